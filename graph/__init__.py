@@ -1,0 +1,1 @@
+"""Domain model, the GraphStore protocol and the Bolt store."""

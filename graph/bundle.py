@@ -1,0 +1,209 @@
+"""The in-memory bundle: the interchange between readers, stores, analytics and exports.
+
+A :class:`Bundle` holds one pandas DataFrame per bundle file, with the canonical columns
+of :data:`COLUMNS` (docs/bundle-format.md).  Readers (``loaders``) produce bundles; stores
+take and give bundles; analytics read bundles or graphs built from them.
+
+Typed columns after reading: ``lat``, ``lon``, ``weight`` and the figure columns are
+float (NaN when empty); ``since``/``until`` are pandas nullable ``Int64``; ``directed`` is
+bool; every other column is ``object`` holding ``str`` or ``None``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import pandas as pd
+
+#: Figures the source states (deals, yen, participants, firms), kept as numbers.
+FIGURE_COLUMNS: tuple[str, ...] = ("deals", "amount_yen", "participants", "firms")
+
+PROVENANCE_COLUMNS: tuple[str, ...] = ("evidence", "source_ref", "confidence")
+
+
+@dataclass(frozen=True)
+class FileSpec:
+    name: str
+    required: tuple[str, ...]
+    optional: tuple[str, ...]
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return self.required + self.optional
+
+
+COLUMNS: dict[str, FileSpec] = {
+    "nodes": FileSpec(
+        "nodes",
+        ("id", "name", "kind"),
+        (
+            "cluster",
+            "region",
+            "prefecture",
+            "lat",
+            "lon",
+            "name_en",
+            "aliases",
+            "corporate_number",
+            *PROVENANCE_COLUMNS,
+            "note",
+        ),
+    ),
+    "ties": FileSpec(
+        "ties",
+        ("source", "target", "kind"),
+        (
+            "id",
+            "directed",
+            "since",
+            "until",
+            "weight",
+            *PROVENANCE_COLUMNS,
+            "program",
+            *FIGURE_COLUMNS,
+            "note",
+        ),
+    ),
+    "clusters": FileSpec(
+        "clusters",
+        ("id", "name"),
+        (
+            "name_en",
+            "region",
+            "field",
+            "body",
+            "since",
+            "until",
+            *PROVENANCE_COLUMNS,
+            "note",
+        ),
+    ),
+    "programs": FileSpec(
+        "programs",
+        ("id", "name"),
+        (
+            "name_en",
+            "kind",
+            "host",
+            "since",
+            "until",
+            *FIGURE_COLUMNS,
+            *PROVENANCE_COLUMNS,
+            "note",
+        ),
+    ),
+    "participation": FileSpec(
+        "participation",
+        ("program", "organization"),
+        ("role", "since", *PROVENANCE_COLUMNS),
+    ),
+}
+
+FLOAT_COLUMNS: frozenset[str] = frozenset({"lat", "lon", "weight", *FIGURE_COLUMNS})
+YEAR_COLUMNS: frozenset[str] = frozenset({"since", "until"})
+BOOL_COLUMNS: frozenset[str] = frozenset({"directed"})
+
+#: Files every bundle must have.
+REQUIRED_FILES: tuple[str, ...] = ("nodes", "ties")
+
+
+def empty_frame(file: str) -> pd.DataFrame:
+    """An empty frame with the canonical columns and dtypes of ``file``."""
+    spec = COLUMNS[file]
+    data: dict[str, pd.Series] = {}
+    for col in spec.columns:
+        if col in FLOAT_COLUMNS:
+            data[col] = pd.Series([], dtype="float64")
+        elif col in YEAR_COLUMNS:
+            data[col] = pd.Series([], dtype="Int64")
+        elif col in BOOL_COLUMNS:
+            data[col] = pd.Series([], dtype="bool")
+        else:
+            data[col] = pd.Series([], dtype="object")
+    return pd.DataFrame(data)
+
+
+@dataclass
+class Bundle:
+    """One network: nodes, ties and the optional clusters, programs and participation."""
+
+    nodes: pd.DataFrame = field(default_factory=lambda: empty_frame("nodes"))
+    ties: pd.DataFrame = field(default_factory=lambda: empty_frame("ties"))
+    clusters: pd.DataFrame = field(default_factory=lambda: empty_frame("clusters"))
+    programs: pd.DataFrame = field(default_factory=lambda: empty_frame("programs"))
+    participation: pd.DataFrame = field(default_factory=lambda: empty_frame("participation"))
+    #: Optional files that were present in the source (a bundle without clusters.csv
+    #: exports without it, so a round-trip is exact).
+    present: frozenset[str] = frozenset(REQUIRED_FILES)
+    #: Columns that were present in the source, per file (others are canonical extras).
+    source_columns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def frame(self, file: str) -> pd.DataFrame:
+        frame: pd.DataFrame = getattr(self, file)
+        return frame
+
+    def with_frames(self, **frames: pd.DataFrame) -> Bundle:
+        return replace(self, **frames)
+
+    @property
+    def node_count(self) -> int:
+        return len(self.nodes)
+
+    @property
+    def tie_count(self) -> int:
+        return len(self.ties)
+
+
+@dataclass(frozen=True)
+class GraphFilter:
+    """A part of the network: by region, cluster, organization kind, tie kind, year range.
+
+    A tie is active in [since, until] when it started no later than ``until`` and ended no
+    earlier than ``since`` (unknown years count as always active).  Node filters keep the
+    ties whose both ends are kept.
+    """
+
+    regions: tuple[str, ...] = ()
+    clusters: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    tie_kinds: tuple[str, ...] = ()
+    confidence: tuple[str, ...] = ()
+    since: int | None = None
+    until: int | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return self == GraphFilter()
+
+    def apply(self, bundle: Bundle) -> Bundle:
+        """The filtered bundle (a new object; the input is not changed)."""
+        if self.is_empty:
+            return bundle
+        nodes = bundle.nodes
+        keep = pd.Series(True, index=nodes.index)
+        if self.regions:
+            keep &= nodes["region"].isin(self.regions)
+        if self.clusters:
+            keep &= nodes["cluster"].isin(self.clusters)
+        if self.kinds:
+            keep &= nodes["kind"].isin(self.kinds)
+        nodes = nodes[keep]
+        ids = set(nodes["id"])
+        ties = bundle.ties
+        tkeep = ties["source"].isin(ids) & ties["target"].isin(ids)
+        if self.tie_kinds:
+            tkeep &= ties["kind"].isin(self.tie_kinds)
+        if self.confidence:
+            tkeep &= ties["confidence"].isin(self.confidence)
+        if self.until is not None:
+            tkeep &= ~(ties["since"].fillna(self.until) > self.until).astype(bool)
+        if self.since is not None:
+            tkeep &= ~(ties["until"].fillna(self.since) < self.since).astype(bool)
+        ties = ties[tkeep]
+        part = bundle.participation
+        part = part[part["organization"].isin(ids)]
+        return bundle.with_frames(
+            nodes=nodes.reset_index(drop=True),
+            ties=ties.reset_index(drop=True),
+            participation=part.reset_index(drop=True),
+        )

@@ -1,0 +1,174 @@
+"""Domain model: organizations, clusters, programs and the ties between them.
+
+The vocabularies below are the contract of the bundle format (docs/bundle-format.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ORG_KINDS: tuple[str, ...] = (
+    "company",
+    "university",
+    "bank",
+    "coordinator",
+    "agency",
+    "association",
+    "cluster_body",
+    "research_institute",
+    "foreign_body",
+    "science_park",
+    "other",
+)
+
+TIE_KINDS: tuple[str, ...] = (
+    "joint_rd",
+    "matching",
+    "coordinator_dispatch",
+    "sales_channel",
+    "finance",
+    "mou",
+    "membership",
+    "co_participation",
+    "alliance",
+    "co_hosting",
+    "support",
+    "exchange",
+    "supply",
+    "partnership",
+)
+
+#: Tie kinds that are directed by nature (source acts on target).  The bundle still says
+#: so explicitly in its ``directed`` column; this list is used for warnings and defaults
+#: in generators, never to reinterpret a user's cell.
+DIRECTED_TIE_KINDS: frozenset[str] = frozenset(
+    {"coordinator_dispatch", "finance", "supply", "support"}
+)
+
+CONFIDENCE_LEVELS: tuple[str, ...] = ("confirmed", "reported", "uncertain")
+
+PROGRAM_KINDS: tuple[str, ...] = (
+    "matching",
+    "alliance",
+    "forum",
+    "exhibition",
+    "seminar",
+    "training",
+    "mission",
+    "network",
+    "other",
+)
+
+PARTICIPATION_ROLES: tuple[str, ...] = ("host", "organizer", "participant", "partner")
+
+REGIONS: tuple[str, ...] = (
+    "hokkaido",
+    "tohoku",
+    "kanto",
+    "chubu",
+    "kinki",
+    "chugoku",
+    "shikoku",
+    "kyushu",
+    "okinawa",
+    "overseas",
+)
+
+REGION_NAMES_JA: dict[str, str] = {
+    "hokkaido": "北海道",
+    "tohoku": "東北",
+    "kanto": "関東",
+    "chubu": "中部",
+    "kinki": "近畿",
+    "chugoku": "中国",
+    "shikoku": "四国",
+    "kyushu": "九州",
+    "okinawa": "沖縄",
+    "overseas": "海外",
+}
+
+#: Policy phases of the Industrial Cluster Program, (first year, last year or None).
+PHASES: dict[str, tuple[int, int | None]] = {
+    "launch": (2001, 2005),
+    "growth": (2006, 2009),
+    "self_reliance": (2010, None),
+}
+
+
+def phase_of(year: int | None) -> str | None:
+    """The policy phase a year falls in, or None before 2001 / for an unknown year."""
+    if year is None:
+        return None
+    for name, (first, last) in PHASES.items():
+        if year >= first and (last is None or year <= last):
+            return name
+    return None
+
+
+@dataclass(frozen=True)
+class Organization:
+    id: str
+    name: str
+    kind: str
+    cluster: str | None = None
+    region: str | None = None
+    prefecture: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    name_en: str | None = None
+    aliases: tuple[str, ...] = ()
+    corporate_number: str | None = None
+    source_ref: str | None = None
+    evidence: str | None = None
+    confidence: str | None = None
+
+
+@dataclass(frozen=True)
+class Cluster:
+    id: str
+    name: str
+    name_en: str | None = None
+    region: str | None = None
+    field: str | None = None
+    body: str | None = None
+    source_ref: str | None = None
+
+
+@dataclass(frozen=True)
+class Program:
+    id: str
+    name: str
+    kind: str | None = None
+    name_en: str | None = None
+    host: str | None = None
+    since: int | None = None
+    until: int | None = None
+    source_ref: str | None = None
+    figures: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Tie:
+    source: str
+    target: str
+    kind: str
+    directed: bool = False
+    since: int | None = None
+    until: int | None = None
+    weight: float | None = None
+    evidence: str | None = None
+    source_ref: str | None = None
+    confidence: str | None = None
+    id: str | None = None
+
+    @property
+    def key(self) -> str:
+        """The tie's identity: its id, else (source, target, kind, since)."""
+        if self.id:
+            return self.id
+        return tie_key(self.source, self.target, self.kind, self.since)
+
+
+def tie_key(source: str, target: str, kind: str, since: int | None) -> str:
+    """Identity of a tie without an explicit id; (a, b) and (b, a) differ."""
+    return "\x1f".join((source, target, kind, "" if since is None else str(since)))
