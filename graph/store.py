@@ -1,0 +1,69 @@
+"""The GraphStore protocol: what loaders, analytics, dashboard and reports may ask of a store.
+
+Analytics and the dashboard see only this protocol (and :class:`graph.bundle.Bundle`),
+never Bolt.  The Bolt implementation lives in :mod:`graph.bolt`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
+
+from graph.bundle import Bundle, GraphFilter
+
+#: progress(done, total) for long writes.
+Progress = Callable[[int, int], None]
+
+#: Capability flags: features that degrade explicitly when a store lacks them.
+CAPABILITIES: tuple[str, ...] = ("fulltext", "vector_index", "apoc")
+
+
+@dataclass
+class LoadReport:
+    """What a load did: rows written per file, duplicates skipped, warnings."""
+
+    written: dict[str, int] = field(default_factory=dict)
+    duplicates: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    derived_ties: int = 0
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "written": dict(self.written),
+            "duplicates": list(self.duplicates),
+            "warnings": list(self.warnings),
+            "derived_ties": self.derived_ties,
+            "seconds": round(self.seconds, 3),
+        }
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    """A store of organizations, clusters, programs and ties."""
+
+    capabilities: frozenset[str]
+
+    def ensure_schema(self) -> None:
+        """Create constraints and indexes (idempotent)."""
+
+    def upsert_bundle(
+        self, bundle: Bundle, *, batch_size: int = 5000, progress: Progress | None = None
+    ) -> LoadReport:
+        """Write a validated bundle; loading it again changes nothing."""
+        ...
+
+    def read_bundle(self, graph_filter: GraphFilter | None = None) -> Bundle:
+        """The stored network (or a filtered part) as a bundle of frames."""
+        ...
+
+    def counts(self) -> dict[str, int]:
+        """Numbers of organizations, clusters, programs, participations, ties, derived ties."""
+        ...
+
+    def clear(self) -> None:
+        """Delete everything (tests, `kizuna load --replace`)."""
+
+    def close(self) -> None:
+        """Release the driver."""
