@@ -143,7 +143,7 @@ class Bundle:
         return frame
 
     def with_frames(self, **frames: pd.DataFrame) -> Bundle:
-        return replace(self, **frames)
+        return replace(self, **frames)  # type: ignore[arg-type]
 
     @property
     def node_count(self) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -12,12 +13,13 @@ DEFAULT_DATABASE = "neo4j"
 DEFAULT_USER = "neo4j"
 
 
-def default_data_dir() -> Path:
+def default_data_dir(environ: Mapping[str, str] | None = None) -> Path:
     """``$KIZUNA_DATA_DIR``, else ``$XDG_DATA_HOME/kizuna``, else ``~/.local/share/kizuna``."""
-    explicit = os.environ.get("KIZUNA_DATA_DIR")
+    env = os.environ if environ is None else environ
+    explicit = env.get("KIZUNA_DATA_DIR")
     if explicit:
         return Path(explicit).expanduser().resolve()
-    xdg = os.environ.get("XDG_DATA_HOME")
+    xdg = env.get("XDG_DATA_HOME")
     base = Path(xdg).expanduser() if xdg else Path.home() / ".local" / "share"
     return (base / "kizuna").resolve()
 
@@ -42,17 +44,17 @@ class Settings:
         return self.store_uri is None
 
     @classmethod
-    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
         env = os.environ if environ is None else environ
         uri = env.get("KIZUNA_STORE_URI") or None
         if uri is not None and uri.startswith("embedded:"):
             # embedded:///path/to/dir  → embedded server in that directory
             path = uri.split(":", 1)[1].lstrip("/")
-            data_dir = Path("/" + path) if path else default_data_dir()
+            data_dir = Path("/" + path) if path else default_data_dir(env)
             uri = None
         else:
-            data_dir = default_data_dir()
-        if uri is not None and not uri.split("://", 1)[0] in (
+            data_dir = default_data_dir(env)
+        if uri is not None and uri.split("://", 1)[0] not in (
             "bolt",
             "bolt+s",
             "bolt+ssc",

@@ -1,0 +1,75 @@
+import pandas as pd
+import pytest
+
+from graph.bundle import Bundle, GraphFilter, empty_frame
+from graph.errors import BundleError, Problem
+from graph.model import Tie, phase_of, tie_key
+
+
+@pytest.mark.parametrize(
+    ("year", "phase"),
+    [
+        (2000, None),
+        (2001, "launch"),
+        (2005, "launch"),
+        (2006, "growth"),
+        (2009, "growth"),
+        (2010, "self_reliance"),
+        (2024, "self_reliance"),
+        (None, None),
+    ],
+)
+def test_phase_of(year: int | None, phase: str | None) -> None:
+    assert phase_of(year) == phase
+
+
+def test_tie_identity_is_directional_and_includes_since() -> None:
+    assert tie_key("a", "b", "mou", 2003) != tie_key("b", "a", "mou", 2003)
+    assert tie_key("a", "b", "mou", 2003) != tie_key("a", "b", "mou", None)
+    assert Tie("a", "b", "mou", id="t1").key == "t1"
+    assert Tie("a", "b", "mou", since=2003).key == tie_key("a", "b", "mou", 2003)
+
+
+def test_problem_text_names_file_row_column_and_fix() -> None:
+    p = Problem("ties.csv", 7, "target", "node 'x' does not exist", "add it to nodes.csv")
+    assert (
+        str(p) == "ties.csv, row 7, column 'target': node 'x' does not exist — add it to nodes.csv"
+    )
+    err = BundleError([p, Problem("nodes.csv", None, None, "odd column", severity="warning")])
+    assert "1 problem(s)" in str(err) and "odd column" not in str(err)
+
+
+def _bundle() -> Bundle:
+    nodes = empty_frame("nodes").reindex(range(3))
+    nodes["id"] = ["a", "b", "c"]
+    nodes["region"] = ["kanto", "kanto", "kinki"]
+    nodes["cluster"] = ["tama", "tama", "kansai"]
+    nodes["kind"] = ["company", "university", "company"]
+    ties = empty_frame("ties").reindex(range(3))
+    ties["source"] = ["a", "a", "b"]
+    ties["target"] = ["b", "c", "c"]
+    ties["kind"] = ["joint_rd", "mou", "matching"]
+    ties["since"] = pd.array([2002, 2007, None], dtype="Int64")
+    ties["until"] = pd.array([2004, None, None], dtype="Int64")
+    return Bundle(nodes=nodes, ties=ties)
+
+
+def test_filter_by_year_range_keeps_active_ties() -> None:
+    b = _bundle()
+    assert GraphFilter(since=2006).apply(b).ties["kind"].tolist() == ["mou", "matching"]
+    assert GraphFilter(until=2005).apply(b).ties["kind"].tolist() == ["joint_rd", "matching"]
+    assert GraphFilter(since=2003, until=2003).apply(b).ties["kind"].tolist() == [
+        "joint_rd",
+        "matching",
+    ]
+
+
+def test_filter_by_region_drops_ties_leaving_it() -> None:
+    f = GraphFilter(regions=("kanto",)).apply(_bundle())
+    assert f.nodes["id"].tolist() == ["a", "b"]
+    assert f.ties["kind"].tolist() == ["joint_rd"]
+
+
+def test_empty_filter_returns_the_bundle_itself() -> None:
+    b = _bundle()
+    assert GraphFilter().apply(b) is b
