@@ -12,6 +12,7 @@ bool; every other column is ``object`` holding ``str`` or ``None``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 import pandas as pd
 
@@ -137,6 +138,14 @@ class Bundle:
     present: frozenset[str] = frozenset(REQUIRED_FILES)
     #: Columns that were present in the source, per file (others are canonical extras).
     source_columns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Where each file came from, as a user names it (``nodes.csv``, ``book.xlsx [nodes]``);
+    #: problems are reported with this name.  Set by readers after construction; empty for
+    #: bundles not read from disk and after :meth:`with_frames`.
+    source_files: dict[str, str] = field(default_factory=dict, init=False, compare=False)
+    #: Spreadsheet row number (header = 1) of each frame row, per file, when it is not simply
+    #: ``index + 2`` (blank lines skipped, Excel rows, JSON records).  Set by readers; only
+    #: meaningful for the frames exactly as read (cleared by :meth:`with_frames`).
+    source_rows: dict[str, Any] = field(default_factory=dict, init=False, compare=False)
 
     def frame(self, file: str) -> pd.DataFrame:
         frame: pd.DataFrame = getattr(self, file)

@@ -15,4 +15,77 @@ Public API (used by the CLI, the store loader and analytics):
   of read_bundle (CSV folder; also xlsx/zip).
 - :func:`loaders.open_bundle` ``(path, *, strict=True) -> Bundle`` — read + validate; raises
   BundleError listing every error (warnings logged) when strict.
+
+Every problem is a :class:`loaders.problems.LoadProblem` (a ``graph.errors.Problem`` with a
+``code``, the ``table`` it is about and a Japanese title ``message_ja``).
 """
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from graph.bundle import Bundle
+from graph.errors import BundleError
+from loaders.problems import LoadProblem, is_fatal
+
+log = logging.getLogger(__name__)
+
+__all__ = ["LoadProblem", "check_bundle", "dedupe_ties", "open_bundle"]
+
+
+def check_bundle(path: str | Path) -> tuple[Bundle, list[LoadProblem]]:
+    """Read and validate the bundle at ``path``: the bundle and every problem found.
+
+    Reading problems come first, then validation problems.  Values a reader could not
+    convert (a year ``20O3``) are already reported and are empty in the bundle.
+    """
+    from loaders.readers import read_bundle
+    from loaders.validate import validate_bundle
+
+    bundle, problems = read_bundle(path)
+    return bundle, problems + validate_bundle(bundle)
+
+
+def dedupe_ties(bundle: Bundle) -> Bundle:
+    """The bundle with one row per tie identity (the first row of each), as the store loads it."""
+    from loaders.validate import tie_identity
+
+    ties = bundle.ties
+    dup = tie_identity(ties).duplicated(keep="first").to_numpy(dtype=bool)
+    if not dup.any():
+        return bundle
+    return bundle.with_frames(ties=ties[~dup].reset_index(drop=True))
+
+
+def open_bundle(path: str | Path, *, strict: bool = True) -> Bundle:
+    """Read and validate a bundle, ready for analysis (duplicate ties dropped).
+
+    Parameters
+    ----------
+    path : str or Path
+        A bundle folder, ``.zip`` or ``.xlsx`` (see docs/bundle-format.md).
+    strict : bool, default True
+        When True, any error stops: :class:`BundleError` lists every error.  When False,
+        only errors that make the graph impossible to build stop (missing nodes/ties
+        file, missing required column, empty nodes/ties file, tie to a missing node,
+        duplicate node id); the other errors are logged as warnings and the values stay
+        as read (unconvertible cells empty).
+
+    Returns
+    -------
+    Bundle
+        Ties are deduplicated by identity (the first row of each identity is kept).
+
+    Raises
+    ------
+    BundleError
+        With ``problems`` listing every problem found (errors and warnings).
+    """
+    bundle, problems = check_bundle(path)
+    blocking = [p for p in problems if p.severity == "error" and (strict or is_fatal(p))]
+    if blocking:
+        raise BundleError(list(problems))
+    for p in problems:
+        log.warning("%s", p)
+    return dedupe_ties(bundle)

@@ -1,0 +1,206 @@
+"""CSV bytes → :class:`RawTable`: encoding detection and a fast pyarrow parse.
+
+Every cell is read as text (normalization and typing happen later, in
+:mod:`loaders.normalize`).  The fast path hands the bytes to pyarrow's multi-threaded
+CSV parser with every column typed ``string``; files it cannot take (rows with a wrong
+number of cells, blank lines in the middle) go through Python's :mod:`csv` module, which
+keeps exact spreadsheet row numbers and reports each bad row.
+
+Encoding: a UTF-8 byte-order mark means UTF-8; otherwise UTF-8 is tried first, then
+CP932 (Windows Shift_JIS, Excel's Japanese default).  Bytes that neither decodes are
+reported with the row they sit in, and replaced by U+FFFD so the rest can be checked.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+import unicodedata
+from dataclasses import dataclass
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+from loaders.problems import LoadProblem, problem
+
+log = logging.getLogger(__name__)
+
+BOM = b"\xef\xbb\xbf"
+
+
+@dataclass
+class RawTable:
+    """One bundle file as text: header names and one pyarrow string array per column.
+
+    ``rows`` holds the spreadsheet row number of each data row (header = 1) when it is not
+    simply ``index + 2``; ``None`` otherwise.  Empty cells are null.
+    """
+
+    label: str
+    table: str
+    header: list[str]
+    columns: list[pa.Array | pa.ChunkedArray]
+    rows: np.ndarray | None = None
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.columns[0]) if self.columns else 0
+
+    def row_of(self, index: int) -> int:
+        return int(self.rows[index]) if self.rows is not None else index + 2
+
+
+def clean_header(name: object) -> str:
+    """A header cell as a column name: NFKC (full-width → ASCII), stripped, lower-case."""
+    text = "" if name is None else str(name)
+    return unicodedata.normalize("NFKC", text).strip().lower()
+
+
+def _line_of(data: bytes, pos: int) -> int:
+    return data.count(b"\n", 0, pos) + 1
+
+
+def decode(data: bytes, label: str, table: str) -> tuple[str | None, str, list[LoadProblem]]:
+    """Detect the encoding of ``data``.
+
+    Returns
+    -------
+    (text or None, encoding, problems)
+        ``text`` is None when the bytes are valid UTF-8 (the caller can use them as they
+        are); otherwise the decoded text (CP932, or UTF-8 with U+FFFD replacements).
+    """
+    if data.startswith(BOM):
+        data = data[len(BOM) :]
+    try:
+        data.decode("utf-8")
+        return None, "utf-8", []
+    except UnicodeDecodeError as exc:
+        utf8_pos = exc.start
+    try:
+        return data.decode("cp932"), "cp932", []
+    except UnicodeDecodeError as exc:
+        cp932_pos = exc.start
+    encoding = "utf-8" if utf8_pos >= cp932_pos else "cp932"
+    pos = max(utf8_pos, cp932_pos)
+    bad = problem(
+        "encoding",
+        label,
+        _line_of(data, pos),
+        None,
+        f"the file is neither UTF-8 nor Shift_JIS (CP932): undecodable bytes "
+        f"{data[pos : pos + 2]!r} (read as {encoding}, the bad characters were replaced by �)",
+        "save the file from Excel as 'CSV UTF-8 (comma delimited)', or fix the characters "
+        "in that row",
+        table=table,
+    )
+    return data.decode(encoding, errors="replace"), encoding, [bad]
+
+
+def read_csv_bytes(
+    data: bytes, label: str, table: str
+) -> tuple[RawTable | None, list[LoadProblem]]:
+    """Parse one CSV file; ``None`` (with a problem) when it has no header row."""
+    text, encoding, problems = decode(data, label, table)
+    if text is None:
+        body = data[len(BOM) :] if data.startswith(BOM) else data
+    else:
+        body = text.encode("utf-8")
+    if not body.strip():
+        problems.append(
+            problem(
+                "empty_file",
+                label,
+                None,
+                None,
+                "the file is empty",
+                "write the header row (column names) on the first line, then one row per record",
+                table=table,
+            )
+        )
+        return None, problems
+    log.debug("%s: %s, %d bytes", label, encoding, len(body))
+    end = body.find(b"\n")
+    first = body if end < 0 else body[:end]
+    header_cells = next(csv.reader([first.decode("utf-8", errors="replace").rstrip("\r")]), [])
+    header = [clean_header(c) for c in header_cells]
+    rest = b"" if end < 0 else body[end + 1 :]
+    inner = rest.rstrip(b"\r\n")
+    fast = not (b"\n\n" in inner or b"\n\r\n" in inner or inner.startswith((b"\n", b"\r\n")))
+    if fast:
+        try:
+            columns = _parse_arrow(rest, len(header))
+            return drop_blank_rows(RawTable(label, table, header, columns)), problems
+        except pa.ArrowInvalid as exc:
+            log.debug("%s: pyarrow could not parse (%s); using the csv module", label, exc)
+    raw, more = _parse_python(body.decode("utf-8", errors="replace"), label, table)
+    return raw, problems + more
+
+
+def _parse_arrow(rest: bytes, width: int) -> list[pa.ChunkedArray]:
+    names = [f"c{i}" for i in range(width)]
+    table = pacsv.read_csv(
+        io.BytesIO(rest),
+        read_options=pacsv.ReadOptions(column_names=names, block_size=1 << 24),
+        parse_options=pacsv.ParseOptions(newlines_in_values=b'"' in rest),
+        convert_options=pacsv.ConvertOptions(
+            column_types=dict.fromkeys(names, pa.string()),
+            strings_can_be_null=True,
+            quoted_strings_can_be_null=True,
+            null_values=[""],
+        ),
+    )
+    return [table.column(i) for i in range(width)]
+
+
+def _parse_python(text: str, label: str, table: str) -> tuple[RawTable, list[LoadProblem]]:
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    problems: list[LoadProblem] = []
+    header = [clean_header(c) for c in next(reader, [])]
+    width = len(header)
+    cells: list[list[str | None]] = [[] for _ in range(width)]
+    rows: list[int] = []
+    for number, record in enumerate(reader, start=2):
+        if not any(c.strip() for c in record):
+            continue  # a blank line: not a record, but it still takes a spreadsheet row
+        if len(record) > width:
+            extra = [c for c in record[width:] if c.strip()]
+            if extra:
+                problems.append(
+                    problem(
+                        "ragged_row",
+                        label,
+                        number,
+                        None,
+                        f"this row has {len(record)} cells but the header has {width} columns; "
+                        f"the extra cells ({', '.join(extra[:3])}) are ignored",
+                        "add a column name for the extra cells, or put the value in the "
+                        "right column (a comma inside a value needs quotes)",
+                        table=table,
+                    )
+                )
+            record = record[:width]
+        rows.append(number)
+        for i in range(width):
+            value = record[i] if i < len(record) else ""
+            cells[i].append(value if value != "" else None)
+    columns: list[pa.Array | pa.ChunkedArray] = [pa.array(c, type=pa.string()) for c in cells]
+    rows_arr = np.asarray(rows, dtype=np.int64)
+    return drop_blank_rows(RawTable(label, table, header, columns, rows_arr)), problems
+
+
+def drop_blank_rows(raw: RawTable) -> RawTable:
+    """Drop rows whose cells are all empty (Excel writes blank rows as ``,,,``)."""
+    if not raw.columns or raw.n_rows == 0:
+        return raw
+    blank = np.ones(raw.n_rows, dtype=bool)
+    for col in raw.columns:
+        blank &= col.is_null().to_numpy(zero_copy_only=False)
+    if not blank.any():
+        return raw
+    keep = np.flatnonzero(~blank)
+    rows = raw.rows[keep] if raw.rows is not None else keep + 2
+    mask = pa.array(~blank)
+    columns = [col.filter(mask) for col in raw.columns]
+    return RawTable(raw.label, raw.table, raw.header, columns, rows)

@@ -1,0 +1,126 @@
+"""One ``.xlsx`` workbook as a bundle: one sheet per file (``nodes``, ``ties`` …).
+
+Sheet names and header cells are normalized (NFKC, stripped, lower-case; a ``.csv``
+ending is dropped), so ``Nodes``, ``nodes.csv`` and ``ｎｏｄｅｓ`` all name the nodes
+sheet and ``　id　`` (full-width spaces) is the ``id`` column.  Numbers Excel stores as
+floats (``2003.0``) become ``2003``; dates become ISO dates (a year column keeps the
+year); booleans ``true``/``false``.  Rows are the sheet's own row numbers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from pathlib import Path
+
+from graph.bundle import COLUMNS, YEAR_COLUMNS
+from graph.errors import BundleError
+from loaders.csvfile import RawTable, clean_header
+from loaders.normalize import cell_text
+from loaders.problems import LoadProblem, problem
+
+
+def _sheet_table(title: str) -> str | None:
+    name = clean_header(title)
+    for suffix in (".csv", ".json"):
+        name = name.removesuffix(suffix)
+    return name if name in COLUMNS else None
+
+
+def read_workbook(path: Path) -> tuple[list[RawTable], list[LoadProblem]]:
+    """Parse every bundle sheet of the workbook at ``path``."""
+    import openpyxl
+
+    from loaders.readers import raw_from_cells
+
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
+        raise BundleError(
+            [
+                problem(
+                    "unreadable",
+                    path.name,
+                    None,
+                    None,
+                    f"the workbook cannot be opened ({exc})",
+                    "save it again from Excel as .xlsx (Excel Workbook)",
+                )
+            ]
+        ) from None
+    tables: list[RawTable] = []
+    problems: list[LoadProblem] = []
+    seen: dict[str, str] = {}
+    try:
+        for ws in wb.worksheets:
+            table = _sheet_table(ws.title)
+            label = f"{path.name} [{ws.title}]"
+            if table is None:
+                problems.append(
+                    problem(
+                        "unknown_file",
+                        label,
+                        None,
+                        None,
+                        f"kizuna does not know the sheet '{ws.title}'; it is ignored",
+                        "sheets are named nodes, ties, clusters, programs, participation",
+                        table="",
+                        warning=True,
+                    )
+                )
+                continue
+            if table in seen:
+                problems.append(
+                    problem(
+                        "duplicate_file",
+                        label,
+                        None,
+                        None,
+                        f"two sheets for {table}: '{seen[table]}' and '{ws.title}'; "
+                        f"only '{seen[table]}' is read",
+                        "keep one of them",
+                        table=table,
+                    )
+                )
+                continue
+            seen[table] = ws.title
+            rows_iter = ws.iter_rows(values_only=True)
+            header_row = next(rows_iter, None)
+            if header_row is None or all(v is None for v in header_row):
+                problems.append(
+                    problem(
+                        "empty_file",
+                        label,
+                        None,
+                        None,
+                        "the sheet is empty",
+                        "write the column names in row 1, then one row per record",
+                        table=table,
+                    )
+                )
+                continue
+            header = [clean_header(v) for v in header_row]
+            while header and header[-1] == "":
+                header.pop()
+            years = {i for i, h in enumerate(header) if h in YEAR_COLUMNS}
+            cells: list[list[str | None]] = []
+            numbers: list[int] = []
+            for number, values in enumerate(rows_iter, start=2):
+                row = [_cell(v, i in years) for i, v in enumerate(values[: len(header)])]
+                if all(c is None for c in row):
+                    continue
+                cells.append(row)
+                numbers.append(number)
+            tables.append(raw_from_cells(label, table, header, cells, numbers))
+    finally:
+        wb.close()
+    return tables, problems
+
+
+def _cell(value: object, year: bool) -> str | None:
+    if isinstance(value, dt.datetime | dt.date):
+        if year:
+            return str(value.year)
+        if isinstance(value, dt.datetime) and value.time() == dt.time(0):
+            return value.date().isoformat()
+    return cell_text(value)

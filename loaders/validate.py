@@ -1,0 +1,415 @@
+"""Check a typed bundle: every problem at once, with file, row, column and what to do.
+
+The reader (:func:`loaders.readers.read_bundle`) reports what it meets while reading
+(encoding, empty files, missing columns, cells that are not years or numbers);
+:func:`validate_bundle` checks the values and the references between files.  All
+checks are vectorised; Python runs only over the bad rows, to describe them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from graph.bundle import COLUMNS, FIGURE_COLUMNS, Bundle
+from graph.model import (
+    CONFIDENCE_LEVELS,
+    ORG_KINDS,
+    PARTICIPATION_ROLES,
+    PROGRAM_KINDS,
+    REGIONS,
+    TIE_KINDS,
+)
+from loaders.corporate import valid_mask
+from loaders.normalize import MAX_LISTED
+from loaders.problems import LoadProblem, problem
+
+#: Years outside this range are reported as bad.
+YEAR_MIN, YEAR_MAX = 1800, 2100
+
+
+class _Checker:
+    """Collects problems for one bundle, mapping frame positions to spreadsheet rows."""
+
+    def __init__(self, bundle: Bundle):
+        self.bundle = bundle
+        self.problems: list[LoadProblem] = []
+
+    def label(self, table: str) -> str:
+        return self.bundle.source_files.get(table, f"{table}.csv")
+
+    def rows(self, table: str) -> np.ndarray:
+        n = len(self.bundle.frame(table))
+        rows = self.bundle.source_rows.get(table)
+        if rows is not None and len(rows) == n:
+            return np.asarray(rows)
+        return np.arange(n) + 2
+
+    def report(
+        self,
+        code: str,
+        table: str,
+        column: str | None,
+        mask: np.ndarray | pd.Series,
+        message: Callable[[int], str] | str,
+        hint: str,
+        *,
+        values: Sequence[object] | np.ndarray | None = None,
+        warning: bool = False,
+    ) -> None:
+        """Report each row of ``mask``; ``message`` is a function of the row position, or a
+        format string with ``{v}``, the row's entry in ``values``."""
+        idx = np.flatnonzero(np.asarray(mask, dtype=bool))
+        if len(idx) == 0:
+            return
+        rows = self.rows(table)
+        label = self.label(table)
+        for i in idx[:MAX_LISTED]:
+            self.problems.append(
+                problem(
+                    code,
+                    label,
+                    int(rows[i]),
+                    column,
+                    message.format(v=values[i] if values is not None else None)
+                    if isinstance(message, str)
+                    else message(int(i)),
+                    hint,
+                    table=table,
+                    warning=warning,
+                )
+            )
+        if len(idx) > MAX_LISTED:
+            self.problems.append(
+                problem(
+                    code,
+                    label,
+                    None,
+                    column,
+                    f"… and {len(idx) - MAX_LISTED} more rows with the same problem",
+                    hint,
+                    table=table,
+                    warning=warning,
+                )
+            )
+
+    # ---- generic checks -------------------------------------------------------------
+    def required(self, table: str) -> None:
+        frame = self.bundle.frame(table)
+        for col in COLUMNS[table].required:
+            if col in frame:
+                self.report(
+                    "empty_value",
+                    table,
+                    col,
+                    frame[col].isna(),
+                    f"'{col}' is empty",
+                    f"every row of {table} needs a value in '{col}'",
+                )
+
+    def vocabulary(self, table: str, column: str, allowed: Sequence[str], code: str) -> None:
+        frame = self.bundle.frame(table)
+        if column not in frame:
+            return
+        values = frame[column]
+        bad = values.notna() & ~values.isin(allowed)
+        self.report(
+            code,
+            table,
+            column,
+            bad,
+            lambda i: f"'{values.iat[i]}' is not a known {column}",
+            f"use one of: {', '.join(allowed)}",
+        )
+
+    def unique_ids(self, table: str, column: str = "id") -> None:
+        frame = self.bundle.frame(table)
+        ids = frame[column]
+        dup = ids.notna() & ids.duplicated(keep="first")
+        if not dup.any():
+            return
+        rows = self.rows(table)
+        first = pd.Series(rows, index=frame.index)[ids.notna() & ~dup]
+        first_row = dict(zip(ids[first.index], first, strict=True))
+        self.report(
+            "duplicate_id",
+            table,
+            column,
+            dup,
+            lambda i: f"the id '{ids.iat[i]}' is already used in row {first_row[ids.iat[i]]}",
+            "give every row its own id (or delete the repeated row)",
+        )
+
+    def references(
+        self,
+        table: str,
+        column: str,
+        known: pd.Series | set[str],
+        target: str,
+        code: str,
+        *,
+        warning: bool = False,
+    ) -> None:
+        values = self.bundle.frame(table)[column]
+        bad = values.notna() & ~values.isin(known)
+        self.report(
+            code,
+            table,
+            column,
+            bad,
+            lambda i: f"'{values.iat[i]}' is not an id in {target}",
+            f"add that id to {target}, or correct it (ids must match exactly, including case)",
+            warning=warning,
+        )
+
+    def years(self, table: str) -> None:
+        frame = self.bundle.frame(table)
+        for col in ("since", "until"):
+            if col not in frame:
+                continue
+            y = frame[col]
+            bad = (y.notna() & ((y < YEAR_MIN) | (y > YEAR_MAX))).to_numpy(
+                dtype=bool, na_value=False
+            )
+            self.report(
+                "bad_year",
+                table,
+                col,
+                bad,
+                "{v} is not a plausible year",
+                f"write a year between {YEAR_MIN} and {YEAR_MAX}",
+                values=y.to_numpy(dtype=object),
+            )
+        if "since" in frame and "until" in frame:
+            s, u = frame["since"], frame["until"]
+            bad = (s.notna() & u.notna() & (s > u)).to_numpy(dtype=bool, na_value=False)
+            self.report(
+                "bad_year_range",
+                table,
+                "until",
+                bad,
+                lambda i: f"it ends ({u.iat[i]}) before it starts ({s.iat[i]})",
+                "swap since and until, or correct one of them",
+            )
+
+    def figures(self, table: str) -> None:
+        frame = self.bundle.frame(table)
+        for col in FIGURE_COLUMNS:
+            if col in frame:
+                v = frame[col].to_numpy(dtype=float)
+                bad = ~np.isnan(v) & ~((v >= 0) & np.isfinite(v))
+                self.report(
+                    "bad_number",
+                    table,
+                    col,
+                    bad,
+                    "{v} is not a count or amount",
+                    "write a number of 0 or more, or leave the cell empty",
+                    values=v,
+                )
+
+    def confidence(self, table: str) -> None:
+        self.vocabulary(table, "confidence", CONFIDENCE_LEVELS, "unknown_confidence")
+
+
+def validate_bundle(bundle: Bundle) -> list[LoadProblem]:
+    """Every problem of a typed bundle, errors and warnings, in file order.
+
+    Parameters
+    ----------
+    bundle : Bundle
+        A bundle as :func:`loaders.readers.read_bundle` returns it (or built in memory with
+        the canonical columns of :mod:`graph.bundle`).
+
+    Returns
+    -------
+    list of LoadProblem
+        Severity "error" blocks a load; "warning" is only reported.  At most
+        ``MAX_LISTED`` rows are listed per problem kind and column, then a summary.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from graph.bundle import Bundle
+    >>> nodes = pd.DataFrame({"id": ["a"], "name": ["A社"], "kind": ["shop"]}, dtype=object)
+    >>> [p.code for p in validate_bundle(Bundle(nodes=nodes))]
+    ['unknown_kind']
+    """
+    c = _Checker(bundle)
+    nodes, ties = bundle.nodes, bundle.ties
+    ids = pd.Series(nodes["id"].dropna().unique(), dtype=object)
+    has_clusters = "clusters" in bundle.present
+    has_programs = "programs" in bundle.present
+
+    c.required("nodes")
+    c.unique_ids("nodes")
+    c.vocabulary("nodes", "kind", ORG_KINDS, "unknown_kind")
+    c.vocabulary("nodes", "region", REGIONS, "unknown_region")
+    c.confidence("nodes")
+    for col, lim, code in (("lat", 90.0, "bad_lat"), ("lon", 180.0, "bad_lon")):
+        if col in nodes:
+            v = nodes[col].to_numpy(dtype=float)
+            c.report(
+                code,
+                "nodes",
+                col,
+                ~np.isnan(v) & ~(np.abs(v) <= lim),
+                "{v} is out of range",
+                f"write decimal degrees between -{lim:g} and {lim:g} (Tokyo: lat 35.68, lon "
+                "139.77); check that lat and lon are not swapped",
+                values=v,
+            )
+    if "corporate_number" in nodes:
+        cn = nodes["corporate_number"]
+        c.report(
+            "bad_corporate_number",
+            "nodes",
+            "corporate_number",
+            ~valid_mask(cn),
+            lambda i: f"'{cn.iat[i]}' is not a valid corporate number (法人番号)",
+            "write the 13 digits exactly as the 法人番号公表サイト shows them (the first digit "
+            "is a check digit), or leave the cell empty",
+        )
+    if has_clusters and "cluster" in nodes:
+        c.references("nodes", "cluster", bundle.clusters["id"], "clusters.csv", "missing_cluster")
+
+    # ---- ties ----
+    c.required("ties")
+    c.references("ties", "source", ids, "nodes.csv", "missing_node")
+    c.references("ties", "target", ids, "nodes.csv", "missing_node")
+    c.vocabulary("ties", "kind", TIE_KINDS, "unknown_kind")
+    c.confidence("ties")
+    if "weight" in ties:
+        w = ties["weight"].to_numpy(dtype=float)
+        c.report(
+            "bad_weight",
+            "ties",
+            "weight",
+            ~np.isnan(w) & ~((w > 0) & np.isfinite(w)),
+            lambda i: f"{w[i]} is not a positive weight",
+            "write a number above 0, or leave the cell empty (weight 1)",
+        )
+    c.years("ties")
+    c.figures("ties")
+    if "program" in ties:
+        prog_ids = bundle.programs["id"] if has_programs else pd.Series([], dtype=object)
+        c.references(
+            "ties", "program", prog_ids, "programs.csv", "missing_program", warning=not has_programs
+        )
+    _tie_identity(c, ties)
+    self_tie = (ties["source"] == ties["target"]).to_numpy(dtype=bool, na_value=False)
+    c.report(
+        "self_tie",
+        "ties",
+        "target",
+        self_tie & ties["source"].notna().to_numpy(dtype=bool),
+        lambda i: f"the tie goes from '{ties['source'].iat[i]}' to itself",
+        "check source and target; a tie joins two different organizations",
+        warning=True,
+    )
+
+    # ---- clusters ----
+    if has_clusters:
+        c.required("clusters")
+        c.unique_ids("clusters")
+        c.vocabulary("clusters", "region", REGIONS, "unknown_region")
+        c.references("clusters", "body", ids, "nodes.csv", "missing_node")
+        c.years("clusters")
+        c.confidence("clusters")
+
+    # ---- programs ----
+    if has_programs:
+        c.required("programs")
+        c.unique_ids("programs")
+        c.vocabulary("programs", "kind", PROGRAM_KINDS, "unknown_kind")
+        c.references("programs", "host", ids, "nodes.csv", "missing_node")
+        c.years("programs")
+        c.figures("programs")
+        c.confidence("programs")
+
+    # ---- participation ----
+    if "participation" in bundle.present:
+        part = bundle.participation
+        c.required("participation")
+        prog_ids = bundle.programs["id"] if has_programs else pd.Series([], dtype=object)
+        c.references("participation", "program", prog_ids, "programs.csv", "missing_program")
+        c.references("participation", "organization", ids, "nodes.csv", "missing_node")
+        c.vocabulary("participation", "role", PARTICIPATION_ROLES, "unknown_role")
+        c.years("participation")
+        c.confidence("participation")
+        pair = part[["program", "organization"]]
+        dup = pair.notna().all(axis=1) & pair.duplicated(keep="first")
+        c.report(
+            "duplicate_tie",
+            "participation",
+            "organization",
+            dup,
+            lambda i: (
+                f"'{part['organization'].iat[i]}' is listed twice in program "
+                f"'{part['program'].iat[i]}'; it counts once"
+            ),
+            "delete the repeated row",
+            warning=True,
+        )
+    return c.problems
+
+
+def tie_identity(ties: pd.DataFrame) -> pd.Series:
+    """The identity of each tie: its ``id`` when given, else source/target/kind/since.
+
+    (a, b) and (b, a) are different identities.  The returned strings are only for
+    comparing rows; they are not stored.
+    """
+    since = ties["since"].astype("string").fillna("")
+    composite = (
+        "\x1e"
+        + ties["source"].astype("string").fillna("")
+        + "\x1f"
+        + ties["target"].astype("string").fillna("")
+        + "\x1f"
+        + ties["kind"].astype("string").fillna("")
+        + "\x1f"
+        + since
+    )
+    if "id" in ties:
+        ids = ties["id"].astype("string")
+        return ids.where(ids.notna(), composite).astype(object)
+    return composite.astype(object)
+
+
+def _tie_identity(c: _Checker, ties: pd.DataFrame) -> None:
+    key = tie_identity(ties)
+    dup = key.duplicated(keep="first").to_numpy(dtype=bool)
+    if not dup.any():
+        return
+    rows = c.rows("ties")
+    repeated = key.isin(set(key[dup]))
+    firsts = key[repeated & ~dup]
+    first = dict(zip(firsts, rows[firsts.index.to_numpy()], strict=True))
+    has_id = ties["id"].notna().to_numpy(dtype=bool)
+    c.report(
+        "duplicate_tie",
+        "ties",
+        "id",
+        dup & has_id,
+        lambda i: (
+            f"the tie id '{ties['id'].iat[i]}' is already used in row "
+            f"{first[key.iat[i]]}; it is loaded once"
+        ),
+        "delete the repeated row, or give the two ties different ids",
+        warning=True,
+    )
+    c.report(
+        "duplicate_tie",
+        "ties",
+        None,
+        dup & ~has_id,
+        lambda i: (
+            "the same tie (source, target, kind, since) is already in row "
+            f"{first[key.iat[i]]}; it is loaded once"
+        ),
+        "delete the repeated row, or tell the two ties apart (since, or an id column)",
+        warning=True,
+    )

@@ -1,0 +1,146 @@
+"""read_bundle on CSV folders: dtypes, normalization, encodings, row numbers."""
+
+from __future__ import annotations
+
+import codecs
+
+import pandas as pd
+import pytest
+
+from graph.bundle import COLUMNS
+from graph.errors import BundleError
+from loaders import open_bundle
+from loaders.readers import read_bundle
+
+
+def test_canonical_columns_and_dtypes(make_bundle):
+    bundle, problems = read_bundle(make_bundle())
+    assert problems == []
+    assert list(bundle.nodes.columns) == list(COLUMNS["nodes"].columns)
+    assert list(bundle.ties.columns) == list(COLUMNS["ties"].columns)
+    t = bundle.ties
+    assert t["since"].dtype == "Int64" and t["until"].dtype == "Int64"
+    assert t["directed"].dtype == bool and t["weight"].dtype == "float64"
+    assert t["source"].dtype == object and bundle.nodes["lat"].dtype == "float64"
+    assert t["directed"].tolist() == [True, False]
+    assert t["until"].isna().tolist() == [False, True]
+    assert bundle.nodes.loc[0, "region"] == "kanto"
+    assert bundle.nodes.loc[0, "cluster"] == "tama"
+    assert bundle.nodes.loc[0, "corporate_number"] is None
+    assert bundle.source_columns["nodes"][:3] == ("id", "name", "kind")
+    assert bundle.present == frozenset({"nodes", "ties"})
+
+
+def test_nfkc_on_ids_and_numbers_never_names(make_bundle):
+    nodes = (
+        "id,name,kind,lat\nＴＡＭＡ１,ＴＡＭＡ協会　,cluster_body,３５．６\nb,ｶﾌﾞｼｷｶﾞｲｼｬ,company,\n"
+    )
+    ties = "source,target,kind,since,weight\n ＴＡＭＡ１ ,b,joint_rd,２００３,１．５\n"
+    bundle, problems = read_bundle(make_bundle(nodes=nodes, ties=ties))
+    assert problems == []
+    assert bundle.nodes["id"].tolist() == ["TAMA1", "b"]
+    assert bundle.nodes["name"].tolist() == ["ＴＡＭＡ協会　", "ｶﾌﾞｼｷｶﾞｲｼｬ"]
+    assert bundle.nodes.loc[0, "lat"] == pytest.approx(35.6)
+    assert bundle.ties.loc[0, "source"] == "TAMA1"
+    assert bundle.ties.loc[0, "since"] == 2003
+    assert bundle.ties.loc[0, "weight"] == 1.5
+
+
+@pytest.mark.parametrize(
+    ("cell", "year"),
+    [
+        ("2003", 2003),
+        ("2003.0", 2003),
+        ("H15", 2003),
+        ("平成15", 2003),
+        ("平成15年", 2003),
+        ("平成元年", 1989),
+        ("R2", 2020),
+        ("令和元年", 2019),
+        ("S60", 1985),
+        ("２００３年", 2003),
+    ],
+)
+def test_years_and_eras(make_bundle, cell, year):
+    ties = f"source,target,kind,since\na,b,joint_rd,{cell}\n"
+    bundle, problems = read_bundle(make_bundle(ties=ties))
+    assert problems == []
+    assert bundle.ties.loc[0, "since"] == year
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp932", "shift_jis"])
+def test_encodings_detected(make_bundle, encoding):
+    folder = make_bundle(encoding=encoding)
+    if encoding == "utf-8-sig":
+        assert (folder / "nodes.csv").read_bytes().startswith(codecs.BOM_UTF8)
+    bundle, problems = read_bundle(folder)
+    assert problems == []
+    assert bundle.nodes["name"].tolist() == ["TAMA協会", "株式会社ビー", "東北大学"]
+    assert bundle.nodes.columns[0] == "id"
+
+
+def test_undecodable_bytes_reported_with_row(make_bundle, nodes_csv):
+    data = nodes_csv.encode("utf-8") + b"d,\xff\xfe\xfa,company\n"
+    bundle, problems = read_bundle(make_bundle(nodes=data))
+    enc = [p for p in problems if p.code == "encoding"]
+    assert len(enc) == 1 and enc[0].row == 5 and enc[0].file == "nodes.csv"
+    assert len(bundle.nodes) == 4
+
+
+def test_blank_lines_keep_spreadsheet_rows(make_bundle):
+    ties = "source,target,kind,since\na,b,joint_rd,2003\n\n,,,\nb,c,joint_rd,19x5\n"
+    bundle, problems = read_bundle(make_bundle(ties=ties))
+    assert len(bundle.ties) == 2
+    [bad] = problems
+    assert (bad.code, bad.row, bad.column) == ("bad_year", 5, "since")
+
+
+def test_quoted_newlines_and_commas(make_bundle):
+    ties = 'source,target,kind,evidence\na,b,joint_rd,"line one\nline, two"\nb,c,mou,x\n'
+    bundle, problems = read_bundle(make_bundle(ties=ties))
+    assert problems == []
+    assert bundle.ties["evidence"].tolist() == ["line one\nline, two", "x"]
+
+
+def test_header_with_fullwidth_spaces_and_case(make_bundle):
+    nodes = "　ID　,Name ,ＫＩＮＤ\na,A,company\nb,B,company\nc,C,company\n"
+    bundle, problems = read_bundle(make_bundle(nodes=nodes))
+    assert problems == []
+    assert bundle.nodes["id"].tolist() == ["a", "b", "c"]
+
+
+def test_header_only_ties_is_fine(make_bundle):
+    bundle, problems = read_bundle(make_bundle(ties="source,target,kind\n"))
+    assert problems == [] and len(bundle.ties) == 0
+    assert bundle.ties["since"].dtype == "Int64"
+
+
+def test_missing_path_raises():
+    with pytest.raises(BundleError):
+        read_bundle("/nonexistent/bundle")
+
+
+def test_open_bundle_strict_and_lenient(make_bundle, ties_csv):
+    ties = ties_csv + "a,b,joint_rd,maybe,2004,,,\n"
+    folder = make_bundle(ties=ties)
+    with pytest.raises(BundleError) as err:
+        open_bundle(folder)
+    assert [p.code for p in err.value.problems] == ["bad_bool"]
+    bundle = open_bundle(folder, strict=False)
+    assert len(bundle.ties) == 3
+
+
+def test_open_bundle_lenient_still_stops_on_dangling_tie(make_bundle, ties_csv):
+    folder = make_bundle(ties=ties_csv + "a,zz,joint_rd,false,,,,\n")
+    with pytest.raises(BundleError) as err:
+        open_bundle(folder, strict=False)
+    assert [(p.code, p.row, p.column) for p in err.value.problems] == [
+        ("missing_node", 4, "target")
+    ]
+
+
+def test_open_bundle_drops_duplicate_ties(make_bundle, ties_csv):
+    folder = make_bundle(ties=ties_csv + "b,c,joint_rd,false,2004,,,reported\n")
+    bundle = open_bundle(folder)
+    assert len(bundle.ties) == 2
+    assert isinstance(bundle.ties, pd.DataFrame)
