@@ -1,0 +1,209 @@
+"""Cut points of S: articulation points, bridges, failure audit, local bridges."""
+
+from __future__ import annotations
+
+from collections import deque
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+from analytics.snapshot import Snapshot
+
+__all__ = ["articulation_points", "bridges", "local_bridges", "spof"]
+
+
+def articulation_points(snap: Snapshot) -> np.ndarray:
+    """Boolean per node: removing it disconnects its component of S (Hopcroft–Tarjan)."""
+    out = np.zeros(snap.n, dtype=bool)
+    if snap.m:
+        out[np.asarray(snap.igraph.articulation_points(), dtype=np.int64)] = True
+    return out
+
+
+def _ordered_pairs(snap: Snapshot, u: np.ndarray, v: np.ndarray) -> pd.DataFrame:
+    a, b = snap.ids[u], snap.ids[v]
+    swap = np.array([str(x) > str(y) for x, y in zip(a, b, strict=True)], dtype=bool)
+    src = np.where(swap, b, a)
+    tgt = np.where(swap, a, b)
+    df = pd.DataFrame({"source": src.astype(object), "target": tgt.astype(object)})
+    return df.sort_values(["source", "target"], kind="stable").reset_index(drop=True)
+
+
+def bridges(snap: Snapshot) -> pd.DataFrame:
+    """Edges of S whose removal disconnects their component.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns source, target (ids; source < target as strings), sorted.
+    """
+    if snap.m == 0:
+        return pd.DataFrame({"source": pd.Series(dtype=object), "target": pd.Series(dtype=object)})
+    eids = np.asarray(snap.igraph.bridges(), dtype=np.int64)
+    u, v = snap.edges
+    return _ordered_pairs(snap, u[eids], v[eids])
+
+
+def spof(snap: Snapshot, regions: np.ndarray | None = None) -> pd.DataFrame:
+    """Single-point-of-failure audit: what each articulation point holds together.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per articulation point, ranked by ``separated_pairs``: id,
+        separated_pairs (pairs of other nodes that lose their connection if it leaves),
+        largest_cut (nodes cut off from the largest remaining piece), regions_cut
+        (sorted regions of those cut-off nodes, ``|``-joined).
+
+    Notes
+    -----
+    Removing v from its component of size C leaves pieces s_1…s_r (Σ s = C − 1);
+    separated pairs = ((C−1)² − Σ s²) / 2.  Pieces come from the block-cut tree
+    (biconnected components), so the cost is linear.
+    """
+    n = snap.n
+    cols = ["id", "separated_pairs", "largest_cut", "regions_cut"]
+    ap = articulation_points(snap)
+    if not ap.any():
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in cols})
+    reg = np.full(n, None, dtype=object) if regions is None else np.asarray(regions, dtype=object)
+    codes, labels = pd.factorize(pd.Series(reg, dtype=object), use_na_sentinel=True)
+    n_reg = len(labels)
+    g = snap.igraph
+    blocks = list(g.biconnected_components())
+    ap_idx = np.flatnonzero(ap)
+    ap_pos = np.full(n, -1, dtype=np.int64)
+    ap_pos[ap_idx] = len(blocks) + np.arange(len(ap_idx))
+    t_nodes = len(blocks) + len(ap_idx)
+    weight = np.zeros((t_nodes, n_reg + 1), dtype=np.int64)  # last column: node count
+    edges_a, edges_b = [], []
+    for b, members in enumerate(blocks):
+        mem = np.asarray(members, dtype=np.int64)
+        is_ap = ap[mem]
+        plain = mem[~is_ap]
+        weight[b, n_reg] = len(plain)
+        rc = codes[plain]
+        np.add.at(weight[b], rc[rc >= 0], 1)
+        edges_a.extend([b] * int(is_ap.sum()))
+        edges_b.extend(ap_pos[mem[is_ap]].tolist())
+    weight[ap_pos[ap_idx], n_reg] = 1
+    rc = codes[ap_idx]
+    weight[ap_pos[ap_idx][rc >= 0], rc[rc >= 0]] += 1
+    tree = sp.csr_array(
+        (np.ones(2 * len(edges_a)), (edges_a + edges_b, edges_b + edges_a)),
+        shape=(t_nodes, t_nodes),
+    )
+    n_comp, comp = sp.csgraph.connected_components(tree, directed=False)
+    order_all: list[int] = []
+    parent = np.full(t_nodes, -1, dtype=np.int64)
+    roots = np.unique(comp, return_index=True)[1]
+    for root in roots:
+        order, pred = sp.csgraph.breadth_first_order(tree, int(root), directed=False)
+        parent[order[1:]] = pred[order[1:]]
+        order_all.extend(order.tolist())
+    sub = weight.copy()
+    for node in reversed(order_all):
+        p = parent[node]
+        if p >= 0:
+            sub[p] += sub[node]
+    comp_total = np.zeros((n_comp, n_reg + 1), dtype=np.int64)
+    np.add.at(comp_total, comp, weight)
+    rows = []
+    children: dict[int, list[int]] = {}
+    for node in range(t_nodes):
+        if parent[node] >= 0:
+            children.setdefault(int(parent[node]), []).append(node)
+    for v in ap_idx:
+        t = int(ap_pos[v])
+        pieces = [sub[c] for c in children.get(t, [])]
+        if parent[t] >= 0:
+            pieces.append(comp_total[comp[t]] - sub[t])
+        sizes = np.array([p[n_reg] for p in pieces], dtype=np.int64)
+        total = int(sizes.sum())
+        pairs = (total * total - int((sizes * sizes).sum())) // 2
+        big = int(np.argmax(sizes))
+        cut_regions = np.zeros(n_reg + 1, dtype=np.int64)
+        for i, p in enumerate(pieces):
+            if i != big:
+                cut_regions += p
+        names = sorted(str(labels[i]) for i in range(n_reg) if cut_regions[i] > 0)
+        rows.append((snap.ids[v], pairs, total - int(sizes[big]), "|".join(names)))
+    out = pd.DataFrame(rows, columns=cols)
+    out = out.sort_values(["separated_pairs", "id"], ascending=[False, True], kind="stable")
+    return out.reset_index(drop=True)
+
+
+def separated_pairs(snap: Snapshot, audit: pd.DataFrame | None = None) -> np.ndarray:
+    """Per node: pairs of other nodes disconnected if it leaves (0 for non-cut nodes)."""
+    table = spof(snap) if audit is None else audit
+    out = np.zeros(snap.n, dtype=np.int64)
+    if len(table):
+        out[snap.index.get_indexer(pd.Index(table["id"]))] = table["separated_pairs"].astype(
+            np.int64
+        )
+    return out
+
+
+def _span(adj_ptr: np.ndarray, adj: np.ndarray, u: int, v: int, cap: int) -> float:
+    """Distance u–v in S without the edge u–v (bidirectional BFS, up to ``cap``)."""
+    dist = [{u: 0}, {v: 0}]
+    frontier = [deque([u]), deque([v])]
+    best = float("inf")
+    for _depth in range(cap):
+        side = 0 if len(frontier[0]) <= len(frontier[1]) else 1
+        if not frontier[side]:
+            return best
+        other = dist[1 - side]
+        nxt: deque[int] = deque()
+        level_best = best
+        for x in frontier[side]:
+            for y in adj[adj_ptr[x] : adj_ptr[x + 1]].tolist():
+                if (x == u and y == v) or (x == v and y == u):
+                    continue
+                if y in dist[side]:
+                    continue
+                dist[side][y] = dist[side][x] + 1
+                if y in other:
+                    level_best = min(level_best, dist[side][y] + other[y])
+                nxt.append(y)
+        if level_best < float("inf"):
+            return level_best
+        frontier[side] = nxt
+    return best
+
+
+def local_bridges(snap: Snapshot, *, span_cap: int = 12) -> pd.DataFrame:
+    """Edges of S whose ends have no common neighbour, with their span.
+
+    Notes
+    -----
+    span = distance between the ends once the edge is removed (≥ 3; ``inf`` for a bridge
+    or when longer than ``span_cap``), as networkx's ``local_bridges(with_span=True)``.
+
+    References
+    ----------
+    M. S. Granovetter, "The strength of weak ties", Am. J. Sociol. 78 (1973) 1360–1380.
+    """
+    u, v = snap.edges
+    if len(u) == 0:
+        return pd.DataFrame(
+            {"source": pd.Series(dtype=object), "target": pd.Series(dtype=object), "span": []}
+        )
+    S = snap.S
+    A = sp.csr_array((np.ones(S.nnz), S.indices, S.indptr), shape=S.shape)
+    common = (A @ A).multiply(A).tocsr()
+    common.eliminate_zeros()
+    has = sp.triu(common, k=1).tocoo()
+    key_common = set((has.row.astype(np.int64) * snap.n + has.col).tolist())
+    keys = u * snap.n + v
+    local = np.array([k not in key_common for k in keys.tolist()], dtype=bool)
+    lu, lv = u[local], v[local]
+    spans = [
+        _span(S.indptr, S.indices, int(a), int(b), span_cap) for a, b in zip(lu, lv, strict=True)
+    ]
+    df = _ordered_pairs(snap, lu, lv)
+    order = pd.DataFrame({"s": snap.ids[lu], "t": snap.ids[lv], "span": spans})
+    key = {frozenset((a, b)): s for a, b, s in order.itertuples(index=False)}
+    df["span"] = [key[frozenset((a, b))] for a, b in zip(df["source"], df["target"], strict=True)]
+    return df

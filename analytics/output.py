@@ -1,0 +1,76 @@
+"""Write a NetworkAnalysis as the `kizuna analyze` output folder (CSV + meta.json)."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from analytics.api import (
+    CONTRACT_BRIDGE_COLUMNS,
+    CONTRACT_NODE_COLUMNS,
+    CONTRACT_PAIR_COLUMNS,
+    NetworkAnalysis,
+)
+
+__all__ = ["csv_frame", "write_analysis"]
+
+
+def csv_frame(frame: pd.DataFrame, first: tuple[str, ...]) -> pd.DataFrame:
+    """Contract columns first, booleans as true/false, lists joined with ``|``."""
+    cols = list(first) + [c for c in frame.columns if c not in first]
+    out = frame[cols].copy()
+    for col in out.columns:
+        s = out[col]
+        if s.dtype == bool:
+            out[col] = np.where(s.to_numpy(), "true", "false")
+        elif s.dtype == object and len(s) and isinstance(s.iloc[0], list | tuple):
+            out[col] = ["|".join(map(str, v)) for v in s]
+    return out
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {str(k): _clean(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_clean(v) for v in value]
+    if isinstance(value, np.generic):
+        return _clean(value.item())
+    return value
+
+
+def write_analysis(result: NetworkAnalysis, out_dir: str | Path) -> dict[str, Path]:
+    """Write nodes.csv, cluster_pairs.csv, bridges.csv, local_bridges.csv, spof.csv, meta.json.
+
+    UTF-8, floats as Python repr (shortest round-trip), NaN as an empty cell, booleans
+    as true/false.  ``out_dir`` is created if missing.
+    """
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    files = {
+        "nodes": (result.nodes, CONTRACT_NODE_COLUMNS),
+        "cluster_pairs": (result.cluster_pairs, CONTRACT_PAIR_COLUMNS),
+        "bridges": (result.bridges, CONTRACT_BRIDGE_COLUMNS),
+        "local_bridges": (result.local_bridges, ()),
+        "spof": (result.spof, ()),
+    }
+    paths: dict[str, Path] = {}
+    for name, (frame, first) in files.items():
+        path = out / f"{name}.csv"
+        csv_frame(frame, first).to_csv(
+            path, index=False, encoding="utf-8", na_rep="", lineterminator="\n"
+        )
+        paths[name] = path
+    meta = dict(result.meta)
+    meta["files"] = {k: p.name for k, p in paths.items()}
+    meta["columns"] = {"nodes": list(CONTRACT_NODE_COLUMNS)}
+    path = out / "meta.json"
+    path.write_text(json.dumps(_clean(meta), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    paths["meta"] = path
+    return paths

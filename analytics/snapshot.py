@@ -1,0 +1,230 @@
+"""The array view of one network snapshot, built once and shared by every metric.
+
+A :class:`Snapshot` holds the simple undirected graph *S* and the digraph *D* of the
+contract (issue 6) as CSR adjacency arrays, the node ids in bundle order and the module
+(cluster) codes.  Every metric in :mod:`analytics` takes a snapshot first.
+
+Definitions
+-----------
+S : undirected; two distinct nodes are adjacent if any tie joins them (direction and
+    multiplicity ignored, self-ties dropped).
+D : a tie with ``directed`` true gives one arc source→target, any other tie arcs both
+    ways; multiplicity ignored; self-ties dropped.
+Modules : the ``cluster`` column, stripped; an empty cluster makes the node its own
+    singleton module.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+from graph.bundle import Bundle
+from graph.errors import BundleError, Problem
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Snapshot", "build_snapshot", "directed_mask", "strip_clusters"]
+
+
+def directed_mask(column: pd.Series | None, length: int) -> np.ndarray:
+    """Boolean array: True only where the stripped, lower-cased cell is ``"true"``.
+
+    A boolean column (the canonical Bundle dtype) is taken as it is.
+    """
+    if column is None:
+        return np.zeros(length, dtype=bool)
+    if column.dtype == bool:
+        return column.to_numpy(dtype=bool)
+    text = column.astype(object).where(column.notna(), "")
+    return (text.astype(str).str.strip().str.lower() == "true").to_numpy(dtype=bool)
+
+
+def strip_clusters(column: pd.Series | None, length: int) -> np.ndarray:
+    """Cluster labels stripped of surrounding spaces; ``None`` where empty (object array)."""
+    if column is None:
+        return np.full(length, None, dtype=object)
+    text = column.astype(object).where(column.notna(), "").astype(str).str.strip()
+    out = text.to_numpy(dtype=object)
+    out[text.to_numpy() == ""] = None
+    return out
+
+
+def _csr_from_pairs(rows: np.ndarray, cols: np.ndarray, n: int) -> sp.csr_array:
+    """0/1 CSR (int32 indices, sorted, no duplicates) from row/col index arrays."""
+    if n == 0:
+        return sp.csr_array((0, 0), dtype=np.int8)
+    key = np.unique(rows.astype(np.int64) * n + cols.astype(np.int64))
+    r = (key // n).astype(np.int32)
+    c = (key % n).astype(np.int32)
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(r, minlength=n), out=indptr[1:])
+    if indptr[-1] < np.iinfo(np.int32).max:
+        indptr = indptr.astype(np.int32)
+    data = np.ones(len(c), dtype=np.int8)
+    return sp.csr_array((data, c, indptr), shape=(n, n))
+
+
+@dataclass
+class Snapshot:
+    """Array view of a network: S and D as CSR, ids, modules.
+
+    Attributes
+    ----------
+    ids : numpy object array of node ids, in bundle order.
+    S : symmetric 0/1 CSR of the simple undirected graph.
+    D : 0/1 CSR of the digraph (row = source, column = target).
+    clusters : stripped cluster label per node, ``None`` when empty.
+    module : int64 module code per node (clusters first, then one singleton per
+        node without a cluster).
+    module_labels : label of each module code (``None`` for singletons).
+    weights : optional CSR of summed tie weights on S (missing weight counts 1).
+    """
+
+    ids: np.ndarray
+    S: sp.csr_array
+    D: sp.csr_array
+    clusters: np.ndarray
+    module: np.ndarray
+    module_labels: np.ndarray
+    weights: sp.csr_array | None = None
+    info: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def n(self) -> int:
+        return len(self.ids)
+
+    @property
+    def m(self) -> int:
+        """Number of edges of S."""
+        return int(self.S.nnz // 2)
+
+    @cached_property
+    def degree(self) -> np.ndarray:
+        return np.diff(self.S.indptr).astype(np.int64)
+
+    @cached_property
+    def edges(self) -> tuple[np.ndarray, np.ndarray]:
+        """Edges of S as (u, v) index arrays with u < v, sorted."""
+        coo = sp.triu(self.S, k=1, format="coo")
+        order = np.lexsort((coo.col, coo.row))
+        return coo.row[order].astype(np.int64), coo.col[order].astype(np.int64)
+
+    @cached_property
+    def index(self) -> pd.Index:
+        return pd.Index(self.ids)
+
+    @cached_property
+    def igraph(self) -> Any:
+        """The simple undirected graph S as an ``igraph.Graph`` (built once)."""
+        import igraph as ig
+
+        u, v = self.edges
+        g = ig.Graph(n=self.n, edges=np.column_stack([u, v]), directed=False)
+        return g
+
+    def position(self, node_id: str) -> int:
+        """Row index of a node id; KeyError with a plain message when unknown."""
+        loc = self.index.get_indexer(pd.Index([node_id]))[0]
+        if loc < 0:
+            raise KeyError(f"unknown organization id {node_id!r}")
+        return int(loc)
+
+
+def _endpoint_codes(index: pd.Index, ties: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    src = index.get_indexer(pd.Index(ties["source"].astype(object)))
+    tgt = index.get_indexer(pd.Index(ties["target"].astype(object)))
+    bad = (src < 0) | (tgt < 0)
+    if bad.any():
+        problems: list[Problem] = []
+        for row in np.flatnonzero(bad)[:50]:
+            col = "source" if src[row] < 0 else "target"
+            value = ties[col].iloc[row]
+            problems.append(
+                Problem(
+                    "ties.csv",
+                    int(row) + 2,
+                    col,
+                    f"{value!r} is not an organization in nodes.csv",
+                    "add that organization to nodes.csv or fix the id",
+                )
+            )
+        if bad.sum() > 50:
+            problems.append(
+                Problem("ties.csv", None, None, f"… and {int(bad.sum()) - 50} more such rows")
+            )
+        raise BundleError(problems)
+    return src.astype(np.int64), tgt.astype(np.int64)
+
+
+def build_snapshot(bundle: Bundle, *, with_weights: bool = False) -> Snapshot:
+    """Build the :class:`Snapshot` of a bundle (all its ties, no time filter).
+
+    Parameters
+    ----------
+    bundle : graph.bundle.Bundle
+        Nodes need ``id`` (and optionally ``cluster``); ties need ``source``, ``target``
+        (and optionally ``directed``, ``weight``).
+    with_weights : bool
+        Also build the weighted S (sum of tie weights per adjacent pair; empty weight = 1).
+
+    Raises
+    ------
+    graph.errors.BundleError
+        A duplicate node id, or a tie endpoint that is not a node.
+    """
+    nodes, ties = bundle.nodes, bundle.ties
+    ids = nodes["id"].astype(object).to_numpy()
+    index = pd.Index(ids)
+    if not index.is_unique:
+        dup = index[index.duplicated()].unique()
+        raise BundleError(
+            [
+                Problem(
+                    "nodes.csv",
+                    int(np.flatnonzero(ids == d)[1]) + 2,
+                    "id",
+                    f"the id {d!r} is used by more than one organization",
+                    "give each organization its own id",
+                )
+                for d in dup[:50]
+            ]
+        )
+    n = len(ids)
+    src, tgt = _endpoint_codes(index, ties)
+    directed = directed_mask(ties.get("directed", None), len(ties))
+    keep = src != tgt
+    s, t, dflag = src[keep], tgt[keep], directed[keep]
+    S = _csr_from_pairs(np.concatenate([s, t]), np.concatenate([t, s]), n)
+    und = ~dflag
+    D = _csr_from_pairs(np.concatenate([s, t[und]]), np.concatenate([t, s[und]]), n)
+    clusters = strip_clusters(nodes.get("cluster", None), n)
+    has = np.array([c is not None for c in clusters], dtype=bool)
+    codes = np.empty(n, dtype=np.int64)
+    cl_codes, uniques = pd.factorize(pd.Series(clusters[has], dtype=object))
+    codes[has] = cl_codes
+    k = len(uniques)
+    codes[~has] = k + np.arange(int((~has).sum()))
+    labels = np.empty(k + int((~has).sum()), dtype=object)
+    labels[:k] = np.asarray(uniques, dtype=object)
+    labels[k:] = None
+    weights = None
+    if with_weights and n:
+        if "weight" in ties:
+            w = pd.to_numeric(ties["weight"], errors="coerce").to_numpy(dtype=float)[keep]
+        else:
+            w = np.ones(len(s))
+        w = np.where(np.isfinite(w) & (w > 0), w, 1.0)
+        weights = sp.csr_array(
+            (np.concatenate([w, w]), (np.concatenate([s, t]), np.concatenate([t, s]))),
+            shape=(n, n),
+        )
+        weights.sum_duplicates()
+    log.debug("snapshot: n=%d, m=%d, arcs=%d, modules=%d", n, S.nnz // 2, D.nnz, len(labels))
+    return Snapshot(ids, S, D, clusters, codes, labels, weights)

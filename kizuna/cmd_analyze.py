@@ -1,0 +1,189 @@
+"""`kizuna analyze` and `kizuna partners`: thin commands over :mod:`analytics`."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+import pandas as pd
+
+from graph.bundle import Bundle, GraphFilter
+from graph.errors import BundleError, Problem
+
+log = logging.getLogger(__name__)
+
+
+def _read_csv_bundle(path: Path) -> Bundle:
+    """Minimal reader used only while ``loaders.open_bundle`` is not available."""
+    problems: list[Problem] = []
+    frames: dict[str, pd.DataFrame] = {}
+    required = {"nodes": ("id", "name", "kind"), "ties": ("source", "target", "kind")}
+    for name, cols in required.items():
+        file = path / f"{name}.csv"
+        if not file.is_file():
+            problems.append(
+                Problem(f"{name}.csv", None, None, f"{name}.csv is missing in {path}", "add it")
+            )
+            continue
+        frame = pd.read_csv(file, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        frame.columns = [str(c).strip() for c in frame.columns]
+        for col in cols:
+            if col not in frame.columns:
+                problems.append(
+                    Problem(f"{name}.csv", 1, col, f"required column '{col}' is missing")
+                )
+        frames[name] = frame.astype(object)
+    if problems:
+        raise BundleError(problems)
+    for col in ("id",):
+        frames["nodes"][col] = frames["nodes"][col].str.strip()
+    for col in ("source", "target"):
+        frames["ties"][col] = frames["ties"][col].str.strip()
+    return Bundle(nodes=frames["nodes"], ties=frames["ties"])
+
+
+def read_input(path: str | Path) -> Bundle:
+    """Read a bundle for analysis: fatal structural errors raise, the rest are warnings."""
+    path = Path(path)
+    try:
+        from loaders import open_bundle  # type: ignore[attr-defined]
+    except ImportError:
+        if not path.is_dir():
+            raise BundleError(
+                [
+                    Problem(
+                        str(path), None, None, "not a folder of CSV files", "give a bundle folder"
+                    )
+                ]
+            ) from None
+        return _read_csv_bundle(path)
+    bundle: Bundle = open_bundle(path, strict=False)
+    return bundle
+
+
+def _store_bundle(graph_filter: GraphFilter) -> Bundle:
+    from kizuna.config import Settings
+    from kizuna.store_access import connect  # type: ignore[import-not-found]
+
+    store = connect(Settings.from_env())
+    try:
+        bundle: Bundle = store.read_bundle(graph_filter)
+    finally:
+        store.close()
+    return bundle
+
+
+@click.command()
+@click.option(
+    "--input",
+    "input_path",
+    type=click.Path(exists=True, path_type=Path),
+    help="Bundle folder (or file) to analyse directly, without the store.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Output folder (created if missing).",
+)
+@click.option("--region", multiple=True, help="Only organizations in this region (repeatable).")
+@click.option("--since", type=int, help="Only ties active in or after this year.")
+@click.option("--until", type=int, help="Only ties active in or before this year.")
+@click.option("--with-programs", is_flag=True, help="Add co_participation ties from programs.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed for sampling.")
+@click.option(
+    "--exact-max",
+    type=int,
+    default=20_000,
+    show_default=True,
+    help="Exact betweenness up to this many organizations; sampled above.",
+)
+@click.option("--contract-only", is_flag=True, help="Only the contract columns (faster).")
+def analyze(
+    input_path: Path | None,
+    out_dir: Path,
+    region: tuple[str, ...],
+    since: int | None,
+    until: int | None,
+    with_programs: bool,
+    seed: int,
+    exact_max: int,
+    contract_only: bool,
+) -> None:
+    """Analyse the network and write nodes.csv, cluster_pairs.csv, bridges.csv, meta.json.
+
+    \b
+    Examples:
+        kizuna analyze --input data/examples/tiny --out out/
+        kizuna analyze --out out/ --region kanto --since 2005 --until 2009
+    """
+    from analytics.api import analyze as run_analysis
+    from analytics.output import write_analysis
+
+    graph_filter = GraphFilter(regions=region, since=since, until=until)
+    bundle = read_input(input_path) if input_path is not None else _store_bundle(graph_filter)
+    result = run_analysis(
+        bundle,
+        with_programs=with_programs,
+        seed=seed,
+        exact_betweenness_max=exact_max,
+        graph_filter=None if graph_filter.is_empty or input_path is None else graph_filter,
+        extras=not contract_only,
+        progress=lambda s: log.info("analyze: %s", s),
+    )
+    paths = write_analysis(result, out_dir)
+    meta = result.meta
+    click.echo(
+        f"Analysed {meta['n']} organizations, {meta['m']} links "
+        f"(betweenness {meta['betweenness']['method']}) in {meta['timings']['total']:.1f} s; "
+        f"wrote {', '.join(p.name for p in paths.values())} to {out_dir}",
+        err=True,
+    )
+
+
+@click.command()
+@click.option("--org", help="Organization id to find partners for.")
+@click.option("--cluster", help="Cluster id to find partners for.")
+@click.option(
+    "--input",
+    "input_path",
+    type=click.Path(exists=True, path_type=Path),
+    help="Bundle to read instead of the store.",
+)
+@click.option("-k", "--top", "k", type=int, default=10, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="JSON output.")
+@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True)
+def partners(
+    org: str | None, cluster: str | None, input_path: Path | None, k: int, as_json: bool, lang: str
+) -> None:
+    """Suggest partner organizations in other clusters, with reasons.
+
+    \b
+    Examples:
+        kizuna partners --org org_tama_kyokai --input data/seed
+        kizuna partners --cluster tama --json
+    """
+    from analytics.partners import suggest_partners
+
+    if (org is None) == (cluster is None):
+        raise click.UsageError("Give exactly one of --org ID or --cluster ID.")
+    bundle = read_input(input_path) if input_path else _store_bundle(GraphFilter())
+    table = suggest_partners(bundle, org=org, cluster=cluster, k=k)
+    if as_json:
+        json.dump(table.to_dict(orient="records"), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return
+    if table.empty:
+        click.echo("No candidates found." if lang == "en" else "候補が見つかりませんでした。")
+        return
+    for row in table.to_dict("records"):
+        click.echo(
+            f"{row['rank']:>2}. {row['candidate']}  {row['name']}  [{row['cluster']}]  "
+            f"score {row['score']:.3f}"
+        )
+        for reason in row["reasons_ja"] if lang == "ja" else row["reasons_en"]:
+            click.echo(f"      - {reason}")
