@@ -160,3 +160,303 @@ ALSACE = cluster(
     note="overseas partner cluster of 次世代中核産業形成プロジェクト (L425-428)",
     body_note="development agency of the Alsace cluster, France",
 )
+
+# Sub-activities of the two clusters that the text splits by place.
+CHUO_NAGANO = node(
+    "org_chuo_nagano", "中央自動車道沿線ネットワーク(長野)", "other", L(97),
+    "中央自動車道沿線ネットワーク(長野)におけるDTF", cluster=CHUO, pref="長野県",
+    en="Chuo Expressway Corridor Network (Nagano)",
+    note="support activity of the cluster in 長野県 (諏訪 area)",
+)
+CHUO_YAMANASHI = node(
+    "org_chuo_yamanashi", "中央自動車道沿線ネットワーク支援活動(山梨)", "other", L(385),
+    "中央自動車道沿線ネットワーク支援活動(山梨)", cluster=CHUO, pref="山梨県",
+    en="Chuo Expressway Corridor Network support activity (Yamanashi)",
+    aliases="中央自動車道沿線ネットワーク（山梨）",
+    note="support activity of the cluster in 山梨県",
+)
+SANEN_HAMAMATSU = node(
+    "org_sanen_hamamatsu", "三遠南信ネットワーク(浜松)", "other", L(155),
+    "三遠南信ネットワーク(浜松)", cluster=SANEN, pref="静岡県",
+    en="San-En-Nanshin Network (Hamamatsu)", note="support activity of the cluster in 浜松",
+)
+SANEN_IIDA = node(
+    "org_sanen_iida", "三遠南信ネットワーク(飯田)", "other", L(554),
+    "三遠南信ネットワーク(飯田)", cluster=SANEN, pref="長野県",
+    en="San-En-Nanshin Network (Iida)", aliases="三遠南信ネットワーク支援活動（飯田）",
+    note="support activity of the cluster in 飯田",
+)
+for sub, body, ref, ev in (
+    (CHUO_NAGANO, "body_chuo_expressway", L(97), "中央自動車道沿線ネットワーク(長野)"),
+    (CHUO_YAMANASHI, "body_chuo_expressway", L(385), "中央自動車道沿線ネットワーク支援活動(山梨)"),
+    (SANEN_HAMAMATSU, "body_sanen_nanshin", L(155), "三遠南信ネットワーク(浜松)"),
+    (SANEN_IIDA, "body_sanen_nanshin", L(554), "三遠南信ネットワーク(飯田)"),
+):
+    tie(sub, body, "membership", ref, ev, note="regional support activity of the network")
+
+# ---------------------------------------------------------------------------------------
+# はじめに (L22-54): the programme, its phases, national bodies.
+# ---------------------------------------------------------------------------------------
+JILC = node(
+    "org_jilc", "(財)日本立地センター", "association", L(9), "(財)日本立地センター",
+    pref="東京都", en="Japan Industrial Location Center", aliases="立地センター|日本立地センター",
+    note="author of the document (March 2010); prefecture: seat (general knowledge)",
+)
+METI = node(
+    "org_meti", "経済産業省", "agency", L(26), "平成 13 年度から経済産業省で実施されてきた「産業クラスター計画」",
+    pref="東京都", en="Ministry of Economy, Trade and Industry (METI)", aliases="METI",
+    note="prefecture: seat (general knowledge)",
+)
+CLUSTER_PLAN = program(
+    "prog_industrial_cluster_plan", "産業クラスター計画", "network", L(26, 28),
+    "平成 13 年度から経済産業省で実施されてきた「産業クラスター計画」", host=METI,
+    en="Industrial Cluster Program", since=2001,
+    note="第1期 H13-H17 (2001-2005) 立ち上げ期, 第2期 H18-H21 (2006-2009) 成長期, then 自律化; 18 projects nationwide (L28)",
+)
+part(CLUSTER_PLAN, METI, "host", L(26), "経済産業省で実施されてきた「産業クラスター計画」", since=2001)
+JETRO = node(
+    "org_jetro", "JETRO", "agency", L(48), "JETROとの連携支援", pref="東京都",
+    en="Japan External Trade Organization (JETRO)", aliases="日本貿易振興機構",
+    note="prefecture: seat (general knowledge); RIT 事業 (L415, L444)",
+)
+IIDA_AERO = node(
+    "org_iida_aero_consortium", "航空機産業の共同受注体", "association", L(295),
+    "航空機産業の共同受注体を構築している", cluster=SANEN, pref="長野県",
+    en="Iida aircraft-parts joint-ordering consortium",
+    note="precision-machining SMEs of 飯田 making aircraft parts in one region (also L30-32); not named in the text",
+)
+tie(IIDA_AERO, SANEN_IIDA, "membership", L(295), "三遠南信ネットワーク支援活動（飯田）](#)では、航空機産業の共同受注体を構築している")
+
+# ---------------------------------------------------------------------------------------
+# 1 産学官金の連携促進活動 (L56-209)
+# ---------------------------------------------------------------------------------------
+for pid, pname, pen, ev in (
+    ("prog_hokkaido_it_env_sensor", "環境センサーネットワーク研究会", "Environmental sensor network study group", "環境センサーネットワーク研究会"),
+    ("prog_hokkaido_it_kansei", "感性コンテンツ研究会", "Kansei contents study group", "感性コンテンツ研究会"),
+    ("prog_hokkaido_it_medical", "医療関連研究会", "Medical study group", "医療関連研究会"),
+):
+    program(pid, pname, "seminar", L(73, 75), ev, host="body_hokkaido_it", en=pen, since=2009,
+            note="study-group themes proposed by members from H21 (2009); 350 member firms; groups of 10 to 20-30 firms, 4-5 meetings a year")
+    part(pid, "body_hokkaido_it", "host", L(73, 75), "研究会テーマを平成 21 年度からメンバーから", since=2009)
+
+TOKAI_EMBEDDED = program(
+    "prog_tokai_embedded", "車載組込みシステム", "seminar", L(77),
+    "車載組込みシステムに関しては会費制で実施", host="body_tokai_mono",
+    en="Automotive embedded systems study programme", since=2008,
+    note="started H20.4 (2008); seminars, forums and 10 study themes a year; members are car and parts makers of 東海",
+)
+part(TOKAI_EMBEDDED, "body_tokai_mono", "host", L(77), "この事業は平成20年4月に発足", since=2008)
+
+BIO_EVENING = program(
+    "prog_kyushu_bio_evening_cafe", "バイオブニングカフェ", "forum", L(83),
+    "九州地域バイオクラスター計画で取り組んでいるバイオブニングカフェ", host="body_kyushu_bio",
+    en="Bio Evening Cafe", participants=30,
+    note="as written (probably バイオイブニングカフェ); about 30 people (30 人前後) per evening",
+)
+part(BIO_EVENING, "body_kyushu_bio", "host", L(83), "九州地域バイオクラスター計画で取り組んでいるバイオブニングカフェ")
+
+JICHI = node(
+    "org_jichi_med", "自治医科大学", "university", L(87), "自治医科大学の見学会", pref="栃木県",
+    en="Jichi Medical University", note="prefecture: campus (general knowledge)",
+)
+tie("body_shutoken_hokubu", JICHI, "exchange", L(87), "自治医科大学の見学会も実施している",
+    note="site visits (見学会) to the university's simulator training")
+
+DTF = node(
+    "org_dtf", "DTF(デスクトップファクトリー)", "association", L(97),
+    "DTF(デスクトップファクトリー)は諏訪地区の精密機器メーカーが集まって形成した", cluster=CHUO,
+    pref="長野県", en="DTF (Desktop Factory) study group", aliases="DTF|DTF研究会",
+    note="joint-development study group of 諏訪 precision-equipment makers; plans incorporation (L637)",
+)
+tie(DTF, CHUO_NAGANO, "membership", L(97), "中央自動車道沿線ネットワーク(長野)におけるDTF")
+SUWA = node(
+    "grp_suwa_firms", "諏訪地区企業", "other", L(385), "諏訪地区企業", cluster=CHUO, pref="長野県",
+    en="Firms of the Suwa area", aliases="諏訪地区の精密機器メーカー|諏訪地域のものづくり企業|諏訪地域企業",
+    note="group node: the precision-machinery firms of 諏訪 (L97, L373, L385, L507)",
+)
+tie(SUWA, DTF, "membership", L(97), "諏訪地区の精密機器メーカーが集まって形成した共同開発を目指した研究会")
+NAGANO_TECHNO = node(
+    "org_nagano_techno", "長野県テクノ財団", "agency", L(99), "長野県テクノ財団", pref="長野県",
+    en="Nagano Techno Foundation",
+)
+tie(NAGANO_TECHNO, DTF, "finance", L(99), "試作費用を長野県テクノ財団が持っていた",
+    note="paid the DTF prototyping costs")
+
+SIIQ_EXPERT = node(
+    "coord_siiq_expert", "専門家（大手半導体企業のOB）", "coordinator", L(103),
+    "大手半導体企業のOBである専門家が事務局に入って", cluster=SILICON, region="kyushu",
+    en="Kyushu Silicon secretariat experts (retired semiconductor engineers)",
+    note="role node: experts in the secretariat linking firms and universities",
+)
+tie(SIIQ_EXPERT, "body_kyushu_silicon", "membership", L(103), "大手半導体企業のOBである専門家が事務局に入って")
+
+ALLIANCE_PROMO = program(
+    "prog_alliance_promotion", "アライアンスプロモーション", "matching", L(111),
+    "アライアンスプロモーションと銘打って自社技術やビジネスプランの発表会を実施", host="body_shutoken_bio",
+    en="Alliance Promotion", since=2006,
+    note="presentations of bio ventures to large firms; held at バイオジャパン for ventures and pharma firms nationwide from H18 (2006)",
+)
+part(ALLIANCE_PROMO, "body_shutoken_bio", "host", L(111), "首都圏バイオネットワークでは、アライアンスプロモーションと銘打って")
+BIOJAPAN = program(
+    "prog_biojapan", "バイオジャパン", "exhibition", L(111), "平成18年からはバイオジャパンで",
+    en="BioJapan", note="also L240, L264, L399 (Bio Japan 2009)",
+)
+part(BIOJAPAN, "body_shutoken_bio", "participant", L(111), "平成18年からはバイオジャパンで全国のバイオベンチャーと製薬企業を対象に実施", since=2006)
+
+ECO_JUKU = program(
+    "prog_krip_eco_juku", "エコ塾", "seminar", L(113, 115), "「エコ塾」を開催している",
+    host="body_krip", en="Eco Juku (monthly member pitches)", firms=40,
+    note="monthly; 2 firms present; 40~50 firms attend each time (figure: lower bound); banks and local governments attend",
+)
+part(ECO_JUKU, "body_krip", "host", L(113), "九州地域環境・リサイクル産業交流プラザ(K-RIP)では、毎月1回")
+
+KEIHIN_FORUM = program(
+    "prog_keihin_matching_forum", "新事業マッチングフォーラム", "matching", L(117),
+    "京浜ネットワークでは、新事業マッチングフォーラムとして", host="body_keihin",
+    en="New Business Matching Forum", note="large firms state needs, coordinators select SMEs to present (also L266)",
+)
+part(KEIHIN_FORUM, "body_keihin", "host", L(117), "京浜ネットワークでは、新事業マッチングフォーラムとして")
+KEIHIN_COORD = node(
+    "coord_keihin", "コーディネータ（京浜ネットワーク）", "coordinator", L(117),
+    "マッチする中小企業をコーディネータが選別", cluster=KEIHIN, region="kanto",
+    en="Keihin Network coordinators", note="role node; select SMEs for the forum and visit firms (L117, L137, L266)",
+)
+tie(KEIHIN_COORD, "body_keihin", "membership", L(266), "大手企業の選定や中小企業の選定はコーディネータが行っている")
+part(KEIHIN_FORUM, KEIHIN_COORD, "organizer", L(266), "大手企業の選定や中小企業の選定はコーディネータが行っている")
+
+ANTI_AGING = program(
+    "prog_kyushu_bio_anti_aging_cafe", "アンチエイジングカフェ", "other", L(119, 123),
+    "九州地域バイオクラスター計画で実施しているアンチエイジングカフェ", host="body_kyushu_bio",
+    en="Anti-Aging Cafe", participants=20,
+    note="20~30 homemakers (figure: lower bound) taste functional foods; feedback to the food firms",
+)
+part(ANTI_AGING, "body_kyushu_bio", "host", L(119), "九州地域バイオクラスター計画で実施しているアンチエイジングカフェ")
+
+CARAVAN = program(
+    "prog_keihin_caravan", "キャラバン隊", "other", L(137, 142), "キャラバン隊と称し、複数の支援機関と一緒に訪問する",
+    host="body_keihin", en="Caravan (company visits with support bodies)", since=2008, until=2008,
+    note="H20 (2008): 498 company visits (about 500); 課題解決支援 31, 助成金等活用支援 40, 産学連携 27, 受発注支援・企業間マッチング 216, メディア紹介 147 (table L141-142)",
+)
+part(CARAVAN, "body_keihin", "host", L(137), "京浜ネットワークでは、キャラバン隊と称し", since=2008)
+part(CARAVAN, KEIHIN_COORD, "organizer", L(137), "専門のコーディネータが何回か訪問し", since=2008)
+
+CHUO_YAMANASHI_COORD = node(
+    "coord_chuo_yamanashi", "コーディネータ（中央自動車道沿線ネットワーク支援活動(山梨)）", "coordinator", L(385),
+    "企業からの要望があればコーディネータが訪問し", cluster=CHUO, pref="山梨県",
+    en="Chuo Expressway Network (Yamanashi) coordinators", note="role node (L144, L385)",
+)
+tie(CHUO_YAMANASHI_COORD, CHUO_YAMANASHI, "membership", L(385), "企業からの要望があればコーディネータが訪問し")
+NEO_SURVEY = program(
+    "prog_neo_survey", "アンケート調査（関西フロントランナープロジェクト Neo Cluster）", "other", L(144, 146),
+    "関西フロントランナープロジェクト Neo Cluster のように中小企業にアンケート調査を実施", host="body_kansai_neo",
+    en="SME survey and follow-up visits (Neo Cluster)",
+)
+part(NEO_SURVEY, "body_kansai_neo", "host", L(144), "関西フロントランナープロジェクト Neo Cluster のように中小企業にアンケート調査を実施")
+SIIQ_OUENDAN = node(
+    "coord_siiq_ouendan", "応援団人材（コーディネータ）", "coordinator", L(146),
+    "応援団人材（コーディネータ）に会員企業名簿を渡して", cluster=SILICON, region="kyushu",
+    en="Kyushu Silicon supporter coordinators",
+    note="role node; visit member firms of interest, about 20 cases a year",
+)
+tie(SIIQ_OUENDAN, "body_kyushu_silicon", "membership", L(146), "九州シリコン・クラスター計画のように、応援団人材（コーディネータ）に会員企業名簿を渡して")
+
+KANSAI_BIO_COORD = node(
+    "coord_kansai_bio", "関西バイオのコーディネータ", "coordinator", L(159),
+    "関西バイオのコーディネータは、若手ポスドクや大学院生（8名）を起用し", cluster=KANSAI_BIO, region="kinki",
+    en="Kansai Bio Cluster coordinators (young postdocs and graduate students)",
+    note="role node: 8 postdocs/graduate students; survey 90-100 technologies a year, 50-60 seeds go to the coordinator meeting",
+)
+tie(KANSAI_BIO_COORD, "body_kansai_bio", "membership", L(159), "関西バイオのコーディネータは、若手ポスドクや大学院生（8名）を起用し")
+
+FSA = node(
+    "org_fsa", "金融庁", "agency", L(171), "金融庁の要請でスタートした", pref="東京都",
+    en="Financial Services Agency", note="prefecture: seat (general knowledge)",
+)
+SUPPORT_FIN = node(
+    "org_support_finance_council", "産業クラスターサポート金融会議", "association", L(171),
+    "「産業クラスターサポート金融会議」が産業クラスターと連携して機能している",
+    en="Industrial Cluster Support Finance Council",
+    note="council of financial institutions working with clusters; regional instances (東海: L173)",
+)
+tie(FSA, SUPPORT_FIN, "support", L(171), "金融庁の要請でスタートした「産業クラスターサポート金融会議」",
+    note="started at the request of the FSA")
+tie(SUPPORT_FIN, "body_tokai_mono", "finance", L(173), "サポート金融会議において、補助金が下りるまでの資金繰りに対してつなぎ融資が得られる",
+    note="bridge loans to member firms until subsidies arrive")
+TOKAI_FIN_REPORT = program(
+    "prog_tokai_finance_tech_report", "技術報告会（サポート金融会議）", "seminar", L(173),
+    "このサポート金融会議では年 2 回の技術報告会を実施", host=SUPPORT_FIN,
+    en="Technology reports to banks (Support Finance Council, Tokai)", note="twice a year; banks assess firms as borrowers",
+)
+part(TOKAI_FIN_REPORT, SUPPORT_FIN, "host", L(173), "このサポート金融会議では年 2 回の技術報告会を実施")
+part(TOKAI_FIN_REPORT, "body_tokai_mono", "participant", L(173), "東海ものづくり創生プロジェクトでは、サポート金融会議において")
+
+NEO_EVAL = program(
+    "prog_neo_tech_evaluation", "金融の融資のための技術評価（Neo Cluster）", "other", L(175),
+    "金融の融資のための技術評価はクラスターが人材会社と契約し", host="body_kansai_neo",
+    en="Technology evaluation for bank loans (Neo Cluster)", deals=19,
+    note="35 applications so far, 19 received loans; evaluators dispatched by a staffing firm plus one university/institute expert; about 2 months each",
+)
+part(NEO_EVAL, "body_kansai_neo", "host", L(175), "関西フロントランナープロジェクト Neo Clusterでは、金融の融資のための技術評価")
+
+GREEN_MFCA = program(
+    "prog_kansai_green_mfca_lca", "MFCA・LCA の PR（金融と連携）", "other", L(177),
+    "金融と組んでクラスター内企業に MFCA (Material Flow Cost Accounting) や LCA (Life Cycle Assessment) の PR をしている",
+    host="body_kansai_green", en="MFCA and LCA promotion with financial institutions",
+    note="the financial institutions are not named",
+)
+part(GREEN_MFCA, "body_kansai_green", "host", L(177), "環境ビジネス KANSAI プロジェクトでは、金融と組んで")
+
+CHUGOKU_EVAL = program(
+    "prog_chugoku_tech_evaluation", "技術事業化評価事業", "other", L(179, 191),
+    "産学官金連携の一環として技術事業化評価事業を実施している", host="body_chugoku_next",
+    en="Technology commercialisation evaluation for banks", since=2009, firms=13,
+    note="started H21.3 (2009); ¥100,000 per evaluation paid by the requesting bank; 13 banks (13 行) have joined (figure in firms); loans have followed",
+)
+part(CHUGOKU_EVAL, "body_chugoku_next", "host", L(179), "次世代中核産業形成プロジェクト(中国地域)では、産学官金連携の一環として技術事業化評価事業を実施", since=2009)
+
+LIFECARE = node(
+    "org_hokuriku_lifecare", "北陸ライフケア研究会", "association", L(197),
+    "北陸ものづくり創生プロジェクトの北陸ライフケア研究会", cluster=HOKURIKU, region="chubu",
+    en="Hokuriku Life Care Study Group", note="already incorporated (法人化, L641); product certification and functional-food evaluation",
+)
+tie(LIFECARE, "body_hokuriku", "membership", L(197), "北陸ものづくり創生プロジェクトの北陸ライフケア研究会")
+KANAZAWA_U = node(
+    "org_kanazawa_u", "金沢大学", "university", L(197), "金沢大学の倫理委員会", pref="石川県",
+    en="Kanazawa University",
+)
+tie(LIFECARE, KANAZAWA_U, "partnership", L(197), "金沢大学の倫理委員会で認められれば臨床試験を実施して評価する",
+    note="clinical trials for functional-food evaluation, subject to the university's ethics committee")
+LIFECARE_CERT = program(
+    "prog_hokuriku_lifecare_certification", "商品認定制度（北陸ライフケア研究会）", "other", L(197),
+    "北陸ライフケア研究会が設けている商品認定制度", host=LIFECARE,
+    en="Product certification scheme (Hokuriku Life Care)",
+    note="review ¥100,000 per item; certification mark ¥60,000 a year; also paid functional-food evaluation (L641)",
+)
+part(LIFECARE_CERT, LIFECARE, "host", L(197), "北陸ライフケア研究会が設けている商品認定制度")
+
+for pid, host, pname, ev in (
+    ("prog_neo_award", "body_kansai_neo", "表彰（関西フロントランナープロジェクト Neo Cluster）", "関西フロントランナープロジェクト Neo Cluster、九州地域環境・リサイクル産業交流プラザ (K-RIP)では、将来有望と思われる製品・サービスを年に数件表彰"),
+    ("prog_krip_award", "body_krip", "表彰（K-RIP）", "九州地域環境・リサイクル産業交流プラザ (K-RIP)では、将来有望と思われる製品・サービスを年に数件表彰"),
+):
+    program(pid, pname, "other", L(199), ev, host=host, en="Annual award for promising products and services",
+            note="a few products/services a year")
+    part(pid, host, "host", L(199), ev)
+
+DESIGN = program(
+    "prog_okinawa_design_contest", "沖縄デザインコンテスト", "other", L(201), "「沖縄デザインコンテスト」を実施している",
+    host="body_okinawa", en="Okinawa Design Contest",
+    note="firms post design themes; designers inside and outside the prefecture propose; prizes for the best",
+)
+part(DESIGN, "body_okinawa", "host", L(201), "OKINAWA 型産業振興プロジェクトでは、企業商品のPRにはデザインが重要との観点で")
+SPA = program(
+    "prog_okinawa_model_spa", "モデルスパの認証制度", "other", L(203), "モデルスパの認証制度も制定している",
+    host="body_okinawa", en="Model spa certification (Okinawa spa brand)",
+    conf="uncertain", note="the text says 沖縄では; attributed to the OKINAWA project by context",
+)
+part(SPA, "body_okinawa", "host", L(203), "沖縄では沖縄の文化、素材を活用した独特の沖縄スパブランドを目指して活動しており", conf="uncertain")
+KRIP_PROJECT = program(
+    "prog_krip_project", "K-RIP プロジェクト", "other", L(209), "K-RIP プロジェクトという、資金の一部助成を行っている",
+    host="body_krip", en="K-RIP Project (kick-off grants)", amount_yen=1000000, firms=5,
+    note="grants up to ¥1,000,000 per project (amount_yen = cap), about 5 a year (firms); funded by member fees of ¥50,000 a year",
+)
+part(KRIP_PROJECT, "body_krip", "host", L(209), "九州地域環境・リサイクル産業交流プラザ (K-RIP)では、K-RIP プロジェクトという")
