@@ -460,3 +460,133 @@ KRIP_PROJECT = program(
     note="grants up to ¥1,000,000 per project (amount_yen = cap), about 5 a year (firms); funded by member fees of ¥50,000 a year",
 )
 part(KRIP_PROJECT, "body_krip", "host", L(209), "九州地域環境・リサイクル産業交流プラザ (K-RIP)では、K-RIP プロジェクトという")
+
+# ---------------------------------------------------------------------------------------
+# 2 販路開拓支援活動 (L211-308)
+# ---------------------------------------------------------------------------------------
+SAPPORO = node(
+    "org_sapporo_city", "札幌市", "agency", L(228), "平成15年から札幌市と組んで", pref="北海道",
+    en="Sapporo City",
+)
+OSAKA_CCI = node(
+    "org_osaka_cci", "大阪商工会議所", "association", L(228), "大阪商工会議所", pref="大阪府",
+    en="Osaka Chamber of Commerce and Industry",
+)
+KINKI_METI = node(
+    "org_kinki_meti", "近畿経済産業局", "agency", L(228), "近畿経済産業局", pref="大阪府",
+    en="Kinki Bureau of Economy, Trade and Industry", note="prefecture: seat (general knowledge)",
+)
+KOBE = node("org_kobe_city", "神戸市", "agency", L(326), "神戸市", pref="兵庫県", en="Kobe City")
+BIO_MATCHING = program(
+    "prog_bio_business_matching", "BIO ビジネスマッチング", "matching", L(324, 326),
+    "「**BIO ビジネスマッチング**」を実施している", host="body_hokkaido_bio",
+    en="BIO Business Matching (Hokkaido x Kansai)", since=2003, deals=60, amount_yen=2000000000,
+    note="matching of Hokkaido bio firms in 関西 since H15 (2003), with 札幌市 (L228); about 60 deals and over ¥2bn in the 4 years from H15 (figures); H20 (2008) theme 医療・創薬",
+)
+part(BIO_MATCHING, "body_hokkaido_bio", "host", L(324), "北海道バイオ産業成長戦略](#)では関西バイオクラスタープロジェクト等との協力により", since=2003)
+part(BIO_MATCHING, "body_kansai_bio", "partner", L(324), "関西バイオクラスタープロジェクト等との協力により", since=2003)
+part(BIO_MATCHING, SAPPORO, "organizer", L(228), "平成15年から札幌市と組んで関西でのマッチング事業を実施している", since=2003)
+for org, ev in ((OSAKA_CCI, "大阪商工会議所"), (KINKI_METI, "近畿経済産業局"), (KOBE, "神戸市")):
+    part(BIO_MATCHING, org, "partner", L(326), "関西圏の中核機関である大阪商工会議所、近畿経済産業局、神戸市等と密接に連携・協力を得ながら実施している")
+    tie(org, "body_hokkaido_bio", "support", L(326), "関西圏の中核機関である大阪商工会議所、近畿経済産業局、神戸市等と密接に連携・協力を得ながら実施している",
+        program=BIO_MATCHING, note=f"{ev}: Kansai core body cooperating in BIO ビジネスマッチング")
+tie("body_hokkaido_bio", "body_kansai_bio", "matching", L(324), "平成 15 年度からの 4 年間の商談成立実績は、約 60 件、約 20 億円を超えている",
+    since=2003, program=BIO_MATCHING, deals=60, amount_yen=2000000000,
+    note="BIO ビジネスマッチング with 関西バイオクラスタープロジェクト; figures for the 4 years from H15 (2003)")
+tie(SAPPORO, "body_hokkaido_bio", "co_hosting", L(228), "平成15年から札幌市と組んで関西でのマッチング事業を実施している",
+    since=2003, program=BIO_MATCHING)
+
+PACS = program(
+    "prog_pacs", "PACs (Project for the Alliance between the Clusters)", "alliance", L(230),
+    "PACs (Project for the Alliance between the Clusters) 事業がある", host="body_kansai_green",
+    en="PACs: Project for the Alliance between the Clusters",
+    note="finished technologies with a business model; partner clusters' firms take a step of the production process; with 東北・中国・九州・沖縄 (L371)",
+)
+part(PACS, "body_kansai_green", "host", L(230), "環境ビジネス KANSAI プロジェクト Green Cluster での特徴ある活動として PACs")
+for pid, pname, pen in (
+    ("prog_pacs_case_edna", "eDNA を活用した微生物量の測定", "Measuring microbial mass with eDNA"),
+    ("prog_pacs_case_waste_plastic_building", "廃プラ住宅構造材", "Housing structural material from waste plastic"),
+    ("prog_pacs_case_biodegradable_tableware", "生分解性食器", "Biodegradable tableware"),
+    ("prog_pacs_case_waste_nitric_acid", "廃硝酸の利用", "Use of waste nitric acid"),
+):
+    program(pid, pname, "other", L(230), f"「{pname}」", conf="reported", host="body_kansai_green", en=pen,
+            note="PACs success case (成功事例); the partner clusters of each case are not named")
+    part(pid, "body_kansai_green", "host", L(230), f"「{pname}」", conf="reported")
+
+NAGOYA_U = node("org_nagoya_u", "名古屋大学", "university", L(240), "名古屋大学のイベント", pref="愛知県", en="Nagoya University")
+for pid, pname, pen, ev in (
+    ("prog_bio_expo", "国際バイオ EXPO", "International Bio EXPO", "国際バイオ EXPO"),
+    ("prog_agribusiness_fair", "アグリビジネスフェア", "Agribusiness Fair", "アグリビジネスフェア"),
+):
+    program(pid, pname, "exhibition", L(240), ev, en=pen)
+    part(pid, "body_tokai_bio", "participant", L(240), "バイオジャパン、国際バイオ EXPO、アグリビジネスフェアに出展し")
+part(BIOJAPAN, "body_tokai_bio", "participant", L(240), "バイオジャパン、国際バイオ EXPO、アグリビジネスフェアに出展し")
+NAGOYA_EVENT = program(
+    "prog_nagoya_u_event", "名古屋大学のイベント", "exhibition", L(240), "10 月初めの名古屋大学のイベントに始まり",
+    host=NAGOYA_U, en="Nagoya University event (October)",
+    note="first of a series of exhibitions with the same theme (booth 「北陸・東海・8 大学農商工連携シーズ」), then Nagoya symposia, アグリビジネスフェア and a 東海 exhibition on 1 December",
+)
+part(NAGOYA_EVENT, NAGOYA_U, "host", L(240), "10 月初めの名古屋大学のイベントに始まり")
+part(NAGOYA_EVENT, "body_tokai_bio", "participant", L(240), "10 月初めの名古屋大学のイベントに始まり")
+
+TCM = program(
+    "prog_tokyo_contents_market", "東京コンテンツマーケット", "exhibition", L(242),
+    "東京コンテンツマーケット(アニメ、ゲーム、CG、映画、キャラクター等多様なオリジナルコンテンツが結集する",
+    host="body_shutoken_contents", en="Tokyo Contents Market",
+    note="trade fair where creators meet content-business firms; coordinators help with materials (L244)",
+)
+part(TCM, "body_shutoken_contents", "host", L(242), "を中心に展開している")
+
+SHIKOKU_MATCH = program(
+    "prog_shikoku_matching", "マッチング会（四国テクノブリッジ計画）", "matching", L(250, 254),
+    "200 社に呼びかけてマッチング会を実施しており、47 社が集まって、80 組のミーティングが行われ",
+    host="body_shikoku", en="Shikoku Techno-Bridge matching meeting", participants=47, firms=47, deals=9,
+    note="200 firms invited, 47 came, 80 meetings with a coordinator present; about 20 pairs ongoing, 9 reached negotiations (deals), 2 nearly concluded",
+)
+part(SHIKOKU_MATCH, "body_shikoku", "host", L(250), "四国テクノブリッジ計画](#)では、200 社に呼びかけてマッチング会を実施")
+
+part(BIOJAPAN, "body_shutoken_bio", "organizer", L(264), "大手製薬企業にバイオジャパンのアライアンス企画に参加してもらい")
+CHALLENGE = program(
+    "prog_siiq_challenge_market", "チャレンジマーケット企業内覧会", "matching", L(268),
+    "チャレンジマーケット企業内覧会と称して", host="body_kyushu_silicon",
+    en="Challenge Market in-house exhibitions at large firms",
+    note="member firms exhibit inside large semiconductor, equipment and set makers after a needs briefing",
+)
+part(CHALLENGE, "body_kyushu_silicon", "host", L(268), "九州シリコン・クラスター計画では、チャレンジマーケット企業内覧会と称して")
+TECHNO_FAIR = program(
+    "prog_tokai_techno_fair", "テクノフェア", "matching", L(270), "大手企業の中央研究所シーズを公開するテクノフェアを実施している",
+    host="body_tokai_mono", en="Techno Fair (licensing of large firms' seeds)",
+    note="large firms' central-lab seeds licensed cheaply to SMEs; many technology transfers",
+)
+part(TECHNO_FAIR, "body_tokai_mono", "host", L(270), "東海ものづくり創生プロジェクトでは、大手企業の中央研究所シーズを公開するテクノフェア")
+
+SALES_PARTNER = node(
+    "coord_tohoku_sales_partner", "セールspartner", "coordinator", L(278),
+    "ベンチャー企業へセールspartnerという人材（首都圏の大企業 OB が主で人材派遣会社からの派遣）を送り込み",
+    cluster=TOHOKU, region="tohoku", en="TOHOKU sales partners", aliases="セールスパートナー",
+    note="role node (name as written, i.e. セールスパートナー): mostly retired staff of capital-region large firms, sent by a staffing agency",
+)
+BUY = program(
+    "prog_tohoku_buy_venture", "BUY ベンチャー企業制度", "other", L(278, 284), "（BUY ベンチャー企業制度）",
+    host="body_tohoku", en="BUY Venture scheme",
+    note="sales partners work with ventures on market development; e.g. a gutter bracket adopted by a major general contractor",
+)
+part(BUY, "body_tohoku", "host", L(278), "TOHOKU ものづくりコリドー](#)では、ベンチャー企業へセールspartner")
+part(BUY, SALES_PARTNER, "participant", L(278), "共同で販路開拓活動を行っている（BUY ベンチャー企業制度）")
+tie("body_tohoku", SALES_PARTNER, "coordinator_dispatch", L(278), "ベンチャー企業へセールspartnerという人材",
+    program=BUY, note="the cluster sends sales partners to venture firms")
+
+IIDA_CITY = node("org_iida_city", "飯田市", "agency", L(297), "飯田市の地域活性化プログラム", pref="長野県", en="Iida City")
+tie(IIDA_CITY, IIDA_AERO, "support", L(297), "このプロジェクトは飯田市の地域活性化プログラムにも組み込まれている")
+PIKAMAKU = node(
+    "org_pikamaku_mall", "ぴかまくモール", "association", L(299), "9社を中心にして「ぴかまくモール」を立ち上げている",
+    cluster=CHUGOKU_NEXT, region="chugoku", en="Pikamaku Mall (surface-treatment joint-order group)",
+    note="9 competing surface-treatment firms; joint orders; costs borne by members",
+)
+tie(PIKAMAKU, "body_chugoku_next", "membership", L(299), "表面処理技術に関し、9社を中心にして「ぴかまくモール」を立ち上げている")
+SHANGHAI = program(
+    "prog_okinawa_shanghai_exhibit", "上海出展（紅型染め）", "exhibition", L(308),
+    "県内アーティストとコラボした紅型染めでも独自のブランドを確立して上海に出展し圧倒的支持を受け",
+    host="body_okinawa", en="Bingata exhibition in Shanghai", note="China market expected; host region 上海 (overseas)",
+)
+part(SHANGHAI, "body_okinawa", "host", L(308), "OKINAWA 型産業振興プロジェクト](#)では")
