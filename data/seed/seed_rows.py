@@ -590,3 +590,191 @@ SHANGHAI = program(
     host="body_okinawa", en="Bingata exhibition in Shanghai", note="China market expected; host region 上海 (overseas)",
 )
 part(SHANGHAI, "body_okinawa", "host", L(308), "OKINAWA 型産業振興プロジェクト](#)では")
+
+# ---------------------------------------------------------------------------------------
+# 3 国内広域連携活動 (L310-405) — the cross-region ties
+# ---------------------------------------------------------------------------------------
+# Okinawa environmental business exchange, co-hosted by three clusters (L328-351).
+OKI_ENV = program(
+    "prog_okinawa_env_exchange", "環境ビジネス交流会 in 沖縄", "forum", L(328, 351),
+    "『環境ビジネス交流会 in 沖縄』", host="body_okinawa", en="Environmental Business Exchange in Okinawa",
+    participants=60, firms=60,
+    note="10 firms from 関西 and 中国 invited (panel display, presentations) and 50 Okinawa firms; 九州 and 四国 projects expected to join later (L330)",
+)
+CO_HOST_EV = "環境ビジネス KANSAI プロジェクト、循環・環境型社会形成プロジェクト(中国地域)との共催でイベントを開催した"
+part(OKI_ENV, "body_okinawa", "host", L(328), "OKINAWA 型産業振興プロジェクト](#)では")
+part(OKI_ENV, "body_kansai_green", "organizer", L(328), CO_HOST_EV)
+part(OKI_ENV, "body_chugoku_env", "organizer", L(328), CO_HOST_EV)
+part(OKI_ENV, "body_shikoku", "participant", L(330), "さらに今後は九州や四国のプロジェクトが参加し", conf="reported")
+tie("body_okinawa", "body_kansai_green", "co_hosting", L(328), CO_HOST_EV, program=OKI_ENV)
+tie("body_okinawa", "body_chugoku_env", "co_hosting", L(328), CO_HOST_EV, program=OKI_ENV)
+tie("body_kansai_green", "body_chugoku_env", "co_hosting", L(328), CO_HOST_EV, program=OKI_ENV)
+tie("body_okinawa", "body_shikoku", "exchange", L(330), "さらに今後は九州や四国のプロジェクトが参加し、より拡大した形での交流会が開催される予定",
+    conf="reported", program=OKI_ENV, note="planned: 四国 project to join the next exchange; the 九州 project is not identified")
+
+# The flattened participant table (L332-349) is garbled: names kept as legible, all uncertain.
+TABLE_NOTE = "from the garbled participant table of 環境ビジネス交流会 in 沖縄 (L332-349); name may be corrupted"
+for nid, name, ref, ev in (
+    ("org_omi_seiki", "株式会社 近江製機", L(334), "株式会社 近江製機"),
+    ("org_damayaho", "株式会社 ダマヤホ株式会社", L(335), "株式会社 ダマヤホ株式会社"),
+    ("org_toyo_screen", "TOYO SCREEN", L(336), "TOYO SCREEN"),
+    ("org_takamatsu_seisakusho", "株式会社 高松製作所", L(337), "株式会社 高松製作所"),
+):
+    node(nid, name, "company", ref, ev, "uncertain", cluster=KANSAI_GREEN, region="kinki", note=TABLE_NOTE)
+    tie(nid, "body_kansai_green", "membership", f"seed:L332,{ref[6:]}", ev, "uncertain",
+        note="listed under ■ 環境ビジネスKANSAIプロジェクト (6社)")
+    part(OKI_ENV, nid, "participant", f"seed:L332,{ref[6:]}", ev, "uncertain")
+node("org_sge", "SGE", "company", L(346), "SGE", "uncertain", cluster=CHUGOKU_ENV, region="chugoku",
+     note=TABLE_NOTE + "; repeated 4 times for the 4 Chugoku firms")
+tie("org_sge", "body_chugoku_env", "membership", L(344, 346), "「循環・環境型社会形成プロジェクト」(4社)", "uncertain",
+    note="listed under ■ 中国地域産業クラスター形成プロジェクト「循環・環境型社会形成プロジェクト」(4社)")
+part(OKI_ENV, "org_sge", "participant", L(344, 346), "SGE", "uncertain")
+
+# KSP matching with large firms: TOHOKU takes part (L359-365).
+KSP = node(
+    "org_ksp", "かながわサイエンスパーク(KSP)", "science_park", L(359), "かながわサイエンスパーク(KSP)",
+    pref="神奈川県", en="Kanagawa Science Park (KSP)", aliases="KSP|かながわサイエンスパーク",
+    note="holds many downstream (川下) firms (L361)",
+)
+KEIHIN_GATEWAY = program(
+    "prog_keihin_gateway", "京浜ゲートウェイプロジェクト", "matching", L(359),
+    "かながわサイエンスパーク(KSP)主催の京浜ゲートウェイプロジェクト", host=KSP, en="Keihin Gateway Project",
+)
+part(KEIHIN_GATEWAY, KSP, "host", L(359), "かながわサイエンスパーク(KSP)主催の京浜ゲートウェイプロジェクト")
+KSP_FORUM = program(
+    "prog_ksp_kyoso_matching_forum", "協創マッチングフォーラム", "matching", L(359, 365),
+    "KSPで行われた協創マッチングフォーラム", host=KSP, en="KSP Co-creation Matching Forum (with large firms)",
+    note="grew out of 京浜ゲートウェイプロジェクト; each SME presents to and meets 2-3 large firms; open to KSP member firms",
+)
+part(KSP_FORUM, KSP, "host", L(365), "KSPで行われた協創マッチングフォーラム")
+part(KSP_FORUM, "body_tohoku", "participant", L(359), "京浜ゲートウェイプロジェクトを発展させた企画に参加している")
+tie("body_tohoku", KSP, "matching", L(359), "かながわサイエンスパーク(KSP)主催の京浜ゲートウェイプロジェクトを発展させた企画に参加している",
+    program=KSP_FORUM, note="TOHOKU firms meet large firms; the secretariat checks their PR material (L359-361)")
+
+# 中国地域 FPD 懇話会 and exchanges with Kyoto and Suwa (L373).
+FPD = program(
+    "prog_chugoku_fpd_forum", "中国地域 FPD 懇話会", "forum", L(373), "「中国地域 FPD 懇話会」を開催し",
+    host="body_chugoku_next", en="Chugoku FPD Round Table",
+    note="FPD lectures by top engineers, monthly on Saturdays; matching with downstream electronics makers",
+)
+part(FPD, "body_chugoku_next", "host", L(373), "次世代中核産業形成プロジェクト（中国地域）](#)においては、「中国地域 FPD 懇話会」を開催し")
+KYOTO_SEMI = node(
+    "grp_kyoto_semiconductor", "京都の半導体企業", "other", L(373), "京都の半導体企業", pref="京都府",
+    en="Semiconductor firms of Kyoto", note="group node",
+)
+EXCH_EV = "京都の半導体企業や諏訪地域のものづくり企業との交流会を開催することで横の連携も構築できている"
+part(FPD, KYOTO_SEMI, "participant", L(373), EXCH_EV)
+part(FPD, SUWA, "participant", L(373), EXCH_EV)
+tie("body_chugoku_next", KYOTO_SEMI, "exchange", L(373), EXCH_EV, program=FPD)
+tie("body_chugoku_next", SUWA, "exchange", L(373), EXCH_EV, program=FPD)
+JOINT_EV = "京都や諏訪地域の企業と共同で行う開発がNEDOのプロジェクトに採用される"
+tie("body_chugoku_next", KYOTO_SEMI, "joint_rd", L(373), JOINT_EV, "reported")
+tie("body_chugoku_next", SUWA, "joint_rd", L(373), JOINT_EV, "reported")
+NEDO = node(
+    "org_nedo", "NEDO", "agency", L(373), "NEDOのプロジェクトに採用", pref="神奈川県",
+    en="New Energy and Industrial Technology Development Organization (NEDO)",
+    note="prefecture: seat (general knowledge)",
+)
+tie(NEDO, "body_chugoku_next", "finance", L(373), JOINT_EV, "reported",
+    note="the joint development with Kyoto and Suwa firms was adopted as a NEDO project")
+
+# TOHOKU joint coordinators (L379-381).
+TOHOKU_JOINT = node(
+    "coord_tohoku_joint", "ジョイントコーディネータ（TOHOKU ものづくりコリドー）", "coordinator", L(379),
+    "首都圏組織との交流会においてジョイントコーディネータを配置している", cluster=TOHOKU, region="tohoku",
+    en="TOHOKU joint coordinators", aliases="ジョイントコーディネータ",
+    note="role node: 4 people (capital region, wide area, local upstream firms), retired R&D staff of capital-region large firms from Tohoku",
+)
+tie(TOHOKU_JOINT, "body_tohoku", "membership", L(379), "TOHOKU ものづくりコリドーでは、首都圏組織との交流会においてジョイントコーディネータを配置している")
+TOHOKU_EXCH = program(
+    "prog_tohoku_capital_exchange", "首都圏組織との交流会", "matching", L(379, 381), "首都圏組織との交流会",
+    host="body_tohoku", en="TOHOKU exchange meetings with capital-region organizations",
+    amount_yen=180000000,
+    note="year 1 company visits, year 2 promising firms present at the exchange; sales of ¥180M in H20 (2008) (amount_yen)",
+)
+part(TOHOKU_EXCH, "body_tohoku", "host", L(379), "TOHOKU ものづくりコリドーでは、首都圏組織との交流会において")
+part(TOHOKU_EXCH, TOHOKU_JOINT, "organizer", L(379), "ジョイントコーディネータを配置している")
+
+# 中央自動車道沿線 (山梨) <-> TAMA <-> 諏訪 (L385).
+YAMANASHI = node("org_yamanashi_pref", "山梨県", "agency", L(625), "山梨県", pref="山梨県", en="Yamanashi Prefecture")
+CHUO_SURVEY = program(
+    "prog_chuo_yamanashi_survey", "アンケート調査（中央自動車道沿線ネットワーク支援活動(山梨)）", "other", L(385),
+    "県の予算で地域の中小企業にアンケートを実施", host=CHUO_YAMANASHI,
+    en="SME survey and coordinator visits (Chuo Expressway, Yamanashi)", firms=250,
+    note="250 firms in 山梨県 plus related firms of the TAMA area and 諏訪 firms; coordinators visit promising firms",
+)
+part(CHUO_SURVEY, CHUO_YAMANASHI, "host", L(385), "中央自動車道沿線ネットワーク支援活動(山梨)では県の予算で")
+part(CHUO_SURVEY, SUWA, "participant", L(385), "TAMA地域の関連企業や諏訪地区企業にも実施")
+part(CHUO_SURVEY, "body_tama", "participant", L(385), "TAMA地域の関連企業や諏訪地区企業にも実施", "uncertain")
+tie(YAMANASHI, CHUO_YAMANASHI, "finance", L(385), "県の予算で地域の中小企業にアンケートを実施", program=CHUO_SURVEY)
+VISIT_EV = "脈がありそうな企業にはコーディネータが諏訪地区、TAMA地区の企業にも訪問し"
+tie(CHUO_YAMANASHI_COORD, SUWA, "coordinator_dispatch", L(385), VISIT_EV)
+tie(CHUO_YAMANASHI_COORD, "body_tama", "coordinator_dispatch", L(385), VISIT_EV,
+    note="visits firms of the TAMA area")
+TAMA_COORD = node(
+    "coord_tama", "TAMAコーディネータ", "coordinator", L(385), "TAMAのコーディネータ", cluster=TAMA, region="kanto",
+    en="TAMA coordinators", aliases="TAMAのコーディネータ",
+    note="role node: visit firms of 山梨 (L385), dispatched to 北陸 and 四国 (L393)",
+)
+tie(TAMA_COORD, "body_tama", "membership", L(393), "首都圏西部ネットワーク支援活動（TAMA）では")
+tie(TAMA_COORD, CHUO_YAMANASHI, "coordinator_dispatch", L(385), "TAMAのコーディネータが山梨の企業を訪問することもあり、クラスター間連携が図られている",
+    note="TAMA coordinators visit firms of 山梨")
+
+# TAMA as national hub: dispatch to 北陸 and 四国, PR material for 5 + 5 firms (L393).
+DISPATCH_EV = "北陸ものづくり創成プロジェクトや四国テクノブリッジ計画の地域内企業に対してコーディネータを派遣し"
+tie(TAMA_COORD, "body_hokuriku", "coordinator_dispatch", L(393), DISPATCH_EV,
+    note="company hearings and matching support for firms of the 北陸 project")
+tie(TAMA_COORD, "body_shikoku", "coordinator_dispatch", L(393), DISPATCH_EV,
+    note="company hearings and matching support for firms of the 四国 project")
+tie("body_tama", "body_shikoku", "support", L(393), "四国5社、北陸5社の中小企業のPR資料を作成している", firms=5,
+    note="PR material written for 5 SMEs of 四国テクノブリッジ計画")
+tie("body_tama", "body_hokuriku", "support", L(393), "四国5社、北陸5社の中小企業のPR資料を作成している", firms=5,
+    note="PR material written for 5 SMEs of 北陸ものづくり創成プロジェクト")
+INNOVATION_NET = node(
+    "org_innovation_net", "全国イノベーション推進機関ネットワーク", "association", L(393),
+    "全国イノベーション推進機関ネットワーク（イノベーションネット）", en="Japan Innovation Network of support organizations",
+    aliases="イノベーションネット",
+    note="national network of innovation support bodies, founded H21.4 (2009) with METI and MEXT support (L679)",
+)
+INNOVATION_NET_PROG = program(
+    "prog_innovation_net", "全国イノベーション推進機関ネットワーク", "network", L(679),
+    "平成 21 年 4 月に、全国のイノベーション支援機関の相互交流と情報交換を図るために全国イノベーション推進機関ネットワークが経済産業省と文部科学省の支援を得て発足した",
+    host=INNOVATION_NET, en="Japan Innovation Network", since=2009,
+    note="exchange among innovation support bodies; coordinator training and a window to overseas clusters expected",
+)
+part(INNOVATION_NET_PROG, INNOVATION_NET, "host", L(679), "全国イノベーション推進機関ネットワークが経済産業省と文部科学省の支援を得て発足した", since=2009)
+part(INNOVATION_NET_PROG, "body_tama", "partner", L(393), "全国イノベーション推進機関ネットワーク（イノベーションネット）へと協力することで", "reported")
+tie("body_tama", INNOVATION_NET, "support", L(393), "全国イノベーション推進機関ネットワーク（イノベーションネット）へと協力することで", "reported",
+    program=INNOVATION_NET_PROG,
+    note="TAMA is organized as a hub of national support bodies (全国支援機関のハブ) and aims to take on support of regional SMEs")
+
+# 全国バイオ団体交流会議 (L395-397) and Alliance Promotion in Bio Japan 2009 (L399).
+BIO_NATIONAL = program(
+    "prog_bio_national_exchange", "全国バイオ団体交流会議", "network", L(395, 397), "「全国バイオ団体交流会議」を開催し",
+    host="body_shutoken_bio", en="National Conference of Bio Organizations",
+    note="information network of the main industry-academia-government bio bodies nationwide; the participants are not named — the bio clusters of this document are recorded as implicit participants",
+)
+part(BIO_NATIONAL, "body_shutoken_bio", "host", L(395), "首都圏バイオネットワークでは、「全国バイオ団体交流会議」を開催し")
+for body in ("body_hokkaido_bio", "body_tokai_bio", "body_kansai_bio", "body_kyushu_bio"):
+    part(BIO_NATIONAL, body, "participant", L(395), "全国の主要な産学官連携バイオ団体を起点とした会議", "uncertain")
+    tie("body_shutoken_bio", body, "exchange", L(397), "バイオ分野を推進するクラスター同士の情報共有や顔の見えるネットワークを構築することができており",
+        "uncertain", program=BIO_NATIONAL, note="implicit: the text names no participant of the national bio exchange")
+AP2009 = program(
+    "prog_alliance_promotion_biojapan_2009", "アライアンスプロモーション in Bio Japan 2009", "matching", L(399, 405),
+    "「アライアンスプロモーション in Bio Japan 2009」を開催しており", host="body_shutoken_bio",
+    en="Alliance Promotion in Bio Japan 2009", since=2009, until=2009,
+    note="bio ventures present at Bio Japan 2009; participation called for nationwide (L403-405)",
+)
+part(AP2009, "body_shutoken_bio", "host", L(399), "「アライアンスプロモーション in Bio Japan 2009」を開催しており", since=2009)
+
+# PACs alliance of 環境ビジネスKANSAI with 東北・中国・九州・沖縄 (L371).
+PACS_EV = "共同事業の提案を行うことで東北や中国、九州、沖縄等と連携を展開している"
+for body, conf, note in (
+    ("body_tohoku", "confirmed", "東北: TOHOKU ものづくりコリドー is the only Tohoku cluster of the text"),
+    ("body_okinawa", "confirmed", "沖縄: OKINAWA 型産業振興プロジェクト, the only Okinawa cluster"),
+    ("body_chugoku_env", "uncertain", "the text names the region 中国 only; its environmental cluster (also co-host with Green Cluster, L328) is assumed"),
+    ("body_krip", "uncertain", "the text names the region 九州 only; its environmental cluster K-RIP is assumed"),
+):
+    tie("body_kansai_green", body, "alliance", L(371), PACS_EV, conf, program=PACS,
+        note=f"PACs joint-business proposals; {note}; success cases: eDNA 微生物量測定, 廃プラ住宅構造材, 生分解性食器, 廃硝酸の利用 (L230)")
+    part(PACS, body, "partner", L(371), PACS_EV, conf)
