@@ -1,0 +1,112 @@
+"""`kizuna report`: hub-role reports per cluster or organization (HTML, PDF, Excel, Markdown)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from pathlib import Path
+
+import click
+
+from graph.bundle import Bundle
+from graph.errors import ConfigError
+
+logger = logging.getLogger(__name__)
+
+
+def _read_input(path: Path) -> tuple[Bundle, str]:
+    from loaders import open_bundle
+
+    bundle = open_bundle(path, strict=False)
+    stamp = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC).strftime("%Y-%m-%d")
+    return bundle, f"{path} ({stamp})"
+
+
+def _read_store() -> tuple[Bundle, str]:
+    from kizuna.config import Settings
+    from kizuna.store_access import connect
+
+    settings = Settings.from_env()
+    store = connect(settings)
+    try:
+        bundle = store.read_bundle()
+    finally:
+        store.close()
+    where = settings.store_uri or str(settings.data_dir)
+    read_at = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return bundle, f"{where} ({read_at})"
+
+
+@click.command()
+@click.option("--cluster", "clusters", multiple=True, help="Cluster id (repeatable), e.g. tama.")
+@click.option("--org", "orgs", multiple=True, help="Organization id of a hub (repeatable).")
+@click.option("--all", "all_clusters", is_flag=True, help="One report per cluster.")
+@click.option(
+    "--format",
+    "formats",
+    default="html",
+    show_default=True,
+    help="Comma-separated: pdf,html,xlsx,md.",
+)
+@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("reports-out"),
+    show_default=True,
+    help="Folder for the report files (created if missing).",
+)
+@click.option(
+    "--input",
+    "input_path",
+    type=click.Path(exists=True, path_type=Path),
+    help="Read this bundle (folder, .zip or .xlsx) instead of the store.",
+)
+def report(
+    clusters: tuple[str, ...],
+    orgs: tuple[str, ...],
+    all_clusters: bool,
+    formats: str,
+    lang: str,
+    out_dir: Path,
+    input_path: Path | None,
+) -> None:
+    """Write hub-role reports for committees: summary, hubs and brokers, cross-cluster
+    gaps, partner suggestions, national map and method notes.
+
+    \b
+    Examples:
+        kizuna report --cluster tama --format pdf --lang ja --out reports/
+        kizuna report --all --format xlsx,html --lang en --out reports/
+        kizuna report --org org_tama_kyokai --format pdf,md --input data/seed
+    """
+    from reports.build import build_cluster_report, build_org_report, known_clusters
+    from reports.render import parse_formats, write_report
+
+    wanted = parse_formats(formats)
+    if not (clusters or orgs or all_clusters):
+        raise ConfigError(
+            "Say which report to write: --cluster ID, --org ID or --all "
+            "(e.g. kizuna report --cluster tama --format pdf)."
+        )
+    bundle, snapshot = _read_input(input_path) if input_path else _read_store()
+    if all_clusters:
+        clusters = tuple(dict.fromkeys((*clusters, *known_clusters(bundle))))
+    from analytics.api import analyze
+
+    analysis = analyze(bundle)
+    count = 0
+    for cluster_id in clusters:
+        doc = build_cluster_report(
+            bundle, cluster_id, lang=lang, analysis=analysis, snapshot=snapshot
+        )
+        for path in write_report(doc, out_dir, wanted):
+            click.echo(str(path))
+            count += 1
+    for org_id in orgs:
+        doc = build_org_report(bundle, org_id, lang=lang, analysis=analysis, snapshot=snapshot)
+        for path in write_report(doc, out_dir, wanted):
+            click.echo(str(path))
+            count += 1
+    logger.info("%d files written to %s", count, out_dir)

@@ -1,0 +1,267 @@
+"""Build report documents (:class:`reports.model.Report`) from a bundle and its analysis.
+
+Examples
+--------
+>>> from analytics.api import analyze                        # doctest: +SKIP
+>>> report = build_cluster_report(bundle, "tama", lang="ja")  # doctest: +SKIP
+>>> [s.key for s in report.sections]                          # doctest: +SKIP
+['summary', 'hubs', 'brokerage', 'spof', 'cross', 'partners', 'national', 'method']
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+
+from graph.bundle import Bundle
+from graph.errors import KizunaError
+from reports import sections as S
+from reports.context import AnalysisLike, PartnerFinder, ReportContext
+from reports.cross import cross_section, partners_section
+from reports.figures import national_figure, pz_figure
+from reports.i18n import Catalogue
+from reports.model import BulletList, Report, Section, Table
+
+logger = logging.getLogger(__name__)
+
+
+class ReportError(KizunaError):
+    """A report cannot be made (unknown cluster or organization id)."""
+
+
+def _context(
+    bundle: Bundle,
+    analysis: AnalysisLike | None,
+    lang: str,
+    snapshot: str,
+    partners: PartnerFinder | None,
+) -> ReportContext:
+    if analysis is None:
+        from analytics.api import analyze
+
+        analysis = analyze(bundle)
+    ctx = ReportContext(bundle=bundle, analysis=analysis, cat=Catalogue(lang), snapshot=snapshot)
+    if partners is not None:
+        ctx.partner_finder = lambda: partners  # type: ignore[method-assign]
+    return ctx
+
+
+def _national(ctx: ReportContext, cluster_id: str, subject: str) -> Section:
+    cat = ctx.cat
+    sec = Section("national", cat.t("section.national"))
+    names = {c: ctx.cluster_name(c) for c in set(ctx.node_cluster.values()) if c}
+    sec.figures.append(
+        national_figure(
+            ctx.metrics,
+            ctx.analysis.cluster_pairs,
+            cluster_id,
+            cat=cat,
+            caption=cat.t("national.caption", name=subject),
+            cluster_names=names,
+        )
+    )
+    return sec
+
+
+def _meta(ctx: ReportContext) -> dict[str, object]:
+    from kizuna import __version__
+
+    return {
+        "version": __version__,
+        "snapshot": ctx.snapshot,
+        "created": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "analysis": dict(ctx.analysis.meta),
+    }
+
+
+def known_clusters(bundle: Bundle) -> list[str]:
+    """Cluster ids of the bundle: clusters.csv first, then any other ``cluster`` value."""
+    ids = [str(c).strip() for c in bundle.clusters["id"].dropna()]
+    for value in bundle.nodes["cluster"].dropna():
+        text = str(value).strip()
+        if text and text not in ids:
+            ids.append(text)
+    return ids
+
+
+def build_cluster_report(
+    bundle: Bundle,
+    cluster_id: str,
+    *,
+    lang: str = "ja",
+    analysis: AnalysisLike | None = None,
+    partners: PartnerFinder | None = None,
+    snapshot: str = "",
+) -> Report:
+    """The hub-role report of one cluster.
+
+    Parameters
+    ----------
+    bundle : Bundle
+        The network.
+    cluster_id : str
+        Id of the cluster (``clusters.csv`` id or a ``cluster`` value of nodes.csv).
+    lang : {"ja", "en"}
+        Report language.
+    analysis : NetworkAnalysis, optional
+        Precomputed ``analytics.api.analyze(bundle)`` (computed when omitted).
+    partners : callable, optional
+        Partner finder with the signature of ``analytics.api.suggest_partners``.
+    snapshot : str
+        Description of the data snapshot (date and source) for the method notes.
+
+    Returns
+    -------
+    Report
+        Sections summary, hubs, brokerage, spof, cross, partners, national, method.
+
+    Raises
+    ------
+    ReportError
+        When the bundle has no cluster ``cluster_id``.
+    """
+    if cluster_id not in known_clusters(bundle):
+        known = ", ".join(known_clusters(bundle)[:20]) or "none"
+        raise ReportError(
+            f"There is no cluster {cluster_id!r} in the data. Known clusters: {known}."
+        )
+    ctx = _context(bundle, analysis, lang, snapshot, partners)
+    cat = ctx.cat
+    name = ctx.cluster_name(cluster_id)
+    row = ctx.cluster_row.get(cluster_id, {})
+    ids = ctx.members(cluster_id)
+    report = Report(
+        kind="cluster",
+        subject_id=cluster_id,
+        title=cat.t("report.title.cluster", name=name),
+        lang=lang,
+        subtitle=cat.t(
+            "report.subtitle.cluster",
+            id=cluster_id,
+            name_en=(row.get("name_en") or "") if lang == "ja" else "",
+            region=cat.label("region", row.get("region")) if row.get("region") else "",
+            field=row.get("field") or "",
+        ),
+    )
+    report.sections.append(S.summary_section(ctx, ids, home=cluster_id, subject=name))
+
+    hubs = Section("hubs", cat.t("section.hubs"), paragraphs=[cat.t("hubs.intro")])
+    roles = S.roles_table(ctx, ids)
+    hubs.paragraphs.extend(S.hub_sentences(ctx, roles.frame))
+    hubs.tables.append(roles)
+    hubs.figures.append(
+        pz_figure(
+            ctx.metrics,
+            ids,
+            cat=cat,
+            caption=cat.t("pz.caption", name=name),
+            names=ctx.node_name,
+        )
+    )
+    report.sections.append(hubs)
+
+    broker = Section("brokerage", cat.t("section.brokerage"), paragraphs=[cat.t("broker.intro")])
+    btable = S.brokerage_table(ctx, ids)
+    broker.lists.append(BulletList(S.brokerage_sentences(ctx, btable.frame, name)))
+    if not btable.empty:
+        broker.tables.append(btable)
+    report.sections.append(broker)
+
+    spof = Section("spof", cat.t("section.spof"))
+    stable = S.spof_table(ctx, ids)
+    if stable.empty:
+        spof.paragraphs.append(cat.t("spof.none"))
+    else:
+        spof.paragraphs.append(cat.t("spof.some", n=len(stable.frame)))
+        spof.tables.append(stable)
+    report.sections.append(spof)
+
+    report.sections.append(cross_section(ctx, cluster_id))
+    report.sections.append(partners_section(ctx, cluster=cluster_id))
+    report.sections.append(_national(ctx, cluster_id, name))
+    report.sections.append(S.method_section(ctx))
+    report.meta = _meta(ctx)
+    return report
+
+
+def build_org_report(
+    bundle: Bundle,
+    org_id: str,
+    *,
+    lang: str = "ja",
+    analysis: AnalysisLike | None = None,
+    partners: PartnerFinder | None = None,
+    snapshot: str = "",
+) -> Report:
+    """The hub-role report of one organization, centred on it within its cluster.
+
+    Parameters and Returns as :func:`build_cluster_report`; sections profile, summary,
+    brokerage, spof, cross, partners, national, method.
+    """
+    ctx = _context(bundle, analysis, lang, snapshot, partners)
+    if org_id not in ctx.metrics.index:
+        raise ReportError(
+            f"There is no organization {org_id!r} in the data. "
+            "Use the id column of nodes.csv (e.g. `kizuna report --org org_tama_kyokai`)."
+        )
+    cat = ctx.cat
+    name = ctx.name(org_id)
+    home = ctx.node_cluster.get(org_id, "")
+    metrics = ctx.metrics.loc[org_id]
+    report = Report(
+        kind="org",
+        subject_id=org_id,
+        title=cat.t("report.title.org", name=name),
+        lang=lang,
+        subtitle=cat.t(
+            "report.subtitle.org",
+            id=org_id,
+            kind=cat.label("kind", metrics["kind"]),
+            cluster=ctx.cluster_name(home),
+        ),
+    )
+    peers = ctx.members(home) if home else [org_id]
+    profile = Section("profile", cat.t("section.profile"), paragraphs=[cat.t("hubs.intro")])
+    roles = S.roles_table(ctx, [org_id])
+    long = roles.frame.drop(columns=["id"]).T.reset_index()
+    long.columns = ["metric", "value"]
+    long["metric"] = [cat.column(c) for c in long["metric"]]
+    long["value"] = long["value"].astype(object)
+    profile.tables.append(Table("profile", long))
+    profile.figures.append(
+        pz_figure(
+            ctx.metrics,
+            peers,
+            cat=cat,
+            caption=cat.t("pz.caption_org", name=name),
+            focus=org_id,
+            names=ctx.node_name,
+        )
+    )
+    report.sections.append(profile)
+    report.sections.append(S.summary_section(ctx, [org_id], home=home, subject=name))
+
+    broker = Section("brokerage", cat.t("section.brokerage"), paragraphs=[cat.t("broker.intro")])
+    brow = {"name": name, **{r: metrics[r] for r in S.BROKER_ROLES}}
+    broker.paragraphs.append(S.org_brokerage_sentence(ctx, brow))
+    btable = S.brokerage_table(ctx, peers)
+    if not btable.empty:
+        broker.tables.append(btable)
+    report.sections.append(broker)
+
+    spof = Section("spof", cat.t("section.spof"))
+    stable = S.spof_table(ctx, [org_id])
+    if stable.empty:
+        spof.paragraphs.append(cat.t("spof.org_no", name=name))
+    else:
+        pairs = int(stable.frame["separated_pairs"].iloc[0])
+        spof.paragraphs.append(cat.t("spof.org_yes", name=name, pairs=pairs))
+        spof.tables.append(stable)
+    report.sections.append(spof)
+
+    report.sections.append(cross_section(ctx, home, ids=[org_id], subject=name))
+    report.sections.append(partners_section(ctx, org=org_id))
+    report.sections.append(_national(ctx, home, ctx.cluster_name(home)))
+    report.sections.append(S.method_section(ctx))
+    report.meta = _meta(ctx)
+    return report

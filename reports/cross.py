@@ -1,0 +1,182 @@
+"""Cross-cluster sections: ties and gaps relative to expectation, and partner suggestions."""
+
+from __future__ import annotations
+
+import logging
+import math
+
+import pandas as pd
+
+from reports.context import ReportContext, records
+from reports.model import BulletList, Section, Table
+
+logger = logging.getLogger(__name__)
+
+#: How many clusters to list as most / least connected.
+TOP_PAIRS = 5
+TIE_COLUMNS = (
+    "far_cluster",
+    "near",
+    "far",
+    "kind",
+    "since",
+    "evidence",
+    "source_ref",
+    "confidence",
+)
+
+
+def pairs_of(ctx: ReportContext, cluster_id: str) -> pd.DataFrame:
+    """The analysis' cluster-pair rows that involve ``cluster_id``, seen from it.
+
+    Columns: cluster (the other cluster), observed, expected, ratio (from the analysis;
+    NaN when expected is 0).
+    """
+    cp = ctx.analysis.cluster_pairs
+    a = cp["cluster_a"].map(str)
+    b = cp["cluster_b"].map(str)
+    mine = cp[(a == cluster_id) | (b == cluster_id)]
+    other = b[mine.index].where(a[mine.index] == cluster_id, a[mine.index])
+    if "ratio" in mine:
+        ratio = mine["ratio"].astype("float64")
+    else:  # older analyses: observed / expected, NaN when nothing is expected
+        exp = mine["expected"].astype("float64")
+        ratio = mine["observed"].astype("float64") / exp.where(exp > 0)
+    return pd.DataFrame(
+        {
+            "cluster": other.to_numpy(),
+            "observed": mine["observed"].astype("int64").to_numpy(),
+            "expected": mine["expected"].astype("float64").to_numpy(),
+            "ratio": ratio.to_numpy(),
+        }
+    )
+
+
+def _pair_table(ctx: ReportContext, key: str, frame: pd.DataFrame) -> Table:
+    out = pd.DataFrame(
+        {
+            "cluster": frame["cluster"].to_list(),
+            "cluster_name": [ctx.cluster_name(c) for c in frame["cluster"]],
+            "observed": frame["observed"].to_numpy(),
+            "expected": frame["expected"].to_numpy(),
+            "ratio": frame["ratio"].to_numpy(),
+        }
+    )
+    return Table(key, out.reset_index(drop=True))
+
+
+def cross_ties_table(ctx: ReportContext, ids: list[str], home: str) -> Table:
+    """The ties from ``ids`` to organizations of other clusters, with their evidence."""
+    ties = ctx.ties_of(ids, home)
+    ties = ties[ties["scope"] == "other"]
+    ties = ties.sort_values(["far_cluster", "near", "far"], kind="stable")
+    frame = pd.DataFrame(
+        {
+            "cluster": [ctx.cluster_name(c) for c in ties["far_cluster"]],
+            "source_name": [ctx.name(str(s)) for s in ties["source"]],
+            "target_name": [ctx.name(str(t)) for t in ties["target"]],
+            "kind": [ctx.cat.label("tiekind", k) for k in ties["kind"]],
+            "since": pd.array(ties["since"].to_numpy(), dtype="Int64"),
+            "evidence": ties["evidence"].to_list(),
+            "source_ref": ties["source_ref"].to_list(),
+            "confidence": [ctx.cat.label("confidence", c) for c in ties["confidence"]],
+        }
+    )
+    return Table("cross_ties", frame.reset_index(drop=True))
+
+
+def cross_section(
+    ctx: ReportContext, cluster_id: str, *, ids: list[str] | None = None, subject: str = ""
+) -> Section:
+    """Most and least connected clusters relative to expectation, and the ties behind them.
+
+    ``ids`` narrows the listed ties to some members (an organization report); the pair
+    ratios are always those of the whole cluster.
+    """
+    cat = ctx.cat
+    name = ctx.cluster_name(cluster_id)
+    sec = Section("cross", cat.t("section.cross"))
+    pairs = pairs_of(ctx, cluster_id) if cluster_id else pd.DataFrame()
+    member_ids = ids if ids is not None else ctx.members(cluster_id)
+    ties = cross_ties_table(ctx, member_ids, cluster_id)
+    linked = pairs[pairs["observed"] > 0] if len(pairs) else pairs
+    if len(linked) == 0:
+        sec.paragraphs.append(cat.t("cross.none", name=name))
+    else:
+        sec.paragraphs.append(
+            cat.t("cross.summary", name=name, observed=int(linked["observed"].sum()), k=len(linked))
+        )
+        most = linked.sort_values(["ratio", "observed"], ascending=False, kind="stable")
+        most = most.head(TOP_PAIRS)
+        items = [
+            cat.t(
+                "cross.most_item",
+                other=ctx.cluster_name(r["cluster"]),
+                observed=int(r["observed"]),
+                expected=float(r["expected"]),
+                ratio=float(r["ratio"]),
+            )
+            for r in records(most)
+        ]
+        sec.lists.append(BulletList(items, intro=cat.t("cross.most_intro")))
+        sec.tables.append(_pair_table(ctx, "cross_most", most))
+    if len(pairs):
+        gaps = pairs[pairs["expected"] > 0].copy()
+        gaps = gaps[~gaps["cluster"].isin(set(linked["cluster"]) if len(linked) else set())]
+        gaps = gaps.sort_values("expected", ascending=False, kind="stable")
+        if len(linked):  # weakest linked pairs too, when fewer than TOP_PAIRS unlinked ones
+            weak = linked.sort_values(["ratio", "expected"], ascending=[True, False])
+            gaps = pd.concat([gaps, weak[weak["ratio"] < 1]]).head(TOP_PAIRS)
+        gaps = gaps.head(TOP_PAIRS)
+        if len(gaps):
+            sec.tables.append(_pair_table(ctx, "cross_least", gaps))
+            items = [
+                cat.t(
+                    "cross.gap_item",
+                    other=ctx.cluster_name(r["cluster"]),
+                    observed=int(r["observed"]),
+                    expected=float(r["expected"]),
+                    ratio=0.0 if math.isnan(r["ratio"]) else float(r["ratio"]),
+                )
+                for r in records(gaps)
+            ]
+            sec.lists.append(BulletList(items, intro=cat.t("cross.gaps_intro")))
+    if not ties.empty:
+        sec.tables.append(ties)
+    elif ids is not None and len(linked):
+        sec.paragraphs.append(cat.t("cross.org_none", name=subject))
+    return sec
+
+
+def partners_section(
+    ctx: ReportContext, *, org: str | None = None, cluster: str | None = None, k: int = 10
+) -> Section:
+    """The partner finder's top ``k`` candidates with their reasons in the report language."""
+    cat = ctx.cat
+    sec = Section("partners", cat.t("section.partners"))
+    finder = ctx.partner_finder()
+    found = finder(ctx.bundle, org=org, cluster=cluster, k=k, analysis=ctx.analysis)
+    if found is None or len(found) == 0:
+        sec.paragraphs.append(cat.t("partners.none"))
+        return sec
+    sec.paragraphs.append(cat.t("partners.intro"))
+    reasons_col = f"reasons_{cat.lang}" if f"reasons_{cat.lang}" in found else "reasons_en"
+    sep = "；" if cat.lang == "ja" else "; "
+
+    def reasons(value: object) -> str:
+        if isinstance(value, list | tuple):
+            return sep.join(str(v) for v in value)
+        return "" if value is None else str(value)
+
+    frame = pd.DataFrame(
+        {
+            "rank": found["rank"].astype("int64").to_numpy(),
+            "candidate": found["candidate"].map(str).to_list(),
+            "name": [ctx.name(str(c)) for c in found["candidate"]],
+            "cluster": [ctx.cluster_name(str(c or "")) for c in found["cluster"]],
+            "score": found["score"].astype("float64").to_numpy(),
+            "reasons": [reasons(v) for v in found[reasons_col]],
+        }
+    )
+    sec.tables.append(Table("partners", frame))
+    return sec

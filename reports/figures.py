@@ -1,0 +1,299 @@
+"""Report figures drawn with matplotlib (offline, no browser): the P–z role map and the
+national context map.  Each is returned as inline SVG (HTML/PDF) and PNG (Excel/Markdown).
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import math
+from collections.abc import Iterable
+from functools import cache
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib import font_manager
+from matplotlib.figure import Figure as MplFigure
+
+from graph.geo import prefectures
+from reports.i18n import Catalogue
+from reports.model import Figure
+
+logger = logging.getLogger(__name__)
+
+#: Preferred fonts, Japanese first; only the installed ones are passed to matplotlib.
+FONT_PREFERENCE = ("Noto Sans CJK JP", "IPAexGothic", "IPAGothic", "TakaoGothic", "DejaVu Sans")
+ROLE_COLOURS = {
+    "R1": "#9e9e9e",
+    "R2": "#4e79a7",
+    "R3": "#59a14f",
+    "R4": "#b07aa1",
+    "R5": "#f28e2b",
+    "R6": "#e15759",
+    "R7": "#76b7b2",
+}
+HIGHLIGHT = "#d62728"
+MUTED = "#c8c8c8"
+#: Japan's extent (longitude, latitude); overseas organizations are left off the map.
+JAPAN_LON = (122.0, 149.0)
+JAPAN_LAT = (24.0, 46.0)
+
+
+@cache
+def font_family() -> list[str]:
+    """The installed fonts of :data:`FONT_PREFERENCE` (a warning when no Japanese one is)."""
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    found = [name for name in FONT_PREFERENCE if name in installed]
+    if not any(name != "DejaVu Sans" for name in found):
+        logger.warning(
+            "No Japanese font found for figures; install fonts-noto-cjk "
+            "(apt-get install fonts-noto-cjk) or Japanese labels show as boxes."
+        )
+    return found or ["DejaVu Sans"]
+
+
+def _style() -> dict[str, Any]:
+    return {
+        "font.family": font_family(),
+        "font.size": 9,
+        "svg.fonttype": "path",
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "svg.hashsalt": "kizuna",
+    }
+
+
+def _export(fig: MplFigure, key: str, caption: str) -> Figure:
+    svg = io.StringIO()
+    fig.savefig(svg, format="svg", bbox_inches="tight", metadata={"Date": None})
+    png = io.BytesIO()
+    fig.savefig(png, format="png", dpi=150, bbox_inches="tight")
+    plt.close(fig)
+    text = svg.getvalue()
+    text = text[text.index("<svg") :]  # drop the XML prolog and DOCTYPE for inline use
+    return Figure(key=key, caption=caption, svg=text, png=png.getvalue())
+
+
+def pz_figure(
+    nodes: pd.DataFrame,
+    members: Iterable[str],
+    *,
+    cat: Catalogue,
+    caption: str,
+    focus: str | None = None,
+    names: dict[str, str] | None = None,
+    max_labels: int = 12,
+) -> Figure:
+    """The Guimerà–Amaral P–z plane with the role regions drawn.
+
+    Parameters
+    ----------
+    nodes : pandas.DataFrame
+        Analysis nodes (``id``, ``participation``, ``within_module_z``, ``role``, ``degree``).
+    members : iterable of str
+        Organizations coloured by role and labelled; the others are grey dots.
+    cat : Catalogue
+        Axis labels and role names.
+    focus : str, optional
+        One organization drawn larger (organization reports).
+    names : dict, optional
+        Display names by id for the labels.
+
+    Notes
+    -----
+    Region boundaries: z = 2.5 separates hubs; non-hubs at P = 0.05, 0.62, 0.80 (R1–R4),
+    hubs at P = 0.30, 0.75 (R5–R7) (Guimerà & Amaral 2005).
+    """
+    names = names or {}
+    member_set = set(members)
+    with plt.rc_context(_style()):  # type: ignore[arg-type]
+        fig, ax = plt.subplots(figsize=(7.0, 4.4))
+        p = nodes["participation"].astype("float64")
+        z = nodes["within_module_z"].astype("float64")
+        zmax = max(3.5, float(z.max()) + 0.5 if len(z) else 3.5)
+        zmin = min(-1.5, float(z.min()) - 0.3 if len(z) else -1.5)
+        for x in (0.05, 0.62, 0.80):
+            ax.plot([x, x], [zmin, 2.5], color="#dddddd", lw=0.8, zorder=0)
+        for x in (0.30, 0.75):
+            ax.plot([x, x], [2.5, zmax], color="#dddddd", lw=0.8, zorder=0)
+        ax.axhline(2.5, color="#bbbbbb", lw=0.9, zorder=0)
+        for role, x, y in (
+            ("R1", 0.0, zmin),
+            ("R2", 0.07, zmin),
+            ("R3", 0.64, zmin),
+            ("R4", 0.82, zmin),
+            ("R5", 0.0, zmax),
+            ("R6", 0.32, zmax),
+            ("R7", 0.77, zmax),
+        ):
+            va = "bottom" if y == zmin else "top"
+            ax.text(
+                x + 0.005,
+                y + (0.05 if va == "bottom" else -0.05),
+                role,
+                fontsize=7,
+                color="#888888",
+                va=va,
+            )
+        is_member = nodes["id"].map(str).isin(member_set)
+        ax.scatter(p[~is_member], z[~is_member], s=8, color=MUTED, lw=0, zorder=1)
+        mem = nodes[is_member]
+        seen: set[str] = set()
+        for role, colour in ROLE_COLOURS.items():
+            part = mem[mem["role"] == role]
+            if len(part) == 0:
+                continue
+            seen.add(role)
+            ax.scatter(
+                part["participation"],
+                part["within_module_z"],
+                s=28,
+                color=colour,
+                edgecolor="white",
+                lw=0.5,
+                zorder=3,
+                label=f"{role} {cat.label('role', role)}",
+            )
+        labelled = mem.sort_values(["within_module_z", "degree"], ascending=False).head(max_labels)
+        for row in labelled.itertuples():
+            ax.annotate(
+                names.get(str(row.id), str(row.id)),
+                (row.participation, row.within_module_z),
+                xytext=(4, 3),
+                textcoords="offset points",
+                fontsize=7,
+                zorder=4,
+            )
+        if focus is not None:
+            chosen = nodes[nodes["id"].map(str) == focus]
+            if len(chosen):
+                ax.scatter(
+                    chosen["participation"],
+                    chosen["within_module_z"],
+                    s=140,
+                    facecolor="none",
+                    edgecolor=HIGHLIGHT,
+                    lw=2.0,
+                    zorder=5,
+                )
+        ax.set_xlim(-0.02, 1.0)
+        ax.set_ylim(zmin, zmax)
+        ax.set_xlabel(cat.t("fig.pz.x"))
+        ax.set_ylabel(cat.t("fig.pz.y"))
+        if seen:
+            ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=7, frameon=False)
+        return _export(fig, "pz", caption)
+
+
+def _cluster_positions(nodes: pd.DataFrame) -> pd.DataFrame:
+    """Mean longitude/latitude and size of each cluster's organizations inside Japan."""
+    frame = nodes[["cluster", "lat", "lon"]].copy()
+    frame["cluster"] = frame["cluster"].fillna("").map(str).str.strip()
+    frame = frame[frame["cluster"] != ""]
+    size = frame.groupby("cluster").size().rename("size")
+    inside = frame.dropna(subset=["lat", "lon"])
+    inside = inside[inside["lon"].between(*JAPAN_LON) & inside["lat"].between(*JAPAN_LAT)]
+    pos = inside.groupby("cluster")[["lat", "lon"]].mean()
+    return pos.join(size, how="inner")
+
+
+def national_figure(
+    nodes: pd.DataFrame,
+    cluster_pairs: pd.DataFrame,
+    highlight: str,
+    *,
+    cat: Catalogue,
+    caption: str,
+    cluster_names: dict[str, str] | None = None,
+) -> Figure:
+    """Clusters on a longitude/latitude plane, cross-cluster ties as lines.
+
+    Organizations with coordinates are light dots (they trace Japan's outline); each cluster
+    is a bubble at its members' mean position sized by members; a line joins two clusters
+    with observed ties (width by count).  ``highlight`` and its lines are drawn in red.
+    """
+    names = cluster_names or {}
+    pos = _cluster_positions(nodes)
+    with plt.rc_context(_style()):  # type: ignore[arg-type]
+        fig, ax = plt.subplots(figsize=(6.2, 6.2))
+        capitals = prefectures()
+        ax.scatter(
+            [p.lon for p in capitals],
+            [p.lat for p in capitals],
+            s=9,
+            marker="s",
+            color="#dde3ea",
+            lw=0,
+            zorder=0,
+        )
+        dots = nodes.dropna(subset=["lat", "lon"])
+        dots = dots[dots["lon"].between(*JAPAN_LON) & dots["lat"].between(*JAPAN_LAT)]
+        ax.scatter(dots["lon"], dots["lat"], s=4, color="#e3e3e3", lw=0, zorder=0)
+        linked = cluster_pairs[cluster_pairs["observed"] > 0]
+        top = float(linked["observed"].max()) if len(linked) else 1.0
+        xy: dict[str, tuple[float, float]] = {
+            str(c): (float(lon), float(lat))
+            for c, lon, lat in zip(pos.index, pos["lon"], pos["lat"], strict=True)
+        }
+        for a, b, observed in zip(
+            linked["cluster_a"].map(str),
+            linked["cluster_b"].map(str),
+            linked["observed"],
+            strict=True,
+        ):
+            if a not in xy or b not in xy:
+                continue
+            mine = highlight in (a, b)
+            ax.plot(
+                [xy[a][0], xy[b][0]],
+                [xy[a][1], xy[b][1]],
+                color=HIGHLIGHT if mine else "#9fb3c8",
+                alpha=0.9 if mine else 0.5,
+                lw=0.6 + 3.0 * math.sqrt(float(observed) / top),
+                zorder=2 if mine else 1,
+            )
+        sizes = 30 + 12 * pos["size"].clip(upper=60)
+        other = pos.index != highlight
+        ax.scatter(
+            pos.loc[other, "lon"],
+            pos.loc[other, "lat"],
+            s=sizes[other],
+            color="#4e79a7",
+            alpha=0.75,
+            edgecolor="white",
+            lw=0.6,
+            zorder=3,
+        )
+        if highlight in xy:
+            ax.scatter(
+                [xy[highlight][0]],
+                [xy[highlight][1]],
+                s=[float(sizes[highlight])],
+                color=HIGHLIGHT,
+                edgecolor="black",
+                lw=0.8,
+                zorder=4,
+            )
+        for cid, (lon, lat) in xy.items():
+            mine = cid == highlight
+            ax.annotate(
+                names.get(cid, cid),
+                (lon, lat),
+                xytext=(5, 4),
+                textcoords="offset points",
+                fontsize=8 if mine else 6.5,
+                fontweight="bold" if mine else "normal",
+                color="black" if mine else "#555555",
+                zorder=5,
+            )
+        ax.set_xlim(*JAPAN_LON)
+        ax.set_ylim(*JAPAN_LAT)
+        ax.set_aspect(1.0 / math.cos(math.radians(36.0)))
+        ax.set_xlabel(cat.t("fig.national.x"))
+        ax.set_ylabel(cat.t("fig.national.y"))
+        return _export(fig, "national", caption)

@@ -1,0 +1,100 @@
+"""The report document model: sections of sentences, tables and figures.
+
+A :class:`Report` is independent of the output format: the HTML, PDF, Markdown and Excel
+renderers all walk the same sections.  Table frames keep canonical (English) column keys and
+raw values (numbers stay numbers); headers are translated at render time from the catalogue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+
+@dataclass
+class Table:
+    """One table of a section.
+
+    Parameters
+    ----------
+    key : str
+        Catalogue key of the table (caption ``table.<key>``, Excel sheet ``sheet.<key>``).
+    frame : pandas.DataFrame
+        Rows to show; columns are canonical keys translated with ``col.<column>``.
+    empty_text : str
+        What to print instead of the table when it has no rows.
+    """
+
+    key: str
+    frame: pd.DataFrame
+    empty_text: str = ""
+
+    @property
+    def empty(self) -> bool:
+        return len(self.frame) == 0
+
+
+@dataclass
+class Figure:
+    """A figure rendered once, embedded as inline SVG (HTML/PDF) and PNG (Excel/Markdown)."""
+
+    key: str
+    caption: str
+    svg: str
+    png: bytes
+
+
+@dataclass
+class BulletList:
+    """A bulleted list, optionally introduced by a sentence."""
+
+    items: list[str]
+    intro: str = ""
+
+
+@dataclass
+class Section:
+    """A headed part of the report: paragraphs, bullet lists, then tables and figures."""
+
+    key: str
+    title: str
+    paragraphs: list[str] = field(default_factory=list)
+    lists: list[BulletList] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    """A whole report about one cluster (``kind="cluster"``) or one organization (``"org"``)."""
+
+    kind: str
+    subject_id: str
+    title: str
+    lang: str
+    subtitle: str = ""
+    sections: list[Section] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def tables(self) -> list[Table]:
+        """Every table of every section, in document order."""
+        return [table for section in self.sections for table in section.tables]
+
+    def figures(self) -> list[Figure]:
+        """Every figure of every section, in document order."""
+        return [fig for section in self.sections for fig in section.figures]
+
+    def table(self, key: str) -> Table:
+        """The table with catalogue key ``key`` (KeyError when the report has none)."""
+        for table in self.tables():
+            if table.key == key:
+                return table
+        raise KeyError(key)
+
+    @property
+    def file_stem(self) -> str:
+        """File name without extension: ``cluster-tama.ja`` / ``org-org_tama_kyokai.en``."""
+        safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in self.subject_id)
+        return f"{self.kind}-{safe}.{self.lang}"

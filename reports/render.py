@@ -1,0 +1,185 @@
+"""Render a :class:`reports.model.Report` as HTML, PDF, Markdown (Excel: :mod:`reports.excel`).
+
+HTML is self-contained (CSS inline, figures as base64 SVG ``<img>``); the PDF is the same
+HTML laid out by WeasyPrint, which embeds the subset of the Noto Sans CJK JP font it uses
+(install Debian ``fonts-noto-cjk``).  Markdown links its figures as PNG files written
+beside it.
+"""
+
+from __future__ import annotations
+
+import base64
+import logging
+import math
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import numpy as np
+import pandas as pd
+
+from graph.errors import ConfigError, KizunaError
+from reports.i18n import Catalogue
+from reports.model import Report, Table
+
+logger = logging.getLogger(__name__)
+
+FORMATS: tuple[str, ...] = ("html", "pdf", "xlsx", "md")
+
+
+def _missing(value: Any) -> bool:
+    if value is None or value is pd.NA:
+        return True
+    return isinstance(value, float | np.floating) and math.isnan(value)
+
+
+def is_number(value: Any) -> bool:
+    """True for int/float cells (booleans are words, not numbers)."""
+    return isinstance(value, int | float | np.integer | np.floating) and not isinstance(
+        value, bool | np.bool_
+    )
+
+
+def cell_text(value: Any) -> str:
+    """A table cell for reading: integers plain, floats to 3 significant digits, "—" if empty."""
+    if _missing(value):
+        return "—"
+    if isinstance(value, np.integer | int) and not isinstance(value, bool):
+        return str(int(value))
+    if isinstance(value, float | np.floating):
+        number = float(value)
+        if number.is_integer() and abs(number) < 1e15:
+            return str(int(number))
+        return f"{number:.3g}"
+    return str(value)
+
+
+def table_rows(table: Table) -> Iterable[list[tuple[str, Any]]]:
+    """Rows of a table as (column, value) pairs, values as Python scalars."""
+    columns = [str(c) for c in table.frame.columns]
+    for values in table.frame.itertuples(index=False, name=None):
+        yield list(zip(columns, values, strict=True))
+
+
+def _is_numeric(table: Table, column: str) -> bool:
+    return bool(pd.api.types.is_numeric_dtype(table.frame[column])) and not bool(
+        pd.api.types.is_bool_dtype(table.frame[column])
+    )
+
+
+def _md_escape(text: Any) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def _environment(*, html: bool) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("reports", "templates"),
+        autoescape=html,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    env.filters["b64"] = lambda text: base64.b64encode(text.encode("utf-8")).decode("ascii")
+    env.filters["md"] = _md_escape
+    env.tests["number_cell"] = is_number
+    return env
+
+
+def _context(report: Report) -> dict[str, Any]:
+    cat = Catalogue(report.lang)
+    return {
+        "report": report,
+        "t": cat.t,
+        "column": cat.column,
+        "cell": cell_text,
+        "rows": table_rows,
+        "is_numeric": _is_numeric,
+        "generated": cat.t(
+            "report.generated",
+            version=report.meta.get("version", ""),
+            date=report.meta.get("created", ""),
+        ),
+    }
+
+
+def render_html(report: Report) -> str:
+    """The report as one self-contained HTML page (no external files or network)."""
+    template = _environment(html=True).get_template("report.html.j2")
+    return template.render(**_context(report))
+
+
+def render_markdown(report: Report, figure_files: dict[str, str]) -> str:
+    """The report as Markdown; ``figure_files`` maps figure key → relative PNG path."""
+    template = _environment(html=False).get_template("report.md.j2")
+    text = template.render(figure_files=figure_files, **_context(report))
+    while "\n\n\n" in text:
+        text = text.replace("\n\n\n", "\n\n")
+    return text
+
+
+def write_pdf(html: str, path: Path) -> None:
+    """Lay out ``html`` with WeasyPrint into ``path`` (fonts embedded)."""
+    try:
+        from weasyprint import HTML
+    except ImportError as exc:  # pragma: no cover - depends on the installation
+        raise KizunaError(
+            "PDF output needs WeasyPrint: pip install 'kizuna[pdf]' (or use --format html)."
+        ) from exc
+    logging.getLogger("fontTools").setLevel(logging.WARNING)
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    HTML(string=html).write_pdf(str(path))
+
+
+def parse_formats(text: str) -> list[str]:
+    """``"pdf,html"`` → ``["pdf", "html"]``; a ConfigError names an unknown format."""
+    formats = [f.strip().lower() for f in text.split(",") if f.strip()]
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        raise ConfigError(
+            f"Unknown report format {', '.join(unknown) or text!r}: "
+            f"use one or more of {','.join(FORMATS)} (e.g. --format pdf,xlsx)."
+        )
+    return formats
+
+
+def write_report(report: Report, out_dir: str | Path, formats: Iterable[str]) -> list[Path]:
+    """Write ``report`` in each of ``formats`` into ``out_dir``; return the files written.
+
+    Files are named ``{kind}-{id}.{lang}.{ext}`` (``cluster-tama.ja.pdf``); Markdown figures
+    are ``{kind}-{id}.{lang}.{figure}.png`` beside the ``.md`` file.
+    """
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    stem = report.file_stem
+    written: list[Path] = []
+    html: str | None = None
+    for fmt in formats:
+        if fmt in ("html", "pdf") and html is None:
+            html = render_html(report)
+        if fmt == "html":
+            path = out / f"{stem}.html"
+            path.write_text(html or "", encoding="utf-8")
+        elif fmt == "pdf":
+            path = out / f"{stem}.pdf"
+            write_pdf(html or "", path)
+        elif fmt == "xlsx":
+            from reports.excel import write_excel
+
+            path = out / f"{stem}.xlsx"
+            write_excel(report, path)
+        elif fmt == "md":
+            files = {}
+            for figure in report.figures():
+                png = out / f"{stem}.{figure.key}.png"
+                png.write_bytes(figure.png)
+                written.append(png)
+                files[figure.key] = png.name
+            path = out / f"{stem}.md"
+            path.write_text(render_markdown(report, files), encoding="utf-8")
+        else:
+            raise ConfigError(f"Unknown report format {fmt!r}.")
+        logger.info("wrote %s", path)
+        written.append(path)
+    return written
