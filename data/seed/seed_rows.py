@@ -778,3 +778,265 @@ for body, conf, note in (
     tie("body_kansai_green", body, "alliance", L(371), PACS_EV, conf, program=PACS,
         note=f"PACs joint-business proposals; {note}; success cases: eDNA 微生物量測定, 廃プラ住宅構造材, 生分解性食器, 廃硝酸の利用 (L230)")
     part(PACS, body, "partner", L(371), PACS_EV, conf)
+
+# ---------------------------------------------------------------------------------------
+# 4 海外展開支援活動 (L407-507)
+# ---------------------------------------------------------------------------------------
+JAPAN_EU = program(
+    "prog_japan_eu_cluster_forum", "JAPAN-EU Regional Cluster Forum（クラスタージャパン 2008）", "forum", L(411),
+    "クラスタージャパン 2008 において JAPAN-EU Regional Cluster Forum を開催した", host=METI,
+    en="JAPAN-EU Regional Cluster Forum (Cluster Japan 2008)", since=2008, until=2008,
+    note="held by the Industrial Cluster Program (host = METI by context); overseas expansion of several projects followed",
+)
+part(JAPAN_EU, METI, "host", L(411), "産業クラスター計画でも国際的なクラスター間連携を推進・支援している", "uncertain", since=2008)
+part(JAPAN_EU, "body_chugoku_next", "participant", L(425), "クラスタージャパン 2008 の JAPAN-EU Regional Cluster Forum において", since=2008)
+part(JAPAN_EU, "foreign_alsace", "participant", L(425), "フランス・アルザスクラスタ（アルザス開発公社）と自動車分野に関する交流を図っていくことで合意", since=2008)
+RIT = program(
+    "prog_jetro_rit", "RIT 事業", "other", L(415), "JETRO が実施する RIT 事業", host=JETRO,
+    en="JETRO RIT (Regional Industry Tie-up) programme", note="used by clusters for overseas trips and trade fairs (L415, L444)",
+)
+part(RIT, JETRO, "host", L(415), "JETRO が実施する RIT 事業")
+
+# 次世代中核産業形成プロジェクト <-> Alsace (L425-428).
+ALSACE_EV = "フランス・アルザスクラスタ（アルザス開発公社）と自動車分野に関する交流を図っていくことで合意され"
+tie("body_chugoku_next", "foreign_alsace", "partnership", L(425), ALSACE_EV, since=2008, program=JAPAN_EU,
+    note="agreed at the JAPAN-EU Regional Cluster Forum (Cluster Japan 2008) to exchange in the automotive field")
+tie("body_chugoku_next", "foreign_alsace", "joint_rd", L(425), "成果として共同研究開発が進展し始めている", "reported")
+MAZDA = node(
+    "org_mazda", "マツダ", "company", L(425), "中国地域のマツダを中心とした自動車関連企業", cluster=CHUGOKU_NEXT,
+    region="chugoku", en="Mazda", note="automotive firms of 中国地域 centred on Mazda share technology and needs with Alsace",
+)
+tie(MAZDA, "foreign_alsace", "exchange", L(425), "中国地域のマツダを中心とした自動車関連企業の技術やニーズを情報提供・交換することから始まり",
+    note="automotive firms of 中国地域 centred on Mazda")
+EU_MISSION = program(
+    "prog_chugoku_europe_mission", "欧州への訪問ミッション（中国地域）", "mission", L(428),
+    "中国地域の欧州への訪問ミッション", host="body_chugoku_next", en="Chugoku mission to Europe",
+    note="technology exhibition, business meetings with Alsace; Alsace cluster visited 中国地域 before",
+)
+part(EU_MISSION, "body_chugoku_next", "host", L(428), "中国地域の欧州への訪問ミッション")
+part(EU_MISSION, "foreign_alsace", "partner", L(428), "アルザスクラスタが当地域に訪問した際に")
+tie("foreign_alsace", "body_chugoku_next", "exchange", L(428), "アルザスクラスタが当地域に訪問した際に",
+    note="visit of the Alsace cluster to 中国地域")
+
+# TAMA: partnerships with 5 countries/regions through partner coordinating bodies (L432-440).
+TAMA_PARTNERS = node(
+    "foreign_tama_partner_bodies", "パートナー・コーディネート機関（TAMA 海外側）", "foreign_body", L(434),
+    "海外側にパートナー・コーディネート機関を持ち", region="overseas",
+    en="TAMA's overseas partner coordinating bodies",
+    note="group node: 5 countries/regions (L432); the map of partner regions (L440) is not preserved in the text, so no country",
+)
+tie("body_tama", TAMA_PARTNERS, "partnership", L(432, 434), "現在 5 つの国と地域との連携体制を構築し",
+    note="coordinators on both sides; support for firms expanding to the 5 countries/regions")
+
+# 東海ものづくり at the Paris Air Show 2009 (L446).
+PARIS = program(
+    "prog_paris_air_show_2009", "パリ・エアショー", "exhibition", L(446),
+    "2009年にフランスで開催されたパリ・エアショーに域内企業6社、域外企業6社、支援機関7機関が合同で出展し",
+    host="body_tokai_mono", en="Paris Air Show 2009 (joint booth)", since=2009, until=2009,
+    firms=12, participants=19,
+    note="6 firms of the region, 6 from outside and 7 support bodies exhibited jointly; meetings with European and US makers",
+)
+part(PARIS, "body_tokai_mono", "organizer", L(446), "東海ものづくり創生プロジェクトでは、2009年にフランスで開催されたパリ・エアショー", since=2009)
+FR_FIRMS = node(
+    "foreign_france_firms", "フランスの企業", "foreign_body", L(446), "フランスの企業やメキシコの企業群とのフォーラム",
+    pref="フランス", en="French firms (aerospace)", note="group node",
+)
+MX_FIRMS = node(
+    "foreign_mexico_firms", "メキシコの企業群", "foreign_body", L(446), "メキシコの企業群とのフォーラム、商談会を実施するに至っている",
+    pref="メキシコ", en="Mexican firms (aerospace)", note="group node",
+)
+for f in (FR_FIRMS, MX_FIRMS):
+    tie("body_tokai_mono", f, "matching", L(446), "同展示会をきっかけとしてフランスの企業やメキシコの企業群とのフォーラム、商談会を実施するに至っている",
+        "reported", since=2009, program=PARIS, note="forum and business meetings following the Paris Air Show")
+
+# Online game forum (L448-463).
+KANTO_METI = node(
+    "org_kanto_meti", "関東経済産業局", "agency", L(448), "関東経済産業局の支援を得て", pref="埼玉県",
+    en="Kanto Bureau of Economy, Trade and Industry", note="prefecture: seat (general knowledge)",
+)
+OG_FORUM = program(
+    "prog_online_game_forum", "オンラインゲームフォーラム", "matching", L(448, 452),
+    "海外の主要機関が参加するオンラインゲームフォーラムを開催している", host="body_joga",
+    en="Online Game Forum (international business matching)",
+    note="matching with firms of the Netherlands, Singapore, Taiwan, Norway, Sweden, Hong Kong; partners found via embassies exhibiting at 東京ゲームショウ",
+)
+part(OG_FORUM, "body_joga", "host", L(450), "当クラスターの推進機関である一般社団法人日本オンラインゲーム協会(JOGA)")
+part(OG_FORUM, KANTO_METI, "partner", L(448), "関東経済産業局の支援を得て実施している")
+tie(KANTO_METI, "body_joga", "support", L(448), "海外企業とのビジネスマッチングイベントを関東経済産業局の支援を得て実施している", program=OG_FORUM)
+COUNTRY_EV = "オランダ、シンガポール、台湾やノルウェー、スウェーデン、香港等の企業とのマッチングを行うことができ"
+for cid, country, en in (
+    ("foreign_netherlands_firms", "オランダ", "Dutch firms"),
+    ("foreign_singapore_firms", "シンガポール", "Singaporean firms"),
+    ("foreign_taiwan_firms", "台湾", "Taiwanese firms"),
+    ("foreign_norway_firms", "ノルウェー", "Norwegian firms"),
+    ("foreign_sweden_firms", "スウェーデン", "Swedish firms"),
+    ("foreign_hongkong_firms", "香港", "Hong Kong firms"),
+):
+    node(cid, f"{country}の企業", "foreign_body", L(452), COUNTRY_EV, pref=country, en=f"{en} (online games)",
+         note="group node: firms of this country/region matched at the Online Game Forum")
+    part(OG_FORUM, cid, "participant", L(452), COUNTRY_EV)
+    tie("body_joga", cid, "matching", L(452), COUNTRY_EV, "reported", program=OG_FORUM)
+TGS = program(
+    "prog_tokyo_game_show", "東京ゲームショウ", "exhibition", L(450, 463), "東京ゲームショウに出展ブース設置予定の各国の大使館",
+    en="Tokyo Game Show", note="2010 edition adds an Asia Game Business Summit, international zones, business matching (table L454-463); organizer not named",
+)
+part(TGS, "body_joga", "participant", L(450), "東京ゲームショウに出展ブース設置予定の各国の大使館に出向き", "uncertain")
+
+# 四国テクノブリッジ: water treatment in Indonesia with NEDO/JETRO (L469-471).
+SHIKOKU_ENV_COUNCIL = node(
+    "org_shikoku_env_council", "環境ビジネス協議会", "association", L(471), "当プロジェクトは環境ビジネス協議会を契機としており",
+    cluster=SHIKOKU, region="shikoku", en="Environmental Business Council (Shikoku)",
+    note="its water-treatment group has 25 members including large firms",
+)
+tie(SHIKOKU_ENV_COUNCIL, "body_shikoku", "membership", L(469, 471), "当プロジェクトは環境ビジネス協議会を契機としており")
+FS_EV = "NEDO やJETRO の支援でFS 調査を実施した後、海外展開を図っている"
+tie(NEDO, "body_shikoku", "support", L(469), FS_EV, note="feasibility study for water-treatment exports")
+tie(JETRO, "body_shikoku", "support", L(469), FS_EV, note="feasibility study for water-treatment exports")
+INDONESIA = program(
+    "prog_shikoku_indonesia_mission", "インドネシア排水処理ミッション（四国テクノブリッジ計画）", "mission", L(469, 471),
+    "インドネシアへ5日間、7社とコンタクトし", host="body_shikoku", en="Water-treatment mission to Indonesia",
+    firms=7, deals=5,
+    note="5 days, 7 Indonesian firms contacted, 5 inquiries with business now in progress; water-treatment group of 25 members",
+)
+part(INDONESIA, "body_shikoku", "host", L(469), "四国テクノブリッジ計画](#)では、排水処理産業の海外展開支援を実施")
+part(INDONESIA, SHIKOKU_ENV_COUNCIL, "participant", L(471), "協議会の中でも水処理関係は企業の熱意によってまとまったプロジェクトとして活発な活動をしている")
+ID_FIRMS = node(
+    "foreign_indonesia_firms", "インドネシアの企業（7社）", "foreign_body", L(471), "インドネシアへ5日間、7社とコンタクトし",
+    pref="インドネシア", en="Indonesian firms (water treatment)", note="group node",
+)
+part(INDONESIA, ID_FIRMS, "participant", L(471), "インドネシアへ5日間、7社とコンタクトし")
+tie("body_shikoku", ID_FIRMS, "matching", L(471), "7社のうち5社から引き合いがあり現在取引が進行している", "reported",
+    program=INDONESIA, firms=7, deals=5)
+
+# K-RIP with Korea (2005-) and China (2007-), MOUs (L477-505).
+KICOX = node(
+    "foreign_kicox", "韓国産業団地公団", "foreign_body", L(492, 494), "韓国産業団地公団をヘッドとするミッション団",
+    pref="韓国", en="Korea Industrial Complex Corporation (KICOX)", aliases="韓国産業団地公団ECO事務局",
+    note="its ECO office signed an MOU with the Kyushu side in 2007 (昨年, relative to エコテクノ2008)",
+)
+CN_PUBLIC = node(
+    "foreign_china_public_bodies", "現地公的機関（中国）", "foreign_body", L(477), "MOUを現地公的機関と締結しつつ",
+    pref="中国", en="Chinese local public bodies (K-RIP MOU partners)",
+    note="group node: the Chinese public bodies are not named",
+)
+tie("body_krip", KICOX, "exchange", L(477), "2005年から韓国と", "uncertain", since=2005,
+    note="business exchange with Korea since 2005; the Korean partner of 2005 is not named (KICOX is the MOU partner named at L492)")
+tie("body_krip", KICOX, "mou", L(492), "昨年MOUを締結した韓国産業団地公団ECO事務局", since=2007,
+    note="MOU signed the year before エコテクノ2008")
+tie("body_krip", CN_PUBLIC, "exchange", L(477), "2007年からは中国とビジネス交流事業を推進している", since=2007)
+tie("body_krip", CN_PUBLIC, "mou", L(477), "MOUを現地公的機関と締結しつつ", since=2007,
+    note="MOUs with local public bodies (year of the Chinese MOU not stated; exchange since 2007)")
+KRIP_MISSIONS = program(
+    "prog_krip_business_missions", "ビジネスミッションの派遣及び受入（K-RIP 中国・韓国）", "mission", L(477, 479),
+    "ビジネスミッションの派遣及び受入を計6回実施している", host="body_krip",
+    en="K-RIP business missions to and from China and Korea", since=2005, deals=5,
+    note="6 missions sent and received; 5 firms signed contracts or set up local offices (deals), 4 still negotiating",
+)
+part(KRIP_MISSIONS, "body_krip", "host", L(477), "九州地域環境・リサイクル産業交流プラザ(K-RIP)では、2005年から韓国と", since=2005)
+part(KRIP_MISSIONS, KICOX, "partner", L(477), "2005年から韓国と", "uncertain", since=2005)
+part(KRIP_MISSIONS, CN_PUBLIC, "partner", L(477), "2007年からは中国とビジネス交流事業を推進している", since=2007)
+KYUSHU_METI = node(
+    "org_kyushu_meti", "九州経済産業局", "agency", L(481), "九州経済産業局が九州経済連合会等との連携により", pref="福岡県",
+    en="Kyushu Bureau of Economy, Trade and Industry", note="prefecture: seat (general knowledge)",
+)
+KYUKEIREN = node(
+    "org_kyukeiren", "九州経済連合会", "association", L(481), "九州経済連合会", pref="福岡県",
+    en="Kyushu Economic Federation", note="prefecture: seat (general knowledge)",
+)
+CN_KR_MEETINGS = program(
+    "prog_kyushu_china_korea_meetings", "中国・韓国との定期会合", "forum", L(481),
+    "九州経済産業局が九州経済連合会等との連携により実施してきた中国・韓国との定期会合", host=KYUSHU_METI,
+    en="Regular meetings of Kyushu with China and Korea", note="the ground on which K-RIP's Asian exchange succeeded",
+)
+part(CN_KR_MEETINGS, KYUSHU_METI, "host", L(481), "九州経済産業局が九州経済連合会等との連携により実施してきた")
+part(CN_KR_MEETINGS, KYUKEIREN, "organizer", L(481), "九州経済連合会等との連携により実施してきた中国・韓国との定期会合")
+tie(KYUSHU_METI, KYUKEIREN, "partnership", L(481), "九州経済産業局が九州経済連合会等との連携により実施してきた中国・韓国との定期会合",
+    program=CN_KR_MEETINGS)
+KITAKYUSHU = node("org_kitakyushu_city", "北九州市", "agency", L(481), "北九州市と中国・大連市との友好交流", pref="福岡県", en="Kitakyushu City")
+DALIAN = node(
+    "foreign_dalian_city", "大連市", "foreign_body", L(481), "中国・大連市", pref="中国", place="大連",
+    en="Dalian City (China)",
+)
+tie(KITAKYUSHU, DALIAN, "exchange", L(481), "北九州市と中国・大連市との友好交流の歴史", note="long friendship exchange")
+
+ECOTECHNO = program(
+    "prog_ecotechno_2008", "エコテクノ2008", "exhibition", L(483), "エコテクノ2008(10月23日)", en="Eco Techno 2008",
+    since=2008, until=2008, note="23 October 2008; K-RIP's Korean programme (seminar, site visits, business meeting) ran alongside",
+)
+part(ECOTECHNO, "body_krip", "participant", L(483, 505), "K-RIPの韓国との連携活", since=2008)
+KR_SEMINAR = program(
+    "prog_kyushu_korea_env_seminar", "九州・韓国環境セミナー", "seminar", L(485, 487), "「九州・韓国環境セミナー」",
+    host="body_krip", en="Kyushu-Korea Environmental Seminar", since=2008, until=2008,
+    note="theme 産廃の資源化・エネルギー化; speaker from K-RIP member 高野興産㈱ (person not recorded)",
+)
+part(KR_SEMINAR, "body_krip", "host", L(485, 505), "K-RIPの韓国との連携活", since=2008)
+TAKANO = node(
+    "org_takano_kosan", "高野興産㈱", "company", L(487), "K-RIP会員企業 高野興産㈱", cluster=KRIP, region="kyushu",
+    en="Takano Kosan", aliases="高野興産",
+)
+tie(TAKANO, "body_krip", "membership", L(487), "K-RIP会員企業 高野興産㈱")
+part(KR_SEMINAR, TAKANO, "participant", L(487), "K-RIP会員企業 高野興産㈱", since=2008)
+SITE_VISITS = program(
+    "prog_ecotechno_site_visits", "企業視察（エコテクノ2008）", "other", L(488, 490), "「企業視察」",
+    host="body_krip", en="Company site visits (Eco Techno 2008)", since=2008, until=2008,
+    note="キャナルシティ water treatment (鎌田バイオ) and 九州産廃㈱",
+)
+part(SITE_VISITS, "body_krip", "host", L(488, 505), "K-RIPの韓国との連携活", since=2008)
+KAMATA = node(
+    "org_kamata_bio", "鎌田バイオ", "company", L(489), "キャナルシティ(鎌田バイオ)水処理", region="kyushu",
+    en="Kamata Bio", note="water treatment at キャナルシティ (visited site)",
+)
+SANPAI = node("org_kyushu_sanpai", "九州産廃㈱", "company", L(490), "九州産廃㈱", region="kyushu", en="Kyushu Sanpai", aliases="九州産廃")
+part(SITE_VISITS, KAMATA, "partner", L(489), "キャナルシティ(鎌田バイオ)水処理", since=2008)
+part(SITE_VISITS, SANPAI, "partner", L(490), "九州産廃㈱", since=2008)
+part(SITE_VISITS, KICOX, "participant", L(488, 494), "韓国産業団地公団をヘッドとするミッション団", "uncertain", since=2008)
+KR_MEETING = program(
+    "prog_kyushu_korea_env_business_meeting", "九州・韓国環境ビジネス商談会", "matching", L(491, 495),
+    "「九州・韓国環境ビジネス商談会」", host="body_krip", en="Kyushu-Korea Environmental Business Meeting",
+    since=2008, until=2008, participants=28, firms=16, deals=56,
+    note="KICOX ECO office: 16 firms and others, 28 people; 56 business talks (商談件数, deals); Kyushu side: Eco Techno exhibitors, K-RIP members, experts",
+)
+part(KR_MEETING, "body_krip", "host", L(491, 505), "K-RIPの韓国との連携活", since=2008)
+part(KR_MEETING, KICOX, "participant", L(492), "昨年MOUを締結した韓国産業団地公団ECO事務局16社他 計28名参加", since=2008)
+tie(KICOX, "body_krip", "matching", L(492, 495), "韓国産業団地公団をヘッドとするミッション団と九州側企業", since=2008,
+    program=KR_MEETING, deals=56, participants=28, firms=16)
+
+# 中央自動車道沿線 (長野): DTF's MOU with a Swiss university and European ties (L507).
+SWISS_U = node(
+    "foreign_swiss_university", "スイスの大学", "foreign_body", L(507), "スイスの大学と MOU を締結し", pref="スイス",
+    en="Swiss university (DTF MOU partner)", note="not named in the text",
+)
+tie(DTF, SWISS_U, "mou", L(507), "スイスの大学と MOU を締結し",
+    note="basis in Switzerland for joint research and sales with overseas bodies; over 100 technical exchanges/consultations")
+EU_RTD = node(
+    "foreign_eu_rtd", "EU 委員会研究総局", "foreign_body", L(507), "EU 委員会研究総局", pref="EU",
+    en="European Commission Directorate-General for Research", note="country column: EU (Brussels coordinates)",
+)
+EPFL = node(
+    "foreign_epfl", "ローザンヌ工科大学", "foreign_body", L(507), "ローザンヌ工科大学（スイス）", pref="スイス", place="ローザンヌ",
+    en="EPFL (École polytechnique fédérale de Lausanne)",
+)
+TAMPERE = node(
+    "foreign_tampere_ut", "タンペレ工科大学", "foreign_body", L(507), "タンペレ工科大学（フィンランド）", pref="フィンランド", place="タンペレ",
+    en="Tampere University of Technology",
+)
+LOCAL_FIRMS = node(
+    "foreign_dtf_local_firms", "フランス等各国の現地企業", "foreign_body", L(507), "フランス等各国の現地企業", region="overseas",
+    en="Local firms of France and other countries (DTF partners)", note="group node; several countries",
+)
+for f in (EU_RTD, EPFL, TAMPERE, LOCAL_FIRMS):
+    tie(DTF, f, "partnership", L(507), "EU 委員会研究総局、ローザンヌ工科大学（スイス）、タンペレ工科大学（フィンランド）のほかフランス等各国の現地企業との連携が拡大している",
+        "reported")
+DTF_MISSION = program(
+    "prog_dtf_mission_switzerland", "スイス等へのミッション派遣（DTF）", "mission", L(507), "スイス等へのミッション派遣を実施し",
+    host=DTF, en="DTF missions to Switzerland and elsewhere",
+    note="over 100 technical exchanges and consultations; some became business",
+)
+part(DTF_MISSION, DTF, "host", L(507), "スイス等へのミッション派遣を実施し")
+for f in (SWISS_U, EPFL):
+    part(DTF_MISSION, f, "partner", L(507), "スイスを拠点として海外各機関との共同研究や販路拡大を図っている", "uncertain")
+DTF_FORUM = program(
+    "prog_dtf_international_forum", "海外関係者を招聘した国内フォーラム（DTF）", "forum", L(507), "海外関係者を招聘した国内フォーラムの開催",
+    host=DTF, en="DTF forum in Japan with invited overseas guests",
+)
+part(DTF_FORUM, DTF, "host", L(507), "海外関係者を招聘した国内フォーラムの開催")
