@@ -1040,3 +1040,204 @@ DTF_FORUM = program(
     host=DTF, en="DTF forum in Japan with invited overseas guests",
 )
 part(DTF_FORUM, DTF, "host", L(507), "海外関係者を招聘した国内フォーラムの開催")
+
+# ---------------------------------------------------------------------------------------
+# 5 産業人材育成活動 (L509-592)
+# ---------------------------------------------------------------------------------------
+KIBAN = program(
+    "prog_tokatsu_kiban_seminar", "基盤的技術産業活性化研究会", "seminar", L(527),
+    "「基盤的技術産業活性化研究会」を開催している", host="body_tokatsu_tx",
+    en="Evening seminar for young engineers (basic technologies)", participants=30,
+    note="切削・研削・工作加工, university lecturers, 5 evenings, 30~50 participants (lower bound)",
+)
+part(KIBAN, "body_tokatsu_tx", "host", L(527), "「基盤的技術産業活性化研究会」を開催している")
+SKILL = program(
+    "prog_tokatsu_skill_school", "技能育成塾", "training", L(527), "技能資格を取らせることを目的とした技能育成塾を開催",
+    host="body_tokatsu_tx", en="Skills school (certification)",
+)
+part(SKILL, "body_tokatsu_tx", "host", L(527), "技能資格を取らせることを目的とした技能育成塾を開催")
+
+CORE_HR = program(
+    "prog_hamamatsu_core_hr", "中核人材育成事業", "training", L(529), "輸送機器や新素材分野の「中核人材育成事業」を実施している",
+    host=SANEN_HAMAMATSU, en="Core human-resources development (transport equipment, new materials)", since=2005,
+    note="since H17 (2005); teaching material made with Suzuki and other firms; videos of veterans' skills",
+)
+part(CORE_HR, SANEN_HAMAMATSU, "host", L(529), "三遠南信ネットワーク\\(浜松\\)](#)では", since=2005)
+for cid, name, en in (
+    ("org_suzuki", "スズキ", "Suzuki"),
+    ("org_yamaha", "ヤマハ", "Yamaha"),
+    ("org_honda", "ホンダ", "Honda"),
+):
+    node(cid, name, "company", L(529), "浜松地区にはスズキ、ヤマハ、ホンダ等の競合企業が存在している", cluster=SANEN,
+         pref="静岡県", en=en, note="present in the 浜松 area per the text (prefecture = that location)")
+    part(CORE_HR, cid, "partner", L(529), "社内教育用にも利用できるため各社とも非常に協力的で", since=2005)
+tie("org_suzuki", SANEN_HAMAMATSU, "support", L(529), "教材作成にはスズキの尽力により各企業の協力を得て作成することができている",
+    program=CORE_HR, note="teaching material of the core human-resources programme")
+for cid in ("org_yamaha", "org_honda"):
+    tie(cid, SANEN_HAMAMATSU, "support", L(529), "社内教育用にも利用できるため各社とも非常に協力的で、社内の専門家等の応援もあった",
+        program=CORE_HR)
+
+KAWA = program(
+    "prog_tohoku_upstream_downstream", "東北及び首都圏川上・川下ネットワーク構築事業", "training", L(531),
+    "東北及び首都圏川上・川下ネットワーク構築事業", host="body_tohoku",
+    en="Tohoku-capital region upstream/downstream network (semiconductor training)",
+    note="staff of upstream firms join downstream firms' technical training",
+)
+part(KAWA, "body_tohoku", "host", L(531), "TOHOKUものづくりコリドー](#)では、半導体分野において")
+FUJITSU_MD = node(
+    "org_fujitsu_microdevices", "富士通マイクロデバイス社", "company", L(531), "富士通マイクロデバイス社の研修所を利用している",
+    en="Fujitsu Microdevices", note="its training centre hosts the training; location not stated",
+)
+part(KAWA, FUJITSU_MD, "partner", L(531), "富士通マイクロデバイス社の研修所を利用している")
+tie(FUJITSU_MD, "body_tohoku", "support", L(531), "この研修実施に際しては、富士通マイクロデバイス社の研修所を利用している", program=KAWA)
+
+BIO_JUKU = program(
+    "prog_hokkaido_bio_business_school", "バイオビジネス経営塾", "training", L(541, 548), "「バイオビジネス経営塾」を実施している",
+    host="body_hokkaido_bio", en="Bio Business Management School", participants=15,
+    note="young executive candidates; about 3 evening sessions; 4 invited experts, about 15 people in discussion",
+)
+part(BIO_JUKU, "body_hokkaido_bio", "host", L(541), "北海道バイオ産業成長戦略では「バイオビジネス経営塾」を実施している")
+
+IIDA_COLLEGE = program(
+    "prog_iida_industrial_college", "飯田産業技術大学校", "training", L(554), "「飯田産業技術大学校」を開講している",
+    host=SANEN_IIDA, en="Iida Industrial Technology College",
+    note="evenings and Saturdays, 10-18 sessions per course over half a year; technology by 信州大学, management by 諏訪東京理科大",
+)
+part(IIDA_COLLEGE, SANEN_IIDA, "host", L(554), "三遠南信ネットワーク(飯田)では")
+SHINSHU = node("org_shinshu_u", "信州大学", "university", L(554), "技術系を信州大学", pref="長野県", en="Shinshu University")
+SUWA_TUS = node(
+    "org_suwa_tus", "諏訪東京理科大", "university", L(554), "管理系は諏訪東京理科大", pref="長野県",
+    en="Tokyo University of Science, Suwa", aliases="諏訪東京理科大学",
+)
+for u in (SHINSHU, SUWA_TUS):
+    part(IIDA_COLLEGE, u, "partner", L(554), "講師は技術系を信州大学、管理系は諏訪東京理科大に依頼して出前講座を実現した")
+    tie(u, SANEN_IIDA, "support", L(554), "講師は技術系を信州大学、管理系は諏訪東京理科大に依頼して出前講座を実現した",
+        program=IIDA_COLLEGE, note="lecturers for 飯田産業技術大学校")
+
+ENV_UNIV = program(
+    "prog_krip_env_cluster_university", "九州環境クラスター大学", "training", L(556, 558), "「九州環境クラスター大学」を開き",
+    host="body_krip", en="Kyushu Environmental Cluster University",
+    note="4-day camp of students and managers of environmental firms, 4 groups write business plans; fee-based; most participants join K-RIP",
+)
+part(ENV_UNIV, "body_krip", "host", L(556), "九州地域環境・リサイクル産業交流プラザ(K-RIP)では「九州環境クラスター大学」を開き")
+
+IKKAN = program(
+    "prog_siiq_ikkan", "IKKAN", "training", L(564, 580), "「IKKAN」という事前説明会・成果報告会を含めた10日間程度の研修",
+    host="body_kyushu_silicon", en="IKKAN semiconductor process training for students", participants=20,
+    note="about 10 days, one process per firm per day; IKKAN SUMMARY is a 3-day version; 北部九州コース for 九州大学 3rd-year and M1 students, capacity 20",
+)
+part(IKKAN, "body_kyushu_silicon", "host", L(564), "九州シリコン・クラスター計画(SIIQ)では「IKKAN」という")
+KYUDAI = node("org_kyushu_u", "九州大学", "university", L(571), "九州大学(3年生及び修士1年生)", pref="福岡県", en="Kyushu University")
+part(IKKAN, KYUDAI, "participant", L(571), "九州大学(3年生及び修士1年生)")
+for cid, name, kind, ref, ev, pref, en in (
+    ("org_semiconductor_tech_center", "半導体技術センター", "research_institute", L(573), "半導体技術センター", "福岡県", "Semiconductor Technology Center (Kitakyushu)"),
+    ("org_sony_lsi_design", "ソニーLSIデザイン(株)", "company", L(575), "ソニーLSIデザイン(株)", "福岡県", "Sony LSI Design"),
+    ("org_toshiba_semiconductor", "(株)東芝セミコンダクター", "company", L(576), "(株)東芝セミコンダクター", "大分県", "Toshiba Semiconductor"),
+    ("org_tanaka_denshi", "田中電子工業(株)", "company", L(577), "田中電子工業(株)", "佐賀県", "Tanaka Denshi Kogyo"),
+    ("org_mitsubishi_electric", "三菱電機(株)", "company", L(578), "三菱電機(株)", "福岡県", "Mitsubishi Electric"),
+    ("org_advantest_kyushu", "(株)アドバンテスト九州システムズ", "company", L(579), "(株)アドバンテスト九州システムズ", "福岡県", "Advantest Kyushu Systems"),
+    ("org_yaskawa", "(株)安川電機", "company", L(580), "(株)安川電機", "福岡県", "Yaskawa Electric"),
+):
+    node(cid, name, kind, ref, ev, pref=pref, en=en,
+         note="training site of the IKKAN 北部九州コース (prefecture = the site named in the table)")
+    part(IKKAN, cid, "partner", ref, ev)
+
+GENKI = program(
+    "prog_tokatsu_genki_job_fair", "元気企業合同説明会", "other", L(584), "元気企業合同説明会は",
+    host="body_tokatsu_tx", en="Joint recruiting fair of vigorous SMEs",
+    note="meets science and engineering students with local SMEs",
+)
+part(GENKI, "body_tokatsu_tx", "host", L(582, 584), "東葛川口つくば(TX沿線)ネットワーク(東葛エリア)では")
+MEXT = node(
+    "org_mext", "文部科学省", "agency", L(584), "文部科学省の事業を東京農工大が採択し", pref="東京都",
+    en="Ministry of Education, Culture, Sports, Science and Technology (MEXT)", aliases="MEXT",
+    note="prefecture: seat (general knowledge)",
+)
+TUAT = node(
+    "org_tuat", "東京農工大", "university", L(584), "東京農工大", pref="東京都",
+    en="Tokyo University of Agriculture and Technology", aliases="東京農工大学",
+)
+INTERN = program(
+    "prog_tokatsu_internship_matching", "国公立大学インターンシップマッチング", "training", L(584),
+    "国公立大学インターンシップマッチングは、文部科学省の事業を東京農工大が採択し", host=TUAT,
+    en="National/public university internship matching", firms=2,
+    note="students sent for 6-12 months to firms in 東葛; over 10 firms introduced, 2 took interns (firms)",
+)
+part(INTERN, TUAT, "host", L(584), "文部科学省の事業を東京農工大が採択し")
+part(INTERN, "body_tokatsu_tx", "partner", L(584), "学生を東葛に立地する企業に半年から1年間派遣する事業")
+tie(MEXT, TUAT, "finance", L(584), "文部科学省の事業を東京農工大が採択し", program=INTERN)
+tie(TUAT, "body_tokatsu_tx", "partnership", L(584), "学生を東葛に立地する企業に半年から1年間派遣する事業", program=INTERN)
+
+FUTURE = program(
+    "prog_kansai_bio_future", "関西バイオ未来を考える会", "seminar", L(590), "「関西バイオ未来を考える会」と称して最先端技術勉強会を行っている",
+    host="body_kansai_bio", en="Kansai Bio Future Study Group",
+    note="young researchers present new seeds (genes, regenerative medicine, bioengineering); OJT for coordinators",
+)
+part(FUTURE, "body_kansai_bio", "host", L(590), "関西バイオクラスタープロジェクトでは")
+tie(KINKI_METI, "body_kansai_bio", "partnership", L(590), "近畿経済産業局の担当で弁理士資格を取得した人材もあり", "uncertain",
+    note="implicit: a 近畿経済産業局 officer grew through the cluster's activity (OJT)")
+
+# ---------------------------------------------------------------------------------------
+# 6 クラスターの自立化に向けた活動 (L594-651)
+# ---------------------------------------------------------------------------------------
+IT_ASSOC = node(
+    "org_it_suishin_kyokai", "(社)IT推進協会", "association", L(612), "(社)IT推進協会", region="hokkaido",
+    en="IT Promotion Association (Hokkaido)", note="named in the Hokkaido IT context; region from context",
+)
+HOKKAIDO_GOV = node("org_hokkaido_gov", "北海道庁", "agency", L(612), "北海道庁", pref="北海道", en="Hokkaido Government")
+PLAN_EV = "推進機関は、(社)IT推進協会あるいは札幌市や北海道庁等の行政機関と連携することを考えている"
+for org in (IT_ASSOC, SAPPORO, HOKKAIDO_GOV):
+    tie("body_hokkaido_it", org, "partnership", L(612), PLAN_EV, "reported", note="plan for self-reliance (自律化)")
+tie(IIDA_CITY, SANEN_IIDA, "support", L(614), "航空宇宙産業を飯田市の政策に既に取り込んでおり",
+    note="aerospace already in the city's policy; the city may take over the cluster organization (plan)")
+TOKYO = node("org_tokyo_metro", "東京都", "agency", L(625), "東京都", pref="東京都", en="Tokyo Metropolitan Government")
+IWAKI = node("org_iwaki_city", "いわき市", "agency", L(625), "いわき市", pref="福島県", en="Iwaki City")
+MITOYO = node("org_mitoyo_city", "香川三豊市", "agency", L(625), "香川三豊市", pref="香川県", en="Mitoyo City (Kagawa)", aliases="三豊市")
+COMMISSION_EV = "東京都、山梨県、いわき市、香川三豊市、立地センターからの業務委託"
+for org in (TOKYO, YAMANASHI, IWAKI, MITOYO, JILC):
+    tie(org, "body_tama", "finance", L(625), COMMISSION_EV,
+        note="業務委託 (commissioned work): market development for local firms and regional cooperation plans; funding flows to TAMA")
+tie("body_chuo_expressway", "body_tama", "partnership", L(625), "中央自動車道沿線ネットワークと TAMA の連携事業",
+    note="joint project, one of TAMA's commissioned businesses")
+HOKKAIDO_BIO_ASSOC = node(
+    "org_hokkaido_bio_industry_assoc", "北海道バイオ工業会", "association", L(635), "35社で設立した北海道バイオ工業会",
+    cluster=HOKKAIDO_BIO, pref="北海道", en="Hokkaido Bio Industry Association",
+    note="network founded by 35 firms; annual fees; lobbying and horizontal ties",
+)
+tie(HOKKAIDO_BIO_ASSOC, "body_hokkaido_bio", "membership", L(635), "北海道バイオ産業成長戦略](#)では、自立化の動きとしては、35社で設立した北海道バイオ工業会",
+    firms=35)
+SAISOKU = node(
+    "org_sekai_saisoku_shisaku", "世界最速試作センター", "company", L(637), "世界最速試作センターは株式会社とした",
+    cluster=CHUO, pref="長野県", en="World's Fastest Prototyping Center",
+    note="set up on the strengths of 諏訪 industry; a joint-stock company",
+)
+tie(SAISOKU, CHUO_NAGANO, "membership", L(637), "諏訪地区産業の特徴を生かして立ち上げた世界最速試作センターは株式会社とした")
+IMMUNITY = program(
+    "prog_shikoku_innate_immunity", "自然免疫賦活（部会）", "network", L(643), "具体的には自然免疫賦活で、現在産学官の 60 機関（企業は 50 社）が参加している",
+    host="body_shikoku", en="Innate immunity activation working group", participants=60, firms=50,
+    note="60 industry-academia-government bodies incl. 50 firms; 8 firms to start a cooperative (組合)",
+)
+part(IMMUNITY, "body_shikoku", "host", L(643), "四国テクノブリッジ計画](#)でも各分野で実施している部会を組合組織として自律化する方策を考えている")
+JST = node(
+    "org_jst", "JST", "agency", L(651), "外部機関（JST）との包括協定を結び", pref="埼玉県",
+    en="Japan Science and Technology Agency (JST)", note="prefecture: seat (general knowledge)",
+)
+tie("body_chugoku_next", JST, "partnership", L(651), "外部機関（JST）との包括協定を結び、大学シーズの事業化のための人材を JST に求めることも一法であるとの考えもある",
+    "uncertain", note="an idea for self-reliance (comprehensive agreement with JST), not a stated agreement")
+
+# ---------------------------------------------------------------------------------------
+# まとめ (L653-683)
+# ---------------------------------------------------------------------------------------
+KNOWLEDGE_CLUSTER = program(
+    "prog_knowledge_cluster", "知的クラスター創成事業", "network", L(673),
+    "文部科学省が進める知的クラスター創成事業等の地域科学技術振興施策", host=MEXT,
+    en="Knowledge Cluster Initiative (MEXT)",
+    note="started about the same time as the Industrial Cluster Program; linking both was a first-phase goal, still limited",
+)
+part(KNOWLEDGE_CLUSTER, MEXT, "host", L(673), "文部科学省が進める知的クラスター創成事業")
+tie(METI, MEXT, "partnership", L(673), "知的クラスターと産業クラスターとのネットワーク構築は、一定の実績を出しているものの",
+    "reported", program=KNOWLEDGE_CLUSTER, note="linking the two ministries' cluster programmes")
+for org in (METI, MEXT):
+    tie(org, INNOVATION_NET, "support", L(679), "全国イノベーション推進機関ネットワークが経済産業省と文部科学省の支援を得て発足した",
+        since=2009, program=INNOVATION_NET_PROG)
+    part(INNOVATION_NET_PROG, org, "partner", L(679), "経済産業省と文部科学省の支援を得て発足した", since=2009)
