@@ -53,6 +53,13 @@ def _pair_counts(p: SynthParams, overseas: int, multi_cluster_regions: bool) -> 
     return [m_in, m_region, m_cross - m_region, m_ov]
 
 
+def _capped(weight: np.ndarray, cap: float, ends: int) -> np.ndarray:
+    """Weights clipped so that no node expects more than ``cap`` of ``ends`` tie ends."""
+    for _ in range(4):  # clipping lowers the total, so repeat until stable
+        weight = np.minimum(weight, cap * weight.sum() / ends)
+    return weight
+
+
 def _ties(
     rng: np.random.Generator,
     p: SynthParams,
@@ -69,15 +76,18 @@ def _ties(
     cl_region[cluster[~foreign]] = region[~foreign]
     clusters_per_region = np.bincount(cl_region, minlength=len(REGION_CODES))
     wanted = _pair_counts(p, int(foreign.sum()), bool((clusters_per_region >= 2).any()))
+    hub_cap = p.hub_cap * np.sqrt(n)
+    theta = _capped(theta, hub_cap, 2 * wanted[WITHIN])
     taken = [np.empty(0, np.int64)]
     in_cluster = _GroupSampler(cluster, theta, k)
     cl_share = in_cluster.mass / in_cluster.mass.sum()
 
     def within(r: np.random.Generator, size: int) -> tuple[np.ndarray, np.ndarray]:
-        g = r.choice(k, size=size, p=cl_share)
+        g = np.repeat(np.arange(k), r.multinomial(size, cl_share))  # cluster by cluster
         return in_cluster.draw(r, g), in_cluster.draw(r, g)
 
-    bridging = theta * KIND_BRIDGING[kind]
+    cross_ends = 2 * (sum(wanted) - wanted[WITHIN])
+    bridging = _capped(theta * KIND_BRIDGING[kind], hub_cap / 2, max(cross_ends, 1))
     domestic = np.where(foreign, -1, 0)
     anyone = _GroupSampler(domestic, bridging, 1)
     by_region = _GroupSampler(region, bridging, len(REGION_CODES))
@@ -102,6 +112,9 @@ def _ties(
     def abroad(r: np.random.Generator, size: int) -> tuple[np.ndarray, np.ndarray]:
         return r.choice(partners, size=size), anyone.draw(r, np.zeros(size, np.int64))
 
+    # a little of the within budget is kept for the members that would stay alone
+    reserve = min(wanted[WITHIN] // 10, n // 100)
+    wanted[WITHIN] -= reserve
     parts = []
     for scope, (draw, want) in enumerate(
         zip((within, same_region, cross_region, abroad), wanted, strict=True)
@@ -110,6 +123,20 @@ def _ties(
             continue
         s, d = _collect(rng, want, n, taken, draw, ("within", "region", "xregion", "abroad")[scope])
         parts.append((s, d, np.full(len(s), scope, np.int8)))
+    # most isolated members get a tie to their cluster body (~0.2 % stay alone, as in
+    # the benchmark workload)
+    ends = np.concatenate([x[0] for x in parts] + [x[1] for x in parts])
+    alone = np.flatnonzero((np.bincount(ends, minlength=n) == 0) & (cluster >= 0))
+    alone = alone[(alone >= k) & (rng.random(len(alone)) < 0.7)]  # node c < k: body of c
+    alone = np.sort(rng.permutation(alone)[:reserve])
+    body = cluster[alone].astype(np.int64)
+    parts.append((alone, body, np.full(len(alone), WITHIN, np.int8)))
+    taken[0] = np.sort(
+        np.concatenate([taken[0], np.minimum(alone, body) * n + np.maximum(alone, body)])
+    )
+    if reserve > len(alone):
+        s, d = _collect(rng, reserve - len(alone), n, taken, within, "within")
+        parts.append((s, d, np.full(len(s), WITHIN, np.int8)))
     src = np.concatenate([x[0] for x in parts]).astype(np.int32)
     dst = np.concatenate([x[1] for x in parts]).astype(np.int32)
     scope_arr = np.concatenate([x[2] for x in parts])
@@ -216,7 +243,7 @@ def _programs(
 def generate(p: SynthParams) -> SynthArrays:
     """Generate the whole network as code arrays (deterministic for ``p.seed``)."""
     rng = np.random.default_rng(p.seed)
-    k, overseas = layout(p.n_orgs, p.orgs_per_cluster)
+    k, overseas = layout(p.n_orgs, p.ties_per_org, p.orgs_per_cluster)
     cl_pref, cl_field, cl_since = _clusters(rng, k)
     kind, cluster, pref, lat, lon, conf = _nodes(rng, p, cl_pref, overseas)
     src, dst, scope = _ties(rng, p, kind, cluster, pref)

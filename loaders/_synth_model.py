@@ -101,6 +101,9 @@ class SynthParams:
     degree_exponent: float = 2.8
     cluster_size_sigma: float = 0.8
     orgs_per_cluster: int = 500
+    #: Largest expected degree, as a multiple of √n (≈ 457 / 1 591 / 5 151 at 10k / 100k / 1M
+    #: in the analytics benchmark workload).
+    hub_cap: float = 5.0
 
 
 @dataclass
@@ -149,12 +152,16 @@ class SynthArrays:
         return int((self.kind == KIND["foreign_body"]).sum())
 
 
-def layout(n_orgs: int, orgs_per_cluster: int = 500) -> tuple[int, int]:
-    """Number of clusters K and of overseas partner bodies for ``n_orgs`` organizations."""
+def layout(n_orgs: int, ties_per_org: float = 5.0, orgs_per_cluster: int = 500) -> tuple[int, int]:
+    """Number of clusters K and of overseas partner bodies for ``n_orgs`` organizations.
+
+    K = max(18, n/500), but small or dense networks get fewer, bigger clusters (at least
+    2·ties_per_org + 6 organizations a cluster) so the ties fit inside them.
+    """
     overseas = 2 if n_orgs < 200 else int(np.clip(n_orgs // 2000, 4, 200))
     k = max(18, n_orgs // orgs_per_cluster)
-    k = min(k, (n_orgs - overseas) // 8)  # tiny networks: at least ~6 members a cluster
-    return k, overseas
+    k = min(k, int((n_orgs - overseas) // (2 * ties_per_org + 6)))
+    return max(k, 2), overseas
 
 
 def _confidence(rng: np.random.Generator, size: int) -> np.ndarray:
@@ -283,6 +290,8 @@ def _collect(
         s, d = draw(rng, int(need * 1.15) + 16)
         keep = s != d
         s, d = s[keep], d[keep]
+        mix = rng.permutation(len(s))  # the surplus cut below must not depend on order
+        s, d = s[mix], d[mix]
         key = np.minimum(s, d).astype(np.int64) * n + np.maximum(s, d)
         keep = ~_in_sorted(key, keys_taken)
         s, d, key = s[keep], d[keep], key[keep]

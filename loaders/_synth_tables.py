@@ -124,8 +124,8 @@ KIND_PROPENSITY: dict[str, float] = {
 
 #: Extra weight of a kind as an end of a cross-region tie.
 KIND_BRIDGING: dict[str, float] = {
-    "cluster_body": 60.0,
-    "coordinator": 60.0,
+    "cluster_body": 150.0,
+    "coordinator": 150.0,
     "science_park": 8.0,
     "university": 4.0,
     "research_institute": 3.0,
