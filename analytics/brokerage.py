@@ -40,6 +40,8 @@ __all__ = ["ROLES", "brokerage"]
 
 #: Work (wedges) per row block of the masked product.
 BLOCK_WORK = 8_000_000
+#: Largest base B (max out-degree + 1) for the one-product int64 encoding (B⁴ < 2⁶²).
+MAX_ENCODED_BASE = 46_340
 
 
 def _group_pair_counts(
@@ -91,7 +93,7 @@ def _closed_two_paths(D: sp.csr_array, g: np.ndarray) -> np.ndarray:
     same = (g[src] == g[tgt]).astype(np.int64)
     max_deg = int(np.diff(D.indptr).max())
     base = max_deg + 1
-    encoded = base**4 < 2**62
+    encoded = base <= MAX_ENCODED_BASE
     if encoded:
         # X[a,c] = 1 + B·[g(c)=g(a)],  Y[b,c] = 1 + B²·[g(c)=g(b)]
         X = sp.csr_array((1 + base * same, D.indices, D.indptr), shape=D.shape)

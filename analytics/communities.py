@@ -88,5 +88,5 @@ def agreement(snap: Snapshot, communities: np.ndarray) -> dict[str, float]:
     b = np.asarray(communities)[has].tolist()
     return {
         "nmi": float(ig.compare_communities(a, b, method="nmi")),
-        "ari": float(ig.compare_communities(a, b, method="ari")),
+        "ari": float(ig.compare_communities(a, b, method="adjusted_rand")),
     }

@@ -1,0 +1,143 @@
+"""`kizuna analyze --input` end to end on small bundles written to a tmp folder."""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+
+import pytest
+from analytics_reference import contract_nodes
+
+from kizuna.cli import main
+
+NODES = """id,name,kind,cluster
+a,A社,company, X
+b,B大学,university,X
+c,C銀行,bank,Y
+d,D,company,
+e,E,alien_kind,Z
+iso,Isolated,company,Z
+"""
+TIES = """source,target,kind,directed
+a,b,mou,TRUE
+b,c,joint_rd,1
+c,d,supply,true
+d,a,finance,yes
+a,a,mou,
+b,a,mou,false
+"""
+
+NODE_COLUMNS = [
+    "id",
+    "degree",
+    "betweenness",
+    "participation",
+    "within_module_z",
+    "role",
+    "constraint",
+    "effective_size",
+    "articulation_point",
+    "coordinator",
+    "itinerant",
+    "representative",
+    "gatekeeper",
+    "liaison",
+]
+
+
+def write_bundle(folder, nodes=NODES, ties=TIES):
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "nodes.csv").write_text(nodes, encoding="utf-8")
+    if ties is not None:
+        (folder / "ties.csv").write_text(ties, encoding="utf-8")
+    return folder
+
+
+def read_csv(path):
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_analyze_input_writes_the_contract(tmp_path):
+    bundle = write_bundle(tmp_path / "b")
+    out = tmp_path / "deep" / "out"
+    main(["analyze", "--input", str(bundle), "--out", str(out)])
+    with open(out / "nodes.csv", encoding="utf-8") as fh:
+        header = fh.readline().strip().split(",")
+    assert header[: len(NODE_COLUMNS)] == NODE_COLUMNS
+    rows = {r["id"]: r for r in read_csv(out / "nodes.csv")}
+    assert list(rows) == ["a", "b", "c", "d", "e", "iso"]
+    ids = list(rows)
+    clusters = [" X", "X", "Y", "", "Z", "Z"]
+    ties = [
+        ("a", "b", "TRUE"),
+        ("b", "c", "1"),
+        ("c", "d", "true"),
+        ("d", "a", "yes"),
+        ("a", "a", ""),
+        ("b", "a", "false"),
+    ]
+    ref = contract_nodes(ids, clusters, ties)
+    for v in ids:
+        for col, want in ref[v].items():
+            cell = rows[v][col]
+            if isinstance(want, bool):
+                assert cell == ("true" if want else "false")
+            elif isinstance(want, str):
+                assert cell == want
+            elif isinstance(want, float) and math.isnan(want):
+                assert cell in ("", "nan")
+            else:
+                assert float(cell) == pytest.approx(want, rel=1e-12, abs=1e-15), (v, col)
+    assert rows["iso"]["constraint"] == "" and rows["iso"]["effective_size"] == ""
+    pairs = read_csv(out / "cluster_pairs.csv")
+    assert [(p["cluster_a"], p["cluster_b"]) for p in pairs] == [("X", "Y"), ("X", "Z"), ("Y", "Z")]
+    assert [int(p["observed"]) for p in pairs] == [1, 0, 0]
+    assert float(pairs[0]["expected"]) == pytest.approx(
+        4 * 2 / (2 * 4)
+    )  # d_X = 2 + 2, d_Y = 2, m = 4
+    bridges = read_csv(out / "bridges.csv")
+    assert bridges == []
+    meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
+    assert meta["n"] == 6 and meta["m"] == 4
+    assert meta["betweenness"]["method"] == "exact"
+
+
+def test_floats_keep_full_precision(tmp_path):
+    nodes = "id,name,kind,cluster\n" + "".join(f"n{i},N{i},company,K{i % 3}\n" for i in range(7))
+    ties = "source,target,kind\n" + "".join(
+        f"n{i},n{j},mou\n" for i in range(7) for j in range(i + 1, 7) if (i * j) % 3 != 1
+    )
+    out = tmp_path / "out"
+    main(["analyze", "--input", str(write_bundle(tmp_path / "b", nodes, ties)), "--out", str(out)])
+    for row in read_csv(out / "nodes.csv"):
+        for col in ("betweenness", "constraint", "participation"):
+            value = float(row[col])
+            assert row[col] == repr(value)
+
+
+def test_missing_ties_file_is_a_clean_error(tmp_path, capsys):
+    bundle = write_bundle(tmp_path / "b", ties=None)
+    with pytest.raises(SystemExit) as exc:
+        main(["analyze", "--input", str(bundle), "--out", str(tmp_path / "out")])
+    assert exc.value.code == 1
+    err = capsys.readouterr().err
+    assert "ties" in err and "Traceback" not in err
+
+
+def test_unknown_endpoint_is_a_clean_error(tmp_path, capsys):
+    bundle = write_bundle(tmp_path / "b", ties="source,target,kind\na,ghost,mou\n")
+    with pytest.raises(SystemExit) as exc:
+        main(["analyze", "--input", str(bundle), "--out", str(tmp_path / "out")])
+    assert exc.value.code == 1
+    assert "ghost" in capsys.readouterr().err
+
+
+def test_duplicate_node_id_is_a_clean_error(tmp_path, capsys):
+    nodes = "id,name,kind\na,A,company\na,A2,company\n"
+    bundle = write_bundle(tmp_path / "b", nodes=nodes, ties="source,target,kind\n")
+    with pytest.raises(SystemExit) as exc:
+        main(["analyze", "--input", str(bundle), "--out", str(tmp_path / "out")])
+    assert exc.value.code == 1
+    assert "Traceback" not in capsys.readouterr().err
