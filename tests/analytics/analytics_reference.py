@@ -43,14 +43,14 @@ def modules(ids: list[str], clusters: list[str]) -> dict[str, str]:
     return out  # type: ignore[return-value]
 
 
-def role_of(P: Fraction, hub: bool) -> str:
+def role_of(p: Fraction, hub: bool) -> str:
     if hub:
-        return "R5" if P <= Fraction(30, 100) else ("R6" if P <= Fraction(75, 100) else "R7")
-    if P <= Fraction(5, 100):
+        return "R5" if p <= Fraction(30, 100) else ("R6" if p <= Fraction(75, 100) else "R7")
+    if p <= Fraction(5, 100):
         return "R1"
-    if P <= Fraction(62, 100):
+    if p <= Fraction(62, 100):
         return "R2"
-    return "R3" if P <= Fraction(80, 100) else "R4"
+    return "R3" if p <= Fraction(80, 100) else "R4"
 
 
 def contract_nodes(
