@@ -301,7 +301,7 @@ BIOJAPAN = program(
     "prog_biojapan", "バイオジャパン", "exhibition", L(111), "平成18年からはバイオジャパンで",
     en="BioJapan", note="also L240, L264, L399 (Bio Japan 2009)",
 )
-part(BIOJAPAN, "body_shutoken_bio", "participant", L(111), "平成18年からはバイオジャパンで全国のバイオベンチャーと製薬企業を対象に実施", since=2006)
+part(BIOJAPAN, "body_shutoken_bio", "organizer", L(111), "平成18年からはバイオジャパンで全国のバイオベンチャーと製薬企業を対象に実施", since=2006)
 
 ECO_JUKU = program(
     "prog_krip_eco_juku", "エコ塾", "seminar", L(113, 115), "「エコ塾」を開催している",
@@ -545,7 +545,6 @@ SHIKOKU_MATCH = program(
 )
 part(SHIKOKU_MATCH, "body_shikoku", "host", L(250), "四国テクノブリッジ計画](#)では、200 社に呼びかけてマッチング会を実施")
 
-part(BIOJAPAN, "body_shutoken_bio", "organizer", L(264), "大手製薬企業にバイオジャパンのアライアンス企画に参加してもらい")
 CHALLENGE = program(
     "prog_siiq_challenge_market", "チャレンジマーケット企業内覧会", "matching", L(268),
     "チャレンジマーケット企業内覧会と称して", host="body_kyushu_silicon",
