@@ -84,7 +84,7 @@ def oracle(nodes: list[tuple[str, str]], ties: list[tuple[str, str, str]]):
         hub = hub and 4 * (size * kappa[n] - s1) ** 2 >= 25 * (size * s2 - s1 * s1)
         sq = sum(c * c for c in per.values())
 
-        def p_le(num: int, den: int) -> bool:
+        def p_le(num: int, den: int, k: int = k, sq: int = sq) -> bool:
             # P <= num/den  <=>  k^2 - sum k_s^2 <= num/den * k^2
             return (k * k - sq) * den <= num * k * k
 
