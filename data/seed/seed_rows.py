@@ -572,8 +572,8 @@ BUY = program(
 )
 part(BUY, "body_tohoku", "host", L(278), "TOHOKU ものづくりコリドー](#)では、ベンチャー企業へセールspartner")
 part(BUY, SALES_PARTNER, "participant", L(278), "共同で販路開拓活動を行っている（BUY ベンチャー企業制度）")
-tie("body_tohoku", SALES_PARTNER, "coordinator_dispatch", L(278), "ベンチャー企業へセールspartnerという人材",
-    program=BUY, note="the cluster sends sales partners to venture firms")
+tie(SALES_PARTNER, "body_tohoku", "membership", L(278), "ベンチャー企業へセールspartnerという人材",
+    program=BUY, note="the cluster sends its sales partners to venture firms (the firms are not named)")
 
 IIDA_CITY = node("org_iida_city", "飯田市", "agency", L(297), "飯田市の地域活性化プログラム", pref="長野県", en="Iida City")
 tie(IIDA_CITY, IIDA_AERO, "support", L(297), "このプロジェクトは飯田市の地域活性化プログラムにも組み込まれている")
