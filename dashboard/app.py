@@ -1,0 +1,55 @@
+"""The Dash app: a static shell (nav bar, stores, banner) and one module per page."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import dash
+
+from dashboard import shell
+from dashboard.data import BundleSource, DataSource
+from dashboard.i18n import normalize_lang
+from dashboard.pages import PAGES
+
+logger = logging.getLogger(__name__)
+
+ASSETS = Path(__file__).resolve().parent / "assets"
+
+
+def create_app(
+    source: BundleSource, *, lang: str = "ja", refresh_seconds: float = 60.0
+) -> dash.Dash:
+    """Build the app over ``source``, a zero-argument callable returning a Bundle.
+
+    Parameters
+    ----------
+    source : callable
+        Returns the current :class:`graph.bundle.Bundle` (the CLI reads the store; tests
+        read a bundle folder).  It is called on page loads at most every
+        ``refresh_seconds``; if it raises, the app shows a banner and keeps running.
+    lang : {"ja", "en"}
+        Language of the interface until the user switches (the choice is remembered).
+    refresh_seconds : float
+        How old a snapshot may get before a page load reads the store again.
+
+    Returns
+    -------
+    dash.Dash
+        The app; ``app.server`` is the Flask server (``app.server.config["KIZUNA_DATA"]`` holds
+        the :class:`dashboard.data.DataSource`).
+    """
+    data = DataSource(source, refresh_seconds=refresh_seconds)
+    app = dash.Dash(
+        __name__,
+        title="kizuna 絆",
+        assets_folder=str(ASSETS),
+        suppress_callback_exceptions=True,
+        update_title=None,  # type: ignore[arg-type]
+    )
+    app.layout = shell.layout(normalize_lang(lang))
+    shell.register(app, data)
+    for page in PAGES:
+        page.register(app, data)
+    app.server.config["KIZUNA_DATA"] = data
+    return app

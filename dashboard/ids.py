@@ -1,0 +1,100 @@
+"""Every component id of the app, in one place (pages import them from here)."""
+
+from __future__ import annotations
+
+# -- static layout -------------------------------------------------------------------------
+URL = "url"
+PAGE = "page-content"
+NAV = "nav"
+LANG = "lang"
+LANG_STORE = "lang-store"
+IMAGE_FORMAT = "image-format"
+SELECTION = "selection-store"
+SELECTION_LABEL = "selection-label"
+SELECTION_CLEAR = "selection-clear"
+SCENARIO = "scenario-store"
+BANNER = "store-banner"
+BANNER_POLL = "store-banner-poll"
+
+#: Pattern-matching id type of every dcc.Graph (its config follows the image format).
+FIGURE = "figure"
+#: Pattern-matching id type of the nav links.
+NAV_LINK = "nav-link"
+
+
+def figure(name: str) -> dict[str, str]:
+    """The id of a figure: ``{"type": "figure", "name": name}``."""
+    return {"type": FIGURE, "name": name}
+
+
+# -- national map ----------------------------------------------------------------------------
+MAP_TIE_KINDS = "map-tie-kinds"
+MAP_CONFIDENCE = "map-confidence"
+MAP_YEARS = "map-years"
+MAP_PHASE = "map-phase"
+MAP_COLOR_BY = "map-color-by"
+MAP_FIGURE = figure("map")
+MAP_DETAILS = "map-details"
+MAP_CSV = "map-csv"
+MAP_CSV_DOWNLOAD = "map-csv-download"
+
+# -- network explorer ------------------------------------------------------------------------
+NET_SEARCH = "net-search"
+NET_RESULTS = "net-results"
+NET_CENTRALITY = "net-centrality"
+NET_DEPTH = "net-depth"
+NET_FIGURE = figure("network")
+NET_INFO = "net-info"
+NET_CSV = "net-csv"
+NET_CSV_DOWNLOAD = "net-csv-download"
+
+# -- cluster gaps ----------------------------------------------------------------------------
+GAPS_FIGURE = figure("gaps")
+GAPS_GRID = "gaps-grid"
+GAPS_TIES = "gaps-ties"
+GAPS_TITLE = "gaps-drill-title"
+GAPS_CSV = "gaps-csv"
+GAPS_CSV_DOWNLOAD = "gaps-csv-download"
+
+# -- hub roles -------------------------------------------------------------------------------
+ROLES_PARTITION = "roles-partition"
+ROLES_FIGURE = figure("roles")
+ROLES_BROKERAGE = figure("brokerage")
+ROLES_SPOF = "roles-spof"
+ROLES_CSV = "roles-csv"
+ROLES_CSV_DOWNLOAD = "roles-csv-download"
+
+# -- partner finder --------------------------------------------------------------------------
+PARTNER_ORG = "partner-org"
+PARTNER_CLUSTER = "partner-cluster"
+PARTNER_RUN = "partner-run"
+PARTNER_GRID = "partner-grid"
+PARTNER_FIGURE = figure("partner-path")
+PARTNER_STATUS = "partner-status"
+PARTNER_CSV = "partner-csv"
+PARTNER_CSV_DOWNLOAD = "partner-csv-download"
+
+# -- what-if ---------------------------------------------------------------------------------
+WHATIF_SOURCE = "whatif-source"
+WHATIF_TARGET = "whatif-target"
+WHATIF_KIND = "whatif-kind"
+WHATIF_ADD = "whatif-add"
+WHATIF_FROM_CLUSTER = "whatif-from-cluster"
+WHATIF_TO_CLUSTER = "whatif-to-cluster"
+WHATIF_DISPATCH = "whatif-dispatch"
+WHATIF_RESET = "whatif-reset"
+WHATIF_EXPORT = "whatif-export"
+WHATIF_DOWNLOAD = "whatif-download"
+WHATIF_CHANGES = "whatif-changes"
+WHATIF_SUMMARY = "whatif-summary"
+WHATIF_PAIRS = "whatif-pairs"
+WHATIF_NODES = "whatif-nodes"
+WHATIF_FIGURE = figure("whatif-gaps")
+
+# -- data ------------------------------------------------------------------------------------
+DATA_TABLE = "data-table"
+DATA_GRID = "data-grid"
+DATA_CSV = "data-csv"
+DATA_XLSX = "data-xlsx"
+DATA_DOWNLOAD = "data-download"
+DATA_SCOPE = "data-scope"

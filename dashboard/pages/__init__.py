@@ -1,0 +1,15 @@
+"""The app's pages, in nav-bar order; each owns its layout and callbacks."""
+
+from __future__ import annotations
+
+from dashboard.pages import (
+    cluster_gaps,
+    data_tables,
+    hub_roles,
+    national_map,
+    network,
+    partners,
+    what_if,
+)
+
+PAGES = (national_map, network, cluster_gaps, hub_roles, partners, what_if, data_tables)

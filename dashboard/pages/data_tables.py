@@ -1,0 +1,311 @@
+"""Data: the organizations, ties, clusters and programs as tables, provenance visible.
+
+The grid uses AG Grid's infinite row model: the browser asks for blocks of rows with its
+filter and sort model, the server filters the cached frame with pandas.  A table of 50,000
+ties never travels to the browser whole, and the CSV/Excel download is the same filtered,
+sorted view.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import dash_ag_grid as dag
+import pandas as pd
+from dash import Dash, Input, Output, State, dcc, html, no_update
+
+from dashboard import components as ui
+from dashboard import ids
+from dashboard.data import DataSource, Snapshot, SnapshotData
+from dashboard.i18n import t
+
+PATH = "/data"
+NAV_KEY = "nav.data"
+TABLES = ("organizations", "ties", "clusters", "programs", "participation")
+ORG_METRICS = ("degree", "betweenness", "role")
+BLOCK = 100
+
+
+def table_frame(
+    data: SnapshotData, table: str, selection: dict[str, Any] | None = None
+) -> pd.DataFrame:
+    """The rows of one table, limited to the selection when one is given."""
+    bundle = data.bundle
+    sel = selection or {}
+    if table == "organizations":
+        frame = data.orgs[
+            [*bundle.nodes.columns, *[c for c in ORG_METRICS if c in data.orgs.columns]]
+        ].reset_index(drop=True)
+        if sel.get("kind") == "cluster":
+            frame = frame[frame["cluster"] == sel.get("id")]
+        elif sel.get("kind") == "pair":
+            frame = frame[frame["cluster"].isin([sel.get("a"), sel.get("b")])]
+        elif sel.get("kind") == "org":
+            near = data.neighbours.get(str(sel.get("id")), set()) | {sel.get("id")}
+            frame = frame[frame["id"].isin(near)]
+    elif table == "ties":
+        frame = bundle.ties
+        ties = data.ties
+        if sel.get("kind") == "cluster":
+            c = sel.get("id")
+            frame = frame[((ties["source_group"] == c) | (ties["target_group"] == c)).to_numpy()]
+        elif sel.get("kind") == "pair":
+            a, b = sel.get("a"), sel.get("b")
+            mask = ((ties["source_group"] == a) & (ties["target_group"] == b)) | (
+                (ties["source_group"] == b) & (ties["target_group"] == a)
+            )
+            frame = frame[mask.to_numpy()]
+        elif sel.get("kind") == "org":
+            o = sel.get("id")
+            frame = frame[(frame["source"] == o) | (frame["target"] == o)]
+    elif table == "clusters":
+        frame = bundle.clusters if len(bundle.clusters) else data.clusters.reset_index(drop=True)
+    else:
+        frame = bundle.frame(table) if table in TABLES else bundle.nodes
+    return frame.reset_index(drop=True)
+
+
+_TEXT_OPS = {
+    "contains": lambda s, v: s.str.contains(v, regex=False),
+    "notContains": lambda s, v: ~s.str.contains(v, regex=False),
+    "equals": lambda s, v: s == v,
+    "notEqual": lambda s, v: s != v,
+    "startsWith": lambda s, v: s.str.startswith(v),
+    "endsWith": lambda s, v: s.str.endswith(v),
+}
+_NUM_OPS = {
+    "equals": lambda s, v: s == v,
+    "notEqual": lambda s, v: s != v,
+    "greaterThan": lambda s, v: s > v,
+    "greaterThanOrEqual": lambda s, v: s >= v,
+    "lessThan": lambda s, v: s < v,
+    "lessThanOrEqual": lambda s, v: s <= v,
+}
+
+
+def _condition(series: pd.Series, cond: dict[str, Any]) -> pd.Series:
+    kind = cond.get("type", "contains")
+    if kind == "blank":
+        return series.isna() | (series.astype(str) == "")
+    if kind == "notBlank":
+        return ~(series.isna() | (series.astype(str) == ""))
+    if cond.get("filterType") == "number":
+        values = pd.to_numeric(series, errors="coerce")
+        if kind == "inRange":
+            return values.between(float(cond.get("filter") or 0), float(cond.get("filterTo") or 0))
+        op = _NUM_OPS.get(kind)
+        return (
+            op(values, cond.get("filter")).fillna(False)
+            if op
+            else pd.Series(True, index=series.index)
+        )
+    text = series.astype(object).where(series.notna(), "").astype(str).str.casefold()
+    op = _TEXT_OPS.get(kind)
+    value = str(cond.get("filter", "")).casefold()
+    return op(text, value) if op else pd.Series(True, index=series.index)
+
+
+def apply_model(
+    frame: pd.DataFrame,
+    filter_model: dict[str, Any] | None,
+    sort_model: list[dict[str, Any]] | None,
+) -> pd.DataFrame:
+    """Rows passing AG Grid's filter model, in its sort order."""
+    out = frame
+    for column, cond in (filter_model or {}).items():
+        if column not in out.columns or not isinstance(cond, dict):
+            continue
+        if "conditions" in cond:
+            parts = [_condition(out[column], c) for c in cond["conditions"]]
+            mask = parts[0]
+            for part in parts[1:]:
+                mask = (mask & part) if cond.get("operator") == "AND" else (mask | part)
+        else:
+            mask = _condition(out[column], cond)
+        out = out[mask.to_numpy(dtype=bool)]
+    sorts = [s for s in (sort_model or []) if s.get("colId") in out.columns]
+    if sorts:
+        out = out.sort_values(
+            [s["colId"] for s in sorts],
+            ascending=[s.get("sort") != "desc" for s in sorts],
+            kind="stable",
+            na_position="last",
+        )
+    return out
+
+
+def rows_response(frame: pd.DataFrame, request: dict[str, Any] | None) -> dict[str, Any]:
+    """One block of rows for the infinite row model."""
+    request = request or {}
+    view = apply_model(frame, request.get("filterModel"), request.get("sortModel"))
+    start = int(request.get("startRow") or 0)
+    end = int(request.get("endRow") or start + BLOCK)
+    return {"rowData": ui.records(view.iloc[start:end]), "rowCount": len(view)}
+
+
+def column_defs(frame: pd.DataFrame, lang: str) -> list[dict[str, Any]]:
+    defs = []
+    for col in frame.columns:
+        numeric = pd.api.types.is_numeric_dtype(frame[col]) and frame[col].dtype != bool
+        d: dict[str, Any] = {
+            "field": col,
+            "headerName": t(f"col.{col}", lang) if t(f"col.{col}", lang) != f"col.{col}" else col,
+            "filter": "agNumberColumnFilter" if numeric else "agTextColumnFilter",
+            "filterParams": {
+                "maxNumConditions": 1,
+                "filterOptions": [
+                    "contains",
+                    "notContains",
+                    "equals",
+                    "notEqual",
+                    "startsWith",
+                    "endsWith",
+                    "blank",
+                    "notBlank",
+                ]
+                if not numeric
+                else ["equals", "notEqual", "greaterThan", "lessThan", "inRange", "blank"],
+            },
+        }
+        if col in ("evidence", "source_ref", "confidence"):
+            d["cellClass"] = "provenance"
+        defs.append(d)
+    return defs
+
+
+def data_grid(frame: pd.DataFrame, lang: str) -> dag.AgGrid:
+    return dag.AgGrid(
+        id=ids.DATA_GRID,
+        columnDefs=column_defs(frame, lang),
+        defaultColDef={
+            "sortable": True,
+            "resizable": True,
+            "floatingFilter": True,
+            "minWidth": 110,
+        },
+        rowModelType="infinite",
+        dashGridOptions={
+            "cacheBlockSize": BLOCK,
+            "maxBlocksInCache": 20,
+            "enableCellTextSelection": True,
+            "rowBuffer": 0,
+        },
+        style={"height": "600px", "width": "100%"},
+        className="ag-theme-alpine",
+    )
+
+
+def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div:
+    frame = table_frame(snapshot.data, "organizations")
+    return html.Div(
+        [
+            html.H2(t("data.title", lang)),
+            html.Div(
+                [
+                    html.Div(
+                        [
+                            html.Label(t("data.table", lang)),
+                            dcc.RadioItems(
+                                id=ids.DATA_TABLE,
+                                value="organizations",
+                                inline=True,
+                                options=[
+                                    {"label": t(f"data.{x}", lang), "value": x} for x in TABLES
+                                ],
+                            ),
+                        ],
+                        className="control",
+                    ),
+                    html.Div(
+                        [
+                            html.Label(t("data.scope", lang)),
+                            dcc.RadioItems(
+                                id=ids.DATA_SCOPE,
+                                value="all",
+                                inline=True,
+                                options=[
+                                    {"label": t("data.scope_all", lang), "value": "all"},
+                                    {
+                                        "label": t("data.scope_selection", lang),
+                                        "value": "selection",
+                                    },
+                                ],
+                            ),
+                        ],
+                        className="control",
+                    ),
+                    html.Button(
+                        t("common.download_csv", lang), id=ids.DATA_CSV, className="btn btn-small"
+                    ),
+                    html.Button(
+                        t("data.download_xlsx", lang), id=ids.DATA_XLSX, className="btn btn-small"
+                    ),
+                    dcc.Download(id=ids.DATA_DOWNLOAD),
+                ],
+                className="controls",
+            ),
+            html.P(t("data.explain", lang), className="explain"),
+            html.Div(data_grid(frame, lang), id="data-grid-holder"),
+        ]
+    )
+
+
+def register(app: Dash, source: DataSource) -> None:
+    def current(table: str, scope: str, selection: Any) -> pd.DataFrame:
+        sel = ui.selection_of(selection) if scope == "selection" else {}
+        return table_frame(source.peek().data, table or "organizations", sel)
+
+    @app.callback(
+        Output("data-grid-holder", "children"),
+        Input(ids.DATA_TABLE, "value"),
+        Input(ids.DATA_SCOPE, "value"),
+        Input(ids.SELECTION, "data"),
+        State(ids.LANG, "value"),
+        prevent_initial_call=True,
+    )
+    def switch(table, scope, selection, lang):  # type: ignore[no-untyped-def]
+        return data_grid(current(table, scope, selection), lang)
+
+    @app.callback(
+        Output(ids.DATA_GRID, "getRowsResponse"),
+        Input(ids.DATA_GRID, "getRowsRequest"),
+        State(ids.DATA_TABLE, "value"),
+        State(ids.DATA_SCOPE, "value"),
+        State(ids.SELECTION, "data"),
+    )
+    def rows(request, table, scope, selection):  # type: ignore[no-untyped-def]
+        if not request:
+            return no_update
+        return rows_response(current(table, scope, selection), request)
+
+    @app.callback(
+        Output(ids.DATA_DOWNLOAD, "data"),
+        Input(ids.DATA_CSV, "n_clicks"),
+        Input(ids.DATA_XLSX, "n_clicks"),
+        State(ids.DATA_GRID, "getRowsRequest"),
+        State(ids.DATA_TABLE, "value"),
+        State(ids.DATA_SCOPE, "value"),
+        State(ids.SELECTION, "data"),
+        prevent_initial_call=True,
+    )
+    def download(_c, _x, request, table, scope, selection):  # type: ignore[no-untyped-def]
+        from dash import ctx
+
+        request = request or {}
+        view = apply_model(
+            current(table, scope, selection), request.get("filterModel"), request.get("sortModel")
+        )
+        name = f"kizuna-{table or 'organizations'}"
+        if ctx.triggered_id == ids.DATA_XLSX:
+            return dcc.send_bytes(excel_bytes(view, table or "organizations"), f"{name}.xlsx")
+        return ui.csv_download(view, f"{name}.csv")
+
+
+def excel_bytes(frame: pd.DataFrame, sheet: str) -> bytes:
+    """``frame`` as an .xlsx workbook with one sheet."""
+    buffer = io.BytesIO()
+    out = frame.astype(object).where(frame.notna(), None)
+    with pd.ExcelWriter(buffer, engine="xlsxwriter") as writer:
+        out.to_excel(writer, sheet_name=sheet[:31], index=False)
+    return buffer.getvalue()

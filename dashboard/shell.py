@@ -1,0 +1,180 @@
+"""The static shell of the app: nav bar, shared stores, store banner, page routing."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from dash import ALL, Dash, Input, Output, State, ctx, dcc, html
+
+from dashboard import components as ui
+from dashboard import ids
+from dashboard.data import DataSource, Snapshot
+from dashboard.i18n import LANGUAGES, t
+from dashboard.pages import PAGES
+
+
+def _page_for(pathname: str | None) -> Any:
+    path = (pathname or "/").rstrip("/") or "/"
+    for page in PAGES:
+        if path == page.PATH:
+            return page
+    return None
+
+
+def nav_links(lang: str, pathname: str = "/") -> list[Any]:
+    current = _page_for(pathname)
+    return [
+        dcc.Link(
+            t(page.NAV_KEY, lang),
+            href=page.PATH,
+            id={"type": ids.NAV_LINK, "page": page.PATH},
+            className="nav-link active" if page is current else "nav-link",
+        )
+        for page in PAGES
+    ]
+
+
+def layout(lang: str) -> html.Div:
+    """The static layout: every page link lives here, pages render into ``ids.PAGE``."""
+    return html.Div(
+        [
+            dcc.Location(id=ids.URL, refresh=False),
+            dcc.Store(id=ids.SELECTION, storage_type="session"),
+            dcc.Store(id=ids.SCENARIO, storage_type="session"),
+            html.Header(
+                [
+                    html.Div(
+                        [html.Span("絆", className="brand-mark"), html.Span("kizuna")],
+                        className="brand",
+                    ),
+                    html.Nav(nav_links(lang), id=ids.NAV, className="nav"),
+                    html.Div(
+                        [
+                            html.Span(id=ids.SELECTION_LABEL, className="selection-label"),
+                            html.Button(
+                                "×",
+                                id=ids.SELECTION_CLEAR,
+                                className="btn btn-small",
+                                title="clear / 解除",
+                            ),
+                        ],
+                        className="selection",
+                    ),
+                    html.Div(
+                        [
+                            dcc.RadioItems(
+                                id=ids.LANG,
+                                options=[{"label": x.upper(), "value": x} for x in LANGUAGES],
+                                value=lang,
+                                inline=True,
+                                persistence=True,
+                                className="lang-switch",
+                            ),
+                            dcc.RadioItems(
+                                id=ids.IMAGE_FORMAT,
+                                options=["png", "svg"],
+                                value="png",
+                                inline=True,
+                                persistence=True,
+                                className="image-format",
+                            ),
+                        ],
+                        className="switches",
+                    ),
+                ],
+                className="topbar",
+            ),
+            html.Div(id=ids.BANNER),
+            html.Main(id=ids.PAGE, className="page"),
+        ],
+        className="app",
+    )
+
+
+def banner(snapshot: Snapshot, lang: str) -> Any:
+    """The store banner: empty when the last read worked."""
+    if snapshot.error is None:
+        return None
+    when = time.strftime("%H:%M:%S", time.localtime(snapshot.loaded_at))
+    text = t("banner.store_down", lang, error=snapshot.error, time=when)
+    if not snapshot.data.is_empty:
+        text += " " + t("banner.stale", lang)
+    return ui.notice(text, kind="error")
+
+
+def render_page(
+    source: DataSource, pathname: str | None, lang: str, selection: Any
+) -> tuple[Any, Any]:
+    """(page content, banner) for a URL path: a page load may re-read the store."""
+    snapshot = source.current()
+    page = _page_for(pathname)
+    if page is None:
+        content: Any = html.Div(
+            [html.H2(t("notfound.title", lang)), dcc.Link(t("nav.map", lang), href="/")]
+        )
+    elif snapshot.data.is_empty:
+        content = ui.empty_store_page(lang)
+    else:
+        content = page.layout(snapshot, lang, ui.selection_of(selection))
+    return content, banner(snapshot, lang)
+
+
+def selection_text(source: DataSource, selection: Any, lang: str) -> str:
+    sel = ui.selection_of(selection)
+    data = source.peek().data
+    kind = sel.get("kind")
+    if kind == "cluster":
+        what = data.cluster_label(sel.get("id"))
+    elif kind == "pair":
+        what = f"{data.cluster_label(sel.get('a'))} ↔ {data.cluster_label(sel.get('b'))}"
+    elif kind == "arc":
+        what = f"{sel.get('a')} ↔ {sel.get('b')}"
+    elif kind == "org":
+        what = data.org_label(str(sel.get("id")))
+    else:
+        return t("selection.none", lang)
+    return t("selection.current", lang, what=what)
+
+
+def register(app: Dash, source: DataSource) -> None:
+    @app.callback(
+        Output(ids.PAGE, "children"),
+        Output(ids.BANNER, "children"),
+        Output({"type": ids.NAV_LINK, "page": ALL}, "children"),
+        Output({"type": ids.NAV_LINK, "page": ALL}, "className"),
+        Input(ids.URL, "pathname"),
+        Input(ids.LANG, "value"),
+        State(ids.SELECTION, "data"),
+    )
+    def route(pathname, lang, selection):  # type: ignore[no-untyped-def]
+        content, top = render_page(source, pathname, lang, selection)
+        current = _page_for(pathname)
+        names = [t(p.NAV_KEY, lang) for p in PAGES]
+        classes = ["nav-link active" if p is current else "nav-link" for p in PAGES]
+        return content, top, names, classes
+
+    @app.callback(
+        Output(ids.SELECTION_LABEL, "children"),
+        Input(ids.SELECTION, "data"),
+        Input(ids.LANG, "value"),
+    )
+    def show_selection(selection, lang):  # type: ignore[no-untyped-def]
+        return selection_text(source, selection, lang)
+
+    @app.callback(
+        Output(ids.SELECTION, "data", allow_duplicate=True),
+        Input(ids.SELECTION_CLEAR, "n_clicks"),
+        prevent_initial_call=True,
+    )
+    def clear(_n):  # type: ignore[no-untyped-def]
+        return None
+
+    @app.callback(
+        Output({"type": ids.FIGURE, "name": ALL}, "config"),
+        Input(ids.IMAGE_FORMAT, "value"),
+        Input(ids.PAGE, "children"),
+    )
+    def figure_config(image_format, _children):  # type: ignore[no-untyped-def]
+        names = [o["id"]["name"] for o in ctx.outputs_list]
+        return [ui.graph_config(name, image_format) for name in names]
