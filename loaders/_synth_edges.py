@@ -131,9 +131,8 @@ def _ties(
     alone = np.sort(rng.permutation(alone)[:reserve])
     body = cluster[alone].astype(np.int64)
     parts.append((alone, body, np.full(len(alone), WITHIN, np.int8)))
-    taken[0] = np.sort(
-        np.concatenate([taken[0], np.minimum(alone, body) * n + np.maximum(alone, body)])
-    )
+    new_keys = np.sort(np.minimum(alone, body) * n + np.maximum(alone, body))
+    taken[0] = np.sort(np.concatenate([taken[0], new_keys]), kind="stable")  # merge
     if reserve > len(alone):
         s, d = _collect(rng, reserve - len(alone), n, taken, within, "within")
         parts.append((s, d, np.full(len(s), WITHIN, np.int8)))

@@ -302,7 +302,9 @@ def _collect(
             continue
         src_parts.append(s[first])
         dst_parts.append(d[first])
-        keys_taken = np.sort(np.concatenate([keys_taken, key[first]]))
+        # two sorted runs: the stable sort (timsort) merges them in linear time
+        merged = np.concatenate([keys_taken, np.sort(key[first])])
+        keys_taken = np.sort(merged, kind="stable")
         got += len(first)
     if got < want:
         log.info("synth: %s ties short by %d (groups saturated)", what, want - got)
