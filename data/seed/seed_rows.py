@@ -9,7 +9,7 @@ from build_seed import L, cluster, node, part, program, tie
 HOKKAIDO_IT = cluster(
     "hokkaido_it", "北海道 IT イノベーション戦略", "Hokkaido IT Innovation Strategy",
     "hokkaido", "it", L(73), "北海道 IT イノベーション戦略では", body="body_hokkaido_it",
-    pref="北海道", aliases="北海道ITイノベーション戦略",
+    pref="北海道", aliases="北海道ITイノベーション戦略", note="350 member firms of various trades (L75)",
     body_note="promotion body (推進機関, L612); its own name is not given in the text",
 )
 HOKKAIDO_BIO = cluster(
@@ -1240,3 +1240,40 @@ for org in (METI, MEXT):
     tie(org, INNOVATION_NET, "support", L(679), "全国イノベーション推進機関ネットワークが経済産業省と文部科学省の支援を得て発足した",
         since=2009, program=INNOVATION_NET_PROG)
     part(INNOVATION_NET_PROG, org, "partner", L(679), "経済産業省と文部科学省の支援を得て発足した", since=2009)
+
+# ---------------------------------------------------------------------------------------
+# Second pass: named parties and roles added after a re-read of the whole text.
+# ---------------------------------------------------------------------------------------
+node(
+    "foreign_oecd", "OECD 経済協力開発機構", "foreign_body", L(24), "OECD 経済協力開発機構", pref="フランス",
+    en="OECD", note="named only as the source of a GDP ranking; no tie in the text",
+)
+IKKAN_SUMMARY = program(
+    "prog_siiq_ikkan_summary", "IKKAN SUMMARY", "training", L(566), "「IKKAN SUMMARY」は短縮版で3日程の研修となっている",
+    host="body_kyushu_silicon", en="IKKAN SUMMARY (3-day version)",
+)
+part(IKKAN_SUMMARY, "body_kyushu_silicon", "host", L(564, 566), "九州シリコン・クラスター計画(SIIQ)では「IKKAN」という")
+SHIKOKU_COORD = node(
+    "coord_shikoku", "コーディネータ（四国テクノブリッジ計画）", "coordinator", L(250),
+    "ミーティングにはコーディネータが同席するようにした", cluster=SHIKOKU, region="shikoku",
+    en="Shikoku Techno-Bridge coordinators",
+    note="role node: attend the matching meetings (L250); the water-treatment coordinator is a former large-firm environmental engineer (L471)",
+)
+tie(SHIKOKU_COORD, "body_shikoku", "membership", L(250), "四国テクノブリッジ計画](#)では、200 社に呼びかけてマッチング会を実施しており")
+part(SHIKOKU_MATCH, SHIKOKU_COORD, "organizer", L(250), "ミーティングにはコーディネータが同席するようにした")
+part(INDONESIA, SHIKOKU_COORD, "organizer", L(471), "大手企業で環境ソリューションの技術開発を担当した人物がコーディネータを努めており")
+CONTENTS_COORD = node(
+    "coord_shutoken_contents", "コーディネータ（首都圏情報ベンチャーフォーラム(コンテンツ)）", "coordinator", L(244),
+    "コーディネータが資料作りも支援している", cluster=CONTENTS, region="kanto",
+    en="Greater Tokyo IT Venture Forum (Contents) coordinators",
+    note="role node: prepare exhibition material and introduce creators to firms",
+)
+tie(CONTENTS_COORD, "body_shutoken_contents", "membership", L(244), "コーディネータが資料作りも支援している")
+part(TCM, CONTENTS_COORD, "organizer", L(244), "コーディネータの紹介なら話を聞いてみようかという会社も少なくない")
+BIO_COORD = node(
+    "coord_shutoken_bio", "コーディネータ（首都圏バイオネットワーク）", "coordinator", L(264),
+    "コーディネータが大手製薬企業のトップに人脈がある強みを生かした企画になっている", cluster=SHUTOKEN_BIO, region="kanto",
+    en="Greater Tokyo Bio Network coordinators", note="role node: contacts with the top of large pharmaceutical firms",
+)
+tie(BIO_COORD, "body_shutoken_bio", "membership", L(264), "コーディネータが大手製薬企業のトップに人脈がある強みを生かした企画になっている")
+part(BIOJAPAN, BIO_COORD, "organizer", L(264), "大手製薬企業にバイオジャパンのアライアンス企画に参加してもらい")
