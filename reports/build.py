@@ -17,7 +17,7 @@ from graph.bundle import Bundle
 from graph.errors import KizunaError
 from reports import sections as S
 from reports.context import AnalysisLike, PartnerFinder, ReportContext
-from reports.cross import cross_section, partners_section
+from reports.cross import cross_section, org_ties_section, partners_section
 from reports.figures import national_figure, pz_figure
 from reports.i18n import Catalogue
 from reports.model import BulletList, Report, Section, Table
@@ -138,7 +138,8 @@ def build_cluster_report(
         subtitle=cat.t(
             "report.subtitle.cluster",
             id=cluster_id,
-            name_en=(row.get("name_en") or "") if lang == "ja" else "",
+            name_en=row.get("name_en") or "",
+            name_ja=row.get("name") or "",
             region=cat.label("region", row.get("region")) if row.get("region") else "",
             field=row.get("field") or "",
         ),
@@ -196,7 +197,7 @@ def build_org_report(
     """The hub-role report of one organization, centred on it within its cluster.
 
     Parameters and Returns as :func:`build_cluster_report`; sections profile, summary,
-    brokerage, spof, cross, partners, national, method.
+    org_ties, brokerage, spof, cross, partners, national, method.
     """
     ctx = _context(bundle, analysis, lang, snapshot, partners)
     if org_id not in ctx.metrics.index:
@@ -240,6 +241,7 @@ def build_org_report(
     )
     report.sections.append(profile)
     report.sections.append(S.summary_section(ctx, [org_id], home=home, subject=name))
+    report.sections.append(org_ties_section(ctx, org_id, home))
 
     broker = Section("brokerage", cat.t("section.brokerage"), paragraphs=[cat.t("broker.intro")])
     brow = {"name": name, **{r: metrics[r] for r in S.BROKER_ROLES}}

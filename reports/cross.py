@@ -62,7 +62,7 @@ def _pair_table(ctx: ReportContext, key: str, frame: pd.DataFrame) -> Table:
             "ratio": frame["ratio"].to_numpy(),
         }
     )
-    return Table(key, out.reset_index(drop=True))
+    return Table(key, out.reset_index(drop=True), excel_only=("cluster",))
 
 
 def cross_ties_table(ctx: ReportContext, ids: list[str], home: str) -> Table:
@@ -178,5 +178,41 @@ def partners_section(
             "reasons": [reasons(v) for v in found[reasons_col]],
         }
     )
-    sec.tables.append(Table("partners", frame))
+    sec.tables.append(Table("partners", frame, excel_only=("candidate",)))
+    return sec
+
+
+def org_ties_section(ctx: ReportContext, org_id: str, home: str) -> Section:
+    """Every tie of one organization with its partner, direction and evidence."""
+    cat = ctx.cat
+    sec = Section("org_ties", cat.t("section.org_ties"))
+    ties = ctx.ties_of([org_id], home)
+    ties = ties.sort_values(["scope", "far_cluster", "far"], kind="stable")
+    directed = ties["directed"].astype(bool).to_numpy()
+    outgoing = (ties["source"].map(str) == org_id).to_numpy()
+    direction = [
+        cat.label("direction", "both" if not d else "out" if o else "in")
+        for d, o in zip(directed, outgoing, strict=True)
+    ]
+    frame = pd.DataFrame(
+        {
+            "neighbor": ties["far"].map(str).to_list(),
+            "neighbor_name": [ctx.name(str(f)) for f in ties["far"]],
+            "cluster": [ctx.cluster_name(c) for c in ties["far_cluster"]],
+            "kind": [cat.label("tiekind", k) for k in ties["kind"]],
+            "direction": direction,
+            "since": pd.array(ties["since"].to_numpy(), dtype="Int64"),
+            "evidence": ties["evidence"].to_list(),
+            "source_ref": ties["source_ref"].to_list(),
+            "confidence": [cat.label("confidence", c) for c in ties["confidence"]],
+        }
+    )
+    sec.tables.append(
+        Table(
+            "org_ties",
+            frame.reset_index(drop=True),
+            empty_text=cat.t("summary.no_ties"),
+            excel_only=("neighbor",),
+        )
+    )
     return sec

@@ -20,7 +20,7 @@ import pandas as pd
 from matplotlib import font_manager
 from matplotlib.figure import Figure as MplFigure
 
-from graph.geo import prefectures
+from graph.geo import prefecture_coordinates, prefectures, region_coordinates
 from reports.i18n import Catalogue
 from reports.model import Figure
 
@@ -29,7 +29,7 @@ logger = logging.getLogger(__name__)
 #: Preferred fonts, Japanese first; only the installed ones are passed to matplotlib.
 FONT_PREFERENCE = ("Noto Sans CJK JP", "IPAexGothic", "IPAGothic", "TakaoGothic", "DejaVu Sans")
 ROLE_COLOURS = {
-    "R1": "#9e9e9e",
+    "R1": "#5f5f5f",
     "R2": "#4e79a7",
     "R3": "#59a14f",
     "R4": "#b07aa1",
@@ -159,16 +159,16 @@ def pz_figure(
                 zorder=3,
                 label=f"{role} {cat.label('role', role)}",
             )
-        labelled = mem.sort_values(["within_module_z", "degree"], ascending=False).head(max_labels)
-        for row in labelled.itertuples():
-            ax.annotate(
-                names.get(str(row.id), str(row.id)),
-                (row.participation, row.within_module_z),
-                xytext=(4, 3),
-                textcoords="offset points",
-                fontsize=7,
-                zorder=4,
-            )
+        ax.set_xlim(-0.02, 1.0)
+        ax.set_ylim(zmin, zmax)
+        _place_labels(
+            fig,
+            ax,
+            [
+                (x, y, text, 7.0, {})
+                for (x, y), text in _point_labels(mem, names, max_labels, focus).items()
+            ],
+        )
         if focus is not None:
             chosen = nodes[nodes["id"].map(str) == focus]
             if len(chosen):
@@ -181,8 +181,6 @@ def pz_figure(
                     lw=2.0,
                     zorder=5,
                 )
-        ax.set_xlim(-0.02, 1.0)
-        ax.set_ylim(zmin, zmax)
         ax.set_xlabel(cat.t("fig.pz.x"))
         ax.set_ylabel(cat.t("fig.pz.y"))
         if seen:
@@ -190,9 +188,120 @@ def pz_figure(
         return _export(fig, "pz", caption)
 
 
+def located(nodes: pd.DataFrame) -> pd.DataFrame:
+    """``nodes`` with lat/lon filled where missing: prefecture capital, else region centre."""
+    frame = nodes.copy()
+    lat = frame["lat"].astype("float64").to_numpy(copy=True)
+    lon = frame["lon"].astype("float64").to_numpy(copy=True)
+    prefs = frame["prefecture"].to_list() if "prefecture" in frame else [None] * len(frame)
+    regions = frame["region"].to_list() if "region" in frame else [None] * len(frame)
+    for i in range(len(frame)):
+        if not (math.isnan(lat[i]) or math.isnan(lon[i])):
+            continue
+        point = prefecture_coordinates(prefs[i] if isinstance(prefs[i], str) else None)
+        if point is None and isinstance(regions[i], str) and regions[i] != "overseas":
+            point = region_coordinates(regions[i])
+        if point is not None:
+            lat[i], lon[i] = point
+    frame["lat"], frame["lon"] = lat, lon
+    return frame
+
+
+#: Label offsets tried in turn (points): right/left of the marker, then above/below.
+_OFFSETS: tuple[tuple[float, float], ...] = (
+    (5, 3),
+    (5, -9),
+    (-5, 3),
+    (-5, -9),
+    (5, 12),
+    (-5, 12),
+    (5, -18),
+    (-5, -18),
+    (12, 22),
+    (-12, 22),
+    (12, -28),
+    (-12, -28),
+    (20, 32),
+    (-20, 32),
+    (20, -38),
+    (-20, -38),
+)
+
+
+def _text_size(text: str, size: float) -> tuple[float, float]:
+    """Approximate width and height of a label in points (wide characters count double)."""
+    wide = sum(1 for c in text if ord(c) > 0x2E80)
+    return (wide * size + (len(text) - wide) * 0.58 * size, 1.25 * size)
+
+
+def _place_labels(
+    fig: MplFigure, ax: Any, items: list[tuple[float, float, str, float, dict[str, Any]]]
+) -> None:
+    """Annotate points, choosing for each the first offset whose box overlaps no label yet.
+
+    ``items`` are (x, y, text, fontsize, extra annotate options) in priority order; a
+    label that fits nowhere is drawn at the first offset anyway.
+    """
+    scale = 72.0 / fig.dpi
+    placed: list[tuple[float, float, float, float]] = []
+    for x, y, text, size, extra in items:
+        px, py = ax.transData.transform((x, y))
+        px, py = px * scale, py * scale
+        w, h = _text_size(text, size)
+        choice = None
+        for dx, dy in _OFFSETS:
+            left = px + dx if dx >= 0 else px + dx - w
+            box = (left, py + dy, left + w, py + dy + h)
+            if all(
+                box[2] <= b[0] or box[0] >= b[2] or box[3] <= b[1] or box[1] >= b[3] for b in placed
+            ):
+                choice = (dx, dy, box)
+                break
+        if choice is None:
+            dx, dy = _OFFSETS[0]
+            choice = (dx, dy, (px + dx, py + dy, px + dx + w, py + dy + h))
+        dx, dy, box = choice
+        placed.append(box)
+        ax.annotate(
+            text,
+            (x, y),
+            xytext=(dx, dy),
+            textcoords="offset points",
+            fontsize=size,
+            ha="left" if dx >= 0 else "right",
+            va="bottom",
+            zorder=5,
+            arrowprops={"arrowstyle": "-", "color": "#999999", "lw": 0.5} if abs(dy) > 10 else None,
+            **extra,
+        )
+
+
+def _point_labels(
+    members: pd.DataFrame, names: dict[str, str], limit: int, focus: str | None
+) -> dict[tuple[float, float], str]:
+    """One label per occupied (P, z) point: the best-connected name there, "+n" for others.
+
+    The focus organization and the points with the largest z come first; at most ``limit``.
+    """
+    ranked = members.assign(_focus=members["id"].map(str) == (focus or ""))
+    ranked = ranked.sort_values(
+        ["_focus", "within_module_z", "degree"], ascending=False, kind="stable"
+    )
+    groups: dict[tuple[float, float], list[str]] = {}
+    for ident, p, z in zip(
+        ranked["id"], ranked["participation"], ranked["within_module_z"], strict=True
+    ):
+        key = (round(float(p), 3), round(float(z), 3))
+        groups.setdefault(key, []).append(names.get(str(ident), str(ident)))
+    labels: dict[tuple[float, float], str] = {}
+    for key, group in list(groups.items())[:limit]:
+        labels[key] = group[0] if len(group) == 1 else f"{group[0]} +{len(group) - 1}"
+    return labels
+
+
 def _cluster_positions(nodes: pd.DataFrame) -> pd.DataFrame:
     """Mean longitude/latitude and size of each cluster's organizations inside Japan."""
-    frame = nodes[["cluster", "lat", "lon"]].copy()
+    frame = located(nodes)[["cluster", "lat", "lon"]].copy()
     frame["cluster"] = frame["cluster"].fillna("").map(str).str.strip()
     frame = frame[frame["cluster"] != ""]
     size = frame.groupby("cluster").size().rename("size")
@@ -220,18 +329,18 @@ def national_figure(
     names = cluster_names or {}
     pos = _cluster_positions(nodes)
     with plt.rc_context(_style()):  # type: ignore[arg-type]
-        fig, ax = plt.subplots(figsize=(6.2, 6.2))
+        fig, ax = plt.subplots(figsize=(7.0, 7.0))
         capitals = prefectures()
         ax.scatter(
             [p.lon for p in capitals],
             [p.lat for p in capitals],
             s=9,
             marker="s",
-            color="#dde3ea",
+            color="#c5d0dc",
             lw=0,
             zorder=0,
         )
-        dots = nodes.dropna(subset=["lat", "lon"])
+        dots = located(nodes).dropna(subset=["lat", "lon"])
         dots = dots[dots["lon"].between(*JAPAN_LON) & dots["lat"].between(*JAPAN_LAT)]
         ax.scatter(dots["lon"], dots["lat"], s=4, color="#e3e3e3", lw=0, zorder=0)
         linked = cluster_pairs[cluster_pairs["observed"] > 0]
@@ -279,21 +388,26 @@ def national_figure(
                 lw=0.8,
                 zorder=4,
             )
-        for cid, (lon, lat) in xy.items():
-            mine = cid == highlight
-            ax.annotate(
-                names.get(cid, cid),
-                (lon, lat),
-                xytext=(5, 4),
-                textcoords="offset points",
-                fontsize=8 if mine else 6.5,
-                fontweight="bold" if mine else "normal",
-                color="black" if mine else "#555555",
-                zorder=5,
-            )
+        partners = {
+            a if b == highlight else b
+            for a, b in zip(linked["cluster_a"].map(str), linked["cluster_b"].map(str), strict=True)
+            if highlight in (a, b)
+        }
         ax.set_xlim(*JAPAN_LON)
         ax.set_ylim(*JAPAN_LAT)
         ax.set_aspect(1.0 / math.cos(math.radians(36.0)))
+        ax.apply_aspect()
+        labels = [
+            (lon, lat, names.get(cid, cid), 8.5, {"fontweight": "bold"})
+            for cid, (lon, lat) in xy.items()
+            if cid == highlight
+        ]
+        labels += [  # only the highlighted cluster and its partners are named
+            (lon, lat, names.get(cid, cid), 6.5, {"color": "#444444"})
+            for cid, (lon, lat) in xy.items()
+            if cid in partners and cid != highlight
+        ]
+        _place_labels(fig, ax, labels)
         ax.set_xlabel(cat.t("fig.national.x"))
         ax.set_ylabel(cat.t("fig.national.y"))
         return _export(fig, "national", caption)

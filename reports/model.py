@@ -25,11 +25,15 @@ class Table:
         Rows to show; columns are canonical keys translated with ``col.<column>``.
     empty_text : str
         What to print instead of the table when it has no rows.
+    excel_only : tuple of str
+        Columns written to Excel only (e.g. ids next to the names they identify).
     """
 
     key: str
     frame: pd.DataFrame
     empty_text: str = ""
+    #: Columns kept in Excel but left out of the HTML/PDF/Markdown page (ids beside names).
+    excel_only: tuple[str, ...] = ()
 
     @property
     def empty(self) -> bool:

@@ -55,11 +55,17 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
-def table_rows(table: Table) -> Iterable[list[tuple[str, Any]]]:
-    """Rows of a table as (column, value) pairs, values as Python scalars."""
+def table_rows(table: Table, *, page: bool = False) -> Iterable[list[tuple[str, Any]]]:
+    """Rows of a table as (column, value) pairs; ``page`` leaves out the Excel-only columns."""
     columns = [str(c) for c in table.frame.columns]
     for values in table.frame.itertuples(index=False, name=None):
-        yield list(zip(columns, values, strict=True))
+        pairs = zip(columns, values, strict=True)
+        yield [(c, v) for c, v in pairs if not (page and c in table.excel_only)]
+
+
+def page_columns(table: Table) -> list[str]:
+    """Columns shown on the page (HTML, PDF, Markdown)."""
+    return [str(c) for c in table.frame.columns if str(c) not in table.excel_only]
 
 
 def _is_numeric(table: Table, column: str) -> bool:
@@ -94,7 +100,8 @@ def _context(report: Report) -> dict[str, Any]:
         "t": cat.t,
         "column": cat.column,
         "cell": cell_text,
-        "rows": table_rows,
+        "rows": lambda table: table_rows(table, page=True),
+        "columns": page_columns,
         "is_numeric": _is_numeric,
         "generated": cat.t(
             "report.generated",

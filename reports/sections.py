@@ -183,7 +183,7 @@ def roles_table(ctx: ReportContext, ids: list[str]) -> Table:
     frame["articulation_point"] = [
         cat.label("bool", "true" if bool(v) else "false") for v in m["articulation_point"]
     ]
-    return Table("roles", frame)
+    return Table("roles", frame, excel_only=("id",))
 
 
 def hub_sentences(ctx: ReportContext, roles: pd.DataFrame) -> list[str]:
@@ -196,7 +196,7 @@ def hub_sentences(ctx: ReportContext, roles: pd.DataFrame) -> list[str]:
     elif len(roles):
         top = roles.iloc[0]
         out.append(cat.t("hubs.none", top=top["name"], z=float(top["within_module_z"])))
-    connectors = roles[roles["role"].isin(["R3", "R4", "R6", "R7"])]
+    connectors = roles[roles["participation"].astype("float64") > 0.62]
     if len(connectors):
         out.append(cat.t("hubs.connectors", names=cat.join(connectors["name"].to_list())))
     return out
@@ -212,7 +212,7 @@ def brokerage_table(ctx: ReportContext, ids: list[str]) -> Table:
         frame[col] = counts[col].to_numpy()
     frame["total"] = counts.sum(axis=1).to_numpy()
     frame = frame[frame["total"] > 0].sort_values("total", ascending=False, kind="stable")
-    return Table("brokerage", frame.reset_index(drop=True))
+    return Table("brokerage", frame.reset_index(drop=True), excel_only=("id",))
 
 
 def brokerage_sentences(ctx: ReportContext, table: pd.DataFrame, cluster: str) -> list[str]:
@@ -285,7 +285,7 @@ def spof_table(ctx: ReportContext, ids: list[str]) -> Table:
             "regions_cut": [regions(v) for v in part["regions_cut"]],
         }
     )
-    return Table("spof", frame, empty_text=cat.t("spof.none"))
+    return Table("spof", frame, empty_text=cat.t("spof.none"), excel_only=("id",))
 
 
 # -- method notes --------------------------------------------------------------------------
@@ -301,7 +301,8 @@ def method_section(ctx: ReportContext) -> Section:
     comm = ctx.analysis.communities or {}
     bet = meta.get("betweenness")
     if isinstance(bet, dict):
-        bet_text = ", ".join(f"{k}={v}" for k, v in bet.items())
+        shown = ("method", "k", "sources", "seed", "sample")
+        bet_text = ", ".join(f"{k}={v}" for k, v in bet.items() if k in shown)
     else:
         parts = [f"{k}={meta[k]}" for k in meta if str(k).startswith("betweenness")]
         bet_text = ", ".join(parts) or str(bet or "")

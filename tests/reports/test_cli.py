@@ -1,0 +1,87 @@
+"""`kizuna report` from the command line: files written, clean errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kizuna.cli import main
+
+MINI = Path(__file__).parent / "data" / "mini"
+
+
+def run(args: list[str]) -> int:
+    try:
+        main(args)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    return 0
+
+
+def test_report_cluster_and_org(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = run(
+        [
+            "report",
+            "--cluster",
+            "tama",
+            "--org",
+            "kg_body",
+            "--format",
+            "html,md,xlsx",
+            "--lang",
+            "en",
+            "--out",
+            str(tmp_path),
+            "--input",
+            str(MINI),
+        ]
+    )
+    assert code == 0
+    out = capsys.readouterr().out
+    for name in (
+        "cluster-tama.en.html",
+        "cluster-tama.en.md",
+        "cluster-tama.en.xlsx",
+        "org-kg_body.en.html",
+        "org-kg_body.en.xlsx",
+    ):
+        assert (tmp_path / name).is_file()
+        assert name in out
+    html = (tmp_path / "cluster-tama.en.html").read_text(encoding="utf-8")
+    assert "Hub-role report: TAMA" in html
+    assert str(MINI) in html  # the data snapshot is named in the method notes
+
+
+def test_report_all_clusters(tmp_path: Path) -> None:
+    assert (
+        run(["report", "--all", "--format", "md", "--out", str(tmp_path), "--input", str(MINI)])
+        == 0
+    )
+    names = sorted(p.name for p in tmp_path.glob("*.md"))
+    assert names == [
+        "cluster-hokkaido_bio.ja.md",
+        "cluster-island.ja.md",
+        "cluster-kansai_green.ja.md",
+        "cluster-tama.ja.md",
+    ]
+    island = (tmp_path / "cluster-island.ja.md").read_text(encoding="utf-8")
+    assert "他のクラスターとのつながりは記録されていません" in island
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--cluster", "nosuch"], "There is no cluster 'nosuch' in the data"),
+        (["--org", "nosuch"], "There is no organization 'nosuch'"),
+        (["--cluster", "tama", "--format", "docx"], "Unknown report format 'docx'"),
+        ([], "Say which report to write"),
+    ],
+)
+def test_report_errors_are_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    code = run(["report", *args, "--out", str(tmp_path), "--input", str(MINI)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert message in err and "Traceback" not in err
