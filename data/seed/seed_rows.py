@@ -1180,8 +1180,8 @@ tie(KINKI_METI, "body_kansai_bio", "partnership", L(590), "近畿経済産業局
 # 6 クラスターの自立化に向けた活動 (L594-651)
 # ---------------------------------------------------------------------------------------
 IT_ASSOC = node(
-    "org_it_suishin_kyokai", "(社)IT推進協会", "association", L(612), "(社)IT推進協会", region="hokkaido",
-    en="IT Promotion Association (Hokkaido)", note="named in the Hokkaido IT context; region from context",
+    "org_it_suishin_kyokai", "(社)IT推進協会", "association", L(612), "(社)IT推進協会", pref="北海道",
+    en="IT Promotion Association (Hokkaido)", note="named in the Hokkaido IT context; region (= prefecture 北海道) from context",
 )
 HOKKAIDO_GOV = node("org_hokkaido_gov", "北海道庁", "agency", L(612), "北海道庁", pref="北海道", en="Hokkaido Government")
 PLAN_EV = "推進機関は、(社)IT推進協会あるいは札幌市や北海道庁等の行政機関と連携することを考えている"
