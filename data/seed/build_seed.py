@@ -119,7 +119,7 @@ PROGRAMS: list[dict[str, object]] = []
 PARTICIPATION: list[dict[str, object]] = []
 
 
-def L(a: int, b: int | None = None) -> str:  # noqa: N802
+def L(a: int, b: int | None = None) -> str:
     return f"seed:L{a}" if b is None else f"seed:L{a}-{b}"
 
 

@@ -56,9 +56,9 @@ TOKATSU = cluster(
     "tokatsu_tx", "東葛川口つくば(TX沿線)ネットワーク", "Tokatsu-Kawaguchi-Tsukuba (TX Line) Network",
     "kanto", "manufacturing", L(582), "東葛川口つくば(TX沿線)ネットワーク", body="body_tokatsu_tx",
     body_name="東葛川口つくば(TX沿線)ネットワーク(東葛エリア)",
-    body_en="Tokatsu-Kawaguchi-Tsukuba (TX Line) Network (Tokatsu area)",
+    body_en="Tokatsu-Kawaguchi-Tsukuba (TX Line) Network (Tokatsu area)", pref="千葉県",
     body_ev="東葛川口つくば(TX沿線)ネットワーク(東葛エリア)",
-    body_note="the 東葛エリア support activity; the text speaks only of this area",
+    body_note="the 東葛エリア support activity; the text speaks only of this area (東葛 = north-west 千葉県, whence the prefecture)",
 )
 SHUTOKEN_BIO = cluster(
     "shutoken_bio", "首都圏バイオネットワーク", "Greater Tokyo Bio Network", "kanto", "bio",
@@ -456,8 +456,8 @@ SPA = program(
 part(SPA, "body_okinawa", "host", L(203), "沖縄では沖縄の文化、素材を活用した独特の沖縄スパブランドを目指して活動しており", conf="uncertain")
 KRIP_PROJECT = program(
     "prog_krip_project", "K-RIP プロジェクト", "other", L(209), "K-RIP プロジェクトという、資金の一部助成を行っている",
-    host="body_krip", en="K-RIP Project (kick-off grants)", amount_yen=1000000, firms=5,
-    note="grants up to ¥1,000,000 per project (amount_yen = cap), about 5 a year (firms); funded by member fees of ¥50,000 a year",
+    host="body_krip", en="K-RIP Project (kick-off grants)", firms=5,
+    note="grants up to ¥1,000,000 per project, about 5 a year (firms); funded by member fees of ¥50,000 a year",
 )
 part(KRIP_PROJECT, "body_krip", "host", L(209), "九州地域環境・リサイクル産業交流プラザ (K-RIP)では、K-RIP プロジェクトという")
 
