@@ -109,7 +109,7 @@ KANSAI_GREEN = cluster(
     "kansai_green", "環境ビジネス KANSAI プロジェクト Green Cluster",
     "Kansai Environmental Business Project (Green Cluster)", "kinki", "environment", L(230),
     "環境ビジネス KANSAI プロジェクト Green Cluster", body="body_kansai_green",
-    aliases="環境ビジネスKANSAI|環境ビジネス関西|Green Cluster",
+    aliases="環境ビジネスKANSAI|環境ビジネスKANSAIプロジェクト|環境ビジネス関西|Green Cluster",
 )
 CHUGOKU_NEXT = cluster(
     "chugoku_next", "次世代中核産業形成プロジェクト(中国地域)",
@@ -149,6 +149,7 @@ OKINAWA = cluster(
     "okinawa", "multi", L(155), "OKINAWA 型産業振興プロジェクト", body="body_okinawa",
     body_name="OKINAWA 型産業振興プロジェクト推進ネットワーク", body_ref=L(201),
     body_ev="OKINAWA 型産業振興プロジェクト推進ネットワーク会員企業", pref="沖縄県",
+    aliases="OKINAWA 型産業振興プロジェクト|OKINAWA型産業振興プロジェクト",
     body_en="OKINAWA-Model Industrial Promotion Project Network",
     note="design, health food, spa brand, environment in the text",
 )
