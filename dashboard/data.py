@@ -135,6 +135,13 @@ class SnapshotData:
         """NFKC + casefolded text of id, name, name_en and aliases, for partial search."""
         return self._cached("search_keys", self._build_search_keys)
 
+    def warm(self) -> None:
+        """Compute everything a first page load needs (call from a thread at start-up)."""
+        if self.is_empty:
+            return
+        _ = (self.analysis, self.orgs, self.ties, self.neighbours, self.search_keys)
+        _ = self.positions
+
     def cluster_label(self, cluster_id: str | None) -> str:
         if cluster_id is None or cluster_id == "" or cluster_id == NO_CLUSTER:
             return NO_CLUSTER
@@ -271,6 +278,10 @@ class DataSource:
                 self._current = self._read()
             assert self._current is not None
             return self._current
+
+    def warm(self) -> None:
+        """Read the store and compute the first snapshot's analysis and layout now."""
+        self.current().data.warm()
 
     def peek(self) -> Snapshot:
         """The snapshot last read (reads once if none yet); never re-reads (for callbacks)."""

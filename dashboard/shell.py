@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from typing import Any
 
@@ -12,6 +13,8 @@ from dashboard import ids
 from dashboard.data import DataSource, Snapshot
 from dashboard.i18n import LANGUAGES, t
 from dashboard.pages import PAGES
+
+logger = logging.getLogger(__name__)
 
 
 def _page_for(pathname: str | None) -> Any:
@@ -116,7 +119,12 @@ def render_page(
     elif snapshot.data.is_empty:
         content = ui.empty_store_page(lang)
     else:
-        content = page.layout(snapshot, lang, ui.selection_of(selection))
+        try:
+            content = page.layout(snapshot, lang, ui.selection_of(selection))
+        except Exception as exc:  # a page must never take the app down
+            logger.exception("page %s failed", pathname)
+            content = ui.notice(t("page.failed", lang, error=f"{type(exc).__name__}: {exc}"),
+                                kind="error")
     return content, banner(snapshot, lang)
 
 

@@ -130,5 +130,7 @@ def serve(
             "this machine can read the network. Set KIZUNA_BASIC_AUTH=user:password.",
             err=True,
         )
+    warm = threading.Thread(target=app.server.config["KIZUNA_DATA"].warm, daemon=True)
+    warm.start()  # analysis and layout of the first snapshot, before the first page load
     click.echo(f"kizuna app on http://{host}:{port}/  (Ctrl+C to stop)")
     app.run(host=host, port=port, debug=False)

@@ -26,7 +26,11 @@ def gap_table(data: SnapshotData, pairs: pd.DataFrame | None = None) -> pd.DataF
 
     ``ratio`` is NaN when nothing is expected (a cluster without ties); such pairs sort last.
     """
-    pairs = data.analysis.cluster_pairs if pairs is None else pairs
+    if pairs is None:
+        cached: pd.DataFrame = data.memo(
+            "gap_table", lambda: gap_table(data, data.analysis.cluster_pairs)
+        )
+        return cached
     table = pairs[["cluster_a", "cluster_b", "observed", "expected"]].copy()
     expected = table["expected"].astype(float)
     table["ratio"] = np.where(

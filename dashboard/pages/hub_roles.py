@@ -12,6 +12,7 @@ from dashboard import components as ui
 from dashboard import ids
 from dashboard.data import DataSource, Snapshot, SnapshotData
 from dashboard.i18n import t
+from graph.model import REGION_NAMES_JA
 
 PATH = "/roles"
 NAV_KEY = "nav.roles"
@@ -162,20 +163,25 @@ def brokerage_figure(data: SnapshotData, selection: dict[str, Any], lang: str) -
     )
 
 
-def spof_table(data: SnapshotData) -> pd.DataFrame:
+def spof_table(data: SnapshotData, lang: str = "ja") -> pd.DataFrame:
     spof = data.analysis.spof.copy()
     if "id" in spof.columns:
         spof["name"] = [data.org_label(i) for i in spof["id"]]
     if "regions_cut" in spof.columns:
-        spof["regions_cut"] = [
-            ", ".join(v) if isinstance(v, list | tuple) else v for v in spof["regions_cut"]
-        ]
+        spof["regions_cut"] = [region_names(v, lang) for v in spof["regions_cut"]]
     return spof
+
+
+def region_names(value: Any, lang: str) -> str:
+    """``kanto|kinki`` (or a list) as 関東、近畿 / Kanto, Kinki."""
+    parts = value if isinstance(value, list | tuple) else str(value or "").split("|")
+    names = [REGION_NAMES_JA.get(p, p) if lang == "ja" else p.title() for p in parts if p]
+    return ("、" if lang == "ja" else ", ").join(names)
 
 
 def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div:
     data = snapshot.data
-    spof = spof_table(data)
+    spof = spof_table(data, lang)
     return html.Div(
         [
             html.H2(t("roles.title", lang)),

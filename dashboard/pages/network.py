@@ -77,6 +77,10 @@ def _size(values: pd.Series) -> np.ndarray:
     return 7 + 23 * np.sqrt(v / top) if top > 0 else np.full(len(v), 9.0)
 
 
+def _short(text: str, limit: int = 22) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _node_hover(row: Any, lang: str) -> str:
     region = (
         REGION_NAMES_JA.get(row.region, row.region or "") if lang == "ja" else (row.region or "")
@@ -179,7 +183,7 @@ def network_figure(
                 x=pos.loc[part.index, "x"],
                 y=pos.loc[part.index, "y"],
                 mode="markers",
-                name=str(part["cluster_label"].iloc[0]),
+                name=_short(str(part["cluster_label"].iloc[0])),
                 marker={
                     "size": sizes[part.index],
                     "color": colours.get(str(group), "#9a9a9a"),

@@ -226,13 +226,21 @@ def tiny_bundle() -> Bundle:
     )
 
 
+@pytest.fixture(name="tiny_bundle")
+def tiny_bundle_factory():  # type: ignore[no-untyped-def]
+    """The function building the tiny network (a fresh Bundle per call)."""
+    return tiny_bundle
+
+
 @pytest.fixture
 def bundle() -> Bundle:
     return tiny_bundle()
 
 
-@pytest.fixture
-def data(bundle: Bundle):  # type: ignore[no-untyped-def]
+@pytest.fixture(scope="session")
+def data():  # type: ignore[no-untyped-def]
+    """The tiny network's snapshot data, shared by the tests (read-only)."""
     from dashboard.data import DataSource
 
-    return DataSource(lambda: bundle).current().data
+    shared = tiny_bundle()
+    return DataSource(lambda: shared).current().data

@@ -1,0 +1,108 @@
+"""The cached snapshot: fingerprints, refresh, one analysis per snapshot, store failures."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from dashboard import data as data_module
+from dashboard.data import DataSource, fingerprint
+from graph.bundle import Bundle
+from graph.errors import StoreError
+
+
+
+def test_fingerprint_depends_on_content_only(tiny_bundle):
+    a, b = tiny_bundle(), tiny_bundle()
+    assert fingerprint(a) == fingerprint(b)
+    changed = b.with_frames(ties=b.ties.iloc[:-1])
+    assert fingerprint(changed) != fingerprint(a)
+
+
+def test_source_is_read_once_per_refresh_window(tiny_bundle):
+    calls = []
+
+    def source() -> Bundle:
+        calls.append(1)
+        return tiny_bundle()
+
+    ds = DataSource(source, refresh_seconds=3600)
+    first = ds.current()
+    ds.current()
+    ds.peek()
+    assert len(calls) == 1
+    again = ds.current(refresh=True)
+    assert len(calls) == 2
+    assert again.data is first.data  # same content → same cached snapshot data
+
+
+def test_analysis_is_computed_once_per_snapshot(monkeypatch, tiny_bundle):
+    runs = []
+    real = data_module.run_analysis
+
+    def counting(bundle):  # type: ignore[no-untyped-def]
+        runs.append(1)
+        return real(bundle)
+
+    monkeypatch.setattr(data_module, "run_analysis", counting)
+    snapshot = DataSource(tiny_bundle).current().data
+    for _ in range(3):
+        _ = snapshot.analysis
+        _ = snapshot.orgs
+    assert len(runs) == 1
+
+
+def test_store_failure_keeps_last_data_and_says_why(tiny_bundle):
+    state = {"fail": False}
+
+    def source() -> Bundle:
+        if state["fail"]:
+            raise StoreError("connection refused by bolt://127.0.0.1:7687")
+        return tiny_bundle()
+
+    ds = DataSource(source, refresh_seconds=0)
+    good = ds.current()
+    assert good.error is None
+    state["fail"] = True
+    bad = ds.current()
+    assert "connection refused" in (bad.error or "")
+    assert bad.data is good.data
+    state["fail"] = False
+    assert ds.current().error is None
+
+
+def test_store_down_from_the_start_gives_an_empty_snapshot():
+    def source() -> Bundle:
+        raise OSError("no route")
+
+    snap = DataSource(source).current()
+    assert snap.error == "no route"
+    assert snap.data.is_empty
+
+
+def test_orgs_carry_metrics_labels_and_places(data):
+    orgs = data.orgs
+    assert len(orgs) == len(data.bundle.nodes)
+    assert orgs.at["b_tama", "label"] == "TAMA協会 (TAMA Association)"
+    assert orgs.at["b_tama", "degree"] == 7
+    assert orgs.at["lonely", "degree"] == 0
+    assert orgs.at["meti_kanto", "group"] == data_module.NO_CLUSTER
+    assert orgs.at["tama_c1", "place"] == "cluster:tama"
+    assert orgs.at["fr_body", "place"] == "overseas"
+    assert orgs.at["meti_kanto", "place"] == "pref:埼玉県"
+
+
+def test_clusters_table(data):
+    clusters = data.clusters
+    assert list(clusters.index) == ["tama", "kansai_green", "hokkaido_bio", "kyushu_si"]
+    assert clusters.at["tama", "orgs"] == 7  # body, 4 companies, university, coordinators
+    assert clusters.at["kyushu_si", "phase"] == "growth"
+    assert clusters.at["tama", "lat"] == pytest.approx(35.66)  # the body's position
+
+
+def test_positions_cover_every_org_and_are_deterministic(bundle):
+    one = DataSource(lambda: bundle).current().data.positions
+    two = DataSource(lambda: bundle.with_frames()).current().data.positions
+    assert set(one.index) == set(bundle.nodes["id"])
+    assert one.notna().all().all()
+    pd.testing.assert_frame_equal(one, two)

@@ -1,0 +1,95 @@
+"""Cluster gaps, hub roles and partner finder callbacks as plain functions."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.pages import cluster_gaps as gaps
+from dashboard.pages import hub_roles as roles
+from dashboard.pages import partners
+
+
+def test_gap_table_is_observed_over_expected_weakest_first(data):
+    table = gaps.gap_table(data)
+    pairs = data.analysis.cluster_pairs
+    assert len(table) == len(pairs) == 6
+    for row in table.itertuples():
+        src = pairs[(pairs["cluster_a"] == row.cluster_a) & (pairs["cluster_b"] == row.cluster_b)]
+        assert row.ratio == pytest.approx(src["observed"].iloc[0] / src["expected"].iloc[0], abs=1e-3)
+    ratios = list(table["ratio"])
+    assert ratios == sorted(ratios)
+    assert table["a_name"].iloc[0] in {data.cluster_label(c) for c in data.clusters.index}
+
+
+def test_heatmap_is_symmetric_and_marks_the_selection(data):
+    fig = gaps.heatmap(data, gaps.gap_table(data), selection={"kind": "pair", "a": "kansai_green", "b": "tama"})
+    z = fig.data[0].z
+    n = len(z)
+    assert all((z[i][j] == z[j][i]) or (z[i][j] != z[i][j]) for i in range(n) for j in range(n))
+    assert len(fig.layout.shapes) == 2
+
+
+def test_cell_click_and_drill_down(data):
+    sel = gaps.selection_from_cell({"points": [{"customdata": ["tama", "kansai_green"]}]})
+    assert sel == {"kind": "pair", "a": "kansai_green", "b": "tama"}
+    assert gaps.selection_from_cell({"points": [{"customdata": ["tama", "tama"]}]}) is None
+    assert "seed:L100" in str(gaps.drill_down(data, sel, "ja"))
+    none = gaps.drill_down(data, {"kind": "pair", "a": "hokkaido_bio", "b": "tama"}, "en")
+    assert "no tie between these two clusters" in str(none)
+
+
+def test_role_map_draws_seven_regions_and_toggles_partition(data):
+    fig, bars = roles.render(data, "official", {}, "en")
+    assert len(fig.layout.shapes) == 7
+    assert "official" in fig.layout.title.text
+    fig2, _ = roles.render(data, "community", {}, "en")
+    assert "communities" in fig2.layout.title.text
+    xs = [x for tr in fig.data for x in tr.x]
+    assert len(xs) == len(data.orgs)
+    assert bars.data  # top brokers overall
+
+
+def test_brokers_follow_the_selection(data):
+    one = roles.brokers_for(data, {"kind": "org", "id": "b_kansai"})
+    assert list(one.index) == ["b_kansai"]
+    members = roles.brokers_for(data, {"kind": "cluster", "id": "tama"})
+    assert set(members.index) <= set(data.orgs.index[data.orgs["group"] == "tama"])
+    total = members[list(roles.BROKERAGE)].sum(axis=1).tolist()
+    assert total == sorted(total, reverse=True)
+
+
+def test_spof_list_names_regions(data):
+    table = roles.spof_table(data, "ja")
+    assert "b_kansai" in set(table["id"])
+    row = table[table["id"] == "b_kansai"].iloc[0]
+    assert "近畿" in row["regions_cut"] and "海外" in row["regions_cut"]
+    assert roles.region_names("kanto|kinki", "en") == "Kanto, Kinki"
+
+
+def test_partner_finder_for_an_org_in_both_languages(data):
+    rows, status, fig = partners.run(data, "tama_c1", None, "en")
+    assert rows and rows[0]["rank"] == 1
+    assert all(r["cluster_name"] != data.cluster_label("tama") for r in rows)
+    assert "steps through broker" in " ".join(r["reasons"] for r in rows)
+    rows_ja, _, _ = partners.run(data, "tama_c1", None, "ja")
+    assert "仲介役" in " ".join(r["reasons"] for r in rows_ja)
+    texts = [tr.text for tr in fig.data if tr.text is not None]
+    assert texts  # the path with its organizations
+
+
+def test_partner_finder_for_a_cluster_and_odd_inputs(data):
+    rows, _, _ = partners.run(data, None, "kyushu_si", "en")
+    assert rows
+    _, status, _ = partners.run(data, None, None, "en")
+    assert "Choose an organization" in str(status)
+    _, status, _ = partners.run(data, "ghost", None, "en")
+    assert "not in the current data" in str(status)
+
+
+def test_path_figure_marks_the_broker(data):
+    found = partners.partners(data, org="tama_c1")
+    far = found[found["distance"] >= 3].iloc[0]
+    fig = partners.path_figure(data, found, far["candidate"], "en")
+    nodes = [tr for tr in fig.data if tr.customdata is not None][0]
+    assert [c[1] for c in nodes.customdata] == list(far["path"])
+    assert "#d62728" in list(nodes.marker.color)  # the broker in red

@@ -1,0 +1,145 @@
+"""National map and network explorer callbacks, as plain functions on the tiny network."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.pages import national_map as nm
+from dashboard.pages import network as net
+
+ALL_CONF = ["confirmed", "reported", "uncertain"]
+
+
+def arc_pairs(data, **filters):  # type: ignore[no-untyped-def]
+    table = nm.arcs(data, nm.filter_ties(data, **filters))
+    return {frozenset((a, b)): n for a, b, n in zip(table["a"], table["b"], table["count"], strict=True)}
+
+
+def test_cross_region_arcs_by_hand(data):
+    got = arc_pairs(data, confidence=ALL_CONF)
+    assert got == {
+        frozenset(("cluster:tama", "cluster:kansai_green")): 1,
+        frozenset(("cluster:hokkaido_bio", "cluster:kansai_green")): 1,
+        frozenset(("cluster:kansai_green", "cluster:kyushu_si")): 1,
+        frozenset(("cluster:tama", "cluster:kyushu_si")): 1,  # coordinator dispatch
+        frozenset(("overseas", "cluster:kansai_green")): 1,
+    }  # METI Kanto → TAMA stays inside Kanto: no arc
+
+
+def test_cross_cluster_scope_keeps_same_region_ties(data):
+    table = nm.arcs(data, nm.filter_ties(data), scope="cross_cluster")
+    pairs = {frozenset((a, b)) for a, b in zip(table["a"], table["b"], strict=True)}
+    assert frozenset(("pref:埼玉県", "cluster:tama")) in pairs
+
+
+def test_filters(data):
+    assert len(arc_pairs(data, confidence=["confirmed"])) == 3
+    assert arc_pairs(data, years=[2001, 2005]) == {
+        frozenset(("cluster:hokkaido_bio", "cluster:kansai_green")): 1
+    }
+    assert len(arc_pairs(data, tie_kinds=["mou"])) == 1
+    assert arc_pairs(data, tie_kinds=["finance"]) == {}
+
+
+def test_render_with_no_matching_tie_says_so(data):
+    fig, details = nm.render(data, ["finance"], ALL_CONF, None, "phase", None, "en")
+    texts = [a.text for a in fig.layout.annotations]
+    assert any("No cross-region tie" in x for x in texts)
+    assert "Click a cluster" in str(details)
+
+
+def test_click_selects_cluster_or_pair():
+    click = {"points": [{"customdata": ["cluster", "tama", ""]}]}
+    assert nm.selection_from_click(click) == {"kind": "cluster", "id": "tama"}
+    arc = {"points": [{"customdata": ["arc", "cluster:tama", "cluster:kansai_green"]}]}
+    assert nm.selection_from_click(arc) == {"kind": "pair", "a": "kansai_green", "b": "tama"}
+    other = {"points": [{"customdata": ["arc", "overseas", "cluster:kansai_green"]}]}
+    assert nm.selection_from_click(other)["kind"] == "arc"
+    assert nm.selection_from_click({"points": [{}]}) is None
+    assert nm.selection_from_click(None) is None
+
+
+def test_selected_pair_lists_its_ties_with_provenance(data):
+    table = nm.ties_of_selection(data, data.ties, {"kind": "pair", "a": "kansai_green", "b": "tama"})
+    assert list(table["source"]) == ["b_tama"]
+    assert table["source_ref"].iloc[0] == "seed:L100"
+    fig, details = nm.render(data, None, ALL_CONF, None, "field",
+                             {"kind": "pair", "a": "kansai_green", "b": "tama"}, "ja")
+    assert "seed:L100" in str(details)
+
+
+def test_selected_cluster_is_outlined(data):
+    fig, _ = nm.render(data, None, ALL_CONF, None, "field", {"kind": "cluster", "id": "tama"}, "ja")
+    widths = []
+    for trace in fig.data:
+        custom = trace.customdata
+        if custom is not None and len(custom) and custom[0][0] == "cluster":
+            for c, w in zip(custom, trace.marker.line.width, strict=True):
+                widths.append((c[1], w))
+    assert dict(widths)["tama"] > dict(widths)["kansai_green"]
+
+
+def test_phase_colouring_uses_phase_names(data):
+    fig, _ = nm.render(data, None, ALL_CONF, None, "phase", None, "en")
+    names = {tr.name for tr in fig.data if tr.name}
+    assert "Launch 2001–05" in names and "Growth 2006–09" in names
+
+
+def test_ego_depths(data):
+    assert set(net.ego(data, "b_tama", 1)) == {
+        "b_tama", "tama_c1", "tama_c2", "tama_c3", "tama_c4", "b_kansai", "tama_coord", "meti_kanto",
+    }
+    two = set(net.ego(data, "b_tama", 2))
+    assert {"u_tokyo", "b_ksi", "b_hbio", "fr_body", "kansai_green_c1"} <= two
+    assert "kyushu_si_c1" not in two
+    assert net.ego(data, "lonely", 2) == ["lonely"]
+    assert net.ego(data, "nope", 1) == []
+
+
+def test_view_modes(data, monkeypatch):
+    assert net.view_nodes(data, {}, 1)[0] == "all"
+    assert net.view_nodes(data, {"kind": "cluster", "id": "tama"}, 1)[0] == "cluster"
+    assert net.view_nodes(data, {"kind": "org", "id": "b_tama"}, 5)[1] == net.ego(data, "b_tama", 2)
+    monkeypatch.setattr(net, "MAX_NODES", 10)
+    assert net.view_nodes(data, {}, 1) == ("aggregate", [])
+    fig = net.network_figure(data, selection={}, lang="en")
+    sizes = [tr for tr in fig.data if tr.customdata is not None][0]
+    assert {c[1] for c in sizes.customdata} == {"tama", "kansai_green", "hokkaido_bio", "kyushu_si", "(none)"}
+
+
+def test_network_hover_shows_kind_cluster_region_and_tie_evidence(data):
+    fig, info = net.render(data, {"kind": "org", "id": "b_tama"}, "betweenness", 1, "ja")
+    hovers = " ".join(" ".join(tr.hovertext) for tr in fig.data if tr.hovertext is not None)
+    assert "クラスター推進組織" in hovers and "関東" in hovers and "媒介中心性" in hovers
+    assert "seed:L100" in hovers  # the tie's source_ref
+    assert "TAMA協会 (TAMA Association)" in str(info)
+
+
+def test_org_without_ties_says_so(data):
+    _, info = net.render(data, {"kind": "org", "id": "lonely"}, "degree", 1, "en")
+    assert "no recorded tie" in str(info)
+
+
+def test_search_japanese_fullwidth(data):
+    options = net.search_options(data, "ｔａｍａ　協会", "ja")
+    assert options[0]["value"] == "b_tama"
+    assert net.search_options(data, "大学", "ja")[0]["value"] == "u_tokyo"
+    assert net.search_options(data, "コーディネータ", "en")[0]["value"] == "tama_coord"
+    assert net.search_options(data, "zzz", "en") == []
+
+
+def test_network_click_selects_org_or_cluster():
+    assert net.selection_from_click({"points": [{"customdata": ["org", "x"]}]}) == {"kind": "org", "id": "x"}
+    assert net.selection_from_click({"points": [{"customdata": ["cluster", "(none)"]}]}) is None
+
+
+@pytest.mark.parametrize("centrality", ["degree", "betweenness", "pagerank", "eigenvector", "closeness"])
+def test_every_centrality_sizes_nodes(data, centrality):
+    fig = net.network_figure(data, centrality=centrality)
+    assert any(tr.customdata is not None for tr in fig.data)
+
+
+def test_view_table_for_csv(data):
+    table = net.view_table(data, {"kind": "cluster", "id": "kyushu_si"}, 1)
+    assert set(table["id"]) == {"b_ksi", "kyushu_si_c1", "kyushu_si_c2", "kyushu_si_c3", "kyushu_si_c4", "lonely"}
+    assert "betweenness" in table.columns
