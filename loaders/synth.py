@@ -20,11 +20,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from graph.bundle import BOOL_COLUMNS, COLUMNS, FLOAT_COLUMNS, YEAR_COLUMNS, Bundle
+from graph.bundle import BOOL_COLUMNS, COLUMNS, FLOAT_COLUMNS, YEAR_COLUMNS, Bundle, empty_frame
 from graph.errors import KizunaError
 from loaders._synth_edges import generate
 from loaders._synth_model import SynthParams
@@ -66,16 +68,32 @@ def _canonical(table: pa.Table, file: str) -> pd.DataFrame:
     out: dict[str, object] = {}
     n = table.num_rows
     for col in COLUMNS[file].columns:
-        arr = table.column(col) if col in table.column_names else pa.nulls(n)
+        if col not in table.column_names:
+            empty = empty_frame(file)[col]
+            fill = {"object": None, "float64": np.nan}.get(str(empty.dtype), pd.NA)
+            out[col] = pd.Series([fill] * n, dtype=empty.dtype)
+            continue
+        arr = table.column(col).combine_chunks()
         if col in FLOAT_COLUMNS:
             out[col] = pd.Series(arr.to_numpy(zero_copy_only=False), dtype="float64")
         elif col in YEAR_COLUMNS:
-            out[col] = pd.array(arr.cast(pa.int64()).to_pylist(), dtype="Int64")
+            ints = pc.fill_null(arr, 0).to_numpy(zero_copy_only=False).astype("int64")
+            mask = arr.is_null().to_numpy(zero_copy_only=False)
+            out[col] = pd.arrays.IntegerArray(ints, mask)
         elif col in BOOL_COLUMNS:
             out[col] = pd.Series(arr.to_numpy(zero_copy_only=False), dtype="bool")
         else:
-            out[col] = pd.Series(arr.cast(pa.string()).to_pylist(), dtype="object")
+            out[col] = pd.Series(_objects(arr), dtype="object")  # not pandas' str dtype
     return pd.DataFrame(out)
+
+
+def _objects(arr: pa.Array) -> np.ndarray:
+    """Text as an object array of str/None; equal values share one str object."""
+    enc = pc.dictionary_encode(arr)
+    values = np.empty(len(enc.dictionary) + 1, dtype=object)  # last slot: None for nulls
+    values[:-1] = enc.dictionary.to_numpy(zero_copy_only=False)
+    index = pc.fill_null(enc.indices, -1).to_numpy(zero_copy_only=False)
+    return np.asarray(values[index])
 
 
 def synthesize(
