@@ -4,7 +4,7 @@ import csv
 from importlib import resources
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graph.geo import (
@@ -123,6 +123,7 @@ def test_region_coordinates_is_the_mean_of_the_capitals() -> None:
     assert region_coordinates(None) is None
 
 
+@settings(deadline=None)
 @given(st.sampled_from([p.name for p in prefectures()]), st.sampled_from(["", " ", "　"]))
 def test_lookup_ignores_surrounding_spaces(name: str, pad: str) -> None:
     assert find_prefecture(pad + name + pad) == find_prefecture(name)

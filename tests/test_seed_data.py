@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graph.geo import find_prefecture
@@ -137,6 +137,7 @@ def test_no_personal_names_from_the_text() -> None:
         assert "米窪" not in " ".join(row.values()), f"{name}.csv line {line}"
 
 
+@settings(deadline=None)
 @given(st.lists(st.tuples(st.integers(1, DOC_LINES), st.integers(0, 5)), min_size=1, max_size=4))
 def test_cited_lines_parses_like_a_brute_force_expansion(parts: list[tuple[int, int]]) -> None:
     spans = [(a, min(a + d, DOC_LINES)) for a, d in parts]
@@ -341,3 +342,20 @@ def test_loaders_open_the_seed_without_any_problem() -> None:
     opened = loaders.open_bundle(SEED)
     assert len(opened.nodes) == len(table("nodes"))
     assert len(opened.ties) == len(table("ties"))
+
+
+def test_generator_reproduces_the_committed_csvs(tmp_path: Path) -> None:
+    if doc() is None:
+        pytest.skip("the seed document is not beside the repository")
+    import subprocess
+    import sys
+
+    subprocess.run(
+        [sys.executable, str(SEED / "build_seed.py"), "--out", str(tmp_path)],
+        check=True,
+        capture_output=True,
+    )
+    for name in FILES:
+        assert (tmp_path / f"{name}.csv").read_bytes() == (SEED / f"{name}.csv").read_bytes(), (
+            f"{name}.csv differs from data/seed/build_seed.py's output: regenerate it"
+        )

@@ -290,8 +290,11 @@ def part(
     )
 
 
+OUT = HERE
+
+
 def write(name: str, rows: list[dict[str, object]], columns: list[str]) -> None:
-    with (HERE / f"{name}.csv").open("w", encoding="utf-8", newline="") as fh:
+    with (OUT / f"{name}.csv").open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
         for row in rows:
@@ -299,6 +302,11 @@ def write(name: str, rows: list[dict[str, object]], columns: list[str]) -> None:
 
 
 def main() -> None:
+    """Write the five CSVs into data/seed, or into the folder given as ``--out DIR``."""
+    global OUT
+    if len(sys.argv) == 3 and sys.argv[1] == "--out":
+        OUT = Path(sys.argv[2])
+        OUT.mkdir(parents=True, exist_ok=True)
     sys.modules.setdefault("build_seed", sys.modules[__name__])
     import seed_rows  # noqa: F401  (fills the tables when imported)
 
