@@ -85,3 +85,22 @@ def test_report_errors_are_one_line(
     err = capsys.readouterr().err
     assert code == 1
     assert message in err and "Traceback" not in err
+
+
+@pytest.mark.store
+def test_report_reads_the_store(
+    clean_store: object, store_env: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from loaders import open_bundle
+
+    clean_store.upsert_bundle(open_bundle(MINI))  # type: ignore[attr-defined]
+    for key, value in store_env.items():
+        monkeypatch.setenv(key, value)
+    if "KIZUNA_STORE_URI" not in store_env:
+        monkeypatch.delenv("KIZUNA_STORE_URI", raising=False)
+    assert (
+        run(["report", "--cluster", "kansai_green", "--format", "md", "--out", str(tmp_path)]) == 0
+    )
+    text = (tmp_path / "cluster-kansai_green.ja.md").read_text(encoding="utf-8")
+    assert text.startswith("# 環境ビジネスKANSAI ハブ・仲介役割レポート")
+    assert "環境ビジネスKANSAI推進協議会" in text

@@ -91,19 +91,16 @@ def test_parse_formats() -> None:
     assert set(FORMATS) == {"html", "pdf", "xlsx", "md"}
 
 
-@needs_poppler
 @pytest.mark.parametrize(("cluster", "lang"), [("tama", "ja"), ("kansai_green", "en")])
-def test_mini_every_format(
+def test_mini_html_excel_markdown(
     mini: Bundle, mini_analysis: Any, tmp_path: Path, cluster: str, lang: str
 ) -> None:
     report = build_cluster_report(mini, cluster, lang=lang, analysis=mini_analysis)
-    files = write_report(report, tmp_path, FORMATS)
+    files = write_report(report, tmp_path, ["html", "xlsx", "md"])  # PDF: the seed tests
     stem = f"cluster-{cluster}.{lang}"
-    for ext in ("html", "pdf", "xlsx", "md", "pz.png", "national.png"):
+    for ext in ("html", "xlsx", "md", "pz.png", "national.png"):
         assert (tmp_path / f"{stem}.{ext}").stat().st_size > 500
-    assert len(files) == 6
-    name = "TAMA協会" if cluster == "tama" else "環境ビジネスKANSAI"
-    check_pdf(tmp_path / f"{stem}.pdf", [report.title, name], tmp_path)
+    assert len(files) == 5
     check_html(tmp_path / f"{stem}.html", report.title)
     check_excel(tmp_path / f"{stem}.xlsx", report, mini_analysis, lang)
     md = (tmp_path / f"{stem}.md").read_text(encoding="utf-8")
