@@ -49,10 +49,10 @@ def check_bundle(path: str | Path) -> tuple[Bundle, list[LoadProblem]]:
 
 def dedupe_ties(bundle: Bundle) -> Bundle:
     """The bundle with one row per tie identity (the first row of each), as the store loads it."""
-    from loaders.validate import tie_identity
+    from loaders.validate import duplicate_ties
 
     ties = bundle.ties
-    dup = tie_identity(ties).duplicated(keep="first").to_numpy(dtype=bool)
+    dup = duplicate_ties(ties)
     if not dup.any():
         return bundle
     return bundle.with_frames(ties=ties[~dup].reset_index(drop=True))
@@ -82,10 +82,17 @@ def open_bundle(path: str | Path, *, strict: bool = True) -> Bundle:
     BundleError
         With ``problems`` listing every problem found (errors and warnings).
     """
-    bundle, problems = check_bundle(path)
+    from loaders.readers import read_bundle
+    from loaders.validate import validate_with_duplicates
+
+    bundle, problems = read_bundle(path)
+    more, dups = validate_with_duplicates(bundle)
+    problems += more
     blocking = [p for p in problems if p.severity == "error" and (strict or is_fatal(p))]
     if blocking:
         raise BundleError(list(problems))
     for p in problems:
         log.warning("%s", p)
-    return dedupe_ties(bundle)
+    if dups.any():
+        bundle = bundle.with_frames(ties=bundle.ties[~dups].reset_index(drop=True))
+    return bundle

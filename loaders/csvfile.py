@@ -101,49 +101,68 @@ def decode(data: bytes, label: str, table: str) -> tuple[str | None, str, list[L
 def read_csv_bytes(
     data: bytes, label: str, table: str
 ) -> tuple[RawTable | None, list[LoadProblem]]:
-    """Parse one CSV file; ``None`` (with a problem) when it has no header row."""
-    text, encoding, problems = decode(data, label, table)
-    if text is None:
-        body = data[len(BOM) :] if data.startswith(BOM) else data
-    else:
-        body = text.encode("utf-8")
-    if not body.strip():
-        problems.append(
-            problem(
-                "empty_file",
-                label,
-                None,
-                None,
-                "the file is empty",
-                "write the header row (column names) on the first line, then one row per record",
-                table=table,
-            )
+    """Parse one CSV file; ``None`` (with a problem) when it has no header row.
+
+    UTF-8 files go straight to pyarrow (which checks the UTF-8 itself); other encodings
+    are decoded first (:func:`decode`).
+    """
+    offset = len(BOM) if data.startswith(BOM) else 0
+    if not data[offset : offset + 4096].strip() and not data[offset:].strip():
+        empty = problem(
+            "empty_file",
+            label,
+            None,
+            None,
+            "the file is empty",
+            "write the header row (column names) on the first line, then one row per record",
+            table=table,
         )
-        return None, problems
-    log.debug("%s: %s, %d bytes", label, encoding, len(body))
-    end = body.find(b"\n")
-    first = body if end < 0 else body[:end]
-    header_cells = next(csv.reader([first.decode("utf-8", errors="replace").rstrip("\r")]), [])
-    header = [clean_header(c) for c in header_cells]
-    rest = b"" if end < 0 else body[end + 1 :]
-    inner = rest.rstrip(b"\r\n")
-    fast = not (b"\n\n" in inner or b"\n\r\n" in inner or inner.startswith((b"\n", b"\r\n")))
-    if fast:
+        return None, [empty]
+    try:
+        return _parse_fast(data, offset, label, table), []
+    except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
+        log.debug("%s: fast parse failed (%s)", label, exc)
+    text, encoding, problems = decode(data, label, table)
+    log.debug("%s: %s, %d bytes", label, encoding, len(data))
+    if text is None:
+        text = data[offset:].decode("utf-8")
+    elif not problems:
         try:
-            columns = _parse_arrow(rest, len(header))
-            return drop_blank_rows(RawTable(label, table, header, columns)), problems
+            return _parse_fast(text.encode("utf-8"), 0, label, table), problems
         except pa.ArrowInvalid as exc:
-            log.debug("%s: pyarrow could not parse (%s); using the csv module", label, exc)
-    raw, more = _parse_python(body.decode("utf-8", errors="replace"), label, table)
+            log.debug("%s: fast parse failed (%s)", label, exc)
+    raw, more = _parse_python(text, label, table)
     return raw, problems + more
 
 
-def _parse_arrow(rest: bytes, width: int) -> list[pa.ChunkedArray]:
+def _parse_fast(data: bytes, offset: int, label: str, table: str) -> RawTable:
+    """pyarrow parse of UTF-8 ``data[offset:]``.
+
+    Raises ``pa.ArrowInvalid`` for rows with the wrong number of cells (blank lines
+    included), so the caller can use the exact Python parser instead.
+    """
+    end = data.find(b"\n", offset)
+    if end < 0:
+        end = len(data)
+    header_cells = next(csv.reader([data[offset:end].decode("utf-8").rstrip("\r")]), [])
+    header = [clean_header(c) for c in header_cells]
+    stop = len(data)
+    while stop > end and data[stop - 1 : stop] in (b"\n", b"\r"):
+        stop -= 1  # trailing blank lines are not rows
+    view = memoryview(data)[end + 1 : stop + 1] if end < stop else memoryview(b"")
+    rest = pa.py_buffer(view)
+    columns = _parse_arrow(rest, len(header), quoted=data.find(b'"', end, stop) >= 0)
+    return drop_blank_rows(RawTable(label, table, header, columns))
+
+
+def _parse_arrow(rest: pa.Buffer, width: int, *, quoted: bool) -> list[pa.ChunkedArray]:
     names = [f"c{i}" for i in range(width)]
     table = pacsv.read_csv(
-        io.BytesIO(rest),
+        pa.BufferReader(rest),
         read_options=pacsv.ReadOptions(column_names=names, block_size=1 << 24),
-        parse_options=pacsv.ParseOptions(newlines_in_values=b'"' in rest),
+        # a blank line becomes a one-cell row: an error for pyarrow unless the file has
+        # one column (then a null row, dropped with its row number kept)
+        parse_options=pacsv.ParseOptions(newlines_in_values=quoted, ignore_empty_lines=False),
         convert_options=pacsv.ConvertOptions(
             column_types=dict.fromkeys(names, pa.string()),
             strings_can_be_null=True,

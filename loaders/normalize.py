@@ -52,6 +52,9 @@ ID_COLUMNS: frozenset[str] = frozenset(
     }
 )
 
+#: Columns whose values are mostly distinct (not worth sharing string objects).
+UNIQUE_COLUMNS: frozenset[str] = frozenset({"id", "corporate_number"})
+
 #: At most this many problems of one kind per column are listed; the rest are summarised.
 MAX_LISTED = 100
 
@@ -71,25 +74,58 @@ _ERA_RE = re.compile(r"^(明治|大正|昭和|平成|令和|[mtshr])\s*\.?\s*(�
 _YEAR_RE = re.compile(r"^(\d{4})\s*(年度?)?$")
 
 
-def to_object(arr: pa.Array | pa.ChunkedArray) -> np.ndarray:
-    """A pyarrow string array as a numpy object array of ``str`` or ``None``."""
-    out: np.ndarray = arr.to_numpy(zero_copy_only=False)
-    if out.dtype != object:
-        out = out.astype(object)
-    return out
+def to_object(arr: pa.Array | pa.ChunkedArray, *, shared: bool = True) -> np.ndarray:
+    """A pyarrow string array as a numpy object array of ``str`` or ``None``.
+
+    Large columns with repeated values (tie ends, kinds) are dictionary-encoded first, so
+    each distinct value becomes one Python string shared by its rows: faster to build,
+    smaller, and faster to hash later.
+    """
+    chunks = arr.chunks if isinstance(arr, pa.ChunkedArray) else [arr]
+    parts = [_chunk_to_object(c, shared) for c in chunks]
+    if not parts:
+        return np.empty(0, dtype=object)
+    return parts[0] if len(parts) == 1 else np.concatenate(parts)
 
 
-def normalize_ids(arr: pa.Array | pa.ChunkedArray) -> np.ndarray:
-    """NFKC + strip, empty → None; NFKC only on the cells that are not pure ASCII."""
-    trimmed = pc.utf8_trim_whitespace(arr)
-    values = to_object(trimmed)
-    ascii_mask = pc.fill_null(pc.string_is_ascii(arr), True).to_numpy(zero_copy_only=False)
-    for i in np.flatnonzero(~ascii_mask):
-        values[i] = unicodedata.normalize("NFKC", values[i]).strip()
-    empty = values == ""
-    if empty.any():
-        values[empty] = None
-    return values
+def _chunk_to_object(chunk: pa.Array, shared: bool) -> np.ndarray:
+    n = len(chunk)
+    if shared and n >= 10_000:
+        encoded = pc.dictionary_encode(chunk)
+        dictionary = encoded.dictionary
+        if len(dictionary) <= n // 2:
+            values = np.empty(len(dictionary) + 1, dtype=object)
+            values[:-1] = dictionary.to_numpy(zero_copy_only=False)
+            values[-1] = None
+            codes = pc.fill_null(encoded.indices, len(dictionary)).to_numpy()
+            taken: np.ndarray = values[codes]
+            return taken
+    out: np.ndarray = chunk.to_numpy(zero_copy_only=False)
+    return out if out.dtype == object else out.astype(object)
+
+
+def _null(arr: pa.Array | pa.ChunkedArray, mask: pa.Array | pa.ChunkedArray) -> pa.ChunkedArray:
+    return pc.if_else(mask, pa.scalar(None, pa.string()), arr)
+
+
+def normalize_ids(arr: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
+    """NFKC + strip, empty → null; NFKC only on the cells that are not pure ASCII."""
+    arr = pc.utf8_trim_whitespace(arr)
+    ascii_mask = pc.fill_null(pc.string_is_ascii(arr), True)
+    if not pc.all(ascii_mask).as_py():
+        other = pc.invert(ascii_mask)
+        fixed = [
+            unicodedata.normalize("NFKC", v).strip() for v in pc.filter(arr, other).to_pylist()
+        ]
+        arr = pc.replace_with_mask(
+            arr.combine_chunks() if isinstance(arr, pa.ChunkedArray) else arr,
+            other.combine_chunks() if isinstance(other, pa.ChunkedArray) else other,
+            pa.array(fixed, type=pa.string()),
+        )
+    empty = pc.fill_null(pc.equal(arr, ""), False)
+    if pc.any(empty).as_py():
+        arr = _null(arr, empty)
+    return arr
 
 
 def parse_year(text: str) -> int | None:
@@ -119,7 +155,7 @@ def _bad_rows(
     table: str,
     column: str,
     index: np.ndarray,
-    raw: np.ndarray,
+    raw: dict[int, object] | np.ndarray,
     row_of: Callable[[int], int],
     message: Callable[[object], str],
     hint: str,
@@ -153,7 +189,7 @@ def typed_column(
 ) -> tuple[pd.Series, list[LoadProblem]]:
     """The canonical typed column ``name`` from its text cells, with the bad cells reported."""
     if name not in ID_COLUMNS:
-        return pd.Series(to_object(arr), dtype=object, name=name), []
+        return pd.Series(to_object(arr, shared=False), dtype=object, name=name, copy=False), []
     values = normalize_ids(arr)
     if name in YEAR_COLUMNS:
         return _years(name, values, label, table, row_of)
@@ -161,31 +197,55 @@ def typed_column(
         return _floats(name, values, label, table, row_of)
     if name in BOOL_COLUMNS:
         return _bools(name, values, label, table, row_of)
-    return pd.Series(values, dtype=object, name=name), []
+    shared = name not in UNIQUE_COLUMNS
+    return pd.Series(to_object(values, shared=shared), dtype=object, name=name, copy=False), []
+
+
+def _to_float(arr: pa.Array | pa.ChunkedArray) -> tuple[np.ndarray, np.ndarray]:
+    """Cells as floats (NaN when empty or not a number) and the mask of non-numbers."""
+    present = pc.is_valid(arr).to_numpy(zero_copy_only=False)
+    try:
+        nums = pc.cast(arr, pa.float64()).to_numpy(zero_copy_only=False)
+        return np.asarray(nums, dtype=float), np.zeros(len(present), dtype=bool)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        pass
+    texts = pd.Series(to_object(arr), dtype=object)
+    nums = pd.to_numeric(texts, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    bad = present & np.isnan(nums) & ~texts.str.lower().isin(["nan"]).to_numpy(dtype=bool)
+    return nums, bad
 
 
 def _years(
-    name: str, values: np.ndarray, label: str, table: str, row_of: Callable[[int], int]
+    name: str,
+    values: pa.Array | pa.ChunkedArray,
+    label: str,
+    table: str,
+    row_of: Callable[[int], int],
 ) -> tuple[pd.Series, list[LoadProblem]]:
-    present = pd.notna(values)
-    nums = pd.to_numeric(pd.Series(values, dtype=object), errors="coerce").to_numpy(
-        dtype=float, na_value=np.nan
-    )
-    ok = present & np.isfinite(nums) & (np.mod(nums, 1) == 0)
+    nums, bad = _to_float(values)
+    present = pc.is_valid(values).to_numpy(zero_copy_only=False)
+    ok = present & ~bad & np.isfinite(nums) & (np.mod(nums, 1) == 0)
     out = np.where(ok, nums, np.nan)
-    for i in np.flatnonzero(present & ~ok):
-        y = parse_year(values[i])
-        if y is not None:
+    check = np.flatnonzero(present & ~ok)
+    texts: list[str] | np.ndarray = (
+        to_object(pc.take(values, pa.array(check, type=pa.int64()))) if len(check) else []
+    )
+    still_bad = []
+    for i, text in zip(check, texts, strict=True):
+        y = parse_year(text)
+        if y is None:
+            still_bad.append(i)
+        else:
             out[i] = y
-            ok[i] = True
-    bad = np.flatnonzero(present & ~ok)
+    idx = np.asarray(still_bad, dtype=np.int64)
+    raw = dict(zip(check, texts, strict=True))
     problems = _bad_rows(
         "bad_year",
         label,
         table,
         name,
-        bad,
-        values,
+        idx,
+        raw,
         row_of,
         lambda v: f"'{v}' is not a year",
         "write a year such as 2003 (平成15 and H15 are accepted too), or leave the cell empty",
@@ -195,48 +255,57 @@ def _years(
 
 
 def _floats(
-    name: str, values: np.ndarray, label: str, table: str, row_of: Callable[[int], int]
+    name: str,
+    values: pa.Array | pa.ChunkedArray,
+    label: str,
+    table: str,
+    row_of: Callable[[int], int],
 ) -> tuple[pd.Series, list[LoadProblem]]:
-    present = pd.notna(values)
-    source = pd.Series(values, dtype=object)
+    source = values
     if name in FIGURE_COLUMNS:
-        source = source.where(~present, source.astype(str).str.replace(",", "", regex=False))
-    nums = pd.to_numeric(source, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
-    bad = np.flatnonzero(present & np.isnan(nums))
+        source = pc.replace_substring(values, ",", "")
+    nums, bad = _to_float(source)
+    idx = np.flatnonzero(bad)
+    raw = dict(zip(idx, to_object(pc.take(values, pa.array(idx, type=pa.int64()))), strict=True))
     problems = _bad_rows(
         "bad_number",
         label,
         table,
         name,
-        bad,
-        values,
+        idx,
+        raw,
         row_of,
         lambda v: f"'{v}' is not a number",
         "write a plain number with a dot for decimals (35.68), or leave the cell empty",
     )
-    return pd.Series(nums, dtype="float64", name=name), problems
+    return pd.Series(nums, dtype="float64", name=name, copy=False), problems
 
 
 def _bools(
-    name: str, values: np.ndarray, label: str, table: str, row_of: Callable[[int], int]
+    name: str,
+    values: pa.Array | pa.ChunkedArray,
+    label: str,
+    table: str,
+    row_of: Callable[[int], int],
 ) -> tuple[pd.Series, list[LoadProblem]]:
-    lower = pd.Series(values, dtype=object).str.lower()
-    true = (lower == "true").to_numpy(dtype=bool, na_value=False)
-    false = (lower == "false").to_numpy(dtype=bool, na_value=False) | pd.isna(values)
-    bad = np.flatnonzero(~(true | false))
+    lower = pc.utf8_lower(values)
+    true = pc.fill_null(pc.equal(lower, "true"), False).to_numpy(zero_copy_only=False)
+    false = pc.fill_null(pc.equal(lower, "false"), True).to_numpy(zero_copy_only=False)
+    idx = np.flatnonzero(~(true | false))
+    raw = dict(zip(idx, to_object(pc.take(values, pa.array(idx, type=pa.int64()))), strict=True))
     problems = _bad_rows(
         "bad_bool",
         label,
         table,
         name,
-        bad,
-        values,
+        idx,
+        raw,
         row_of,
         lambda v: f"'{v}' is neither true nor false",
         "write true when the tie goes from source to target (dispatch, funding, supply), "
         "false or nothing otherwise",
     )
-    return pd.Series(true, dtype=bool, name=name), problems
+    return pd.Series(np.asarray(true, dtype=bool), dtype=bool, name=name, copy=False), problems
 
 
 def cell_text(value: object) -> str | None:

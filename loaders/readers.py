@@ -299,7 +299,7 @@ def frame_of(raw: RawTable) -> tuple[pd.DataFrame, tuple[str, ...], list[LoadPro
         data[col] = typed_column(
             col, raw.columns[seen[col]], label=raw.label, table=raw.table, row_of=raw.row_of
         )[0]
-    frame = pd.DataFrame(data, index=pd.RangeIndex(n))
+    frame = pd.DataFrame(data, index=pd.RangeIndex(n), copy=False)
     return frame, tuple(seen), problems
 
 

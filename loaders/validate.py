@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from graph.bundle import COLUMNS, FIGURE_COLUMNS, Bundle
 from graph.model import (
@@ -22,6 +23,7 @@ from graph.model import (
     REGIONS,
     TIE_KINDS,
 )
+from loaders import fastcols as fc
 from loaders.corporate import valid_mask
 from loaders.normalize import MAX_LISTED
 from loaders.problems import LoadProblem, problem
@@ -36,6 +38,19 @@ class _Checker:
     def __init__(self, bundle: Bundle):
         self.bundle = bundle
         self.problems: list[LoadProblem] = []
+        self._arrow: dict[tuple[str, str], pa.Array] = {}
+        #: Tie rows whose identity appeared in an earlier row (set by validate).
+        self.tie_dups: np.ndarray | None = None
+
+    def arrow(self, table: str, column: str) -> pa.Array:
+        """The text column as pyarrow (converted once)."""
+        key = (table, column)
+        if key not in self._arrow:
+            self._arrow[key] = fc.as_arrow(self.bundle.frame(table)[column])
+        return self._arrow[key]
+
+    def present(self, table: str, column: str) -> np.ndarray:
+        return fc.present(self.arrow(table, column))
 
     def label(self, table: str) -> str:
         return self.bundle.source_files.get(table, f"{table}.csv")
@@ -104,7 +119,7 @@ class _Checker:
                     "empty_value",
                     table,
                     col,
-                    frame[col].isna(),
+                    ~self.present(table, col),
                     f"'{col}' is empty",
                     f"every row of {table} needs a value in '{col}'",
                 )
@@ -114,7 +129,8 @@ class _Checker:
         if column not in frame:
             return
         values = frame[column]
-        bad = values.notna() & ~values.isin(allowed)
+        arr = self.arrow(table, column)
+        bad = fc.present(arr) & ~fc.member(arr, allowed)
         self.report(
             code,
             table,
@@ -127,18 +143,19 @@ class _Checker:
     def unique_ids(self, table: str, column: str = "id") -> None:
         frame = self.bundle.frame(table)
         ids = frame[column]
-        dup = ids.notna() & ids.duplicated(keep="first")
+        arr = self.arrow(table, column)
+        groups = fc.codes(arr)
+        dup = fc.duplicates(groups, fc.present(arr))
         if not dup.any():
             return
         rows = self.rows(table)
-        first = pd.Series(rows, index=frame.index)[ids.notna() & ~dup]
-        first_row = dict(zip(ids[first.index], first, strict=True))
+        first = fc.first_rows(groups, dup)
         self.report(
             "duplicate_id",
             table,
             column,
             dup,
-            lambda i: f"the id '{ids.iat[i]}' is already used in row {first_row[ids.iat[i]]}",
+            lambda i: f"the id '{ids.iat[i]}' is already used in row {rows[first[groups[i]]]}",
             "give every row its own id (or delete the repeated row)",
         )
 
@@ -146,14 +163,15 @@ class _Checker:
         self,
         table: str,
         column: str,
-        known: pd.Series | set[str],
+        known: pa.Array | pd.Series | Sequence[str],
         target: str,
         code: str,
         *,
         warning: bool = False,
     ) -> None:
         values = self.bundle.frame(table)[column]
-        bad = values.notna() & ~values.isin(known)
+        arr = self.arrow(table, column)
+        bad = fc.present(arr) & ~fc.member(arr, known)
         self.report(
             code,
             table,
@@ -237,9 +255,20 @@ def validate_bundle(bundle: Bundle) -> list[LoadProblem]:
     >>> [p.code for p in validate_bundle(Bundle(nodes=nodes))]
     ['unknown_kind']
     """
+    return _validate(bundle).problems
+
+
+def validate_with_duplicates(bundle: Bundle) -> tuple[list[LoadProblem], np.ndarray]:
+    """:func:`validate_bundle` and the mask of tie rows that repeat an earlier identity."""
+    c = _validate(bundle)
+    dups = c.tie_dups if c.tie_dups is not None else np.zeros(len(bundle.ties), dtype=bool)
+    return c.problems, dups
+
+
+def _validate(bundle: Bundle) -> _Checker:
     c = _Checker(bundle)
     nodes, ties = bundle.nodes, bundle.ties
-    ids = pd.Series(nodes["id"].dropna().unique(), dtype=object)
+    ids = c.arrow("nodes", "id")
     has_clusters = "clusters" in bundle.present
     has_programs = "programs" in bundle.present
 
@@ -277,8 +306,19 @@ def validate_bundle(bundle: Bundle) -> list[LoadProblem]:
 
     # ---- ties ----
     c.required("ties")
-    c.references("ties", "source", ids, "nodes.csv", "missing_node")
-    c.references("ties", "target", ids, "nodes.csv", "missing_node")
+    ends = {}
+    for end in ("source", "target"):
+        ends[end], dangling = fc.ref_codes(c.arrow("ties", end), ids)
+        values = ties[end]
+        c.report(
+            "missing_node",
+            "ties",
+            end,
+            dangling,
+            "'{v}' is not an id in nodes.csv",
+            "add that id to nodes.csv, or correct it (ids must match exactly, including case)",
+            values=values.to_numpy(dtype=object),
+        )
     c.vocabulary("ties", "kind", TIE_KINDS, "unknown_kind")
     c.confidence("ties")
     if "weight" in ties:
@@ -298,13 +338,12 @@ def validate_bundle(bundle: Bundle) -> list[LoadProblem]:
         c.references(
             "ties", "program", prog_ids, "programs.csv", "missing_program", warning=not has_programs
         )
-    _tie_identity(c, ties)
-    self_tie = (ties["source"] == ties["target"]).to_numpy(dtype=bool, na_value=False)
+    c.tie_dups = _tie_identity(c, ties, ends)
     c.report(
         "self_tie",
         "ties",
         "target",
-        self_tie & ties["source"].notna().to_numpy(dtype=bool),
+        fc.equal(c.arrow("ties", "source"), c.arrow("ties", "target")),
         lambda i: f"the tie goes from '{ties['source'].iat[i]}' to itself",
         "check source and target; a tie joins two different organizations",
         warning=True,
@@ -339,8 +378,10 @@ def validate_bundle(bundle: Bundle) -> list[LoadProblem]:
         c.vocabulary("participation", "role", PARTICIPATION_ROLES, "unknown_role")
         c.years("participation")
         c.confidence("participation")
-        pair = part[["program", "organization"]]
-        dup = pair.notna().all(axis=1) & pair.duplicated(keep="first")
+        prog = c.arrow("participation", "program")
+        org = c.arrow("participation", "organization")
+        groups = fc.group_ids([fc.codes(prog), fc.codes(org)])
+        dup = fc.duplicates(groups, fc.present(prog) & fc.present(org))
         c.report(
             "duplicate_tie",
             "participation",
@@ -353,42 +394,53 @@ def validate_bundle(bundle: Bundle) -> list[LoadProblem]:
             "delete the repeated row",
             warning=True,
         )
-    return c.problems
+    return c
 
 
-def tie_identity(ties: pd.DataFrame) -> pd.Series:
-    """The identity of each tie: its ``id`` when given, else source/target/kind/since.
+def tie_groups(
+    ties: pd.DataFrame,
+    ends: dict[str, np.ndarray] | None = None,
+    arrow: Callable[[str], pa.Array] | None = None,
+) -> np.ndarray:
+    """An identity class per tie row: equal numbers mean the same tie.
 
-    (a, b) and (b, a) are different identities.  The returned strings are only for
-    comparing rows; they are not stored.
+    A tie's identity is its ``id`` when the row has one, else (source, target, kind,
+    since); (a, b) and (b, a) differ.  ``ends`` may give integer codes of source and
+    target already computed (:func:`loaders.fastcols.ref_codes`), ``arrow`` the
+    columns already converted to pyarrow.
     """
-    since = ties["since"].astype("string").fillna("")
-    composite = (
-        "\x1e"
-        + ties["source"].astype("string").fillna("")
-        + "\x1f"
-        + ties["target"].astype("string").fillna("")
-        + "\x1f"
-        + ties["kind"].astype("string").fillna("")
-        + "\x1f"
-        + since
-    )
-    if "id" in ties:
-        ids = ties["id"].astype("string")
-        return ids.where(ids.notna(), composite).astype(object)
-    return composite.astype(object)
+    get = arrow or (lambda col: fc.as_arrow(ties[col]))
+    ident = get("id") if "id" in ties else pa.nulls(len(ties), pa.string())
+    has_id = fc.present(ident)
+    since = ties["since"].to_numpy(dtype="float64", na_value=np.nan)
+    year = np.where(np.isnan(since), -1, np.nan_to_num(since, nan=-1)).astype(np.int64)
+    src = ends["source"] if ends else fc.codes(get("source"))
+    tgt = ends["target"] if ends else fc.codes(get("target"))
+    year = np.maximum(year - int(year[year >= 0].min(initial=0)) + 0, -1)
+    composite = fc.combine([src, tgt, fc.codes(get("kind")), year])
+    if not has_id.any():
+        return composite
+    return np.where(has_id, -1 - fc.codes(ident), composite)
 
 
-def _tie_identity(c: _Checker, ties: pd.DataFrame) -> None:
-    key = tie_identity(ties)
-    dup = key.duplicated(keep="first").to_numpy(dtype=bool)
+def duplicate_ties(ties: pd.DataFrame) -> np.ndarray:
+    """True for each tie row whose identity already appeared in an earlier row."""
+    if len(ties) == 0:
+        return np.zeros(0, dtype=bool)
+    return fc.duplicates(tie_groups(ties))
+
+
+def _tie_identity(c: _Checker, ties: pd.DataFrame, ends: dict[str, np.ndarray]) -> np.ndarray:
+    """Report repeated tie identities; the mask of repeated rows."""
+    if len(ties) == 0:
+        return np.zeros(0, dtype=bool)
+    groups = tie_groups(ties, ends, lambda col: c.arrow("ties", col))
+    dup = fc.duplicates(groups)
     if not dup.any():
-        return
+        return dup
     rows = c.rows("ties")
-    repeated = key.isin(set(key[dup]))
-    firsts = key[repeated & ~dup]
-    first = dict(zip(firsts, rows[firsts.index.to_numpy()], strict=True))
-    has_id = ties["id"].notna().to_numpy(dtype=bool)
+    first = fc.first_rows(groups, dup)
+    has_id = c.present("ties", "id")
     c.report(
         "duplicate_tie",
         "ties",
@@ -396,7 +448,7 @@ def _tie_identity(c: _Checker, ties: pd.DataFrame) -> None:
         dup & has_id,
         lambda i: (
             f"the tie id '{ties['id'].iat[i]}' is already used in row "
-            f"{first[key.iat[i]]}; it is loaded once"
+            f"{rows[first[groups[i]]]}; it is loaded once"
         ),
         "delete the repeated row, or give the two ties different ids",
         warning=True,
@@ -408,8 +460,9 @@ def _tie_identity(c: _Checker, ties: pd.DataFrame) -> None:
         dup & ~has_id,
         lambda i: (
             "the same tie (source, target, kind, since) is already in row "
-            f"{first[key.iat[i]]}; it is loaded once"
+            f"{rows[first[groups[i]]]}; it is loaded once"
         ),
         "delete the repeated row, or tell the two ties apart (since, or an id column)",
         warning=True,
     )
+    return dup
