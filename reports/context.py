@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Protocol
 
 import pandas as pd
@@ -91,8 +92,7 @@ class ReportContext:
         """
         ties = self.bundle.ties
         idset = set(ids)
-        src = ties["source"].map(_text)
-        tgt = ties["target"].map(_text)
+        src, tgt = self._ends
         mask = src.isin(idset) | tgt.isin(idset)
         out = ties[mask].copy()
         src, tgt = src[mask], tgt[mask]
@@ -106,6 +106,11 @@ class ReportContext:
         scope[out["far_cluster"].eq("")] = "unaffiliated"
         out["scope"] = scope
         return out.reset_index(drop=True)
+
+    @cached_property
+    def _ends(self) -> tuple[pd.Series, pd.Series]:
+        ties = self.bundle.ties
+        return ties["source"].map(_text), ties["target"].map(_text)
 
     def partner_finder(self) -> PartnerFinder:
         from analytics.api import suggest_partners

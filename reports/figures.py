@@ -39,6 +39,8 @@ ROLE_COLOURS = {
 }
 HIGHLIGHT = "#d62728"
 MUTED = "#c8c8c8"
+#: Background points drawn at most (a fixed sample of larger networks).
+BACKGROUND_LIMIT = 4000
 #: Japan's extent (longitude, latitude); overseas organizations are left off the map.
 JAPAN_LON = (122.0, 149.0)
 JAPAN_LAT = (24.0, 46.0)
@@ -113,7 +115,6 @@ def pz_figure(
     member_set = set(members)
     with plt.rc_context(_style()):  # type: ignore[arg-type]
         fig, ax = plt.subplots(figsize=(7.0, 4.4))
-        p = nodes["participation"].astype("float64")
         z = nodes["within_module_z"].astype("float64")
         zmax = max(3.5, float(z.max()) + 0.5 if len(z) else 3.5)
         zmin = min(-1.5, float(z.min()) - 0.3 if len(z) else -1.5)
@@ -141,7 +142,8 @@ def pz_figure(
                 va=va,
             )
         is_member = nodes["id"].map(str).isin(member_set)
-        ax.scatter(p[~is_member], z[~is_member], s=8, color=MUTED, lw=0, zorder=1)
+        rest = thin(nodes[~is_member])
+        ax.scatter(rest["participation"], rest["within_module_z"], s=8, color=MUTED, lw=0, zorder=1)
         mem = nodes[is_member]
         seen: set[str] = set()
         for role, colour in ROLE_COLOURS.items():
@@ -191,20 +193,38 @@ def pz_figure(
 def located(nodes: pd.DataFrame) -> pd.DataFrame:
     """``nodes`` with lat/lon filled where missing: prefecture capital, else region centre."""
     frame = nodes.copy()
-    lat = frame["lat"].astype("float64").to_numpy(copy=True)
-    lon = frame["lon"].astype("float64").to_numpy(copy=True)
-    prefs = frame["prefecture"].to_list() if "prefecture" in frame else [None] * len(frame)
-    regions = frame["region"].to_list() if "region" in frame else [None] * len(frame)
-    for i in range(len(frame)):
-        if not (math.isnan(lat[i]) or math.isnan(lon[i])):
-            continue
-        point = prefecture_coordinates(prefs[i] if isinstance(prefs[i], str) else None)
-        if point is None and isinstance(regions[i], str) and regions[i] != "overseas":
-            point = region_coordinates(regions[i])
-        if point is not None:
-            lat[i], lon[i] = point
+    lat = frame["lat"].astype("float64")
+    lon = frame["lon"].astype("float64")
+    missing = lat.isna() | lon.isna()
+    if missing.any():
+        empty = pd.Series([None] * len(frame), index=frame.index, dtype=object)
+        prefs = frame.get("prefecture", empty)
+        regions = frame.get("region", empty)
+        keys = pd.Series(
+            list(zip(prefs[missing], regions[missing], strict=True)), index=prefs[missing].index
+        )
+        points: dict[tuple[Any, Any], tuple[float, float] | None] = {}
+        for pref, region in set(keys):
+            point = prefecture_coordinates(pref if isinstance(pref, str) else None)
+            if point is None and isinstance(region, str) and region != "overseas":
+                point = region_coordinates(region)
+            points[(pref, region)] = point
+        found = keys.map(points)
+        lat = lat.copy()
+        lon = lon.copy()
+        lat.loc[found.index] = pd.Series(
+            [p[0] if p else math.nan for p in found], index=found.index
+        )
+        lon.loc[found.index] = pd.Series(
+            [p[1] if p else math.nan for p in found], index=found.index
+        )
     frame["lat"], frame["lon"] = lat, lon
     return frame
+
+
+def thin(frame: pd.DataFrame, limit: int = BACKGROUND_LIMIT) -> pd.DataFrame:
+    """At most ``limit`` rows (a fixed random sample), so big networks keep small figures."""
+    return frame if len(frame) <= limit else frame.sample(n=limit, random_state=0)
 
 
 #: Label offsets tried in turn (points): right/left of the marker, then above/below.
@@ -340,7 +360,7 @@ def national_figure(
             lw=0,
             zorder=0,
         )
-        dots = located(nodes).dropna(subset=["lat", "lon"])
+        dots = located(thin(nodes)).dropna(subset=["lat", "lon"])
         dots = dots[dots["lon"].between(*JAPAN_LON) & dots["lat"].between(*JAPAN_LAT)]
         ax.scatter(dots["lon"], dots["lat"], s=4, color="#e3e3e3", lw=0, zorder=0)
         linked = cluster_pairs[cluster_pairs["observed"] > 0]

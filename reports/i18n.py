@@ -24,6 +24,15 @@ LANGS: tuple[str, ...] = ("ja", "en")
 _ENV = jinja2.Environment(autoescape=False, undefined=jinja2.StrictUndefined)
 
 
+def _plural(number: Any, one: str, many: str) -> str:
+    """``one`` when ``number`` is 1, else ``many`` (English sentences)."""
+    value = getattr(number, "number", number)
+    return one if value == 1 else many
+
+
+_ENV.globals["plural"] = _plural
+
+
 @cache
 def _messages(lang: str) -> dict[str, str]:
     if lang not in LANGS:
