@@ -1,0 +1,154 @@
+"""`kizuna demo`: start the embedded store, load the seed network, analyse it, open the app."""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+import webbrowser
+from pathlib import Path
+from typing import Any
+
+import click
+
+from graph.errors import KizunaError
+
+logger = logging.getLogger(__name__)
+
+#: The seed network, transcribed from the program's best-practice collection.
+SEED_DIR = Path(__file__).resolve().parent.parent / "data" / "seed"
+
+SCOPE_LABELS = {
+    "within_cluster": "inside one cluster / クラスター内",
+    "cross_cluster": "across clusters, same region / 同一地域内のクラスター間",
+    "cross_region": "across regions / 地域間",
+    "international": "international / 海外",
+    "unknown": "region unknown / 地域不明",
+}
+
+
+def _table(title: str, counts: dict[str, int], labels: dict[str, str] | None = None) -> str:
+    lines = [title]
+    for key, value in counts.items():
+        label = (labels or {}).get(key, key or "(none / なし)")
+        lines.append(f"  {value:>6}  {label}")
+    return "\n".join(lines)
+
+
+def summary_text(overview: dict[str, Any], analysis: Any | None) -> str:
+    """The demo's printed summary: what was loaded and what the analysis found first."""
+    parts = [
+        f"Loaded {overview['organizations']} organizations, {overview['ties']} ties, "
+        f"{overview['clusters']} clusters, {overview['programs']} programs.",
+        _table("Organizations by kind / 種別:", overview["by_kind"]),
+        _table("Organizations by region / 地域:", overview["by_region"]),
+        _table("Ties by scope / 紐帯の範囲:", overview["ties_by_scope"], SCOPE_LABELS),
+        _table("Ties by confidence / 確度:", overview["ties_by_confidence"]),
+    ]
+    if analysis is not None:
+        nodes = analysis.nodes
+        top = nodes.sort_values(["betweenness", "degree"], ascending=False).head(5)
+        lines = ["Main brokers (betweenness) / 主な仲介者:"]
+        for row in top.itertuples():
+            lines.append(
+                f"  {row.betweenness:6.3f}  {row.name}  [{row.cluster or '-'}] role {row.role}"
+            )
+        parts.append("\n".join(lines))
+        pairs = analysis.cluster_pairs
+        weak = pairs[pairs["expected"] >= 1.0].sort_values("ratio").head(5)
+        if not weak.empty:
+            lines = ["Weakest cluster pairs (observed / expected) / 結び付きの弱いクラスター対:"]
+            for row in weak.itertuples():
+                lines.append(
+                    f"  {row.observed:>3} / {row.expected:5.2f}  {row.cluster_a} – {row.cluster_b}"
+                )
+            parts.append("\n".join(lines))
+    return "\n\n".join(parts)
+
+
+@click.command()
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Embedded store directory (default: $KIZUNA_DATA_DIR or the user data dir).",
+)
+@click.option(
+    "--bundle",
+    "bundle_path",
+    type=click.Path(exists=True, path_type=Path),
+    default=None,
+    help="Load this bundle instead of the seed network.",
+)
+@click.option("--port", default=8050, show_default=True, type=int, help="Port of the app.")
+@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True)
+@click.option("--no-serve", is_flag=True, help="Load and summarise only; do not start the app.")
+@click.option("--no-browser", is_flag=True, help="Do not open a browser window.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+def demo(
+    data_dir: Path | None,
+    bundle_path: Path | None,
+    port: int,
+    lang: str,
+    no_serve: bool,
+    no_browser: bool,
+    as_json: bool,
+) -> None:
+    """Start the embedded store, load the seed network, analyse it and open the app.
+
+    A store that this command starts stops when it ends; one that was already running
+    (`kizuna store start`, or KIZUNA_STORE_URI) is left as it is.
+
+    \b
+    Examples:
+        kizuna demo                 # http://127.0.0.1:8050
+        kizuna demo --no-serve      # load and print a summary only
+    """
+    from analytics.api import analyze
+    from analytics.overview import network_overview
+    from kizuna.config import Settings
+    from kizuna.store_access import connect
+    from loaders import open_bundle
+
+    path = bundle_path or SEED_DIR
+    if not path.exists():
+        raise KizunaError(
+            f"The seed network is not at {path}. Run kizuna from a checkout of the repository "
+            "(pip install -e .), or give a bundle with --bundle."
+        )
+    settings = Settings.from_env().with_data_dir(data_dir)
+    started = time.perf_counter()
+    bundle = open_bundle(path, strict=True)
+    click.echo(f"Starting the graph store ({settings.store_uri or settings.data_dir}) …", err=True)
+    store = connect(settings, start_if_needed=True, attached=True)
+    try:
+        store.ensure_schema()
+        report = store.upsert_bundle(bundle)
+        stored = store.read_bundle()
+    finally:
+        store.close()
+    analysis = analyze(stored)
+    overview = network_overview(stored)
+    if as_json:
+        payload = {
+            "overview": overview,
+            "load": report.as_dict(),
+            "analysis": analysis.meta,
+            "seconds": round(time.perf_counter() - started, 2),
+        }
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2, default=str))
+    else:
+        click.echo(summary_text(overview, analysis))
+    if no_serve:
+        return
+    from kizuna.cmd_serve import serve
+
+    url = f"http://127.0.0.1:{port}/"
+    if not no_browser:
+        try:
+            webbrowser.open(url)
+        except webbrowser.Error:  # no browser on this machine: the URL is printed anyway
+            logger.info("no browser to open %s", url)
+    click.get_current_context().invoke(
+        serve, port=port, host="127.0.0.1", data_dir=settings.data_dir, lang=lang
+    )
