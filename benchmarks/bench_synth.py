@@ -10,13 +10,14 @@ RSS of the process, file sizes, and the shape (K, max degree, Σ deg², isolates
 component, share of ties inside a cluster and across regions) to compare with the
 workload of the analytics benchmarks (shared notes, graph-engines.md: 10k/100k/1M with
 max degree 457 / 1 591 / 5 151 and Σ deg² 2.8e6 / 4.4e7 / 5.5e8).  The in-memory
-``synthesize`` (pandas object columns) is timed up to 100k.
+``synthesize`` (pandas object columns) is timed up to ``--bundle-max`` (default 1M).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import resource
 import subprocess
@@ -74,8 +75,18 @@ def _child(n: int, in_memory: bool) -> dict[str, float]:
         "within": summary.within_cluster_share,
         "cross_region": float(cross.mean()),
         "cross_ends_special": float((special | hub).mean()),
+        "gamma": _hill(deg, 0.05),
     }
     return out
+
+
+def _hill(deg: object, top: float) -> float:
+    """Hill estimate of the degree exponent γ (P(k) ∝ k^−γ) from the top share of nodes."""
+    import numpy as np
+
+    d = np.sort(np.asarray(deg, dtype=float))[::-1]
+    k = max(2, int(len(d) * top))
+    return float(1 + k / np.log(d[:k] / d[k]).sum())
 
 
 def _run(n: int, in_memory: bool) -> dict[str, float]:
@@ -107,14 +118,15 @@ def _table(rows: list[dict[str, float]]) -> str:
     lines += [
         "",
         "| n | max degree | Σ deg² | isolates | giant component | ties inside a cluster "
-        "| ties across regions | cross-region tie ends at a body, coordinator or top-1 % hub |",
-        "|---|---|---|---|---|---|---|---|",
+        "| ties across regions | cross-region tie ends at a body, coordinator or top-1 % hub "
+        "| γ (Hill, top 5 %) |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         lines.append(
             f"| {k(r['n'])} | {int(r['max_deg']):,} | {r['sum_deg2']:.2g} | {r['isolates']:.2%} "
             f"| {r['giant']:.2%} | {r['within']:.1%} | {r['cross_region']:.1%} "
-            f"| {r['cross_ends_special']:.0%} |"
+            f"| {r['cross_ends_special']:.0%} | {r['gamma']:.2f} |"
         )
     return "\n".join(lines)
 
@@ -126,15 +138,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--write", type=Path, help="also write the Markdown table here")
+    parser.add_argument(
+        "--bundle-max", type=int, default=1_000_000, help="largest n timed with synthesize()"
+    )
     args = parser.parse_args()
     rows = []
     for n in args.sizes:
-        rows.append(_run(n, in_memory=n <= 100_000))
+        rows.append(_run(n, in_memory=n <= args.bundle_max))
         print(f"n={n:,} done: {rows[-1]['write_s']:.1f} s", file=sys.stderr)
     head = (
         f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, Python "
         f"{platform.python_version()}, {platform.machine()}, seed 0, ties_per_org 5, "
-        "one process per size, one run each."
+        "one process per size, one run each; load average at the start "
+        f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (other jobs share the machine)."
     )
     text = head + "\n\n" + _table(rows)
     print(text)

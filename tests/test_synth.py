@@ -138,6 +138,10 @@ def test_degree_tail_heavier_than_poisson(net: Bundle) -> None:
     assert deg.max() >= 10 * mean
     # a Poisson graph of this mean has practically no node above mean + 6 sd
     assert (deg > mean + 6 * math.sqrt(mean)).sum() >= 20
+    # Hill estimate of the exponent γ of P(k) ∝ k^−γ on the top 5 % (generated with 2.8)
+    top = np.sort(deg.astype(float))[::-1][: len(deg) // 20 + 1]
+    gamma = 1 + (len(top) - 1) / np.log(top[:-1] / top[-1]).sum()
+    assert 2.3 < gamma < 3.3
     # few isolates; the giant component holds nearly everyone
     assert (deg == 0).mean() < 0.01
 
