@@ -90,7 +90,9 @@ def test_invariants_any_size(n: int, seed: int, ties_per_org: float) -> None:
     b = synthesize(n, seed=seed, ties_per_org=ties_per_org)
     check_invariants(b, n, seed)
     target = round(n * ties_per_org)
-    assert 0.95 * target <= len(b.ties) <= target
+    # small dense networks run out of free pairs in their few clusters (≥ 0.94 seen at n=50)
+    assert 0.9 * target <= len(b.ties) <= target
+    assert within_share(b) == pytest.approx(0.87, abs=0.1)
 
 
 def test_same_seed_same_bytes_other_seed_differs(tmp_path: Path) -> None:
@@ -106,9 +108,10 @@ def test_same_seed_same_bytes_other_seed_differs(tmp_path: Path) -> None:
 
 def test_file_and_bundle_agree(tmp_path: Path) -> None:
     """write_synth's files hold the rows synthesize returns (read back by the loaders)."""
-    from loaders import open_bundle
+    from loaders import check_bundle, open_bundle
 
     write_synth(tmp_path / "s", 2000, seed=5)
+    assert check_bundle(tmp_path / "s")[1] == []  # not even a warning
     read = open_bundle(tmp_path / "s")  # strict: any error in the bundle raises
     made = synthesize(2000, seed=5)
     for file in FILES:
