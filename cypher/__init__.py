@@ -1,0 +1,77 @@
+"""Named Cypher statements, one per ``.cypher`` file, read with importlib.resources.
+
+Each file starts with ``// name: <file stem>`` and holds exactly one statement with
+parameters only (never Cypher built from data).  Statements are portable: they run on
+Neo4j 5 and on the embedded ArcadeDB Bolt server (see docs/store.md for the subset).
+
+Naming: ``schema_*`` are idempotent constraints and indexes (``IF NOT EXISTS``),
+``upsert_*`` idempotent batched writes (``UNWIND $rows``), ``read_*`` reads, ``counts``
+and ``clear_batch`` housekeeping.
+
+Examples
+--------
+>>> from cypher import load
+>>> load("schema_organization_id").splitlines()[0]
+'CREATE CONSTRAINT organization_id IF NOT EXISTS'
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+SUFFIX = ".cypher"
+
+
+class UnknownStatement(KeyError):
+    """No ``cypher/<name>.cypher`` file."""
+
+
+@cache
+def names() -> tuple[str, ...]:
+    """Every statement name, sorted."""
+    files = resources.files(__name__).iterdir()
+    return tuple(sorted(f.name[: -len(SUFFIX)] for f in files if f.name.endswith(SUFFIX)))
+
+
+def schema_names() -> tuple[str, ...]:
+    """The schema statements (constraints first, then indexes), in the order to run them."""
+    schema = [n for n in names() if n.startswith("schema_")]
+    return tuple(sorted(schema, key=lambda n: ("CONSTRAINT" not in _text(n), n)))
+
+
+@cache
+def _text(name: str) -> str:
+    if name not in names():
+        raise UnknownStatement(name)
+    return resources.files(__name__).joinpath(name + SUFFIX).read_text(encoding="utf-8")
+
+
+@cache
+def load(name: str) -> str:
+    """The statement ``name`` without its comment lines.
+
+    Parameters
+    ----------
+    name : str
+        File stem under ``cypher/`` (``upsert_ties``).
+
+    Returns
+    -------
+    str
+        The Cypher text, ready for ``execute_query`` / ``tx.run`` with parameters.
+
+    Raises
+    ------
+    UnknownStatement
+        When there is no such file.
+    ValueError
+        When the file's ``// name:`` header does not match its file name.
+    """
+    text = _text(name)
+    lines = text.splitlines()
+    header = lines[0].strip() if lines else ""
+    if header != f"// name: {name}":
+        raise ValueError(f"cypher/{name}{SUFFIX} must start with '// name: {name}'")
+    body = [line for line in lines if not line.lstrip().startswith("//")]
+    return "\n".join(body).strip()

@@ -1,0 +1,423 @@
+"""The Bolt store: the GraphStore protocol over the official neo4j driver.
+
+The same code talks to Neo4j 5 (production, docker-compose.yml) and to the embedded
+ArcadeDB Bolt server (:mod:`graph.embedded`).  Store schema::
+
+    (:Organization {id, name, kind, ...})      unique id
+    (:Cluster {id, ...})  (:Program {id, ...})  unique id
+    (:Organization)-[:PARTICIPATES_IN {key, role, since, ...}]->(:Program)
+    (:Organization)-[:TIE {key, kind, directed, since, ..., derived}]->(:Organization)
+    (:KizunaMeta {key: "bundle", present, source_columns})
+
+Writes are ``UNWIND $rows`` batches, each in one managed write transaction
+(``session.execute_write``); a batch that fails with a transient, constraint or
+incomplete-commit error is retried (it is idempotent), a bounded number of times.
+Reads use ``driver.execute_query`` with ``database_`` always given.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+from neo4j import Driver, GraphDatabase, ManagedTransaction
+from neo4j.exceptions import (
+    AuthError,
+    ConstraintError,
+    IncompleteCommit,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+)
+
+from cypher import load, schema_names
+from graph.bundle import COLUMNS, REQUIRED_FILES, Bundle, GraphFilter
+from graph.errors import StoreError
+from graph.rows import (
+    KEY_SEPARATOR,
+    canonical_frame,
+    extra_columns,
+    frame_props,
+    participation_keys,
+    tie_keys,
+)
+from graph.store import LoadReport, Progress
+
+logger = logging.getLogger(__name__)
+
+RETRYABLE = (ConstraintError, TransientError, IncompleteCommit, SessionExpired, ServiceUnavailable)
+META_KEY = "bundle"
+FILES = ("nodes", "clusters", "programs", "ties", "participation")
+
+
+class BoltStore:
+    """A kizuna graph store behind a Bolt URI.
+
+    Parameters
+    ----------
+    uri : str
+        ``bolt://host:port`` or ``neo4j://host:port``.
+    user, password : str
+        Credentials.
+    database : str
+        Database name, passed with every query.
+    max_retries : int
+        Attempts per write batch on retryable errors.
+
+    Notes
+    -----
+    Create one store per process and close it when done; it owns one driver.
+
+    Examples
+    --------
+    >>> store = BoltStore("bolt://127.0.0.1:7687", "neo4j", "secret")  # doctest: +SKIP
+    >>> store.counts()["organizations"]  # doctest: +SKIP
+    12
+    """
+
+    def __init__(
+        self,
+        uri: str,
+        user: str,
+        password: str,
+        *,
+        database: str = "neo4j",
+        max_retries: int = 6,
+    ) -> None:
+        self.uri = uri
+        self.database = database
+        self.max_retries = max_retries
+        self._driver: Driver = GraphDatabase.driver(uri, auth=(user, password))
+        try:
+            self._driver.verify_connectivity()
+            agent = self._driver.get_server_info().agent
+        except AuthError as exc:
+            self._driver.close()
+            raise StoreError(
+                f"The store at {uri} refused the user name or password. "
+                "Check KIZUNA_STORE_USER and KIZUNA_STORE_PASSWORD."
+            ) from exc
+        except (ServiceUnavailable, OSError) as exc:
+            self._driver.close()
+            raise StoreError(f"Cannot reach the store at {uri}. Is it running? ({exc})") from exc
+        self.server_agent = str(agent)
+        arcade = "arcadedb" in self.server_agent.lower()
+        self.capabilities: frozenset[str] = (
+            frozenset() if arcade else frozenset({"fulltext", "vector_index"})
+        )
+
+    # ------------------------------------------------------------------ plumbing
+    def query(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        """Run the named read statement; records as dicts."""
+        try:
+            records, _, _ = self._driver.execute_query(load(name), params, database_=self.database)
+        except Neo4jError as exc:
+            raise StoreError(f"The store refused query {name!r}: {exc.message}") from exc
+        except (ServiceUnavailable, SessionExpired) as exc:
+            raise StoreError(f"Lost the connection to the store at {self.uri}: {exc}") from exc
+        return [r.data() for r in records]
+
+    def write(self, name: str, **params: Any) -> int:
+        """Run the named write statement in one managed transaction, with bounded retries.
+
+        Returns the statement's ``written``/``deleted`` count (0 when it returns nothing).
+        """
+        text = load(name)
+
+        def work(tx: ManagedTransaction) -> int:
+            record = tx.run(text, params).single()
+            return int(record[0]) if record is not None and len(record) else 0
+
+        for attempt in range(1, self.max_retries + 1):
+            try:
+                with self._driver.session(database=self.database) as session:
+                    return session.execute_write(work)
+            except RETRYABLE as exc:
+                if attempt == self.max_retries:
+                    raise StoreError(
+                        f"The store refused {name!r} {attempt} times ({type(exc).__name__}: "
+                        f"{exc}). Run the load again; it is safe to repeat."
+                    ) from exc
+                logger.info("retrying %s after %s (attempt %d)", name, type(exc).__name__, attempt)
+                time.sleep(min(0.1 * 2**attempt, 2.0))
+            except Neo4jError as exc:
+                raise StoreError(f"The store refused {name!r}: {exc.message}") from exc
+        raise AssertionError("unreachable")
+
+    def _batches(
+        self,
+        name: str,
+        rows: Sequence[dict[str, Any]],
+        batch_size: int,
+        tick: Callable[[int], None],
+    ) -> int:
+        written = 0
+        for start in range(0, len(rows), batch_size):
+            chunk = list(rows[start : start + batch_size])
+            written += self.write(name, rows=chunk)
+            tick(len(chunk))
+        return written
+
+    # ------------------------------------------------------------------ protocol
+    def ensure_schema(self) -> None:
+        """Create the constraints and indexes (idempotent) and wait until they are online."""
+        for name in schema_names():
+            self.query(name)
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline:
+            pending = self.query("indexes_pending")
+            if not pending or not pending[0]["pending"]:
+                return
+            time.sleep(0.5)
+        raise StoreError("The store's indexes did not come online within 5 minutes.")
+
+    def upsert_bundle(
+        self,
+        bundle: Bundle,
+        *,
+        batch_size: int = 5000,
+        progress: Progress | None = None,
+        derived: pd.DataFrame | None = None,
+    ) -> LoadReport:
+        """Write a validated bundle; loading it again changes nothing.
+
+        Parameters
+        ----------
+        bundle : Bundle
+            A validated bundle (``loaders.open_bundle``).
+        batch_size : int
+            Rows per ``UNWIND`` write transaction.
+        progress : callable, optional
+            ``progress(done, total)`` after each batch.
+        derived : DataFrame, optional
+            Derived co_participation ties, ties.csv-shaped with an ``id``, stored as
+            ``TIE`` with ``derived = true``.  None (default): projected from the bundle's
+            participation with ``loaders.projection.project_participation``; pass an
+            empty frame to store none.
+
+        Returns
+        -------
+        LoadReport
+            Rows written per file; ties with a repeated identity are loaded once and
+            listed in ``duplicates``.
+        """
+        t0 = time.perf_counter()
+        report = LoadReport()
+        self.ensure_schema()
+        if derived is None and len(bundle.participation):
+            # The one place graph/ calls loaders/: the projection is part of what a load
+            # means, and every caller (CLI, demo, tests) must store the same derived ties.
+            from loaders.projection import project_participation
+
+            derived = project_participation(bundle)
+        plan = _write_plan(bundle, derived, report)
+        total = sum(len(rows) for _, _, rows in plan)
+        done = 0
+
+        def tick(n: int) -> None:
+            nonlocal done
+            done += n
+            if progress is not None:
+                progress(done, total)
+
+        if progress is not None:
+            progress(0, total)
+        for label, statement, rows in plan:
+            written = self._batches(statement, rows, batch_size, tick)
+            if written < len(rows):
+                report.warnings.append(
+                    f"{len(rows) - written} {label} row(s) skipped: an end is not in the store"
+                )
+            if label == "derived":
+                report.derived_ties = written
+            else:
+                report.written[label] = written
+        self._write_meta(bundle)
+        report.seconds = time.perf_counter() - t0
+        return report
+
+    def _write_meta(self, bundle: Bundle) -> None:
+        old = self.query("read_meta", key=META_KEY)
+        present = set(bundle.present)
+        columns: dict[str, list[str]] = {k: list(v) for k, v in bundle.source_columns.items()}
+        if old:
+            present |= set(old[0]["present"] or ())
+            for file, cols in json.loads(old[0]["source_columns"] or "{}").items():
+                merged = list(cols) + [c for c in columns.get(file, []) if c not in cols]
+                columns[file] = merged
+        self.write(
+            "upsert_meta",
+            key=META_KEY,
+            present=sorted(present),
+            source_columns=json.dumps(columns, ensure_ascii=False, sort_keys=True),
+            updated_at=time.time(),
+        )
+
+    def read_bundle(self, graph_filter: GraphFilter | None = None) -> Bundle:
+        """The stored network (or a filtered part) as a bundle; derived ties excluded."""
+        params = _filter_params(graph_filter)
+        meta = self.query("read_meta", key=META_KEY)
+        present = frozenset(REQUIRED_FILES)
+        source_columns: dict[str, tuple[str, ...]] = {}
+        if meta:
+            present = frozenset(meta[0]["present"] or ()) | present
+            raw = json.loads(meta[0]["source_columns"] or "{}")
+            source_columns = {k: tuple(v) for k, v in raw.items()}
+        node_params = {k: params[k] for k in ("regions", "clusters", "kinds")}
+        frames = {
+            "nodes": self._frame("nodes", self._props("read_organizations", **node_params)),
+            "clusters": self._frame("clusters", self._props("read_clusters")),
+            "programs": self._frame("programs", self._props("read_programs")),
+            "ties": self._frame("ties", self._ends("read_ties", derived=False, **params)),
+            "participation": self._frame(
+                "participation", self._ends("read_participation", **node_params)
+            ),
+        }
+        bundle = Bundle(present=present, source_columns=source_columns, **frames)
+        return graph_filter.apply(bundle) if graph_filter is not None else bundle
+
+    def read_derived_ties(self, graph_filter: GraphFilter | None = None) -> pd.DataFrame:
+        """The derived (co_participation) ties as a ties.csv-shaped frame."""
+        params = _filter_params(graph_filter)
+        return self._frame("ties", self._ends("read_ties", derived=True, **params))
+
+    def read_graph(
+        self, graph_filter: GraphFilter | None = None, *, with_derived: bool = True
+    ) -> nx.MultiDiGraph:
+        """The stored network as a networkx MultiDiGraph (see :mod:`graph.nxview`)."""
+        from graph.nxview import to_networkx
+
+        bundle = self.read_bundle(graph_filter)
+        derived = self.read_derived_ties(graph_filter) if with_derived else None
+        return to_networkx(bundle, derived=derived)
+
+    def counts(self) -> dict[str, int]:
+        """Numbers of organizations, clusters, programs, participations, ties, derived ties."""
+        rows = self.query("counts")
+        return {k: int(v) for k, v in rows[0].items()}
+
+    def clear(self) -> None:
+        """Delete every kizuna node and relationship (in batches of 10,000 nodes)."""
+        while self.write("clear_batch", limit=10_000):
+            pass
+
+    def close(self) -> None:
+        """Release the driver."""
+        self._driver.close()
+
+    def __enter__(self) -> BoltStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ reads
+    def _props(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        return [r["props"] for r in self.query(name, **params)]
+
+    def _ends(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        rows = []
+        for r in self.query(name, **params):
+            props = dict(r["props"])
+            if "source" in r:
+                props["source"], props["target"] = r["source"], r["target"]
+            else:
+                props["program"], props["organization"] = r["program"], r["organization"]
+            rows.append(props)
+        return rows
+
+    @staticmethod
+    def _frame(file: str, records: list[dict[str, Any]]) -> pd.DataFrame:
+        extra = sorted({k for r in records for k in r} - set(COLUMNS[file].columns))
+        return canonical_frame(file, records, extra)
+
+
+def _filter_params(graph_filter: GraphFilter | None) -> dict[str, Any]:
+    f = graph_filter or GraphFilter()
+
+    def opt(values: tuple[str, ...]) -> list[str] | None:
+        return list(values) if values else None
+
+    return {
+        "regions": opt(f.regions),
+        "clusters": opt(f.clusters),
+        "kinds": opt(f.kinds),
+        "tie_kinds": opt(f.tie_kinds),
+        "confidence": opt(f.confidence),
+        "since": f.since,
+        "until": f.until,
+    }
+
+
+def _dedupe(keys: list[str], what: str, report: LoadReport) -> list[bool]:
+    seen: set[str] = set()
+    keep = []
+    for i, key in enumerate(keys):
+        if key in seen:
+            report.duplicates.append(
+                f"{what} row {i + 2}: same identity as an earlier row "
+                f"({key.replace(KEY_SEPARATOR, ' | ')}); loaded once"
+            )
+            keep.append(False)
+        else:
+            seen.add(key)
+            keep.append(True)
+    return keep
+
+
+def _keyed_nodes(frame: pd.DataFrame, what: str, report: LoadReport) -> list[dict[str, Any]]:
+    props = frame_props(frame)
+    keep = _dedupe([str(p.get("id")) for p in props], what, report)
+    return [{"id": p["id"], "props": p} for p, k in zip(props, keep, strict=True) if k]
+
+
+def _keyed_ties(
+    ties: pd.DataFrame, report: LoadReport | None, *, derived: bool
+) -> list[dict[str, Any]]:
+    keys = tie_keys(ties)
+    props = frame_props(ties)
+    keep = _dedupe(keys, "ties.csv", report) if report is not None else [True] * len(keys)
+    rows = []
+    for p, key, k in zip(props, keys, keep, strict=True):
+        if not k:
+            continue
+        source, target = p.pop("source"), p.pop("target")
+        p["key"], p["derived"] = key, derived
+        p.setdefault("directed", False)
+        rows.append({"source": source, "target": target, "key": key, "props": p})
+    return rows
+
+
+def _write_plan(
+    bundle: Bundle, derived: pd.DataFrame | None, report: LoadReport
+) -> list[tuple[str, str, list[dict[str, Any]]]]:
+    """(label, statement, rows) in the order to write them: nodes before relationships."""
+    part = bundle.participation
+    part_rows = []
+    keys = participation_keys(part)
+    keep = _dedupe(keys, "participation.csv", report)
+    for p, key, k in zip(frame_props(part), keys, keep, strict=True):
+        if k:
+            program, org = p.pop("program"), p.pop("organization")
+            p["key"] = key
+            part_rows.append({"program": program, "organization": org, "key": key, "props": p})
+    plan = [
+        ("nodes", "upsert_organizations", _keyed_nodes(bundle.nodes, "nodes.csv", report)),
+        ("clusters", "upsert_clusters", _keyed_nodes(bundle.clusters, "clusters.csv", report)),
+        ("programs", "upsert_programs", _keyed_nodes(bundle.programs, "programs.csv", report)),
+        ("ties", "upsert_ties", _keyed_ties(bundle.ties, report, derived=False)),
+        ("participation", "upsert_participation", part_rows),
+    ]
+    if derived is not None and len(derived):
+        plan.append(("derived", "upsert_ties", _keyed_ties(derived, None, derived=True)))
+    for file in FILES:
+        extra = extra_columns(bundle.frame(file), file)
+        if extra:
+            logger.debug("%s: extra columns kept as they are: %s", file, extra)
+    return plan

@@ -1,0 +1,71 @@
+"""A bundle as a networkx MultiDiGraph, with every attribute kept.
+
+Nodes are the organizations (attribute names = nodes.csv columns, missing cells left
+out).  Each tie is one edge ``source → target`` keyed by the tie's identity
+(:func:`graph.model.tie_key` or its id), whatever its direction: ``directed`` says whether
+the direction means something, so an undirected tie is *not* duplicated in reverse.
+Derived co_participation ties carry ``derived=True``; direct ties ``derived=False``.
+Clusters, programs and participation rows go in ``G.graph`` (``clusters``, ``programs``:
+id → attributes; ``participation``: list of rows), with ``present``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+
+from graph.bundle import Bundle
+from graph.rows import frame_props, tie_keys
+
+
+def to_networkx(bundle: Bundle, *, derived: pd.DataFrame | None = None) -> nx.MultiDiGraph:
+    """Build the MultiDiGraph of ``bundle`` (plus ``derived`` ties when given).
+
+    Parameters
+    ----------
+    bundle : Bundle
+        The network.
+    derived : DataFrame, optional
+        ties.csv-shaped derived ties (co_participation projection), flagged ``derived``.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        One node per organization, one edge per tie (key = tie identity).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from graph.bundle import Bundle, empty_frame
+    >>> nodes = pd.concat([empty_frame("nodes"), pd.DataFrame(
+    ...     {"id": ["a", "b"], "name": ["甲", "乙"], "kind": ["company", "bank"]})])
+    >>> ties = pd.concat([empty_frame("ties"), pd.DataFrame(
+    ...     {"source": ["a"], "target": ["b"], "kind": ["finance"], "directed": [True]})])
+    >>> G = to_networkx(Bundle(nodes=nodes, ties=ties))
+    >>> G.number_of_nodes(), G.number_of_edges(), G.nodes["a"]["name"]
+    (2, 1, '甲')
+    >>> list(G.edges(data="derived"))
+    [('a', 'b', False)]
+    """
+    graph = nx.MultiDiGraph()
+    graph.graph["present"] = sorted(bundle.present)
+    graph.graph["clusters"] = {p["id"]: p for p in frame_props(bundle.clusters)}
+    graph.graph["programs"] = {p["id"]: p for p in frame_props(bundle.programs)}
+    graph.graph["participation"] = frame_props(bundle.participation)
+    for props in frame_props(bundle.nodes):
+        graph.add_node(props["id"], **props)
+    _add_ties(graph, bundle.ties, derived=False)
+    if derived is not None and len(derived):
+        _add_ties(graph, derived, derived=True)
+    return graph
+
+
+def _add_ties(graph: nx.MultiDiGraph, ties: pd.DataFrame, *, derived: bool) -> None:
+    for key, props in zip(tie_keys(ties), frame_props(ties), strict=True):
+        attrs: dict[str, Any] = dict(props)
+        source, target = attrs.pop("source"), attrs.pop("target")
+        attrs.setdefault("directed", False)
+        attrs["derived"] = derived
+        graph.add_edge(source, target, key=key, **attrs)

@@ -1,0 +1,268 @@
+"""`kizuna load` and `kizuna export`: bundles into and out of the graph store.
+
+``load`` = read → validate the whole bundle (nothing written if any error) → entity
+resolution report (probable duplicates listed, never merged) → upsert in batches → summary.
+The library function :func:`load_bundle` does the same for other commands and tests.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import click
+
+from graph.bundle import Bundle
+from graph.errors import Problem
+from graph.store import GraphStore, LoadReport, Progress
+from kizuna.cmd_store import DATA_DIR_HELP, settings_for
+
+
+@dataclass
+class LoadResult:
+    """Everything `kizuna load` reports."""
+
+    path: str
+    problems: list[Problem] = field(default_factory=list)
+    probable_duplicates: list[dict[str, Any]] = field(default_factory=list)
+    report: LoadReport | None = None
+    counts_before: dict[str, int] = field(default_factory=dict)
+    counts_after: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity != "error"]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "bundle": self.path,
+            "valid": not self.errors,
+            "loaded": self.report is not None,
+            "errors": [p.as_dict() for p in self.errors],
+            "warnings": [p.as_dict() for p in self.warnings],
+            "probable_duplicates": self.probable_duplicates,
+            "load": self.report.as_dict() if self.report else None,
+            "counts_before": self.counts_before,
+            "counts_after": self.counts_after,
+        }
+
+
+def check_bundle(path: Path) -> tuple[Bundle, LoadResult]:
+    """Read and validate ``path``; the bundle (repeated ties dropped) and its problems."""
+    from loaders.readers import read_bundle
+    from loaders.resolve import probable_duplicates
+    from loaders.validate import validate_with_duplicates
+
+    bundle, problems = read_bundle(path)
+    more, dups = validate_with_duplicates(bundle)
+    result = LoadResult(path=str(path), problems=[*problems, *more])
+    if dups.any():
+        bundle = bundle.with_frames(ties=bundle.ties[~dups].reset_index(drop=True))
+    if not result.errors:
+        pairs = probable_duplicates(bundle)
+        records = pairs.astype(object).where(pairs.notna(), None).to_dict("records")
+        result.probable_duplicates = [{str(k): v for k, v in r.items()} for r in records]
+    return bundle, result
+
+
+def load_bundle(
+    store: GraphStore,
+    path: Path,
+    *,
+    replace: bool = False,
+    batch_size: int = 5000,
+    progress: Progress | None = None,
+) -> LoadResult:
+    """Validate the bundle at ``path`` and, when it has no error, upsert it into ``store``.
+
+    Parameters
+    ----------
+    store : GraphStore
+        Where to write (schema is ensured).
+    path : Path
+        Bundle folder, ``.zip`` or ``.xlsx``.
+    replace : bool
+        Empty the store first (otherwise the bundle is merged into what is stored).
+    batch_size : int
+        Rows per write transaction.
+    progress : callable, optional
+        ``progress(done, total)``.
+
+    Returns
+    -------
+    LoadResult
+        ``report`` is None when the bundle has errors (nothing was written).
+    """
+    bundle, result = check_bundle(path)
+    if result.errors:
+        return result
+    result.counts_before = store.counts()
+    if replace:
+        store.clear()
+    result.report = store.upsert_bundle(bundle, batch_size=batch_size, progress=progress)
+    result.counts_after = store.counts()
+    return result
+
+
+@contextmanager
+def progress_bar(enabled: bool, label: str) -> Iterator[Progress | None]:
+    """A rich progress bar on stderr when it is a terminal, else nothing."""
+    if not enabled or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    with Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task(label, total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
+
+
+def print_problems(result: LoadResult) -> None:
+    errors = result.errors
+    if errors:
+        click.echo(
+            f"{len(errors)} problem(s) in {result.path}; nothing was written. Fix them and run "
+            "the command again:",
+            err=True,
+        )
+        for p in errors:
+            click.echo(f"  - {p}", err=True)
+    for p in result.warnings:
+        click.echo(f"  warning: {p}", err=True)
+
+
+def print_summary(result: LoadResult, *, checked_only: bool) -> None:
+    print_problems(result)
+    if result.probable_duplicates:
+        click.echo(
+            f"{len(result.probable_duplicates)} pair(s) of organizations look like the same "
+            "one (not merged; check them and merge in the bundle if they are):"
+        )
+        for pair in result.probable_duplicates[:50]:
+            click.echo(
+                f"  - {pair['id_a']} ({pair.get('name_a')}) ~ {pair['id_b']} "
+                f"({pair.get('name_b')}): {pair['reason']}"
+            )
+        if len(result.probable_duplicates) > 50:
+            click.echo(f"  … and {len(result.probable_duplicates) - 50} more (see --json)")
+    if checked_only:
+        if not result.errors:
+            click.echo(f"{result.path} is valid.")
+        return
+    report = result.report
+    if report is None:
+        return
+    click.echo(f"Loaded {result.path} in {report.seconds:.1f} s.")
+    click.echo(f"  {'':<16}{'before':>10}{'after':>10}")
+    for key, after in result.counts_after.items():
+        click.echo(f"  {key:<16}{result.counts_before.get(key, 0):>10,}{after:>10,}")
+    for w in report.warnings:
+        click.echo(f"  warning: {w}")
+
+
+@click.command()
+@click.argument("bundle", type=click.Path(exists=True, path_type=Path))
+@click.option("--check", is_flag=True, help="Only validate; write nothing.")
+@click.option("--replace", is_flag=True, help="Empty the store before loading.")
+@click.option("--batch-size", default=5000, show_default=True, type=click.IntRange(1, 100_000))
+@click.option("--data-dir", type=click.Path(path_type=Path), help=DATA_DIR_HELP)
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+def load(
+    bundle: Path,
+    check: bool,
+    replace: bool,
+    batch_size: int,
+    data_dir: Path | None,
+    as_json: bool,
+) -> None:
+    """Validate a bundle (folder, .zip or .xlsx) and load it into the store.
+
+    Nothing is written unless the whole bundle is valid; every problem is listed with its
+    file, row and column. Loading the same bundle again changes nothing.
+
+    \b
+    Examples:
+        kizuna load data/examples/tiny
+        kizuna load network.xlsx --check        # validate only
+        kizuna load snapshot.zip --replace --json
+    """
+    if check:
+        _, result = check_bundle(bundle)
+    else:
+        from kizuna.store_access import connect
+
+        store = connect(settings_for(data_dir))
+        try:
+            with progress_bar(not as_json, "loading") as progress:
+                result = load_bundle(
+                    store, bundle, replace=replace, batch_size=batch_size, progress=progress
+                )
+        finally:
+            store.close()
+    if as_json:
+        click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2, default=str))
+    else:
+        print_summary(result, checked_only=check)
+    if result.errors:
+        raise SystemExit(1)
+
+
+@click.command()
+@click.option("--out", required=True, type=click.Path(path_type=Path), help="Output path.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "xlsx", "zip"]),
+    default=None,
+    help="csv folder (default), one xlsx workbook, or a zip of the csv files.",
+)
+@click.option("--data-dir", type=click.Path(path_type=Path), help=DATA_DIR_HELP)
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+def export(out: Path, fmt: str | None, data_dir: Path | None, as_json: bool) -> None:
+    """Write the stored network out as a bundle (the same files and columns as loaded).
+
+    Derived co_participation ties are not written: they come back from participation.csv.
+
+    \b
+    Examples:
+        kizuna export --out snapshot/
+        kizuna export --out snapshot.xlsx --format xlsx
+    """
+    from kizuna.store_access import connect
+    from loaders.writers import write_bundle
+
+    store = connect(settings_for(data_dir))
+    try:
+        bundle = store.read_bundle()
+    finally:
+        store.close()
+    if fmt is None and out.suffix.lower() in (".zip", ".xlsx"):
+        fmt = out.suffix.lower()[1:]
+    path = write_bundle(bundle, out, fmt=fmt or "csv")
+    files = sorted(bundle.present)
+    rows = {f: len(bundle.frame(f)) for f in files}
+    if as_json:
+        click.echo(json.dumps({"out": str(path), "format": fmt or "csv", "rows": rows}))
+    else:
+        click.echo(f"Wrote {path}: " + ", ".join(f"{f} {n:,}" for f, n in rows.items()))

@@ -1,0 +1,67 @@
+"""Connect to the configured graph store: the embedded server of a data dir, or a Bolt URI."""
+
+from __future__ import annotations
+
+import logging
+
+from graph.errors import ConfigError, StoreAlreadyRunning, StoreNotRunning
+from graph.store import GraphStore
+from kizuna.config import Settings
+
+logger = logging.getLogger(__name__)
+
+
+def not_running_message(settings: Settings) -> str:
+    return f"No kizuna store is running for {settings.data_dir}. Start it with: kizuna store start"
+
+
+def connect(
+    settings: Settings, *, start_if_needed: bool = False, attached: bool = False
+) -> GraphStore:
+    """A :class:`graph.bolt.BoltStore` for ``settings``.
+
+    Parameters
+    ----------
+    settings : Settings
+        Embedded (``store_uri`` None: the server of ``settings.data_dir``) or external.
+    start_if_needed : bool
+        Embedded only: start the server when none is running instead of raising.
+    attached : bool
+        With ``start_if_needed``: a server started here stops when this process ends
+        (``kizuna demo``, notebooks); otherwise it keeps running like ``store start``.
+
+    Returns
+    -------
+    GraphStore
+
+    Raises
+    ------
+    StoreNotRunning
+        Embedded, no server for the data directory and ``start_if_needed`` is False.
+    ConfigError
+        External URI without a password.
+    StoreError
+        The server cannot be reached or refuses the login.
+    """
+    from graph.bolt import BoltStore
+
+    if settings.store_uri is not None:
+        if not settings.password:
+            raise ConfigError(
+                f"KIZUNA_STORE_URI is {settings.store_uri} but KIZUNA_STORE_PASSWORD is not set."
+            )
+        return BoltStore(
+            settings.store_uri, settings.user, settings.password, database=settings.database
+        )
+    from graph.embedded import DATABASE, USER, server_status, start_server
+
+    info = server_status(settings.data_dir)
+    if info is None:
+        if not start_if_needed:
+            raise StoreNotRunning(not_running_message(settings))
+        logger.info("starting the embedded store in %s", settings.data_dir)
+        try:
+            info = start_server(settings.data_dir, attached=attached)
+        except StoreAlreadyRunning as exc:  # started by someone else meanwhile
+            info = exc.info  # type: ignore[attr-defined]
+    return BoltStore(info.uri, USER, info.password, database=DATABASE)
