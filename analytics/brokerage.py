@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from analytics.snapshot import Snapshot
+from analytics.snapshot import Snapshot, unique_counts
 
 log = logging.getLogger(__name__)
 
@@ -47,8 +47,7 @@ MAX_ENCODED_BASE = 46_340
 def _group_pair_counts(
     owner: np.ndarray, group: np.ndarray, n_groups: int
 ) -> tuple[np.ndarray, np.ndarray]:
-    key, counts = np.unique(owner * n_groups + group, return_counts=True)
-    return key, counts.astype(np.int64)
+    return unique_counts(owner * n_groups + group)
 
 
 def _all_two_paths(D: sp.csr_array, g: np.ndarray) -> np.ndarray:
@@ -64,7 +63,9 @@ def _all_two_paths(D: sp.csr_array, g: np.ndarray) -> np.ndarray:
     # Σ_h I_b[h]·O_b[h] over groups h
     kin, cin = _group_pair_counts(tgt, g[src], n_groups)
     kout, cout = _group_pair_counts(src, g[tgt], n_groups)
-    _, ii, io = np.intersect1d(kin, kout, assume_unique=True, return_indices=True)
+    pos = np.minimum(np.searchsorted(kout, kin), max(len(kout) - 1, 0))
+    hit = kout[pos] == kin if len(kout) else np.zeros(len(kin), dtype=bool)
+    ii, io = np.flatnonzero(hit), pos[hit]
     diag = _sum_by(kin[ii] // n_groups, cin[ii] * cout[io], n)
     # mutual neighbours x (x→b and b→x): the a = c two-paths to exclude
     mutual = D.multiply(D.T).tocsr()

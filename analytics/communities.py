@@ -63,7 +63,7 @@ def detect_communities(
         "algorithm": algorithm,
         "seed": int(seed),
         "modularity": float(q),
-        "count": len(np.unique(comm)) if len(comm) else 0,
+        "count": int(comm.max()) + 1 if len(comm) else 0,
     }
     return comm, info
 

@@ -90,18 +90,27 @@ def spof(snap: Snapshot, regions: np.ndarray | None = None) -> pd.DataFrame:
     weight[ap_pos[ap_idx], n_reg] = 1
     rc = codes[ap_idx]
     weight[ap_pos[ap_idx][rc >= 0], rc[rc >= 0]] += 1
-    tree = sp.csr_array(
-        (np.ones(2 * len(edges_a)), (edges_a + edges_b, edges_b + edges_a)),
-        shape=(t_nodes, t_nodes),
+    n_comp, comp = sp.csgraph.connected_components(
+        sp.csr_array(
+            (np.ones(2 * len(edges_a)), (edges_a + edges_b, edges_b + edges_a)),
+            shape=(t_nodes, t_nodes),
+        ),
+        directed=False,
     )
-    n_comp, comp = sp.csgraph.connected_components(tree, directed=False)
-    order_all: list[int] = []
+    # one BFS from a virtual root joined to the first tree node of every component
+    first = np.full(n_comp, -1, dtype=np.int64)
+    first[comp[::-1]] = np.arange(t_nodes)[::-1]
+    root = t_nodes
+    ea = np.concatenate([np.asarray(edges_a, dtype=np.int64), np.full(n_comp, root)])
+    eb = np.concatenate([np.asarray(edges_b, dtype=np.int64), first])
+    tree = sp.csr_array(
+        (np.ones(2 * len(ea)), (np.r_[ea, eb], np.r_[eb, ea])), shape=(t_nodes + 1, t_nodes + 1)
+    )
+    order, pred = sp.csgraph.breadth_first_order(tree, root, directed=False)
     parent = np.full(t_nodes, -1, dtype=np.int64)
-    roots = np.unique(comp, return_index=True)[1]
-    for root in roots:
-        order, pred = sp.csgraph.breadth_first_order(tree, int(root), directed=False)
-        parent[order[1:]] = pred[order[1:]]
-        order_all.extend(order.tolist())
+    inner = order[1:]
+    parent[inner] = np.where(pred[inner] == root, -1, pred[inner])
+    order_all = inner.tolist()
     sub = weight.copy()
     for node in reversed(order_all):
         p = parent[node]

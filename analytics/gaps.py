@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analytics.snapshot import Snapshot
+from analytics.snapshot import Snapshot, unique_counts
 
 __all__ = ["cluster_pairs"]
 
@@ -55,7 +55,7 @@ def cluster_pairs(snap: Snapshot) -> pd.DataFrame:
     cu, cv = code[u], code[v]
     keep = (cu >= 0) & (cv >= 0) & (cu != cv)
     a, b = np.minimum(cu[keep], cv[keep]), np.maximum(cu[keep], cv[keep])
-    keys, counts = np.unique(a * K + b, return_counts=True)
+    keys, counts = unique_counts(a * K + b)
     ia, ib = np.triu_indices(K, k=1)
     m = snap.m
     expected = d[ia] * d[ib] / (2.0 * m) if m else np.zeros(len(ia))

@@ -40,8 +40,8 @@ WEIGHTS: dict[str, float] = {
     "adamic_adar": 2.0,
     "broker_path": 0.5,
     "outreach": 1.0,
-    "same_region": 0.5,
-    "affinity": 0.5,
+    "same_region": 1.0,
+    "affinity": 1.0,
     "complementary": 0.2,
     "gap_gain": 0.2,
 }

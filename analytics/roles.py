@@ -1,7 +1,7 @@
 """Guimerà–Amaral hub roles: participation coefficient, within-module degree z, role R1–R7.
 
 All quantities are on the simple graph S with a partition into modules (the official
-clusters, or detected communities).  Vectorised: one ``np.unique`` over the edge list.
+clusters, or detected communities).  Vectorised: one sort over the edge list.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analytics.snapshot import Snapshot
+from analytics.snapshot import Snapshot, unique_counts
 
 __all__ = [
     "ModuleDegrees",
@@ -62,8 +62,7 @@ def module_degrees(snap: Snapshot, module: np.ndarray | None = None) -> ModuleDe
     rows = np.repeat(np.arange(n, dtype=np.int64), k)
     nbr_mod = mod[snap.S.indices]
     n_mod = int(mod.max()) + 1 if n else 1
-    key, counts = np.unique(rows * n_mod + nbr_mod, return_counts=True)
-    counts = counts.astype(np.int64)
+    key, counts = unique_counts(rows * n_mod + nbr_mod)
     owner = key // n_mod
     sum_sq = _int_bincount(owner, counts * counts, n)
     own = (key % n_mod) == mod[owner]
