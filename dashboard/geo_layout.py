@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 #: Approximate centres (lat, lon) of the bundle regions; overseas bodies are drawn in the
@@ -22,14 +23,26 @@ REGION_CENTRES: dict[str, tuple[float, float]] = {
     "chugoku": (34.8, 132.8),
     "shikoku": (33.7, 133.5),
     "kyushu": (32.6, 130.9),
-    "okinawa": (26.4, 127.9),
+    "okinawa": (26.4, 127.9),  # drawn in the inset (see to_map)
     "overseas": (31.0, 144.5),
 }
 OVERSEAS = "overseas"
 
-#: Map extent (lon, lat).
-LON_RANGE = (126.5, 147.5)
-LAT_RANGE = (25.5, 46.0)
+#: Map extent (lon, lat) after the Okinawa inset is moved in.
+LON_RANGE = (127.5, 147.0)
+LAT_RANGE = (29.8, 45.9)
+#: Okinawa (south of 28.5° N, west of 131.5° E) is drawn in an inset box in the Sea of
+#: Japan, shifted by this (lon, lat), as Japanese national maps do.
+OKINAWA_SHIFT = (2.6, 12.0)
+OKINAWA_BOX = (129.2, 131.6, 37.3, 39.9)  # lon0, lon1, lat0, lat1 after the shift
+
+
+def to_map(lon: float, lat: float) -> tuple[float, float]:
+    """Map coordinates of a real (lon, lat): Okinawa moves into its inset."""
+    if lat < 28.5 and lon < 131.5:
+        return lon + OKINAWA_SHIFT[0], lat + OKINAWA_SHIFT[1]
+    return lon, lat
+
 
 # Coarse coastlines, (lon, lat) vertices, closed.
 _HOKKAIDO = [
@@ -190,8 +203,9 @@ def outline_xy() -> tuple[list[float | None], list[float | None]]:
     ys: list[float | None] = []
     for island in ISLANDS:
         for lon, lat in [*island, island[0]]:
-            xs.append(lon)
-            ys.append(lat)
+            x, y = to_map(lon, lat)
+            xs.append(x)
+            ys.append(y)
         xs.append(None)
         ys.append(None)
     return xs, ys
@@ -207,7 +221,8 @@ def _valid(lat: object, lon: object) -> bool:
 
 
 def _on_map(lat: float, lon: float) -> bool:
-    return LAT_RANGE[0] <= lat <= LAT_RANGE[1] and LON_RANGE[0] <= lon <= LON_RANGE[1]
+    """In Japan (real coordinates, Okinawa included)."""
+    return 24.0 <= lat <= 46.0 and 122.0 <= lon <= 149.0
 
 
 def cluster_places(clusters: pd.DataFrame, nodes: pd.DataFrame) -> pd.DataFrame:
@@ -231,15 +246,57 @@ def cluster_places(clusters: pd.DataFrame, nodes: pd.DataFrame) -> pd.DataFrame:
             if _valid(b["lat"], b["lon"]) and _on_map(float(b["lat"]), float(b["lon"])):
                 lat, lon = float(b["lat"]), float(b["lon"])
         if lat is None:
-            inside = members[
-                members["lat"].between(*LAT_RANGE) & members["lon"].between(*LON_RANGE)
-            ]
+            japan = members["lat"].between(24.0, 46.0) & members["lon"].between(122.0, 149.0)
+            inside = members[japan]
             if len(inside):
                 lat, lon = float(inside["lat"].median()), float(inside["lon"].median())
         if lat is None and region in REGION_CENTRES:
             lat, lon = REGION_CENTRES[region]
+        if lat is not None and lon is not None:
+            lon, lat = to_map(lon, lat)
         rows.append({"lat": lat, "lon": lon, "region": region})
-    return pd.DataFrame(rows, columns=["lat", "lon", "region"], index=clusters.index)
+    frame = pd.DataFrame(rows, columns=["lat", "lon", "region"], index=clusters.index)
+    return spread(frame)
+
+
+def spread(places: pd.DataFrame, *, gap: float = 0.8, rounds: int = 60) -> pd.DataFrame:
+    """Push apart bubbles closer than ``gap`` degrees (several clusters in one prefecture).
+
+    A few rounds of pairwise repulsion, deterministic; every bubble stays within about
+    ``gap`` of where it belongs.  Skipped above 400 clusters (then bubbles may overlap).
+    """
+    ok = places["lat"].notna() & places["lon"].notna()
+    if ok.sum() < 2 or ok.sum() > 400:
+        return places
+    pts = places.loc[ok, ["lon", "lat"]].to_numpy(dtype=float)
+    home = pts.copy()
+    n = len(pts)
+    angle = np.arange(n) * 2.399963  # golden angle: distinct directions for equal points
+    for _ in range(rounds):
+        diff = pts[:, None, :] - pts[None, :, :]
+        dist = np.sqrt((diff**2).sum(axis=2))
+        np.fill_diagonal(dist, np.inf)
+        close = dist < gap
+        if not close.any():
+            break
+        push = np.zeros_like(pts)
+        for i, j in zip(*np.nonzero(close), strict=True):
+            if i >= j:
+                continue
+            d = dist[i, j]
+            if d < 1e-9:
+                direction = np.array([np.cos(angle[i]), np.sin(angle[i])])
+            else:
+                direction = diff[i, j] / d
+            step = (gap - d) / 2 * direction
+            push[i] += step
+            push[j] -= step
+        pts = pts + push
+        pts = home + np.clip(pts - home, -1.5 * gap, 1.5 * gap)
+    out = places.copy()
+    out.loc[ok, "lon"] = pts[:, 0]
+    out.loc[ok, "lat"] = pts[:, 1]
+    return out
 
 
 def org_places(orgs: pd.DataFrame, clusters: pd.DataFrame) -> pd.DataFrame:
@@ -276,13 +333,15 @@ def org_places(orgs: pd.DataFrame, clusters: pd.DataFrame) -> pd.DataFrame:
         elif _valid(lat, lon) and _on_map(float(lat), float(lon)):
             key = pref if isinstance(pref, str) and pref else f"{lat:.1f},{lon:.1f}"
             places.append(f"pref:{key}")
-            lats.append(float(lat))
-            lons.append(float(lon))
+            x, y = to_map(float(lon), float(lat))
+            lats.append(y)
+            lons.append(x)
             regions.append(region)
         elif isinstance(region, str) and region in REGION_CENTRES:
             places.append(f"region:{region}")
-            lats.append(REGION_CENTRES[region][0])
-            lons.append(REGION_CENTRES[region][1])
+            x, y = to_map(REGION_CENTRES[region][1], REGION_CENTRES[region][0])
+            lats.append(y)
+            lons.append(x)
             regions.append(region)
         else:
             places.append(None)

@@ -123,8 +123,9 @@ def render_page(
             content = page.layout(snapshot, lang, ui.selection_of(selection))
         except Exception as exc:  # a page must never take the app down
             logger.exception("page %s failed", pathname)
-            content = ui.notice(t("page.failed", lang, error=f"{type(exc).__name__}: {exc}"),
-                                kind="error")
+            content = ui.notice(
+                t("page.failed", lang, error=f"{type(exc).__name__}: {exc}"), kind="error"
+            )
     return content, banner(snapshot, lang)
 
 

@@ -180,6 +180,25 @@ def map_figure(
         fillcolor="#f7f7f7",
         layer="below",
     )
+    b = geo_layout.OKINAWA_BOX
+    fig.add_shape(
+        type="rect",
+        x0=b[0],
+        x1=b[1],
+        y0=b[2],
+        y1=b[3],
+        layer="below",
+        line={"color": "#9aa5b1", "dash": "dot"},
+    )
+    fig.add_annotation(
+        x=b[0] + 0.1,
+        y=b[3] - 0.1,
+        text=t("map.okinawa", lang),
+        showarrow=False,
+        xanchor="left",
+        yanchor="top",
+        font={"color": "#666", "size": 11},
+    )
     fig.add_annotation(
         x=lo, y=la + 1.45, text=t("map.overseas", lang), showarrow=False, font={"color": "#666"}
     )
@@ -221,7 +240,7 @@ def map_figure(
                 y=[m[1][1] for m in mids],
                 mode="markers",
                 marker={
-                    "size": 12,
+                    "size": 9,
                     "color": ["#d62728" if s else "rgba(80,80,160,0.25)" for s in selected],
                 },
                 customdata=[["arc", r.a, r.b] for r in ui.rows(arc_table)],

@@ -226,7 +226,7 @@ def tiny_bundle() -> Bundle:
     )
 
 
-@pytest.fixture(name="tiny_bundle")
+@pytest.fixture(name="tiny_bundle", scope="session")
 def tiny_bundle_factory():  # type: ignore[no-untyped-def]
     """The function building the tiny network (a fresh Bundle per call)."""
     return tiny_bundle

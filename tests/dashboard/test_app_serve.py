@@ -74,7 +74,9 @@ def test_empty_store_tells_how_to_load():
 
 def test_unreachable_store_shows_a_banner_and_the_app_keeps_running():
     def down() -> Bundle:
-        raise StoreNotRunning("No kizuna store is running for /tmp/x. Start it with: kizuna store start")
+        raise StoreNotRunning(
+            "No kizuna store is running for /tmp/x. Start it with: kizuna store start"
+        )
 
     app = create_app(down)
     source = app.server.config["KIZUNA_DATA"]
@@ -174,7 +176,9 @@ def test_store_source_reconnects_after_a_failure(monkeypatch, tiny_bundle):
 def test_serve_help_and_bad_credentials(monkeypatch):
     runner = CliRunner()
     result = runner.invoke(cmd_serve.serve, ["--help"])
-    assert result.exit_code == 0 and "--host" in result.output and "KIZUNA_BASIC_AUTH" in result.output
+    assert (
+        result.exit_code == 0 and "--host" in result.output and "KIZUNA_BASIC_AUTH" in result.output
+    )
     monkeypatch.setenv("KIZUNA_BASIC_AUTH", "oops")
     result = runner.invoke(cmd_serve.serve, ["--port", "0"])
     assert result.exit_code != 0 and isinstance(result.exception, ConfigError)

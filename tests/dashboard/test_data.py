@@ -11,7 +11,6 @@ from graph.bundle import Bundle
 from graph.errors import StoreError
 
 
-
 def test_fingerprint_depends_on_content_only(tiny_bundle):
     a, b = tiny_bundle(), tiny_bundle()
     assert fingerprint(a) == fingerprint(b)

@@ -15,14 +15,18 @@ def test_gap_table_is_observed_over_expected_weakest_first(data):
     assert len(table) == len(pairs) == 6
     for row in table.itertuples():
         src = pairs[(pairs["cluster_a"] == row.cluster_a) & (pairs["cluster_b"] == row.cluster_b)]
-        assert row.ratio == pytest.approx(src["observed"].iloc[0] / src["expected"].iloc[0], abs=1e-3)
+        assert row.ratio == pytest.approx(
+            src["observed"].iloc[0] / src["expected"].iloc[0], abs=1e-3
+        )
     ratios = list(table["ratio"])
     assert ratios == sorted(ratios)
     assert table["a_name"].iloc[0] in {data.cluster_label(c) for c in data.clusters.index}
 
 
 def test_heatmap_is_symmetric_and_marks_the_selection(data):
-    fig = gaps.heatmap(data, gaps.gap_table(data), selection={"kind": "pair", "a": "kansai_green", "b": "tama"})
+    fig = gaps.heatmap(
+        data, gaps.gap_table(data), selection={"kind": "pair", "a": "kansai_green", "b": "tama"}
+    )
     z = fig.data[0].z
     n = len(z)
     assert all((z[i][j] == z[j][i]) or (z[i][j] != z[i][j]) for i in range(n) for j in range(n))
@@ -67,7 +71,7 @@ def test_spof_list_names_regions(data):
 
 
 def test_partner_finder_for_an_org_in_both_languages(data):
-    rows, status, fig = partners.run(data, "tama_c1", None, "en")
+    rows, _status, fig = partners.run(data, "tama_c1", None, "en")
     assert rows and rows[0]["rank"] == 1
     assert all(r["cluster_name"] != data.cluster_label("tama") for r in rows)
     assert "steps through broker" in " ".join(r["reasons"] for r in rows)
@@ -90,6 +94,6 @@ def test_path_figure_marks_the_broker(data):
     found = partners.partners(data, org="tama_c1")
     far = found[found["distance"] >= 3].iloc[0]
     fig = partners.path_figure(data, found, far["candidate"], "en")
-    nodes = [tr for tr in fig.data if tr.customdata is not None][0]
+    nodes = next(tr for tr in fig.data if tr.customdata is not None)
     assert [c[1] for c in nodes.customdata] == list(far["path"])
     assert "#d62728" in list(nodes.marker.color)  # the broker in red

@@ -12,7 +12,9 @@ ALL_CONF = ["confirmed", "reported", "uncertain"]
 
 def arc_pairs(data, **filters):  # type: ignore[no-untyped-def]
     table = nm.arcs(data, nm.filter_ties(data, **filters))
-    return {frozenset((a, b)): n for a, b, n in zip(table["a"], table["b"], table["count"], strict=True)}
+    return {
+        frozenset((a, b)): n for a, b, n in zip(table["a"], table["b"], table["count"], strict=True)
+    }
 
 
 def test_cross_region_arcs_by_hand(data):
@@ -60,11 +62,20 @@ def test_click_selects_cluster_or_pair():
 
 
 def test_selected_pair_lists_its_ties_with_provenance(data):
-    table = nm.ties_of_selection(data, data.ties, {"kind": "pair", "a": "kansai_green", "b": "tama"})
+    table = nm.ties_of_selection(
+        data, data.ties, {"kind": "pair", "a": "kansai_green", "b": "tama"}
+    )
     assert list(table["source"]) == ["b_tama"]
     assert table["source_ref"].iloc[0] == "seed:L100"
-    fig, details = nm.render(data, None, ALL_CONF, None, "field",
-                             {"kind": "pair", "a": "kansai_green", "b": "tama"}, "ja")
+    _fig, details = nm.render(
+        data,
+        None,
+        ALL_CONF,
+        None,
+        "field",
+        {"kind": "pair", "a": "kansai_green", "b": "tama"},
+        "ja",
+    )
     assert "seed:L100" in str(details)
 
 
@@ -87,7 +98,14 @@ def test_phase_colouring_uses_phase_names(data):
 
 def test_ego_depths(data):
     assert set(net.ego(data, "b_tama", 1)) == {
-        "b_tama", "tama_c1", "tama_c2", "tama_c3", "tama_c4", "b_kansai", "tama_coord", "meti_kanto",
+        "b_tama",
+        "tama_c1",
+        "tama_c2",
+        "tama_c3",
+        "tama_c4",
+        "b_kansai",
+        "tama_coord",
+        "meti_kanto",
     }
     two = set(net.ego(data, "b_tama", 2))
     assert {"u_tokyo", "b_ksi", "b_hbio", "fr_body", "kansai_green_c1"} <= two
@@ -103,8 +121,14 @@ def test_view_modes(data, monkeypatch):
     monkeypatch.setattr(net, "MAX_NODES", 10)
     assert net.view_nodes(data, {}, 1) == ("aggregate", [])
     fig = net.network_figure(data, selection={}, lang="en")
-    sizes = [tr for tr in fig.data if tr.customdata is not None][0]
-    assert {c[1] for c in sizes.customdata} == {"tama", "kansai_green", "hokkaido_bio", "kyushu_si", "(none)"}
+    sizes = next(tr for tr in fig.data if tr.customdata is not None)
+    assert {c[1] for c in sizes.customdata} == {
+        "tama",
+        "kansai_green",
+        "hokkaido_bio",
+        "kyushu_si",
+        "(none)",
+    }
 
 
 def test_network_hover_shows_kind_cluster_region_and_tie_evidence(data):
@@ -129,11 +153,16 @@ def test_search_japanese_fullwidth(data):
 
 
 def test_network_click_selects_org_or_cluster():
-    assert net.selection_from_click({"points": [{"customdata": ["org", "x"]}]}) == {"kind": "org", "id": "x"}
+    assert net.selection_from_click({"points": [{"customdata": ["org", "x"]}]}) == {
+        "kind": "org",
+        "id": "x",
+    }
     assert net.selection_from_click({"points": [{"customdata": ["cluster", "(none)"]}]}) is None
 
 
-@pytest.mark.parametrize("centrality", ["degree", "betweenness", "pagerank", "eigenvector", "closeness"])
+@pytest.mark.parametrize(
+    "centrality", ["degree", "betweenness", "pagerank", "eigenvector", "closeness"]
+)
 def test_every_centrality_sizes_nodes(data, centrality):
     fig = net.network_figure(data, centrality=centrality)
     assert any(tr.customdata is not None for tr in fig.data)
@@ -141,5 +170,12 @@ def test_every_centrality_sizes_nodes(data, centrality):
 
 def test_view_table_for_csv(data):
     table = net.view_table(data, {"kind": "cluster", "id": "kyushu_si"}, 1)
-    assert set(table["id"]) == {"b_ksi", "kyushu_si_c1", "kyushu_si_c2", "kyushu_si_c3", "kyushu_si_c4", "lonely"}
+    assert set(table["id"]) == {
+        "b_ksi",
+        "kyushu_si_c1",
+        "kyushu_si_c2",
+        "kyushu_si_c3",
+        "kyushu_si_c4",
+        "lonely",
+    }
     assert "betweenness" in table.columns

@@ -20,8 +20,13 @@ def test_add_tie_and_dispatch_build_a_scenario(data):
     node = sc["add_nodes"][0]
     assert node["kind"] == "coordinator" and node["cluster"] == "tama"
     dispatch = sc["add_ties"][-1]
-    assert dispatch == {**dispatch, "source": node["id"], "target": "b_ksi",
-                        "kind": "coordinator_dispatch", "directed": True}
+    assert dispatch == {
+        **dispatch,
+        "source": node["id"],
+        "target": "b_ksi",
+        "kind": "coordinator_dispatch",
+        "directed": True,
+    }
     assert len(sc["log"]) == 2
 
 
@@ -30,7 +35,7 @@ def test_linking_the_isolate_joins_two_components(data):
     diff = wi.outcome(data, sc)
     reach = diff.reachability
     assert reach["components_after"] == reach["components_before"] - 1
-    panel, fig = wi.render(data, sc, "en")
+    panel, _fig = wi.render(data, sc, "en")
     assert "Components" in str(panel)
     changed = wi.node_changes(data, diff, sc)
     assert {"lonely", "kyushu_si_c1"} <= set(changed["id"])
@@ -64,20 +69,36 @@ def test_export_zip_is_a_loadable_bundle(data):
 
 def test_filter_and_sort_model(data):
     ties = dt.table_frame(data, "ties")
-    req = {"startRow": 0, "endRow": 100,
-           "filterModel": {"kind": {"filterType": "text", "type": "contains", "filter": "JOINT"}},
-           "sortModel": [{"colId": "since", "sort": "desc"}]}
+    req = {
+        "startRow": 0,
+        "endRow": 100,
+        "filterModel": {"kind": {"filterType": "text", "type": "contains", "filter": "JOINT"}},
+        "sortModel": [{"colId": "since", "sort": "desc"}],
+    }
     out = dt.rows_response(ties, req)
     assert out["rowCount"] == (ties["kind"] == "joint_rd").sum()
     years = [r["since"] for r in out["rowData"]]
     assert years == sorted(years, reverse=True)
-    num = dt.apply_model(ties, {"since": {"filterType": "number", "type": "greaterThan", "filter": 2007}}, None)
+    num = dt.apply_model(
+        ties, {"since": {"filterType": "number", "type": "greaterThan", "filter": 2007}}, None
+    )
     assert (num["since"] > 2007).all() and len(num) == (ties["since"] > 2007).sum()
     blank = dt.apply_model(data.orgs, {"name_en": {"filterType": "text", "type": "blank"}}, None)
     assert blank["name_en"].isna().all() and len(blank) > 0
-    both = dt.apply_model(ties, {"kind": {"filterType": "text", "operator": "OR", "conditions": [
-        {"filterType": "text", "type": "equals", "filter": "mou"},
-        {"filterType": "text", "type": "equals", "filter": "matching"}]}}, None)
+    both = dt.apply_model(
+        ties,
+        {
+            "kind": {
+                "filterType": "text",
+                "operator": "OR",
+                "conditions": [
+                    {"filterType": "text", "type": "equals", "filter": "mou"},
+                    {"filterType": "text", "type": "equals", "filter": "matching"},
+                ],
+            }
+        },
+        None,
+    )
     assert set(both["kind"]) == {"mou", "matching"}
 
 
@@ -95,7 +116,9 @@ def test_selection_scope_and_provenance(data):
     pair = dt.table_frame(data, "ties", {"kind": "pair", "a": "hokkaido_bio", "b": "kansai_green"})
     assert list(pair["source_ref"]) == ["seed:L200-201"]
     defs = dt.column_defs(dt.table_frame(data, "ties"), "ja")
-    assert {"field": "evidence"}.items() <= next(d for d in defs if d["field"] == "evidence").items()
+    assert {"field": "evidence"}.items() <= next(
+        d for d in defs if d["field"] == "evidence"
+    ).items()
 
 
 def test_excel_download_round_trips(data):

@@ -1,0 +1,304 @@
+"""The app in headless Chromium (Debian's chromium + chromium-driver), on the seed network.
+
+The app is served from a werkzeug thread on 127.0.0.1; selenium drives the real pages:
+every page opens, a click on a cluster of the map follows to the other pages, a Japanese
+search, the partner finder and a what-if run, no SEVERE console message.  Screenshots of
+each page go to ``test-artifacts/screenshots/`` (git-ignored).
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = ROOT / "test-artifacts" / "screenshots"
+CHROME_FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--window-size=1500,1100",
+    "--lang=ja",
+]
+WAIT = 20
+
+
+def _binary(*names: str) -> str | None:
+    for name in names:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+@pytest.fixture(scope="module")
+def served(tiny_bundle) -> Iterator[tuple[str, Any]]:  # type: ignore[no-untyped-def]
+    from werkzeug.serving import make_server
+
+    from dashboard.app import create_app
+
+    try:
+        from loaders import open_bundle
+
+        bundle = open_bundle(ROOT / "data" / "seed", strict=False)
+    except Exception:
+        bundle = tiny_bundle()
+    app = create_app(lambda: bundle, lang="ja")
+    app.server.config["KIZUNA_DATA"].warm()
+    server = make_server("127.0.0.1", 0, app.server, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}", bundle
+    finally:
+        server.shutdown()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    chrome = _binary("chromium", "chromium-browser", "google-chrome")
+    driver_path = _binary("chromedriver")
+    if chrome is None or driver_path is None:
+        pytest.skip(
+            "chromium and chromium-driver are not installed "
+            "(apt-get install chromium chromium-driver)"
+        )
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = chrome
+    for flag in CHROME_FLAGS:
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    driver.set_page_load_timeout(30)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def wait_for(driver: Any, condition: Any, timeout: float = WAIT, what: str = "") -> Any:
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, timeout, poll_frequency=0.1).until(
+        lambda d: condition(d), message=what
+    )
+
+
+def settled(driver: Any) -> bool:
+    """No Dash callback running and every Plotly figure drawn."""
+    busy = driver.execute_script(
+        "return document.querySelectorAll('[data-dash-is-loading=\"true\"]').length"
+    )
+    undrawn = driver.execute_script(
+        "return [...document.querySelectorAll('.js-plotly-plot')]"
+        ".filter(g => !g._fullLayout).length"
+    )
+    return busy == 0 and undrawn == 0
+
+
+def open_page(driver: Any, path: str, url: str) -> None:
+    """Click the nav link (client-side navigation keeps the session's stores)."""
+    from selenium.webdriver.common.by import By
+
+    links = driver.find_elements(By.CSS_SELECTOR, f'.nav a[href="{path}"]')
+    if not links or not driver.current_url.startswith(url):
+        driver.get(url + path)
+    else:
+        links[0].click()
+    wait_for(driver, lambda d: d.execute_script("return location.pathname") == path, what=path)
+    wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#page-content h2"), what="h2")
+    time.sleep(0.3)
+    wait_for(driver, settled, what=f"{path} settled")
+
+
+def text_of(driver: Any, css: str) -> str:
+    from selenium.webdriver.common.by import By
+
+    return " ".join(e.text for e in driver.find_elements(By.CSS_SELECTOR, css))
+
+
+def shot(driver: Any, name: str) -> None:
+    time.sleep(0.4)
+    driver.save_screenshot(str(SHOTS / f"{name}.png"))
+
+
+def severe(driver: Any) -> list[str]:
+    return [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+
+
+PAGES = ("/", "/network", "/gaps", "/roles", "/partners", "/whatif", "/data")
+
+
+def test_every_page_opens_in_japanese(served, browser):
+    from selenium.webdriver.common.by import By
+
+    url, _bundle = served
+    browser.get(url + "/")
+    wait_for(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#page-content h2"))
+    wait_for(browser, settled)
+    for path in PAGES:
+        open_page(browser, path, url)
+        heading = text_of(browser, "#page-content h2")
+        assert heading, path
+        assert "notice-error" not in browser.page_source, path
+        shot(browser, f"{(path.strip('/') or 'map')}-ja")
+    assert text_of(browser, ".nav").startswith("全国マップ")
+    assert severe(browser) == []
+
+
+def _click_a_cluster(driver: Any) -> str:
+    """A real mouse click on the map bubble farthest from any other marker; its cluster id."""
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    found = driver.execute_script(
+        """
+        const gd = document.querySelector('.js-plotly-plot');
+        const traces = gd.querySelectorAll('.scatterlayer .trace');
+        const all = [];
+        const bubbles = [];
+        for (let t = 0; t < gd.data.length; t++) {
+          const cd = gd.data[t].customdata || [];
+          traces[t].querySelectorAll('path.point').forEach((el, i) => {
+            const r = el.getBoundingClientRect();
+            const p = {el, x: r.x + r.width / 2, y: r.y + r.height / 2};
+            all.push(p);
+            if (cd[i] && cd[i][0] === 'cluster') { p.id = cd[i][1]; bubbles.push(p); }
+          });
+        }
+        let best = null, bestGap = -1;
+        for (const b of bubbles) {
+          let gap = Infinity;
+          for (const o of all) {
+            if (o !== b) gap = Math.min(gap, Math.hypot(o.x - b.x, o.y - b.y));
+          }
+          if (gap > bestGap) { bestGap = gap; best = b; }
+        }
+        return best ? [best.el, best.id] : null;
+        """
+    )
+    assert found is not None, "no cluster bubble on the map"
+    element, cluster = found
+    ActionChains(driver).move_to_element(element).click().perform()
+    return str(cluster)
+
+
+def test_clicking_a_cluster_on_the_map_follows_on_every_page(served, browser):
+    url, bundle = served
+    open_page(browser, "/", url)
+    cluster = _click_a_cluster(browser)
+    names = bundle.clusters.set_index("id")["name"]
+    name = str(names.get(cluster, cluster))
+    wait_for(browser, lambda d: name in text_of(d, "#selection-label"), what="selection label")
+    wait_for(browser, settled)
+    assert name in text_of(browser, "#map-details h4")
+    shot(browser, "map-selected")
+    open_page(browser, "/network", url)
+    assert "クラスター内" in browser.find_element("css selector", ".gtitle").text
+    shot(browser, "network-cluster")
+    open_page(browser, "/roles", url)
+    open_page(browser, "/partners", url)
+    from selenium.webdriver.common.by import By
+
+    browser.find_element(By.ID, "partner-run").click()
+    wait_for(
+        browser,
+        lambda d: d.find_elements(By.CSS_SELECTOR, "#partner-grid .ag-row"),
+        what="partner rows",
+    )
+    wait_for(browser, settled)
+    assert "連携先候補" in text_of(browser, "#partner-status")
+    reasons = text_of(browser, "#partner-grid .ag-row")
+    assert name not in text_of(browser, '#partner-grid [col-id="cluster_name"]')
+    assert reasons
+    shot(browser, "partners-run")
+    open_page(browser, "/data", url)
+    browser.find_element(By.CSS_SELECTOR, '#data-scope input[value="selection"]').click()
+    wait_for(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#data-grid .ag-row"))
+    wait_for(browser, settled)
+    clusters = {
+        e.get_attribute("textContent").strip()
+        for e in browser.find_elements(By.CSS_SELECTOR, '#data-grid .ag-row [col-id="cluster"]')
+    }
+    assert clusters == {cluster}
+    shot(browser, "data-selection")
+    assert severe(browser) == []
+
+
+def test_search_a_japanese_name(served, browser):
+    from selenium.webdriver.common.by import By
+
+    url, _bundle = served
+    open_page(browser, "/network", url)
+    box = browser.find_element(By.ID, "net-search")
+    box.clear()
+    box.send_keys("ＴＡＭＡ")  # full-width, matched after NFKC
+    wait_for(
+        browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#net-results label"), what="results"
+    )
+    first = browser.find_elements(By.CSS_SELECTOR, "#net-results label")[0]
+    name = first.text.split(" — ")[0]
+    first.click()
+    wait_for(browser, lambda d: name in text_of(d, "#net-info h4"), what="info panel")
+    wait_for(browser, settled)
+    assert "エゴネットワーク" in browser.find_element(By.CSS_SELECTOR, ".gtitle").text
+    shot(browser, "network-search")
+    assert severe(browser) == []
+
+
+def test_weakest_pair_then_a_what_if_dispatch(served, browser):
+    from selenium.webdriver.common.by import By
+
+    url, _bundle = served
+    open_page(browser, "/gaps", url)
+    browser.find_element(By.CSS_SELECTOR, '#gaps-grid .ag-row[row-index="0"] .ag-cell').click()
+    wait_for(browser, lambda d: "↔" in text_of(d, "#selection-label"), what="pair selected")
+    wait_for(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#gaps-ties h4"))
+    shot(browser, "gaps-pair")
+    open_page(browser, "/whatif", url)
+    browser.find_element(By.ID, "whatif-dispatch").click()
+    wait_for(
+        browser,
+        lambda d: "コーディネータ派遣" in text_of(d, "#whatif-changes"),
+        what="what-if result",
+    )
+    wait_for(browser, settled)
+    assert "連結成分" in text_of(browser, "#whatif-changes")
+    shot(browser, "whatif-dispatch")
+    browser.find_element(By.ID, "whatif-reset").click()
+    wait_for(browser, lambda d: "まだ変更はありません" in text_of(d, "#whatif-changes"))
+    assert severe(browser) == []
+
+
+def test_english_interface(served, browser):
+    from selenium.webdriver.common.by import By
+
+    url, _bundle = served
+    open_page(browser, "/", url)
+    browser.find_element(By.CSS_SELECTOR, '#lang input[value="en"]').click()
+    wait_for(browser, lambda d: "National map" in text_of(d, ".nav"), what="english nav")
+    wait_for(browser, settled)
+    for path in ("/", "/roles"):
+        open_page(browser, path, url)
+        shot(browser, f"{(path.strip('/') or 'map')}-en")
+    assert "Hub roles" in text_of(browser, "#page-content h2")
+    browser.find_element(By.CSS_SELECTOR, '#lang input[value="ja"]').click()
+    wait_for(browser, lambda d: "全国マップ" in text_of(d, ".nav"))
+    assert severe(browser) == []
