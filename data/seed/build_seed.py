@@ -8,7 +8,9 @@ correction is made in one place.  Run from the repository root::
 Every row carries provenance: ``source_ref`` (line numbers of
 shared/seed/cluster-best-practices-2010.ja.txt), a verbatim ``evidence`` quote (checked
 here against the cited lines, whitespace-insensitive) and a ``confidence``.
-The rows themselves, chapter by chapter, are in seed_rows.py next to this file.
+The rows themselves, chapter by chapter, are in seed_rows.py next to this file; the rows an
+independent second reading added are in seed_review.py (appended after them, so that the
+positional tie ids t001… of seed_rows.py stay stable).
 """
 
 from __future__ import annotations
@@ -309,6 +311,7 @@ def main() -> None:
         OUT.mkdir(parents=True, exist_ok=True)
     sys.modules.setdefault("build_seed", sys.modules[__name__])
     import seed_rows  # noqa: F401  (fills the tables when imported)
+    import seed_review  # noqa: F401  (the independent review's additions, after the rest)
 
     write("nodes", NODES, NODE_COLUMNS)
     write("ties", TIES, TIE_COLUMNS)
