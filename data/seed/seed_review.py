@@ -19,3 +19,69 @@ SURVEY = program(
     note="the survey this collection is built on (H21 end = late 2009); the text does not say who ran it — the author (財)日本立地センター by implication",
 )
 part(SURVEY, "org_jilc", "organizer", "seed:L9,L52", "(財)日本立地センター", "uncertain", since=2009)
+
+# ---------------------------------------------------------------------------------------
+# 1 産学官金の連携促進活動 (L56-210)
+# ---------------------------------------------------------------------------------------
+# 首都圏北部: research requests to the region's four universities (L105).
+HOKUBU_UNIV = node(
+    "grp_hokubu_universities", "地域内の4大学（首都圏北部ネットワーク）", "university", L(105),
+    "地域内の4大学がそれぞれ専門分野を受け持ち、対応している", region="kanto",
+    en="The four universities of the Northern Greater Tokyo Network's area",
+    note="group node: 4 universities, not named, each covering its own field",
+)
+tie("body_shutoken_hokubu", HOKUBU_UNIV, "partnership", L(105),
+    "企業ニーズを地域内の大学へ研究依頼するというシステムは首都圏北部ネットワークでも構築しており",
+    note="firms' needs passed on to the universities as research requests")
+
+# Coordinators the text gives a task to (role nodes, no person).
+NEO_COORD = node(
+    "coord_kansai_neo", "コーディネータ（関西フロントランナープロジェクト Neo Cluster）", "coordinator", L(144, 146),
+    "アンケート内容に応じてコーディネータが企業訪問を実施したり", cluster="kansai_neo", region="kinki",
+    en="Kansai Front Runner (Neo Cluster) coordinators",
+    note="role node: visit the SMEs whose survey answers call for it (L144-146)",
+)
+tie(NEO_COORD, "body_kansai_neo", "membership", L(144, 146), "関西フロントランナープロジェクト Neo Cluster のように中小企業にアンケート調査を実施")
+part("prog_neo_survey", NEO_COORD, "organizer", L(144, 146), "アンケート内容に応じてコーディネータが企業訪問を実施したり")
+OKINAWA_COORD = node(
+    "coord_okinawa", "コーディネータ（OKINAWA 型産業振興プロジェクト）", "coordinator", L(155),
+    "OKINAWA 型産業振興プロジェクトは他の公的機関（県内外）に派遣を依頼しているケース", cluster="okinawa",
+    region="okinawa", en="OKINAWA project coordinators",
+    note="role node: sent by other public bodies inside and outside the prefecture (not named)",
+)
+tie(OKINAWA_COORD, "body_okinawa", "membership", L(155), "OKINAWA 型産業振興プロジェクトは他の公的機関（県内外）に派遣を依頼している")
+HAMAMATSU_EXPERTS = node(
+    "coord_sanen_hamamatsu", "専門家（三遠南信ネットワーク(浜松)、人材派遣会社から派遣）", "coordinator", L(155),
+    "三遠南信ネットワーク(浜松)は人材派遣会社に専門家派遣を依頼している", cluster="sanen_nanshin", region="chubu",
+    en="San-En-Nanshin (Hamamatsu) experts sent by a staffing company",
+    note="role node; the staffing company is not named",
+)
+tie(HAMAMATSU_EXPERTS, "org_sanen_hamamatsu", "membership", L(155), "三遠南信ネットワーク(浜松)は人材派遣会社に専門家派遣を依頼している")
+
+# Banks: the text never names one, but three groups of them act (L175, L177, L179).
+NEO_LENDERS = node(
+    "grp_neo_lenders", "金融（Neo Cluster の技術評価による融資）", "bank", L(175),
+    "金融の融資のための技術評価はクラスターが人材会社と契約し", en="Lenders using Neo Cluster's technology evaluations",
+    note="group node: the financial institutions are not named; 35 applications, 19 loans so far",
+)
+tie(NEO_LENDERS, "body_kansai_neo", "partnership", L(175), "今までに 35 件の申請があり、19 件が資金融資を受けた",
+    program="prog_neo_tech_evaluation", deals=19,
+    note="the cluster evaluates technologies for loans; 35 applications, 19 financed (deals)")
+part("prog_neo_tech_evaluation", NEO_LENDERS, "partner", L(175), "金融の融資のための技術評価はクラスターが人材会社と契約し")
+GREEN_FINANCE = node(
+    "grp_kansai_green_finance", "金融（環境ビジネス KANSAI プロジェクトと連携）", "bank", L(177),
+    "金融としても環境に配慮している企業でないと安心して融資できない", en="Financial institutions working with the Green Cluster",
+    note="group node: the financial institutions are not named",
+)
+tie(GREEN_FINANCE, "body_kansai_green", "partnership", L(177), "金融と組んでクラスター内企業に MFCA (Material Flow Cost Accounting) や LCA (Life Cycle Assessment) の PR をしている",
+    program="prog_kansai_green_mfca_lca", note="joint promotion of MFCA and LCA to the cluster's firms")
+part("prog_kansai_green_mfca_lca", GREEN_FINANCE, "partner", L(177), "金融としても環境に配慮している企業でないと安心して融資できないということもあって、PR には協力的である")
+CHUGOKU_BANKS = node(
+    "grp_chugoku_eval_banks", "技術事業化評価事業に加入する金融機関（13行）", "bank", L(179),
+    "現在このシステムには 13 行が加入している", en="The 13 banks in Chugoku's technology evaluation scheme",
+    note="group node: 13 banks, not named; they request evaluations and pay ¥100,000 each",
+)
+tie(CHUGOKU_BANKS, "body_chugoku_next", "partnership", L(179), "金融機関からの申請を受けて、問題点、解決手段、将来性等について客観的な技術評価を行っている",
+    since=2009, program="prog_chugoku_tech_evaluation", firms=13,
+    note="evaluation fee ¥100,000 paid by the requesting bank; scheme started H21.3 (2009); 13 banks (firms)")
+part("prog_chugoku_tech_evaluation", CHUGOKU_BANKS, "participant", L(179), "現在このシステムには 13 行が加入している", since=2009)

@@ -27,6 +27,7 @@ TOHOKU = cluster(
 HOKUBU = cluster(
     "shutoken_hokubu", "首都圏北部ネットワーク", "Northern Greater Tokyo Network", "kanto",
     "manufacturing", L(87), "首都圏北部ネットワークでは", body="body_shutoken_hokubu",
+    note="field inferred: factory tours of large firms and SME technologies for simulators (L87); university research requests (L105)",
 )
 TAMA = cluster(
     "tama", "首都圏西部ネットワーク（TAMA）", "Western Greater Tokyo Network (TAMA)", "kanto",
@@ -34,11 +35,13 @@ TAMA = cluster(
     body_name="首都圏西部ネットワーク支援活動（TAMA）", body_ref=L(393),
     body_ev="首都圏西部ネットワーク支援活動（TAMA）", aliases="TAMA",
     body_en="TAMA (Western Greater Tokyo Network support activity)",
+    note="field inferred: the text's TAMA passages concern SMEs' technologies and products (L385, L393, L436); three pillars of self-reliance: fees, subsidies, commissioned work (L625)",
     body_note="promotion body of TAMA (the text calls it TAMA); hub of national support bodies (L393)",
 )
 KEIHIN = cluster(
     "keihin", "京浜ネットワーク", "Keihin Network", "kanto", "manufacturing", L(117),
     "京浜ネットワークでは", body="body_keihin",
+    note="field inferred: SME technology presentations to large firms (L117, L266), press-working firm (L137)",
 )
 CHUO = cluster(
     "chuo_expressway", "中央自動車道沿線ネットワーク", "Chuo Expressway Corridor Network",
@@ -95,10 +98,10 @@ HOKURIKU = cluster(
 )
 KANSAI_NEO = cluster(
     "kansai_neo", "関西フロントランナープロジェクト Neo Cluster",
-    "Kansai Front Runner Project (Neo Cluster)", "kinki", "manufacturing", L(144),
+    "Kansai Front Runner Project (Neo Cluster)", "kinki", "", L(144),
     "関西フロントランナープロジェクト Neo Cluster", body="body_kansai_neo",
     aliases="Neo Cluster",
-    note="field not stated in the text",
+    note="field not stated in the text, so left empty (its passages are about SME surveys, loan evaluation and awards: L144, L175, L199)",
 )
 KANSAI_BIO = cluster(
     "kansai_bio", "関西バイオクラスタープロジェクト Bio Cluster", "Kansai Bio Cluster Project (Bio Cluster)",
@@ -294,15 +297,15 @@ tie(SIIQ_EXPERT, "body_kyushu_silicon", "membership", L(103), "大手半導体�
 ALLIANCE_PROMO = program(
     "prog_alliance_promotion", "アライアンスプロモーション", "matching", L(111),
     "アライアンスプロモーションと銘打って自社技術やビジネスプランの発表会を実施", host="body_shutoken_bio",
-    en="Alliance Promotion", since=2006,
-    note="presentations of bio ventures to large firms; held at バイオジャパン for ventures and pharma firms nationwide from H18 (2006)",
+    en="Alliance Promotion",
+    note="presentations of bio ventures to large firms; held at バイオジャパン for ventures and pharma firms nationwide from H18 (2006) — the programme itself is older, its start is not dated",
 )
 part(ALLIANCE_PROMO, "body_shutoken_bio", "host", L(111), "首都圏バイオネットワークでは、アライアンスプロモーションと銘打って")
 BIOJAPAN = program(
     "prog_biojapan", "バイオジャパン", "exhibition", L(111), "平成18年からはバイオジャパンで",
     en="BioJapan", note="also L240, L264, L399 (Bio Japan 2009)",
 )
-part(BIOJAPAN, "body_shutoken_bio", "organizer", L(111), "平成18年からはバイオジャパンで全国のバイオベンチャーと製薬企業を対象に実施", since=2006)
+part(BIOJAPAN, "body_shutoken_bio", "participant", L(111), "平成18年からはバイオジャパンで全国のバイオベンチャーと製薬企業を対象に実施", since=2006)
 
 ECO_JUKU = program(
     "prog_krip_eco_juku", "エコ塾", "seminar", L(113, 115), "「エコ塾」を開催している",
@@ -1277,4 +1280,4 @@ BIO_COORD = node(
     en="Greater Tokyo Bio Network coordinators", note="role node: contacts with the top of large pharmaceutical firms",
 )
 tie(BIO_COORD, "body_shutoken_bio", "membership", L(264), "コーディネータが大手製薬企業のトップに人脈がある強みを生かした企画になっている")
-part(BIOJAPAN, BIO_COORD, "organizer", L(264), "大手製薬企業にバイオジャパンのアライアンス企画に参加してもらい")
+part(ALLIANCE_PROMO, BIO_COORD, "organizer", L(264), "大手製薬企業にバイオジャパンのアライアンス企画に参加してもらい")
