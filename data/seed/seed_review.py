@@ -85,3 +85,45 @@ tie(CHUGOKU_BANKS, "body_chugoku_next", "partnership", L(179), "金融機関か�
     since=2009, program="prog_chugoku_tech_evaluation", firms=13,
     note="evaluation fee ¥100,000 paid by the requesting bank; scheme started H21.3 (2009); 13 banks (firms)")
 part("prog_chugoku_tech_evaluation", CHUGOKU_BANKS, "participant", L(179), "現在このシステムには 13 行が加入している", since=2009)
+
+# ---------------------------------------------------------------------------------------
+# 2 販路開拓支援活動 (L211-309)
+# ---------------------------------------------------------------------------------------
+TOKAI_BIO_CM = node(
+    "coord_tokai_bio_cm", "クラスターマネージャー・アドバイザー（東海バイオものづくり創生プロジェクト）", "coordinator", L(240),
+    "クラスターマネージャーやアドバイザーも出かけていって PR に努めている", cluster="tokai_bio", region="chubu",
+    en="Tokai Bio cluster manager and advisers", note="role node: go to the trade fairs to promote the cluster's firms",
+)
+tie(TOKAI_BIO_CM, "body_tokai_bio", "membership", L(240), "クラスターマネージャーやアドバイザーも出かけていって PR に努めている")
+for pid in ("prog_biojapan", "prog_bio_expo", "prog_agribusiness_fair"):
+    part(pid, TOKAI_BIO_CM, "participant", L(240), "バイオジャパン、国際バイオ EXPO、アグリビジネスフェアに出展し、クラスターマネージャーやアドバイザーも出かけていって PR に努めている")
+
+# 備後: FPD firms and large IC firms take equipment makers' orders jointly (L272).
+BINGO = program(
+    "prog_chugoku_bingo_joint_orders", "大手装置メーカーの受注を共同で受ける体制（備後地域）", "network", L(272),
+    "大手の装置メーカーの受注を共同で受ける体制を整えている", host="body_chugoku_next",
+    en="Joint order-taking of Bingo FPD and IC firms for large equipment makers",
+    note="FPD firms concentrated in 備後 (eastern 広島県) and the large IC firms there strengthen horizontal ties",
+)
+part(BINGO, "body_chugoku_next", "host", L(272), "次世代中核産業形成プロジェクト（中国地域）では、FPD（Flat Panel Display）企業は備後地域に集中している")
+BINGO_FPD = node(
+    "grp_bingo_fpd_firms", "備後地域のFPD企業", "other", L(272), "FPD（Flat Panel Display）企業は備後地域に集中している",
+    cluster="chugoku_next", pref="広島県", en="FPD firms of the Bingo area",
+    note="group node; 備後 is eastern 広島県 (geography, whence the prefecture)",
+)
+BINGO_IC = node(
+    "grp_bingo_ic_firms", "備後地域の大手 IC 企業", "other", L(272), "そこには大手の IC 企業もあるので", pref="広島県",
+    en="Large IC firms of the Bingo area", note="group node; 備後 is eastern 広島県 (geography, whence the prefecture)",
+)
+for g in (BINGO_FPD, BINGO_IC):
+    part(BINGO, g, "participant", L(272), "横の連携を強化し、大手の装置メーカーの受注を共同で受ける体制を整えている")
+tie(BINGO_FPD, BINGO_IC, "partnership", L(272), "そこには大手の IC 企業もあるので、横の連携を強化し", program=BINGO,
+    note="horizontal ties for joint order-taking")
+
+# 飯田: the aircraft joint-ordering body's customer development led by a project manager (L295-297).
+IIDA_PM = node(
+    "coord_sanen_iida_pm", "プロジェクトマネージャー（航空機産業の共同受注体、飯田）", "coordinator", L(297),
+    "プロジェクトマネージャーを中心に効果的に行っている", cluster="sanen_nanshin", region="chubu",
+    en="Project manager of the Iida aircraft joint-ordering body", note="role node: leads customer development that no single firm could do",
+)
+tie(IIDA_PM, "org_iida_aero_consortium", "membership", "seed:L295-297", "1社では出来ない顧客開拓も、プロジェクトマネージャーを中心に効果的に行っている")

@@ -586,7 +586,8 @@ PIKAMAKU = node(
     cluster=CHUGOKU_NEXT, region="chugoku", en="Pikamaku Mall (surface-treatment joint-order group)",
     note="9 competing surface-treatment firms; joint orders; costs borne by members",
 )
-tie(PIKAMAKU, "body_chugoku_next", "membership", L(299), "表面処理技術に関し、9社を中心にして「ぴかまくモール」を立ち上げている")
+tie(PIKAMAKU, "body_chugoku_next", "membership", L(299), "表面処理技術に関し、9社を中心にして「ぴかまくモール」を立ち上げている",
+    firms=9, note="9 competing surface-treatment firms taking orders jointly (firms)")
 SHANGHAI = program(
     "prog_okinawa_shanghai_exhibit", "上海出展（紅型染め）", "exhibition", L(308),
     "県内アーティストとコラボした紅型染めでも独自のブランドを確立して上海に出展し圧倒的支持を受け",
