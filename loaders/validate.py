@@ -49,6 +49,18 @@ class _Checker:
             self._arrow[key] = fc.as_arrow(self.bundle.frame(table)[column])
         return self._arrow[key]
 
+    def has(self, table: str, column: str) -> bool:
+        """Whether the column holds data: in the frame, and read from the file when the
+        bundle was read from disk (a column the file lacks is all empty; checking it
+        would only repeat the missing-column problem row by row)."""
+        if column not in self.bundle.frame(table):
+            return False
+        if not self.bundle.source_files:
+            return True
+        if table not in self.bundle.source_files:
+            return False
+        return column in self.bundle.source_columns.get(table, ())
+
     def present(self, table: str, column: str) -> np.ndarray:
         return fc.present(self.arrow(table, column))
 
@@ -114,7 +126,7 @@ class _Checker:
     def required(self, table: str) -> None:
         frame = self.bundle.frame(table)
         for col in COLUMNS[table].required:
-            if col in frame:
+            if self.has(table, col):
                 self.report(
                     "empty_value",
                     table,
@@ -125,10 +137,9 @@ class _Checker:
                 )
 
     def vocabulary(self, table: str, column: str, allowed: Sequence[str], code: str) -> None:
-        frame = self.bundle.frame(table)
-        if column not in frame:
+        if not self.has(table, column):
             return
-        values = frame[column]
+        values = self.bundle.frame(table)[column]
         arr = self.arrow(table, column)
         bad = fc.present(arr) & ~fc.member(arr, allowed)
         self.report(
@@ -167,8 +178,11 @@ class _Checker:
         target: str,
         code: str,
         *,
+        target_ok: bool = True,
         warning: bool = False,
     ) -> None:
+        if not (target_ok and self.has(table, column)):
+            return
         values = self.bundle.frame(table)[column]
         arr = self.arrow(table, column)
         bad = fc.present(arr) & ~fc.member(arr, known)
@@ -185,7 +199,7 @@ class _Checker:
     def years(self, table: str) -> None:
         frame = self.bundle.frame(table)
         for col in ("since", "until"):
-            if col not in frame:
+            if not self.has(table, col):
                 continue
             y = frame[col]
             bad = (y.notna() & ((y < YEAR_MIN) | (y > YEAR_MAX))).to_numpy(
@@ -200,7 +214,7 @@ class _Checker:
                 f"write a year between {YEAR_MIN} and {YEAR_MAX}",
                 values=y.to_numpy(dtype=object),
             )
-        if "since" in frame and "until" in frame:
+        if self.has(table, "since") and self.has(table, "until"):
             s, u = frame["since"], frame["until"]
             bad = (s.notna() & u.notna() & (s > u)).to_numpy(dtype=bool, na_value=False)
             self.report(
@@ -215,7 +229,7 @@ class _Checker:
     def figures(self, table: str) -> None:
         frame = self.bundle.frame(table)
         for col in FIGURE_COLUMNS:
-            if col in frame:
+            if self.has(table, col):
                 v = frame[col].to_numpy(dtype=float)
                 bad = ~np.isnan(v) & ~((v >= 0) & np.isfinite(v))
                 self.report(
@@ -269,6 +283,8 @@ def _validate(bundle: Bundle) -> _Checker:
     c = _Checker(bundle)
     nodes, ties = bundle.nodes, bundle.ties
     ids = c.arrow("nodes", "id")
+    nodes_ok = c.has("nodes", "id")
+    node_file = c.label("nodes")
     has_clusters = "clusters" in bundle.present
     has_programs = "programs" in bundle.present
 
@@ -278,7 +294,7 @@ def _validate(bundle: Bundle) -> _Checker:
     c.vocabulary("nodes", "region", REGIONS, "unknown_region")
     c.confidence("nodes")
     for col, lim, code in (("lat", 90.0, "bad_lat"), ("lon", 180.0, "bad_lon")):
-        if col in nodes:
+        if c.has("nodes", col):
             v = nodes[col].to_numpy(dtype=float)
             c.report(
                 code,
@@ -290,7 +306,7 @@ def _validate(bundle: Bundle) -> _Checker:
                 "139.77); check that lat and lon are not swapped",
                 values=v,
             )
-    if "corporate_number" in nodes:
+    if c.has("nodes", "corporate_number"):
         cn = nodes["corporate_number"]
         c.report(
             "bad_corporate_number",
@@ -301,8 +317,10 @@ def _validate(bundle: Bundle) -> _Checker:
             "write the 13 digits exactly as the 法人番号公表サイト shows them (the first digit "
             "is a check digit), or leave the cell empty",
         )
-    if has_clusters and "cluster" in nodes:
-        c.references("nodes", "cluster", bundle.clusters["id"], "clusters.csv", "missing_cluster")
+    if has_clusters and c.has("clusters", "id") and c.has("nodes", "cluster"):
+        c.references(
+            "nodes", "cluster", bundle.clusters["id"], c.label("clusters"), "missing_cluster"
+        )
 
     # ---- ties ----
     c.required("ties")
@@ -310,18 +328,20 @@ def _validate(bundle: Bundle) -> _Checker:
     for end in ("source", "target"):
         ends[end], dangling = fc.ref_codes(c.arrow("ties", end), ids)
         values = ties[end]
+        if not (nodes_ok and c.has("ties", end)):
+            continue
         c.report(
             "missing_node",
             "ties",
             end,
             dangling,
-            "'{v}' is not an id in nodes.csv",
-            "add that id to nodes.csv, or correct it (ids must match exactly, including case)",
+            f"'{{v}}' is not an id in {node_file}",
+            f"add that id to {node_file}, or correct it (ids must match exactly, including case)",
             values=values.to_numpy(dtype=object),
         )
     c.vocabulary("ties", "kind", TIE_KINDS, "unknown_kind")
     c.confidence("ties")
-    if "weight" in ties:
+    if c.has("ties", "weight"):
         w = ties["weight"].to_numpy(dtype=float)
         c.report(
             "bad_weight",
@@ -333,10 +353,15 @@ def _validate(bundle: Bundle) -> _Checker:
         )
     c.years("ties")
     c.figures("ties")
-    if "program" in ties:
+    if c.has("ties", "program") and (c.has("programs", "id") or not has_programs):
         prog_ids = bundle.programs["id"] if has_programs else pd.Series([], dtype=object)
         c.references(
-            "ties", "program", prog_ids, "programs.csv", "missing_program", warning=not has_programs
+            "ties",
+            "program",
+            prog_ids,
+            c.label("programs"),
+            "missing_program",
+            warning=not has_programs,
         )
     c.tie_dups = _tie_identity(c, ties, ends)
     c.report(
@@ -354,7 +379,7 @@ def _validate(bundle: Bundle) -> _Checker:
         c.required("clusters")
         c.unique_ids("clusters")
         c.vocabulary("clusters", "region", REGIONS, "unknown_region")
-        c.references("clusters", "body", ids, "nodes.csv", "missing_node")
+        c.references("clusters", "body", ids, node_file, "missing_node", target_ok=nodes_ok)
         c.years("clusters")
         c.confidence("clusters")
 
@@ -363,7 +388,7 @@ def _validate(bundle: Bundle) -> _Checker:
         c.required("programs")
         c.unique_ids("programs")
         c.vocabulary("programs", "kind", PROGRAM_KINDS, "unknown_kind")
-        c.references("programs", "host", ids, "nodes.csv", "missing_node")
+        c.references("programs", "host", ids, node_file, "missing_node", target_ok=nodes_ok)
         c.years("programs")
         c.figures("programs")
         c.confidence("programs")
@@ -373,8 +398,17 @@ def _validate(bundle: Bundle) -> _Checker:
         part = bundle.participation
         c.required("participation")
         prog_ids = bundle.programs["id"] if has_programs else pd.Series([], dtype=object)
-        c.references("participation", "program", prog_ids, "programs.csv", "missing_program")
-        c.references("participation", "organization", ids, "nodes.csv", "missing_node")
+        c.references(
+            "participation",
+            "program",
+            prog_ids,
+            c.label("programs"),
+            "missing_program",
+            target_ok=c.has("programs", "id") or not has_programs,
+        )
+        c.references(
+            "participation", "organization", ids, node_file, "missing_node", target_ok=nodes_ok
+        )
         c.vocabulary("participation", "role", PARTICIPATION_ROLES, "unknown_role")
         c.years("participation")
         c.confidence("participation")

@@ -1,0 +1,64 @@
+"""Every malformed bundle under tests/data/bad/ reports exactly the expected problems.
+
+tests/data/bad/expected.csv (made by tests/data/bad/make_bad.py) lists, per bundle,
+every problem with its severity, code, file, spreadsheet row and column.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from graph.errors import BundleError
+from loaders import check_bundle, open_bundle
+
+BAD = Path(__file__).resolve().parents[1] / "data" / "bad"
+
+
+def _expected() -> dict[str, Counter[tuple[str, str, str, int | None, str | None]]]:
+    out: dict[str, Counter[tuple[str, str, str, int | None, str | None]]] = {}
+    with open(BAD / "expected.csv", encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            key = (
+                r["severity"],
+                r["code"],
+                r["file"],
+                int(r["row"]) if r["row"] else None,
+                r["column"] or None,
+            )
+            out.setdefault(r["bundle"], Counter())[key] += 1
+    return out
+
+
+EXPECTED = _expected()
+
+
+def test_at_least_thirty_bad_bundles():
+    assert len(EXPECTED) >= 30
+    on_disk = {p.name for p in BAD.iterdir() if p.is_dir() or p.suffix in (".zip", ".xlsx")}
+    assert on_disk == set(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_bad_bundle_reports_exact_problems(name):
+    _, problems = check_bundle(BAD / name)
+    got = Counter((p.severity, p.code, p.file, p.row, p.column) for p in problems)
+    assert got == EXPECTED[name]
+    for p in problems:
+        assert p.message and p.hint, p  # every problem says what is wrong and what to do
+        assert p.message_ja, p
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_errors_block_open_and_warnings_do_not(name):
+    has_error = any(sev == "error" for sev, *_ in EXPECTED[name])
+    if has_error:
+        with pytest.raises(BundleError) as err:
+            open_bundle(BAD / name)
+        text = str(err.value)
+        assert "Traceback" not in text and "nothing was written" in text
+    else:
+        open_bundle(BAD / name)
