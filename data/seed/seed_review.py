@@ -127,3 +127,18 @@ IIDA_PM = node(
     en="Project manager of the Iida aircraft joint-ordering body", note="role node: leads customer development that no single firm could do",
 )
 tie(IIDA_PM, "org_iida_aero_consortium", "membership", "seed:L295-297", "1社では出来ない顧客開拓も、プロジェクトマネージャーを中心に効果的に行っている")
+
+# ---------------------------------------------------------------------------------------
+# 3 国内広域連携活動 (L310-406)
+# ---------------------------------------------------------------------------------------
+# TOHOKU's exchange meetings with capital-region organizations (L379-381): the other side.
+SHUTOKEN_ORGS = node(
+    "grp_shutoken_orgs", "首都圏組織（TOHOKU ものづくりコリドーの交流先）", "other", L(379),
+    "首都圏組織との交流会においてジョイントコーディネータを配置している", region="kanto",
+    en="Capital-region organizations meeting TOHOKU firms",
+    note="group node: the capital-region organizations are not named",
+)
+part("prog_tohoku_capital_exchange", SHUTOKEN_ORGS, "participant", L(379), "首都圏組織との交流会")
+tie("body_tohoku", SHUTOKEN_ORGS, "matching", L(379, 381), "期待できそうな案件を首都圏との交流会で発表をしてもらう",
+    program="prog_tohoku_capital_exchange", amount_yen=180000000,
+    note="promising TOHOKU firms present at the exchange meetings; sales of ¥180M in H20 (2008) (amount_yen)")
