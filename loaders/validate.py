@@ -124,7 +124,6 @@ class _Checker:
 
     # ---- generic checks -------------------------------------------------------------
     def required(self, table: str) -> None:
-        frame = self.bundle.frame(table)
         for col in COLUMNS[table].required:
             if self.has(table, col):
                 self.report(

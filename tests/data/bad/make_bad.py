@@ -8,6 +8,7 @@ the repository root:  python tests/data/bad/make_bad.py
 from __future__ import annotations
 
 import csv
+import datetime
 import json
 import shutil
 import zipfile
@@ -58,7 +59,10 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], list[tuple[str, str, str, 
     "empty_ties_bom_only": ({"ties": b"\xef\xbb\xbf\r\n"}, [(E, "empty_file", "ties.csv", "", "")]),
     "missing_column_kind": (
         {"nodes": BASE["nodes"].replace(",kind,", ",type,", 1)},
-        [(E, "missing_column", "nodes.csv", 1, "kind"), (W, "unknown_column", "nodes.csv", 1, "type")],
+        [
+            (E, "missing_column", "nodes.csv", 1, "kind"),
+            (W, "unknown_column", "nodes.csv", 1, "type"),
+        ],
     ),
     "missing_column_target": (
         {"ties": "source,kind\na,membership\n"},
@@ -82,9 +86,12 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], list[tuple[str, str, str, 
     ),
     "duplicate_node_id": (
         sub("nodes", "d,関西エコテック", "b,関西エコテック"),
-        [(E, "duplicate_id", "nodes.csv", 5, "id"), (E, "missing_node", "ties.csv", 4, "target"),
-         (E, "missing_node", "ties.csv", 5, "target"),
-         (E, "missing_node", "participation.csv", 3, "organization")],
+        [
+            (E, "duplicate_id", "nodes.csv", 5, "id"),
+            (E, "missing_node", "ties.csv", 4, "target"),
+            (E, "missing_node", "ties.csv", 5, "target"),
+            (E, "missing_node", "participation.csv", 3, "organization"),
+        ],
     ),
     "duplicate_node_id_fullwidth": (
         {"nodes": BASE["nodes"] + "ａ,重複,company,,,,,,\n"},
@@ -167,12 +174,21 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], list[tuple[str, str, str, 
         [(E, "empty_value", "nodes.csv", 4, "name")],
     ),
     "ragged_row": (
-        sub("ties", "b,c,joint_rd,false,2004,2007,2,reported,", "b,c,joint_rd,false,2004,2007,2,reported,,extra"),
+        sub(
+            "ties",
+            "b,c,joint_rd,false,2004,2007,2,reported,",
+            "b,c,joint_rd,false,2004,2007,2,reported,,extra",
+        ),
         [(E, "ragged_row", "ties.csv", 3, "")],
     ),
     "duplicate_column": (
-        {"nodes": "id,name,kind,name\na,A,company,B\n", "ties": "source,target,kind\n",
-         "clusters": None, "programs": None, "participation": None},
+        {
+            "nodes": "id,name,kind,name\na,A,company,B\n",
+            "ties": "source,target,kind\n",
+            "clusters": None,
+            "programs": None,
+            "participation": None,
+        },
         [(E, "duplicate_column", "nodes.csv", 1, "name")],
     ),
     "duplicate_tie": (
@@ -220,11 +236,18 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], list[tuple[str, str, str, 
         [(E, "duplicate_file", "nodes.json", "", "")],
     ),
     "blank_lines_shift_rows": (
-        {"ties": BASE["ties"].replace("a,d,mou", "\n,,,,,,,,\na,d,mou").replace("mou,false,2009", "mou,false,2O09")},
+        {
+            "ties": BASE["ties"]
+            .replace("a,d,mou", "\n,,,,,,,,\na,d,mou")
+            .replace("mou,false,2009", "mou,false,2O09")
+        },
         [(E, "bad_year", "ties.csv", 6, "since")],
     ),
     "quoted_newline_rows": (
-        {"ties": 'source,target,kind,evidence,since\na,b,mou,"line 1\nline 2",2001\nb,c,mou,x,19x9\n'},
+        {
+            "ties": "source,target,kind,evidence,since\n"
+            'a,b,mou,"line 1\nline 2",2001\nb,c,mou,x,19x9\n'
+        },
         [(E, "bad_year", "ties.csv", 3, "since")],
     ),
     "typo_file_name": (
@@ -236,26 +259,48 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], list[tuple[str, str, str, 
         [(W, "duplicate_tie", "participation.csv", 4, "organization")],
     ),
     "json_bad_lat": (
-        {"nodes": None, "nodes.json": json.dumps(
-            [{"id": k, "name": k.upper(), "kind": "company", "lat": lat}
-             for k, lat in (("a", 35.0), ("b", 91.5), ("c", None), ("d", 34.0))])},
+        {
+            "nodes": None,
+            "nodes.json": json.dumps(
+                [
+                    {"id": k, "name": k.upper(), "kind": "company", "lat": lat}
+                    for k, lat in (("a", 35.0), ("b", 91.5), ("c", None), ("d", 34.0))
+                ]
+            ),
+        },
         [(E, "bad_lat", "nodes.json", 2, "lat")],
     ),
     "jsonl_broken_line": (
-        {"nodes": None, "nodes.jsonl": '{"id":"a","name":"A","kind":"company"}\n{"id":"b",\n'
-         '{"id":"c","name":"C","kind":"company"}\n{"id":"d","name":"D","kind":"bank"}\n'},
-        [(E, "unreadable", "nodes.jsonl", 2, ""), (E, "missing_node", "ties.csv", 2, "target"),
-         (E, "missing_node", "ties.csv", 3, "source"), (E, "missing_node", "ties.csv", 5, "source"),
-         (E, "missing_node", "participation.csv", 2, "organization")],
+        {
+            "nodes": None,
+            "nodes.jsonl": '{"id":"a","name":"A","kind":"company"}\n{"id":"b",\n'
+            '{"id":"c","name":"C","kind":"company"}\n{"id":"d","name":"D","kind":"bank"}\n',
+        },
+        [
+            (E, "unreadable", "nodes.jsonl", 2, ""),
+            (E, "missing_node", "ties.csv", 2, "target"),
+            (E, "missing_node", "ties.csv", 3, "source"),
+            (E, "missing_node", "ties.csv", 5, "source"),
+            (E, "missing_node", "participation.csv", 2, "organization"),
+        ],
     ),
 }
 
 #: Bundles that are single files (zip / xlsx), made from the folder cases above.
 FILE_CASES: dict[str, tuple[str, list[tuple[str, str, str, object, str]]]] = {
-    "zip_nested_missing_node.zip": ("tie_to_missing_source", [(E, "missing_node", "ties.csv", 3, "source")]),
+    "zip_nested_missing_node.zip": (
+        "tie_to_missing_source",
+        [(E, "missing_node", "ties.csv", 3, "source")],
+    ),
     "zip_top_level_bad_year.zip": ("bad_year_text", [(E, "bad_year", "ties.csv", 3, "since")]),
-    "xlsx_unknown_kind.xlsx": ("unknown_org_kind", [(E, "unknown_kind", "xlsx_unknown_kind.xlsx [nodes]", 4, "kind")]),
-    "xlsx_missing_column.xlsx": ("missing_column_target", [(E, "missing_column", "xlsx_missing_column.xlsx [ties]", 1, "target")]),
+    "xlsx_unknown_kind.xlsx": (
+        "unknown_org_kind",
+        [(E, "unknown_kind", "xlsx_unknown_kind.xlsx [nodes]", 4, "kind")],
+    ),
+    "xlsx_missing_column.xlsx": (
+        "missing_column_target",
+        [(E, "missing_column", "xlsx_missing_column.xlsx [ties]", 1, "target")],
+    ),
 }
 
 
@@ -295,7 +340,14 @@ def write_xlsx(path: Path, changes: dict[str, str | bytes | None]) -> None:
                     ws.cell(row=i + 1, column=j + 1, value=value)
         if i == 0:  # header cells with full-width spaces, as Japanese users type them
             ws.cell(row=1, column=1, value=f"　{ws.cell(row=1, column=1).value}　")
+    fixed = datetime.datetime(2026, 1, 1)
+    wb.properties.created = wb.properties.modified = fixed
     wb.save(path)
+    with zipfile.ZipFile(path) as zf:  # fixed timestamps: the same bytes on every run
+        entries = [(i.filename, zf.read(i)) for i in zf.infolist()]
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name, data in entries:
+            zf.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), data)
 
 
 def main() -> None:
@@ -311,7 +363,8 @@ def main() -> None:
             with zipfile.ZipFile(path, "w") as zf:
                 for inner, text in files_of(changes).items():
                     arc = f"bundle/{inner}" if nested else inner
-                    zf.writestr(arc, text if isinstance(text, bytes) else text.encode("utf-8"))
+                    info = zipfile.ZipInfo(arc, date_time=(2026, 1, 1, 0, 0, 0))
+                    zf.writestr(info, text if isinstance(text, bytes) else text.encode("utf-8"))
         else:
             write_xlsx(path, changes)
         rows += [(fname, *e) for e in expected]
