@@ -142,3 +142,18 @@ part("prog_tohoku_capital_exchange", SHUTOKEN_ORGS, "participant", L(379), "首�
 tie("body_tohoku", SHUTOKEN_ORGS, "matching", L(379, 381), "期待できそうな案件を首都圏との交流会で発表をしてもらう",
     program="prog_tohoku_capital_exchange", amount_yen=180000000,
     note="promising TOHOKU firms present at the exchange meetings; sales of ¥180M in H20 (2008) (amount_yen)")
+
+# ---------------------------------------------------------------------------------------
+# 4 海外展開支援活動 (L407-508)
+# ---------------------------------------------------------------------------------------
+# JOGA found its overseas partners through the embassies exhibiting at 東京ゲームショウ (L450).
+EMBASSIES = node(
+    "foreign_tgs_embassies", "各国の大使館（東京ゲームショウ出展）", "foreign_body", L(450),
+    "東京ゲームショウに出展ブース設置予定の各国の大使館に出向き", region="overseas",
+    en="Embassies exhibiting at the Tokyo Game Show",
+    note="group node: the countries are not named here (the firms matched came from the Netherlands, Singapore, Taiwan, Norway, Sweden, Hong Kong, L452)",
+)
+tie("body_joga", EMBASSIES, "exchange", L(450), "東京ゲームショウに出展ブース設置予定の各国の大使館に出向き、イベント趣旨の説明や海外企業とのネットワークがある企業から海外企業の紹介を得る等をし",
+    program="prog_online_game_forum", note="JOGA explained the forum to the embassies and obtained introductions to overseas firms")
+part("prog_online_game_forum", EMBASSIES, "partner", L(450), "各国の大使館に出向き、イベント趣旨の説明や海外企業とのネットワークがある企業から海外企業の紹介を得る等をし")
+part("prog_tokyo_game_show", EMBASSIES, "participant", L(450), "東京ゲームショウに出展ブース設置予定の各国の大使館", "reported")

@@ -925,8 +925,8 @@ CN_PUBLIC = node(
 )
 tie("body_krip", KICOX, "exchange", L(477), "2005年から韓国と", "uncertain", since=2005,
     note="business exchange with Korea since 2005; the Korean partner of 2005 is not named (KICOX is the MOU partner named at L492)")
-tie("body_krip", KICOX, "mou", L(492), "昨年MOUを締結した韓国産業団地公団ECO事務局", since=2007,
-    note="MOU signed the year before エコテクノ2008")
+tie("body_krip", KICOX, "mou", "seed:L483,L492", "昨年MOUを締結した韓国産業団地公団ECO事務局", since=2007,
+    note="MOU signed 昨年, the year before エコテクノ2008 (L483, 2008), hence 2007")
 tie("body_krip", CN_PUBLIC, "exchange", L(477), "2007年からは中国とビジネス交流事業を推進している", since=2007)
 tie("body_krip", CN_PUBLIC, "mou", L(477), "MOUを現地公的機関と締結しつつ", since=2007,
     note="MOUs with local public bodies (year of the Chinese MOU not stated; exchange since 2007)")
@@ -969,40 +969,40 @@ ECOTECHNO = program(
 )
 part(ECOTECHNO, "body_krip", "participant", L(483, 505), "K-RIPの韓国との連携活", since=2008)
 KR_SEMINAR = program(
-    "prog_kyushu_korea_env_seminar", "九州・韓国環境セミナー", "seminar", L(485, 487), "「九州・韓国環境セミナー」",
+    "prog_kyushu_korea_env_seminar", "九州・韓国環境セミナー", "seminar", "seed:L483,L485-487", "「九州・韓国環境セミナー」",
     host="body_krip", en="Kyushu-Korea Environmental Seminar", since=2008, until=2008,
     note="theme 産廃の資源化・エネルギー化; speaker from K-RIP member 高野興産㈱ (person not recorded)",
 )
-part(KR_SEMINAR, "body_krip", "host", L(485, 505), "K-RIPの韓国との連携活", since=2008)
+part(KR_SEMINAR, "body_krip", "host", L(483, 505), "K-RIPの韓国との連携活", since=2008)
 TAKANO = node(
     "org_takano_kosan", "高野興産㈱", "company", L(487), "K-RIP会員企業 高野興産㈱", cluster=KRIP, region="kyushu",
     en="Takano Kosan", aliases="高野興産",
 )
 tie(TAKANO, "body_krip", "membership", L(487), "K-RIP会員企業 高野興産㈱")
-part(KR_SEMINAR, TAKANO, "participant", L(487), "K-RIP会員企業 高野興産㈱", since=2008)
+part(KR_SEMINAR, TAKANO, "participant", "seed:L483,L487", "K-RIP会員企業 高野興産㈱", since=2008)
 SITE_VISITS = program(
-    "prog_ecotechno_site_visits", "企業視察（エコテクノ2008）", "other", L(488, 490), "「企業視察」",
+    "prog_ecotechno_site_visits", "企業視察（エコテクノ2008）", "other", "seed:L483,L488-490", "「企業視察」",
     host="body_krip", en="Company site visits (Eco Techno 2008)", since=2008, until=2008,
     note="キャナルシティ water treatment (鎌田バイオ) and 九州産廃㈱",
 )
-part(SITE_VISITS, "body_krip", "host", L(488, 505), "K-RIPの韓国との連携活", since=2008)
+part(SITE_VISITS, "body_krip", "host", L(483, 505), "K-RIPの韓国との連携活", since=2008)
 KAMATA = node(
     "org_kamata_bio", "鎌田バイオ", "company", L(489), "キャナルシティ(鎌田バイオ)水処理", region="kyushu",
     en="Kamata Bio", note="water treatment at キャナルシティ (visited site)",
 )
 SANPAI = node("org_kyushu_sanpai", "九州産廃㈱", "company", L(490), "九州産廃㈱", region="kyushu", en="Kyushu Sanpai", aliases="九州産廃")
-part(SITE_VISITS, KAMATA, "partner", L(489), "キャナルシティ(鎌田バイオ)水処理", since=2008)
-part(SITE_VISITS, SANPAI, "partner", L(490), "九州産廃㈱", since=2008)
-part(SITE_VISITS, KICOX, "participant", L(488, 494), "韓国産業団地公団をヘッドとするミッション団", "uncertain", since=2008)
+part(SITE_VISITS, KAMATA, "partner", "seed:L483,L489", "キャナルシティ(鎌田バイオ)水処理", since=2008)
+part(SITE_VISITS, SANPAI, "partner", "seed:L483,L490", "九州産廃㈱", since=2008)
+part(SITE_VISITS, KICOX, "participant", "seed:L483,L488-494", "韓国産業団地公団をヘッドとするミッション団", "uncertain", since=2008)
 KR_MEETING = program(
-    "prog_kyushu_korea_env_business_meeting", "九州・韓国環境ビジネス商談会", "matching", L(491, 495),
+    "prog_kyushu_korea_env_business_meeting", "九州・韓国環境ビジネス商談会", "matching", "seed:L483,L491-495",
     "「九州・韓国環境ビジネス商談会」", host="body_krip", en="Kyushu-Korea Environmental Business Meeting",
     since=2008, until=2008, participants=28, firms=16, deals=56,
     note="KICOX ECO office: 16 firms and others, 28 people; 56 business talks (商談件数, deals); Kyushu side: Eco Techno exhibitors, K-RIP members, experts",
 )
-part(KR_MEETING, "body_krip", "host", L(491, 505), "K-RIPの韓国との連携活", since=2008)
-part(KR_MEETING, KICOX, "participant", L(492), "昨年MOUを締結した韓国産業団地公団ECO事務局16社他 計28名参加", since=2008)
-tie(KICOX, "body_krip", "matching", L(492, 495), "韓国産業団地公団をヘッドとするミッション団と九州側企業", since=2008,
+part(KR_MEETING, "body_krip", "host", L(483, 505), "K-RIPの韓国との連携活", since=2008)
+part(KR_MEETING, KICOX, "participant", "seed:L483,L492", "昨年MOUを締結した韓国産業団地公団ECO事務局16社他 計28名参加", since=2008)
+tie(KICOX, "body_krip", "matching", "seed:L483,L492-495", "韓国産業団地公団をヘッドとするミッション団と九州側企業", since=2008,
     program=KR_MEETING, deals=56, participants=28, firms=16)
 
 # 中央自動車道沿線 (長野): DTF's MOU with a Swiss university and European ties (L507).
