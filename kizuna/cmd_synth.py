@@ -10,7 +10,8 @@ import click
 def _format_of(out: Path, fmt: str | None) -> str:
     if fmt:
         return fmt
-    return "zip" if out.suffix.lower() == ".zip" else "csv"
+    suffix = out.suffix.lower()
+    return {".zip": "zip", ".xlsx": "xlsx"}.get(suffix, "csv")
 
 
 @click.command()
@@ -26,7 +27,7 @@ def _format_of(out: Path, fmt: str | None) -> str:
     "--out",
     type=click.Path(path_type=Path, file_okay=True, dir_okay=True),
     required=True,
-    help="Bundle folder to write (or a .zip file).",
+    help="Bundle folder to write (or a .zip / .xlsx file).",
 )
 @click.option(
     "--ties-per-org",
@@ -38,9 +39,10 @@ def _format_of(out: Path, fmt: str | None) -> str:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["csv", "zip"]),
+    type=click.Choice(["csv", "zip", "xlsx"]),
     default=None,
-    help="csv: a folder of CSV files (default); zip: one .zip file.",
+    help="csv: a folder of CSV files (default); zip: one .zip file; xlsx: one Excel "
+    "workbook (small networks only). Default: from the --out ending.",
 )
 @click.option("--overwrite", is_flag=True, help="Replace a bundle already in --out.")
 def synth(

@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 #: Smallest network the generator makes (a few clusters with a handful of members each).
 MIN_ORGS = 50
 MAX_ORGS = 5_000_000
+EXCEL_ROWS = 1_048_576  # rows of one sheet, the header included
 
 
 @dataclass
@@ -151,7 +152,10 @@ def synthesize(
             n_orgs, seed, ties_per_org, within_share=within_share, degree_exponent=degree_exponent
         )
     )
-    text = Text(a)
+    return _bundle(Text(a))
+
+
+def _bundle(text: Text) -> Bundle:
     frames = {}
     for file in FILES:
         table = pa.concat_tables(list(text.chunks(file, 1_000_000)))
@@ -184,11 +188,12 @@ def write_synth(
     Parameters
     ----------
     out : str or Path
-        The bundle folder (``fmt="csv"``) or the ``.zip`` file to write.
+        The bundle folder (``fmt="csv"``), or the ``.zip`` / ``.xlsx`` file to write.
     n_orgs, seed, ties_per_org, within_share, degree_exponent
         As in :func:`synthesize`.
-    fmt : {"csv", "zip"}
-        A folder of CSV files, or one zip holding them (the bundle format accepts both).
+    fmt : {"csv", "zip", "xlsx"}
+        A folder of CSV files, one zip holding them, or one Excel workbook (one sheet per
+        file; only up to Excel's 1,048,576 rows a sheet, built in memory).
     overwrite : bool
         Replace existing bundle files; without it an existing bundle is never touched.
     chunk_rows : int
@@ -207,7 +212,8 @@ def write_synth(
     Notes
     -----
     Files are UTF-8 with a BOM (so Excel shows the Japanese names); the same arguments
-    give byte-identical files (zip entries carry a fixed date).
+    give byte-identical CSV and zip files (zip entries carry a fixed date).  A workbook
+    holds the same rows but records its creation time.
 
     Examples
     --------
@@ -221,9 +227,14 @@ def write_synth(
     p = _params(
         n_orgs, seed, ties_per_org, within_share=within_share, degree_exponent=degree_exponent
     )
-    if fmt not in ("csv", "zip"):
-        raise KizunaError(f"Unknown format '{fmt}': choose csv (a folder) or zip.")
+    if fmt not in ("csv", "zip", "xlsx"):
+        raise KizunaError(f"Unknown format '{fmt}': choose csv (a folder), zip or xlsx.")
     target = Path(out)
+    if fmt == "xlsx" and max(n_orgs, round(n_orgs * ties_per_org)) >= EXCEL_ROWS:
+        raise KizunaError(
+            f"{n_orgs:,} organizations with {ties_per_org:g} ties each do not fit in an Excel "
+            f"sheet ({EXCEL_ROWS:,} rows); write a CSV folder or a .zip instead."
+        )
     _check_target(target, fmt, overwrite)
     a = generate(p)
     text = Text(a)
@@ -234,13 +245,16 @@ def write_synth(
                 _write_csv(fh, text, file, chunk_rows)
     else:
         tmp = target.with_name(target.name + ".partial")
-        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
-            for file in FILES:
-                info = zipfile.ZipInfo(f"{file}.csv", date_time=(2012, 1, 1, 0, 0, 0))
-                info.compress_type = zipfile.ZIP_DEFLATED
-                with zf.open(info, "w", force_zip64=True) as fh:
-                    _write_csv(fh, text, file, chunk_rows)
-        tmp.replace(target)
+        try:
+            if fmt == "zip":
+                _write_zip(tmp, text, chunk_rows)
+            else:
+                from loaders.writers import write_bundle
+
+                write_bundle(_bundle(text), tmp, fmt="xlsx")
+            tmp.replace(target)
+        finally:
+            tmp.unlink(missing_ok=True)
     for file in FILES:
         summary.rows[file] = text.rows(file)
     log.info("synth: wrote %s %s", target, summary.rows)
@@ -250,11 +264,20 @@ def write_synth(
     return summary
 
 
+def _write_zip(path: Path, text: Text, chunk_rows: int) -> None:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+        for file in FILES:
+            info = zipfile.ZipInfo(f"{file}.csv", date_time=(2012, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            with zf.open(info, "w", force_zip64=True) as fh:
+                _write_csv(fh, text, file, chunk_rows)
+
+
 def _check_target(target: Path, fmt: str, overwrite: bool) -> None:
     """Refuse to replace an existing bundle unless asked; create the folder."""
-    if fmt == "zip":
-        if target.suffix.lower() != ".zip":
-            raise KizunaError(f"The zip output must end in .zip (got {target}).")
+    if fmt in ("zip", "xlsx"):
+        if target.suffix.lower() != f".{fmt}":
+            raise KizunaError(f"The {fmt} output must end in .{fmt} (got {target}).")
         if target.exists() and not overwrite:
             raise KizunaError(f"{target} already exists; add --overwrite to replace it.")
         folder = target.parent

@@ -130,6 +130,19 @@ def test_zip_bundle_opens(tmp_path: Path) -> None:
     assert len(b.ties) == s.rows["ties"] and len(b.nodes) == 500
 
 
+def test_xlsx_bundle_opens(tmp_path: Path) -> None:
+    from loaders import open_bundle
+
+    write_synth(tmp_path / "net.xlsx", 300, seed=2, fmt="xlsx")
+    b = open_bundle(tmp_path / "net.xlsx")
+    made = synthesize(300, seed=2)
+    assert list(b.ties["id"]) == list(made.ties["id"])
+    assert list(b.nodes["name"]) == list(made.nodes["name"])
+    with pytest.raises(KizunaError, match="Excel"):
+        write_synth(tmp_path / "big.xlsx", 300_000, fmt="xlsx")
+    assert not (tmp_path / "big.xlsx").exists()
+
+
 def test_size_and_within_cluster_share(net: Bundle) -> None:
     assert abs(len(net.ties) - 50_000) <= 500
     assert within_share(net) == pytest.approx(0.87, abs=0.05)
@@ -273,6 +286,8 @@ def test_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "--overwrite" in err and "Traceback" not in err
     main(["synth", "--orgs", "300", "--out", str(tmp_path / "n.zip")])
     assert (tmp_path / "n.zip").is_file()
+    main(["synth", "--orgs", "300", "--out", str(tmp_path / "n.xlsx")])
+    assert (tmp_path / "n.xlsx").is_file() and not (tmp_path / "n.xlsx.partial").exists()
 
 
 def test_synthesize_arrays_bounded() -> None:
