@@ -157,3 +157,14 @@ tie("body_joga", EMBASSIES, "exchange", L(450), "東京ゲームショウに出�
     program="prog_online_game_forum", note="JOGA explained the forum to the embassies and obtained introductions to overseas firms")
 part("prog_online_game_forum", EMBASSIES, "partner", L(450), "各国の大使館に出向き、イベント趣旨の説明や海外企業とのネットワークがある企業から海外企業の紹介を得る等をし")
 part("prog_tokyo_game_show", EMBASSIES, "participant", L(450), "東京ゲームショウに出展ブース設置予定の各国の大使館", "reported")
+
+# ---------------------------------------------------------------------------------------
+# 5 産業人材育成活動 (L509-593)
+# ---------------------------------------------------------------------------------------
+HOKKAIDO_BIO_CM = node(
+    "coord_hokkaido_bio_cm", "クラスター・マネージャー（北海道バイオ産業成長戦略）", "coordinator", L(541),
+    "1回目はクラスター・マネージャーを塾頭として講義を実施", cluster="hokkaido_bio", region="hokkaido",
+    en="Hokkaido Bio cluster manager", note="role node: head (塾頭) of the Bio Business Management School",
+)
+tie(HOKKAIDO_BIO_CM, "body_hokkaido_bio", "membership", L(541), "北海道バイオ産業成長戦略では「バイオビジネス経営塾」を実施している")
+part("prog_hokkaido_bio_business_school", HOKKAIDO_BIO_CM, "organizer", L(541), "1回目はクラスター・マネージャーを塾頭として講義を実施")
