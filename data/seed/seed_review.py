@@ -168,3 +168,32 @@ HOKKAIDO_BIO_CM = node(
 )
 tie(HOKKAIDO_BIO_CM, "body_hokkaido_bio", "membership", L(541), "北海道バイオ産業成長戦略では「バイオビジネス経営塾」を実施している")
 part("prog_hokkaido_bio_business_school", HOKKAIDO_BIO_CM, "organizer", L(541), "1回目はクラスター・マネージャーを塾頭として講義を実施")
+
+# ---------------------------------------------------------------------------------------
+# 6 クラスターの自立化に向けた活動 (L594-652)
+# ---------------------------------------------------------------------------------------
+TAMA_CM = node(
+    "coord_tama_cm", "クラスターマネージャー（TAMA）", "coordinator", L(625),
+    "クラスターマネージャーが本人の過去の経験を生かして各種システムのマニュアル化を他財団から委託を受けて実施", cluster="tama",
+    region="kanto", en="TAMA cluster manager",
+    note="role node: writes system manuals commissioned by other foundations (not named) — part of TAMA's self-reliance",
+)
+tie(TAMA_CM, "body_tama", "membership", L(625), "首都圏西部ネットワーク（TAMA）では、自律化を会費、補助金、受託事業の 3 本柱で考えている")
+
+# ---------------------------------------------------------------------------------------
+# The programme's phases (L28), as programs with their years, so that time slices can use them.
+# ---------------------------------------------------------------------------------------
+for pid, pname, pen, ref, ev, conf, since, until, pnote in (
+    ("prog_cluster_plan_phase1", "第 1 期「産業クラスターの立ち上げ期」", "Phase 1: launch (2001-2005)", L(28),
+     "平成 13 年度～平成 17 年度を第 1 期「産業クラスターの立ち上げ期」とし", "confirmed", 2001, 2005,
+     "H13-H17: building face-to-face networks (顔の見えるネットワーク作り)"),
+    ("prog_cluster_plan_phase2", "産業クラスターの成長期", "Phase 2: growth (2006-2009)", L(28),
+     "平成 18 年度～平成 21 年度は「産業クラスターの成長期」として位置づけ", "confirmed", 2006, 2009,
+     "H18-H21: realizing innovation; the text's 第 期 at L655 and L663 lost its number in the conversion"),
+    ("prog_cluster_plan_self_reliance", "自律化したイノベーション活動", "Self-reliance (from 2010)", "seed:L7,L28",
+     "今後は今までの活動で得たノウハウを効果的に活用し、産業クラスターを基盤として各地域で自律化したイノベーション活動が求められている", "reported", 2010, "",
+     "stated as what is required from now on (今後); 2010 = the document's date (L7: 2010.3)"),
+):
+    program(pid, pname, "network", ref, ev, conf, host="org_meti", en=pen, since=since, until=until,
+            note=f"phase of 産業クラスター計画 (prog_industrial_cluster_plan); {pnote}")
+    part(pid, "org_meti", "host", L(26), "平成 13 年度から経済産業省で実施されてきた「産業クラスター計画」")

@@ -142,6 +142,7 @@ SILICON = cluster(
     body_name="九州シリコン・クラスター計画(SIIQ)", body_ref=L(564),
     body_ev="九州シリコン・クラスター計画(SIIQ)", aliases="SIIQ",
     body_en="Kyushu Silicon Cluster Project (SIIQ)",
+    note="self-reliance: membership fees and business-linked projects; staff to be seconded by member firms (plan, L649)",
 )
 KYUSHU_BIO = cluster(
     "kyushu_bio", "九州地域バイオクラスター計画", "Kyushu Bio Cluster Project", "kyushu", "bio",
