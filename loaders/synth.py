@@ -3,7 +3,8 @@
 :func:`synthesize` returns a :class:`graph.bundle.Bundle`; :func:`write_synth` streams the
 same network to a CSV bundle folder in chunks, so 1,000,000 organizations and 5,000,000
 ties are written in bounded memory.  Both are deterministic: the same arguments give the
-same rows, and :func:`write_synth` byte-identical files.
+same rows, and :func:`write_synth` byte-identical files (with the same numpy: its
+``Generator`` streams may change between numpy versions).
 
 The network is calibrated on the seed document's structure (the program's 18 projects
 from Hokkaido to Okinawa, a few overseas partners, cluster bodies and coordinator roles):
@@ -60,6 +61,15 @@ def _params(n_orgs: int, seed: int, ties_per_org: float, **options: float) -> Sy
         raise KizunaError(
             f"--ties-per-org must be between 0.5 and 50 (got {ties_per_org}); "
             "5 gives an average of 10 ties per organization."
+        )
+    if seed < 0:
+        raise KizunaError(f"--seed must be 0 or more (got {seed}).")
+    within = options.get("within_share", 0.87)
+    gamma = options.get("degree_exponent", 2.8)
+    if not (0.0 <= within <= 1.0 and 2.0 < gamma <= 10.0):
+        raise KizunaError(
+            f"within_share must be in [0, 1] and degree_exponent in (2, 10] "
+            f"(got {within}, {gamma})."
         )
     return SynthParams(n_orgs=n_orgs, seed=seed, ties_per_org=ties_per_org, **options)  # type: ignore[arg-type]
 

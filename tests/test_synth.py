@@ -148,6 +148,12 @@ def test_size_and_within_cluster_share(net: Bundle) -> None:
     assert within_share(net) == pytest.approx(0.87, abs=0.05)
 
 
+@pytest.mark.parametrize("share", [0.5, 0.95])
+def test_within_share_follows_the_option(share: float) -> None:
+    b = synthesize(3000, seed=1, within_share=share)
+    assert within_share(b) == pytest.approx(share, abs=0.02)
+
+
 def test_degree_tail_heavier_than_poisson(net: Bundle) -> None:
     deg = degrees(net).to_numpy()
     mean = deg.mean()
@@ -260,6 +266,10 @@ def test_bad_options_are_plain_errors(tmp_path: Path) -> None:
         synthesize(10)
     with pytest.raises(KizunaError, match="--ties-per-org"):
         synthesize(100, ties_per_org=0)
+    with pytest.raises(KizunaError, match="--seed"):
+        synthesize(100, seed=-1)
+    with pytest.raises(KizunaError, match="within_share"):
+        synthesize(100, within_share=1.5)
     write_synth(tmp_path, 100)
     with pytest.raises(KizunaError, match="--overwrite"):
         write_synth(tmp_path, 100)
