@@ -14,6 +14,8 @@ logger = logging.getLogger(__name__)
 
 #: How many clusters to list as most / least connected.
 TOP_PAIRS = 5
+#: Ties listed on the page at most (Excel has every tie).
+TIE_ROWS = 60
 TIE_COLUMNS = (
     "far_cluster",
     "near",
@@ -82,7 +84,7 @@ def cross_ties_table(ctx: ReportContext, ids: list[str], home: str) -> Table:
             "confidence": [ctx.cat.label("confidence", c) for c in ties["confidence"]],
         }
     )
-    return Table("cross_ties", frame.reset_index(drop=True))
+    return Table("cross_ties", frame.reset_index(drop=True), page_limit=TIE_ROWS)
 
 
 def cross_section(
@@ -213,6 +215,7 @@ def org_ties_section(ctx: ReportContext, org_id: str, home: str) -> Section:
             frame.reset_index(drop=True),
             empty_text=cat.t("summary.no_ties"),
             excel_only=("neighbor",),
+            page_limit=TIE_ROWS,
         )
     )
     return sec

@@ -16,8 +16,10 @@ import matplotlib
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 from matplotlib import font_manager
+from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure as MplFigure
 
 from graph.geo import prefecture_coordinates, prefectures, region_coordinates
@@ -41,6 +43,9 @@ HIGHLIGHT = "#d62728"
 MUTED = "#c8c8c8"
 #: Background points drawn at most (a fixed sample of larger networks).
 BACKGROUND_LIMIT = 4000
+#: Lines between other clusters drawn at most (the strongest), and partner labels.
+LINE_LIMIT = 400
+LABEL_LIMIT = 12
 #: Japan's extent (longitude, latitude); overseas organizations are left off the map.
 JAPAN_LON = (122.0, 149.0)
 JAPAN_LAT = (24.0, 46.0)
@@ -369,24 +374,26 @@ def national_figure(
             str(c): (float(lon), float(lat))
             for c, lon, lat in zip(pos.index, pos["lon"], pos["lat"], strict=True)
         }
-        for a, b, observed in zip(
-            linked["cluster_a"].map(str),
-            linked["cluster_b"].map(str),
-            linked["observed"],
-            strict=True,
+        pairs = pd.DataFrame(
+            {
+                "a": linked["cluster_a"].map(str).to_numpy(),
+                "b": linked["cluster_b"].map(str).to_numpy(),
+                "observed": linked["observed"].astype("float64").to_numpy(),
+            }
+        )
+        pairs = pairs[pairs["a"].isin(xy.keys()) & pairs["b"].isin(xy.keys())]
+        mine = (pairs["a"] == highlight) | (pairs["b"] == highlight)
+        rest = pairs[~mine].nlargest(LINE_LIMIT, "observed")
+        for part, colour, alpha, z in (
+            (rest, "#9fb3c8", 0.5, 1),
+            (pairs[mine], HIGHLIGHT, 0.9, 2),
         ):
-            if a not in xy or b not in xy:
-                continue
-            mine = highlight in (a, b)
-            ax.plot(
-                [xy[a][0], xy[b][0]],
-                [xy[a][1], xy[b][1]],
-                color=HIGHLIGHT if mine else "#9fb3c8",
-                alpha=0.9 if mine else 0.5,
-                lw=0.6 + 3.0 * math.sqrt(float(observed) / top),
-                zorder=2 if mine else 1,
+            segments = [[xy[a], xy[b]] for a, b in zip(part["a"], part["b"], strict=True)]
+            widths = 0.6 + 3.0 * np.sqrt(part["observed"].to_numpy() / top)
+            ax.add_collection(
+                LineCollection(segments, colors=colour, alpha=alpha, linewidths=widths, zorder=z)
             )
-        sizes = 30 + 12 * pos["size"].clip(upper=60)
+        sizes = 15 + 260 * np.sqrt(pos["size"] / max(float(pos["size"].max()), 1.0))
         other = pos.index != highlight
         ax.scatter(
             pos.loc[other, "lon"],
@@ -408,10 +415,9 @@ def national_figure(
                 lw=0.8,
                 zorder=4,
             )
+        strongest = pairs[mine].nlargest(LABEL_LIMIT, "observed")
         partners = {
-            a if b == highlight else b
-            for a, b in zip(linked["cluster_a"].map(str), linked["cluster_b"].map(str), strict=True)
-            if highlight in (a, b)
+            a if b == highlight else b for a, b in zip(strongest["a"], strongest["b"], strict=True)
         }
         ax.set_xlim(*JAPAN_LON)
         ax.set_ylim(*JAPAN_LAT)

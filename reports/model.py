@@ -27,6 +27,8 @@ class Table:
         What to print instead of the table when it has no rows.
     excel_only : tuple of str
         Columns written to Excel only (e.g. ids next to the names they identify).
+    page_limit : int, optional
+        Rows shown in HTML/PDF/Markdown at most; the page says how many were left out.
     """
 
     key: str
@@ -34,6 +36,12 @@ class Table:
     empty_text: str = ""
     #: Columns kept in Excel but left out of the HTML/PDF/Markdown page (ids beside names).
     excel_only: tuple[str, ...] = ()
+    #: Rows shown on the page at most (Excel always has them all); None: no limit.
+    page_limit: int | None = None
+
+    @property
+    def truncated(self) -> bool:
+        return self.page_limit is not None and len(self.frame) > self.page_limit
 
     @property
     def empty(self) -> bool:

@@ -58,7 +58,10 @@ def cell_text(value: Any) -> str:
 def table_rows(table: Table, *, page: bool = False) -> Iterable[list[tuple[str, Any]]]:
     """Rows of a table as (column, value) pairs; ``page`` leaves out the Excel-only columns."""
     columns = [str(c) for c in table.frame.columns]
-    for values in table.frame.itertuples(index=False, name=None):
+    frame = table.frame
+    if page and table.page_limit is not None:
+        frame = frame.head(table.page_limit)
+    for values in frame.itertuples(index=False, name=None):
         pairs = zip(columns, values, strict=True)
         yield [(c, v) for c, v in pairs if not (page and c in table.excel_only)]
 

@@ -28,6 +28,8 @@ BROKER_ROLES: tuple[str, ...] = (
     "liaison",
 )
 CONFIDENCES: tuple[str, ...] = ("confirmed", "reported", "uncertain")
+#: Rows of a long table shown on the page (HTML/PDF/Markdown); Excel has every row.
+PAGE_ROWS = 40
 ROLE_COLUMNS: tuple[str, ...] = (
     "degree",
     "participation",
@@ -130,6 +132,7 @@ def summary_section(ctx: ReportContext, ids: list[str], *, home: str, subject: s
             pd.DataFrame(
                 {"source_ref": order, "ties": [int(cited[r]) for r in order]},
             ),
+            page_limit=PAGE_ROWS,
         )
     )
     return sec
@@ -183,7 +186,7 @@ def roles_table(ctx: ReportContext, ids: list[str]) -> Table:
     frame["articulation_point"] = [
         cat.label("bool", "true" if bool(v) else "false") for v in m["articulation_point"]
     ]
-    return Table("roles", frame, excel_only=("id",))
+    return Table("roles", frame, excel_only=("id",), page_limit=PAGE_ROWS)
 
 
 def hub_sentences(ctx: ReportContext, roles: pd.DataFrame) -> list[str]:
@@ -212,7 +215,9 @@ def brokerage_table(ctx: ReportContext, ids: list[str]) -> Table:
         frame[col] = counts[col].to_numpy()
     frame["total"] = counts.sum(axis=1).to_numpy()
     frame = frame[frame["total"] > 0].sort_values("total", ascending=False, kind="stable")
-    return Table("brokerage", frame.reset_index(drop=True), excel_only=("id",))
+    return Table(
+        "brokerage", frame.reset_index(drop=True), excel_only=("id",), page_limit=PAGE_ROWS
+    )
 
 
 def brokerage_sentences(ctx: ReportContext, table: pd.DataFrame, cluster: str) -> list[str]:
@@ -285,7 +290,9 @@ def spof_table(ctx: ReportContext, ids: list[str]) -> Table:
             "regions_cut": [regions(v) for v in part["regions_cut"]],
         }
     )
-    return Table("spof", frame, empty_text=cat.t("spof.none"), excel_only=("id",))
+    return Table(
+        "spof", frame, empty_text=cat.t("spof.none"), excel_only=("id",), page_limit=PAGE_ROWS
+    )
 
 
 # -- method notes --------------------------------------------------------------------------

@@ -174,3 +174,25 @@ def test_sheet_names_are_valid_and_unique(titles: list[str]) -> None:
 def test_cells_never_show_nan(value: object) -> None:
     text = cell_text(value)
     assert text not in ("nan", "NaN", "None", "<NA>")
+
+
+def test_long_tables_are_cut_on_the_page_only(tmp_path) -> None:
+    import pandas as pd
+
+    from reports.model import Report, Section, Table
+    from reports.render import write_report
+
+    frame = pd.DataFrame({"id": [f"o{i}" for i in range(5)], "degree": range(5)})
+    report = Report(kind="cluster", subject_id="x", title="T", lang="en")
+    report.sections.append(
+        Section("roles", "Roles", tables=[Table("roles", frame, excel_only=("id",), page_limit=2)])
+    )
+    report.meta = {"version": "0", "created": "now"}
+    write_report(report, tmp_path, ["md", "xlsx"])
+    md = (tmp_path / "cluster-x.en.md").read_text(encoding="utf-8")
+    assert "| 0 |" in md and "| 1 |" in md and "| 2 |" not in md
+    assert "Showing the first 2 of 5 rows" in md
+    assert "o0" not in md  # an Excel-only column
+    sheet = pd.read_excel(tmp_path / "cluster-x.en.xlsx", sheet_name="Roles")
+    assert list(sheet["ID"]) == [f"o{i}" for i in range(5)]
+    assert list(sheet["Degree"]) == list(range(5))
