@@ -8,7 +8,9 @@ known for must be there.  Plain csv reading: no store needed.
 from __future__ import annotations
 
 import csv
+import itertools
 import re
+import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -146,6 +148,91 @@ def test_cited_lines_parses_like_a_brute_force_expansion(parts: list[tuple[int, 
     assert REF_RE.match(ref)
     expected = [n for a, b in spans for n in range(a, b + 1)]
     assert cited_lines(ref) == expected
+
+
+def cited_text(ref: str) -> str:
+    lines = doc()
+    assert lines is not None
+    return "".join(lines[n - 1] for n in cited_lines(ref))
+
+
+WESTERN_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+HEISEI_RE = re.compile(r"(?:平成|(?<![A-Za-z])H)\s*(\d{1,2})(?!\d)")
+YEN_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(億|千万|万)(?:\s*(\d+)\s*(千万|万))?\s*円")
+YEN_UNITS = {"億": 100_000_000, "千万": 10_000_000, "万": 10_000}
+
+
+def years_in(text: str) -> set[int]:
+    """Western years a text states: 2005, 平成 17 / H17 (= 1988 + n), and the year before
+    any of them when the text says 昨年 (last year)."""
+    t = unicodedata.normalize("NFKC", text)
+    years = {int(y) for y in WESTERN_YEAR_RE.findall(t)}
+    years |= {1988 + int(n) for n in HEISEI_RE.findall(t)}
+    if "昨年" in t:
+        years |= {y - 1 for y in years}
+    return years
+
+
+def figures_in(text: str) -> set[float]:
+    """Numbers a text states, yen amounts written with 億/千万/万 as plain yen, and the sums
+    of two or three stated numbers (10 社 + 50 社 attending = 60)."""
+    t = unicodedata.normalize("NFKC", text).replace(",", "")
+    numbers = [float(x) for x in re.findall(r"\d+(?:\.\d+)?", t)]
+    out = set(numbers)
+    for k in (2, 3):
+        out |= {sum(c) for c in itertools.combinations(numbers, k)}
+    for a, unit_a, b, unit_b in YEN_RE.findall(t):
+        out.add(float(a) * YEN_UNITS[unit_a] + (float(b) * YEN_UNITS[unit_b] if b else 0))
+    return out
+
+
+@settings(deadline=None)
+@given(st.integers(1, 31), st.booleans(), st.booleans())
+def test_years_in_converts_heisei_like_the_issue_says(n: int, wide: bool, last_year: bool) -> None:
+    full_width = str.maketrans("0123456789", "０１２３４５６７８９")
+    digits = str(n).translate(full_width) if wide else str(n)
+    text = f"平成 {digits} 年度" + ("に、昨年" if last_year else "")
+    expected = {1988 + n} | ({1987 + n} if last_year else set())
+    assert years_in(text) == expected
+    assert years_in(f"H{n}年度") == {1988 + n}
+
+
+def test_figures_in_reads_oku_and_man_yen() -> None:
+    assert 2_000_000_000 in figures_in("約 60 件、約 20 億円を超えている")
+    assert 180_000_000 in figures_in("1億8千万円の売り上げ")
+    assert 100_000 in figures_in("評価費用として 10 万円で")
+    assert 61 not in figures_in("10 社を招き、参加企業数は 50 社")
+
+
+def test_years_are_stated_on_the_cited_lines() -> None:
+    if doc() is None:
+        pytest.skip("the seed document is not beside the repository")
+    for name in ("ties", "programs", "participation", "clusters"):
+        for line, row in enumerate(table(name), start=2):
+            if not row["source_ref"].startswith("seed:"):
+                continue
+            stated = years_in(cited_text(row["source_ref"]))
+            for col in ("since", "until"):
+                if row.get(col):
+                    assert int(row[col]) in stated, (
+                        f"{name}.csv line {line}: {col}={row[col]} is not a year stated on "
+                        f"{row['source_ref']} (stated: {sorted(stated)})"
+                    )
+
+
+def test_figures_are_stated_on_the_cited_lines() -> None:
+    if doc() is None:
+        pytest.skip("the seed document is not beside the repository")
+    for name in ("ties", "programs"):
+        for line, row in enumerate(table(name), start=2):
+            if not row["source_ref"].startswith("seed:"):
+                continue
+            stated = figures_in(cited_text(row["source_ref"]))
+            for col in NUMBER_COLUMNS:
+                if row.get(col):
+                    assert float(row[col]) in stated, (
+                        f"{name}.csv line {line}: {col}={row[col]} not on {row['source_ref']}"
+                    )
 
 
 # --- ids, references and vocabularies --------------------------------------------------
@@ -324,6 +411,36 @@ def test_cross_region_ties_are_a_minority_but_present() -> None:
     ]
     cross = [t for t in regional if nodes[t["source"]]["region"] != nodes[t["target"]]["region"]]
     assert 10 <= len(cross) < len(regional)
+
+
+def test_the_organization_kinds_the_issue_names_are_all_present() -> None:
+    # Issue 5: companies, universities, banks, public agencies, associations, science
+    # parks, overseas bodies, coordinator roles and the clusters' bodies.
+    kinds = {n["kind"] for n in table("nodes")}
+    wanted = {"company", "university", "bank", "agency", "association", "science_park"}
+    assert wanted | {"foreign_body", "coordinator", "cluster_body"} <= kinds
+
+
+def test_coordinator_roles_are_members_of_their_own_cluster() -> None:
+    nodes = nodes_by_id()
+    for n in table("nodes"):
+        if n["kind"] != "coordinator":
+            continue
+        assert n["cluster"], n["id"]
+        homes = [
+            t["target"]
+            for t in table("ties")
+            if t["kind"] == "membership" and t["source"] == n["id"]
+        ]
+        assert homes and all(nodes[h]["cluster"] == n["cluster"] for h in homes), n["id"]
+
+
+def test_tohoku_reaches_the_capital_region_through_ksp_and_its_exchange_meetings() -> None:
+    nodes = nodes_by_id()
+    kanto = {i for i, n in nodes.items() if n["region"] == "kanto"}
+    ties = ties_between({body_of("tohoku")}, kanto, {"matching"})
+    assert {nodes[t["target"]]["kind"] for t in ties} >= {"science_park", "other"}
+    assert any(t["amount_yen"] for t in ties)
 
 
 # --- the loaders agree -------------------------------------------------------------
