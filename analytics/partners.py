@@ -28,7 +28,7 @@ import scipy.sparse as sp
 
 from analytics.brokerage import brokerage
 from analytics.gaps import cluster_pairs
-from analytics.snapshot import Snapshot, build_snapshot
+from analytics.snapshot import Snapshot, UnknownEntity, build_snapshot
 from graph.bundle import Bundle
 
 __all__ = ["WEIGHTS", "PartnerFinder", "suggest_partners"]
@@ -239,7 +239,10 @@ class PartnerFinder:
         if cluster is not None:
             src = np.flatnonzero(self.cl == str(cluster).strip())
             if len(src) == 0:
-                raise KeyError(f"no organization has cluster {cluster!r}")
+                raise UnknownEntity(
+                    f"no organization has cluster {cluster!r} — check the cluster id "
+                    "(column 'cluster' of nodes.csv)"
+                )
             return src
         raise ValueError("give org or cluster")
 

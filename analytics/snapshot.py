@@ -26,17 +26,25 @@ import pandas as pd
 import scipy.sparse as sp
 
 from graph.bundle import Bundle
-from graph.errors import BundleError, Problem
+from graph.errors import BundleError, KizunaError, Problem
 
 log = logging.getLogger(__name__)
 
 __all__ = [
     "Snapshot",
+    "UnknownEntity",
     "build_snapshot",
     "directed_mask",
     "strip_clusters",
     "unique_counts",
 ]
+
+
+class UnknownEntity(KizunaError, KeyError):
+    """An organization or cluster id that is not in the network."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
 
 
 def directed_mask(column: pd.Series | None, length: int) -> np.ndarray:
@@ -150,7 +158,10 @@ class Snapshot:
         """Row index of a node id; KeyError with a plain message when unknown."""
         loc = self.index.get_indexer(pd.Index([node_id]))[0]
         if loc < 0:
-            raise KeyError(f"unknown organization id {node_id!r}")
+            raise UnknownEntity(
+                f"{node_id!r} is not an organization of this network — check the id "
+                "(column 'id' of nodes.csv)"
+            )
         return int(loc)
 
 

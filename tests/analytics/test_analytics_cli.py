@@ -141,3 +141,62 @@ def test_duplicate_node_id_is_a_clean_error(tmp_path, capsys):
         main(["analyze", "--input", str(bundle), "--out", str(tmp_path / "out")])
     assert exc.value.code == 1
     assert "Traceback" not in capsys.readouterr().err
+
+
+class FakeStore:
+    def __init__(self, bundle):
+        self.bundle = bundle
+        self.filters = []
+        self.closed = False
+
+    def read_bundle(self, graph_filter=None):
+        self.filters.append(graph_filter)
+        return graph_filter.apply(self.bundle) if graph_filter else self.bundle
+
+    def close(self):
+        self.closed = True
+
+
+def test_analyze_reads_the_configured_store(tmp_path, monkeypatch):
+    from helpers_analytics import make_bundle, und
+
+    import kizuna.store_access
+
+    bundle = make_bundle(["a", "b", "c"], ["X", "Y", "Y"], und("a-b", "b-c"))
+    bundle.nodes["region"] = ["kanto", "kanto", "kinki"]
+    bundle.ties["since"] = [2001, 2010]
+    bundle.ties["until"] = [None, None]
+    store = FakeStore(bundle)
+    monkeypatch.setattr(kizuna.store_access, "connect", lambda settings, **kw: store)
+    out = tmp_path / "out"
+    main(["analyze", "--out", str(out), "--region", "kanto", "--until", "2005"])
+    f = store.filters[0]
+    assert f.regions == ("kanto",) and f.until == 2005 and f.since is None
+    assert store.closed
+    rows = read_csv(out / "nodes.csv")
+    assert [r["id"] for r in rows] == ["a", "b"]
+    assert [r["degree"] for r in rows] == ["1", "1"]
+
+
+def test_partners_command_json(tmp_path, capsys):
+    nodes = "id,name,kind,cluster\na,A,company,X\nb,B,company,X\nc,C,company,Y\nd,D,company,Z\n"
+    ties = "source,target,kind\na,b,mou\nb,c,mou\nc,d,mou\n"
+    bundle = write_bundle(tmp_path / "b", nodes, ties)
+    main(["partners", "--org", "a", "--input", str(bundle), "--json"])
+    data = json.loads(capsys.readouterr().out)
+    assert [r["candidate"] for r in data] == sorted(
+        [r["candidate"] for r in data],
+        key=lambda c: -next(x["score"] for x in data if x["candidate"] == c),
+    )
+    assert {r["candidate"] for r in data} == {"c", "d"}
+    main(["partners", "--org", "a", "--input", str(bundle), "--lang", "en"])
+    assert "steps" in capsys.readouterr().out
+
+
+def test_partners_unknown_org_is_a_clean_error(tmp_path, capsys):
+    bundle = write_bundle(tmp_path / "b", "id,name,kind\na,A,company\n", "source,target,kind\n")
+    with pytest.raises(SystemExit) as exc:
+        main(["partners", "--org", "zzz", "--input", str(bundle)])
+    assert exc.value.code == 1
+    err = capsys.readouterr().err
+    assert "zzz" in err and "Traceback" not in err
