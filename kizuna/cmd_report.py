@@ -18,7 +18,9 @@ def _read_input(path: Path) -> tuple[Bundle, str]:
     from loaders import open_bundle
 
     bundle = open_bundle(path, strict=False)
-    stamp = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC).strftime("%Y-%m-%d")
+    files = [p for p in path.iterdir() if p.is_file()] if path.is_dir() else [path]
+    newest = max((p.stat().st_mtime for p in files), default=path.stat().st_mtime)
+    stamp = datetime.fromtimestamp(newest, tz=UTC).strftime("%Y-%m-%d")
     return bundle, f"{path} ({stamp})"
 
 

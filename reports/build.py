@@ -240,7 +240,9 @@ def build_org_report(
         )
     )
     report.sections.append(profile)
-    report.sections.append(S.summary_section(ctx, [org_id], home=home, subject=name))
+    report.sections.append(
+        S.summary_section(ctx, [org_id], home=home, subject=name, subject_is_org=True)
+    )
     report.sections.append(org_ties_section(ctx, org_id, home))
 
     broker = Section("brokerage", cat.t("section.brokerage"), paragraphs=[cat.t("broker.intro")])

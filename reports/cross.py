@@ -102,7 +102,9 @@ def cross_section(
     member_ids = ids if ids is not None else ctx.members(cluster_id)
     ties = cross_ties_table(ctx, member_ids, cluster_id)
     linked = pairs[pairs["observed"] > 0] if len(pairs) else pairs
-    if len(linked) == 0:
+    if not cluster_id:
+        sec.paragraphs.append(cat.t("cross.no_cluster", name=subject, ties=len(ties.frame)))
+    elif len(linked) == 0:
         sec.paragraphs.append(cat.t("cross.none", name=name))
     else:
         sec.paragraphs.append(

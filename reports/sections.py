@@ -55,12 +55,17 @@ def _ref_sort_key(ref: str) -> tuple[str, int, str]:
 
 
 # -- summary -------------------------------------------------------------------------------
-def summary_section(ctx: ReportContext, ids: list[str], *, home: str, subject: str) -> Section:
-    """Members by kind and region, ties inside vs across, phase history, provenance."""
+def summary_section(
+    ctx: ReportContext, ids: list[str], *, home: str, subject: str, subject_is_org: bool = False
+) -> Section:
+    """Members by kind and region, ties inside vs across, phase history, provenance.
+
+    For an organization report (``subject_is_org``) the counts are of its own ties.
+    """
     cat = ctx.cat
     sec = Section("summary", cat.t("section.summary"))
     nodes = ctx.metrics.loc[[i for i in ids if i in ctx.metrics.index]]
-    if len(ids) > 1 or not ids:
+    if not subject_is_org:
         regions = [cat.label("region", r) for r in nodes["region"].dropna().unique() if r]
         if ids:
             sec.paragraphs.append(
@@ -95,7 +100,8 @@ def summary_section(ctx: ReportContext, ids: list[str], *, home: str, subject: s
     ties = ctx.ties_of(ids, home)
     counts = {s: int((ties["scope"] == s).sum()) for s in ("inside", "other", "unaffiliated")}
     if len(ties):
-        sec.paragraphs.append(cat.t("summary.ties", total=len(ties), **counts))
+        key = "summary.ties" if len(ids) != 1 or not subject_is_org else "summary.org_ties"
+        sec.paragraphs.append(cat.t(key, total=len(ties), **counts))
     else:
         sec.paragraphs.append(cat.t("summary.no_ties"))
         return sec

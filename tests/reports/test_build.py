@@ -196,3 +196,17 @@ def test_long_tables_are_cut_on_the_page_only(tmp_path) -> None:
     sheet = pd.read_excel(tmp_path / "cluster-x.en.xlsx", sheet_name="Roles")
     assert list(sheet["ID"]) == [f"o{i}" for i in range(5)]
     assert list(sheet["Degree"]) == list(range(5))
+
+
+def test_org_without_cluster(mini: Bundle, mini_analysis: Any) -> None:
+    report = build_org_report(mini, "meti", lang="en", analysis=mini_analysis)
+    summary = next(s for s in report.sections if s.key == "summary")
+    assert summary.paragraphs[0].startswith("Of its 1 recorded tie, 0 are with fellow members")
+    cross = next(s for s in report.sections if s.key == "cross")
+    assert cross.paragraphs == [
+        "METI Kanto belongs to no cluster; its ties to organizations of clusters are listed below."
+    ]
+    ties = report.table("cross_ties").frame
+    assert list(ties["source_name"]) == ["TAMA Association"]
+    assert list(ties["target_name"]) == ["METI Kanto"]
+    assert report.subtitle == "Organization meti · public agency · no cluster"
