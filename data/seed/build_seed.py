@@ -311,7 +311,9 @@ def main() -> None:
         OUT.mkdir(parents=True, exist_ok=True)
     sys.modules.setdefault("build_seed", sys.modules[__name__])
     import seed_rows  # noqa: F401  (fills the tables when imported)
-    import seed_review  # noqa: F401  (the independent review's additions, after the rest)
+
+    # isort: split
+    import seed_review  # noqa: F401  (the review's additions: after seed_rows, for the tie ids)
 
     write("nodes", NODES, NODE_COLUMNS)
     write("ties", TIES, TIE_COLUMNS)
