@@ -12,6 +12,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import xlsxwriter
 
 from reports.i18n import Catalogue
@@ -41,11 +42,13 @@ def sheet_name(title: str, taken: set[str]) -> str:
 
 
 def _value(value: Any) -> Any:
+    """A cell value for xlsxwriter: int, float, str or None (blank)."""
     if _missing(value):
         return None
     if is_number(value):
-        number = float(value)
-        return int(number) if number.is_integer() and abs(number) < 2**53 else number
+        if isinstance(value, int | np.integer):
+            return int(value)
+        return float(value)
     return str(value)
 
 
