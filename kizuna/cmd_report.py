@@ -50,7 +50,13 @@ def _read_store() -> tuple[Bundle, str]:
     show_default=True,
     help="Comma-separated: pdf,html,xlsx,md.",
 )
-@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True)
+@click.option(
+    "--lang",
+    "langs",
+    default="ja",
+    show_default=True,
+    help="Report language: ja, en, or both (ja,en).",
+)
 @click.option(
     "--out",
     "out_dir",
@@ -70,7 +76,7 @@ def report(
     orgs: tuple[str, ...],
     all_clusters: bool,
     formats: str,
-    lang: str,
+    langs: str,
     out_dir: Path,
     input_path: Path | None,
 ) -> None:
@@ -81,12 +87,15 @@ def report(
     Examples:
         kizuna report --cluster tama --format pdf --lang ja --out reports/
         kizuna report --all --format xlsx,html --lang en --out reports/
-        kizuna report --org org_tama_kyokai --format pdf,md --input data/seed
+        kizuna report --org body_tama --format pdf,md --lang ja,en --input data/seed
     """
     from reports.build import build_cluster_report, build_org_report, known_clusters
     from reports.render import parse_formats, write_report
 
     wanted = parse_formats(formats)
+    languages = [code.strip().lower() for code in langs.split(",") if code.strip()]
+    if not languages or any(code not in ("ja", "en") for code in languages):
+        raise ConfigError(f"Unknown report language {langs!r}: use ja, en or ja,en.")
     if not (clusters or orgs or all_clusters):
         raise ConfigError(
             "Say which report to write: --cluster ID, --org ID or --all "
@@ -99,16 +108,16 @@ def report(
 
     analysis = analyze(bundle)
     count = 0
-    for cluster_id in clusters:
-        doc = build_cluster_report(
-            bundle, cluster_id, lang=lang, analysis=analysis, snapshot=snapshot
-        )
-        for path in write_report(doc, out_dir, wanted):
-            click.echo(str(path))
-            count += 1
-    for org_id in orgs:
-        doc = build_org_report(bundle, org_id, lang=lang, analysis=analysis, snapshot=snapshot)
-        for path in write_report(doc, out_dir, wanted):
-            click.echo(str(path))
-            count += 1
+    for lang in languages:
+        docs = [
+            build_cluster_report(bundle, c, lang=lang, analysis=analysis, snapshot=snapshot)
+            for c in clusters
+        ] + [
+            build_org_report(bundle, o, lang=lang, analysis=analysis, snapshot=snapshot)
+            for o in orgs
+        ]
+        for doc in docs:
+            for path in write_report(doc, out_dir, wanted):
+                click.echo(str(path))
+                count += 1
     logger.info("%d files written to %s", count, out_dir)

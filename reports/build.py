@@ -10,7 +10,9 @@ Examples
 
 from __future__ import annotations
 
+import difflib
 import logging
+import unicodedata
 from datetime import UTC, datetime
 
 from graph.bundle import Bundle
@@ -74,6 +76,26 @@ def _meta(ctx: ReportContext) -> dict[str, object]:
     }
 
 
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def similar_ids(query: str, ids: list[str], names: list[str], *, n: int = 5) -> list[str]:
+    """Ids close to ``query``: its text inside an id or name (NFKC, case-insensitive), else
+    ids that look alike (difflib).
+
+    Examples
+    --------
+    >>> similar_ids("tama", ["body_tama", "kg_body"], ["TAMA協会", "KANSAI"])
+    ['body_tama']
+    """
+    folded = _fold(query)
+    inside = [i for i, name in zip(ids, names, strict=True) if folded in _fold(i + " " + name)]
+    if inside:
+        return inside[:n]
+    return difflib.get_close_matches(query, ids, n=n, cutoff=0.6)
+
+
 def known_clusters(bundle: Bundle) -> list[str]:
     """Cluster ids of the bundle: clusters.csv first, then any other ``cluster`` value."""
     ids = [str(c).strip() for c in bundle.clusters["id"].dropna()]
@@ -120,10 +142,14 @@ def build_cluster_report(
     ReportError
         When the bundle has no cluster ``cluster_id``.
     """
-    if cluster_id not in known_clusters(bundle):
-        known = ", ".join(known_clusters(bundle)[:20]) or "none"
+    known = known_clusters(bundle)
+    if cluster_id not in known:
+        by_id = dict(zip(bundle.clusters["id"].map(str), bundle.clusters["name"], strict=True))
+        names = [str(by_id.get(c) or "") for c in known]
+        hint = similar_ids(cluster_id, known, names) or known[:20]
         raise ReportError(
-            f"There is no cluster {cluster_id!r} in the data. Known clusters: {known}."
+            f"There is no cluster {cluster_id!r} in the data. "
+            f"Known clusters: {', '.join(hint) or 'none'}."
         )
     ctx = _context(bundle, analysis, lang, snapshot, partners)
     cat = ctx.cat
@@ -199,12 +225,15 @@ def build_org_report(
     Parameters and Returns as :func:`build_cluster_report`; sections profile, summary,
     org_ties, brokerage, spof, cross, partners, national, method.
     """
-    ctx = _context(bundle, analysis, lang, snapshot, partners)
-    if org_id not in ctx.metrics.index:
+    ids = [str(i).strip() for i in bundle.nodes["id"]]
+    if org_id not in ids:
+        names = [str(n) for n in bundle.nodes["name"]]
+        hint = similar_ids(org_id, ids, names)
         raise ReportError(
-            f"There is no organization {org_id!r} in the data. "
-            "Use the id column of nodes.csv (e.g. `kizuna report --org org_tama_kyokai`)."
+            f"There is no organization {org_id!r} in the data; use the id column of nodes.csv"
+            + (f". Did you mean: {', '.join(hint)}?" if hint else ".")
         )
+    ctx = _context(bundle, analysis, lang, snapshot, partners)
     cat = ctx.cat
     name = ctx.name(org_id)
     home = ctx.node_cluster.get(org_id, "")

@@ -210,3 +210,12 @@ def test_org_without_cluster(mini: Bundle, mini_analysis: Any) -> None:
     assert list(ties["source_name"]) == ["TAMA Association"]
     assert list(ties["target_name"]) == ["METI Kanto"]
     assert report.subtitle == "Organization meti · public agency · no cluster"
+
+
+def test_unknown_ids_suggest_close_ones(mini: Bundle, mini_analysis: Any) -> None:
+    with pytest.raises(ReportError, match=r"Did you mean: tama_body, tama_coord"):
+        build_org_report(mini, "TAMA", analysis=mini_analysis)
+    with pytest.raises(ReportError, match=r"Known clusters: kansai_green\."):
+        build_cluster_report(mini, "kansai", analysis=mini_analysis)
+    with pytest.raises(ReportError, match=r"Known clusters: hokkaido_bio\."):
+        build_cluster_report(mini, "北海道", analysis=mini_analysis)

@@ -53,6 +53,15 @@ def test_report_cluster_and_org(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert str(MINI) in html  # the data snapshot is named in the method notes
 
 
+def test_report_both_languages(tmp_path: Path) -> None:
+    args = ["report", "--cluster", "island", "--format", "md", "--lang", "ja,en"]
+    assert run([*args, "--out", str(tmp_path), "--input", str(MINI)]) == 0
+    en = (tmp_path / "cluster-island.en.md").read_text(encoding="utf-8")
+    ja = (tmp_path / "cluster-island.ja.md").read_text(encoding="utf-8")
+    assert "No ties to other clusters were recorded for Island Cluster." in en
+    assert "孤島クラスターには、他のクラスターとのつながりは記録されていません。" in ja
+
+
 def test_report_all_clusters(tmp_path: Path) -> None:
     assert (
         run(["report", "--all", "--format", "md", "--out", str(tmp_path), "--input", str(MINI)])
@@ -75,6 +84,7 @@ def test_report_all_clusters(tmp_path: Path) -> None:
         (["--cluster", "nosuch"], "There is no cluster 'nosuch' in the data"),
         (["--org", "nosuch"], "There is no organization 'nosuch'"),
         (["--cluster", "tama", "--format", "docx"], "Unknown report format 'docx'"),
+        (["--cluster", "tama", "--lang", "fr"], "Unknown report language 'fr'"),
         ([], "Say which report to write"),
     ],
 )
