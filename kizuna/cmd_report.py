@@ -102,6 +102,11 @@ def report(
             "(e.g. kizuna report --cluster tama --format pdf)."
         )
     bundle, snapshot = _read_input(input_path) if input_path else _read_store()
+    if bundle.node_count == 0:
+        raise ConfigError(
+            "There are no organizations in the data. Load a bundle first "
+            "(kizuna load data/seed) or pass one with --input."
+        )
     if all_clusters:
         clusters = tuple(dict.fromkeys((*clusters, *known_clusters(bundle))))
     from analytics.api import analyze

@@ -97,6 +97,17 @@ def test_report_errors_are_one_line(
     assert message in err and "Traceback" not in err
 
 
+def test_empty_store_says_how_to_load(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from graph.bundle import Bundle
+    from kizuna import cmd_report
+
+    monkeypatch.setattr(cmd_report, "_read_store", lambda: (Bundle(), "empty store"))
+    assert run(["report", "--all", "--out", str(tmp_path)]) == 1
+    assert "Load a bundle first (kizuna load data/seed)" in capsys.readouterr().err
+
+
 @pytest.mark.store
 def test_report_reads_the_store(
     clean_store: object, store_env: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
