@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import dash_ag_grid as dag
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from dash import dcc, html
@@ -51,6 +52,34 @@ ROLE_COLOURS: dict[str, str] = {
     "R6": "#CC6677",
     "R7": "#882255",
 }
+
+
+#: Relative widths of the grid columns that carry words (others get 1).
+WIDTHS: dict[str, int] = {
+    "evidence": 4,
+    "reasons": 5,
+    "source_name": 2,
+    "target_name": 2,
+    "name": 2,
+    "a_name": 2,
+    "b_name": 2,
+    "cluster_name": 2,
+    "broker_name": 2,
+    "regions_cut": 2,
+    "source_ref": 1,
+}
+#: Columns whose long text wraps onto several lines.
+WRAPPED: frozenset[str] = frozenset({"evidence", "reasons"})
+
+
+def org_customdata(index: Any) -> np.ndarray:
+    """customdata ``[["org", id], …]`` as an object array (Plotly copies it without a
+    per-element deep copy, which matters at 10k points)."""
+    values = np.asarray(list(index), dtype=object)
+    out = np.empty((len(values), 2), dtype=object)
+    out[:, 0] = "org"
+    out[:, 1] = values
+    return out
 
 
 def rows(frame: pd.DataFrame) -> Iterator[Any]:
@@ -146,7 +175,11 @@ def grid(
     """An AG Grid of ``frame`` showing ``columns`` ((field, header) pairs), sortable/filterable."""
     defs = []
     for field, header in columns:
-        col: dict[str, Any] = {"field": field, "headerName": header}
+        col: dict[str, Any] = {"field": field, "headerName": header, "flex": WIDTHS.get(field, 1)}
+        if field in WRAPPED:
+            col.update(
+                wrapText=True, autoHeight=True, cellStyle={"lineHeight": "1.4", "paddingTop": "4px"}
+            )
         if field in frame.columns and pd.api.types.is_numeric_dtype(frame[field]):
             col["filter"] = "agNumberColumnFilter"
         else:
@@ -168,9 +201,8 @@ def grid(
         id=grid_id,
         rowData=records(frame, [c for c, _ in columns] + ([row_id] if row_id else [])),
         columnDefs=defs,
-        defaultColDef={"sortable": True, "resizable": True, "floatingFilter": True, "minWidth": 90},
+        defaultColDef={"sortable": True, "resizable": True, "floatingFilter": True, "minWidth": 80},
         dashGridOptions=options,
-        columnSize="responsiveSizeToFit",
         style={"height": height, "width": "100%"},
         className="ag-theme-alpine",
     )

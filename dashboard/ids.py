@@ -45,6 +45,7 @@ NET_CENTRALITY = "net-centrality"
 NET_DEPTH = "net-depth"
 NET_FIGURE = figure("network")
 NET_INFO = "net-info"
+NET_TIES = "net-ties"
 NET_CSV = "net-csv"
 NET_CSV_DOWNLOAD = "net-csv-download"
 

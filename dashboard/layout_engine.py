@@ -115,3 +115,11 @@ def node_positions(data: SnapshotData) -> pd.DataFrame:
         xs[ids] = centre["x"] + coords[:, 0] * centre["radius"]
         ys[ids] = centre["y"] + coords[:, 1] * centre["radius"]
     return pd.DataFrame({"x": xs, "y": ys})
+
+
+def local_positions(ids: list[str], pairs: list[tuple[str, str]]) -> pd.DataFrame:
+    """A fresh Fruchterman–Reingold layout of a small subgraph (ego networks), indexed by id."""
+    index = {node: i for i, node in enumerate(ids)}
+    edges = [(index[s], index[t]) for s, t in pairs if s in index and t in index and s != t]
+    coords = _fr(len(ids), edges)
+    return pd.DataFrame({"x": coords[:, 0], "y": coords[:, 1]}, index=pd.Index(ids, name="id"))

@@ -79,31 +79,43 @@ def role_figure(
     sel = selection or {}
     chosen_cluster = sel.get("id") if sel.get("kind") == "cluster" else None
     focus = sel.get("id") if sel.get("kind") == "org" else None
+    hover = role_hover(data, partition, lang)
     for role, part in orgs.groupby(role_col, sort=True):
-        ring = [
-            3 if (i == focus or g == chosen_cluster) else 0.5
-            for i, g in zip(part.index, part["group"], strict=True)
-        ]
         fig.add_trace(
             go.Scattergl(
-                x=part[p_col],
-                y=part[z_col],
+                x=part[p_col].to_numpy(dtype=float),
+                y=part[z_col].to_numpy(dtype=float),
                 mode="markers",
                 name=f"{role} {t(f'role.{role}', lang)}",
                 marker={
-                    "size": [16 if i == focus else 9 for i in part.index],
+                    "size": 9,
                     "color": ui.ROLE_COLOURS.get(str(role), "#777"),
-                    "line": {
-                        "width": ring,
-                        "color": "#d62728" if focus or chosen_cluster else "#333",
-                    },
+                    "line": {"width": 0.5, "color": "#333"},
                 },
-                customdata=[["org", i] for i in part.index],
-                hovertext=[
-                    f"<b>{r.label}</b><br>{r.cluster_label}<br>P={getattr(r, p_col):.3f}"
-                    f" z={getattr(r, z_col):.2f} · {role}"
-                    for r in ui.rows(part)
-                ],
+                customdata=ui.org_customdata(part.index),
+                hovertext=hover.reindex(part.index).to_numpy(dtype=object),
+                hoverinfo="text",
+            )
+        )
+    marked = (
+        orgs[(orgs.index == focus) | (orgs["group"] == chosen_cluster)]
+        if (focus or chosen_cluster)
+        else orgs.iloc[0:0]
+    )
+    if len(marked):
+        fig.add_trace(
+            go.Scattergl(
+                x=marked[p_col].to_numpy(dtype=float),
+                y=marked[z_col].to_numpy(dtype=float),
+                mode="markers",
+                name=t("roles.selected", lang),
+                marker={
+                    "size": 16 if focus else 12,
+                    "color": "rgba(0,0,0,0)",
+                    "line": {"width": 3, "color": "#d62728"},
+                },
+                customdata=ui.org_customdata(marked.index),
+                hovertext=hover.reindex(marked.index).to_numpy(dtype=object),
                 hoverinfo="text",
             )
         )
@@ -119,6 +131,30 @@ def role_figure(
         hovermode="closest",
         margin={"l": 60, "r": 10, "t": 40, "b": 50},
     )
+
+
+def role_hover(data: SnapshotData, partition: str, lang: str) -> pd.Series:
+    """Hover text of every organization on the role map (cached per snapshot)."""
+
+    def build() -> pd.Series:
+        p_col, z_col, role_col = role_columns(partition)
+        orgs = data.orgs
+        text = (
+            "<b>"
+            + orgs["label"].astype(str)
+            + "</b><br>"
+            + orgs["cluster_label"].astype(str)
+            + "<br>P="
+            + orgs[p_col].map("{:.3f}".format)
+            + " z="
+            + orgs[z_col].map("{:.2f}".format)
+            + " · "
+            + orgs[role_col].astype(str)
+        )
+        return text
+
+    result: pd.Series = data.memo(f"role_hover|{partition}|{lang}", build)
+    return result
 
 
 def brokers_for(data: SnapshotData, selection: dict[str, Any], limit: int = 10) -> pd.DataFrame:

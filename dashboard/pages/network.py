@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
 from dashboard import components as ui
-from dashboard import ids
+from dashboard import ids, layout_engine
 from dashboard.data import CENTRALITIES, NO_CLUSTER, DataSource, Snapshot, SnapshotData
 from dashboard.i18n import t
 from dashboard.pages.national_map import TIE_COLUMNS, tie_table
@@ -29,6 +29,8 @@ PATH = "/network"
 NAV_KEY = "nav.network"
 MAX_NODES = 1500
 MAX_EDGE_HOVER = 4000
+#: Ego networks up to this size get their own layout (bigger ones keep the global one).
+MAX_LOCAL_LAYOUT = 400
 
 
 def cluster_colours(data: SnapshotData) -> dict[str, str]:
@@ -81,6 +83,18 @@ def _short(text: str, limit: int = 22) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def node_hover(data: SnapshotData, lang: str) -> pd.Series:
+    """Hover text of every organization (kind, cluster, region, key metrics), cached."""
+
+    def build() -> pd.Series:
+        return pd.Series(
+            [_node_hover(r, lang) for r in ui.rows(data.orgs)], index=data.orgs.index, dtype=object
+        )
+
+    result: pd.Series = data.memo(f"node_hover|{lang}", build)
+    return result
+
+
 def _node_hover(row: Any, lang: str) -> str:
     region = (
         REGION_NAMES_JA.get(row.region, row.region or "") if lang == "ja" else (row.region or "")
@@ -115,12 +129,17 @@ def network_figure(
     if not chosen:
         return ui.empty_figure(t("net.nothing", lang))
     orgs = data.orgs.loc[chosen]
-    pos = data.positions.loc[chosen]
     keep = set(chosen)
     ties = data.ties
     sub = ties[
         ties["source"].isin(keep) & ties["target"].isin(keep) & (ties["source"] != ties["target"])
     ]
+    if mode == "ego" and len(chosen) <= MAX_LOCAL_LAYOUT:
+        pos = layout_engine.local_positions(
+            chosen, list(zip(sub["source"], sub["target"], strict=True))
+        )
+    else:
+        pos = data.positions.loc[chosen]
     fig = go.Figure()
     ex = np.column_stack(
         [
@@ -147,7 +166,7 @@ def network_figure(
         )
     )
     if 0 < len(sub) <= MAX_EDGE_HOVER:
-        labels = data.orgs["label"]
+        labels: dict[str, str] = data.memo("label_dict", lambda: data.orgs["label"].to_dict())
         fig.add_trace(
             go.Scattergl(
                 x=(ex[0::3] + ex[1::3]) / 2,
@@ -160,13 +179,13 @@ def network_figure(
                     f"{' ' + str(y) if pd.notna(y) else ''} · {c or ''}<br>"
                     f"{(e or '')[:80]}<br><i>{r or ''}</i>"
                     for s, tg, k, y, c, e, r in zip(
-                        sub["source"],
-                        sub["target"],
-                        sub["kind"],
-                        sub["since"],
-                        sub["confidence"],
-                        sub["evidence"],
-                        sub["source_ref"],
+                        sub["source"].tolist(),
+                        sub["target"].tolist(),
+                        sub["kind"].tolist(),
+                        sub["since"].astype(object).tolist(),
+                        sub["confidence"].tolist(),
+                        sub["evidence"].tolist(),
+                        sub["source_ref"].tolist(),
                         strict=True,
                     )
                 ],
@@ -177,23 +196,41 @@ def network_figure(
     colours = cluster_colours(data)
     sizes = pd.Series(_size(orgs[centrality]), index=orgs.index)
     focus = selection.get("id") if selection.get("kind") == "org" else None
+    hover = node_hover(data, lang)
     for group, part in orgs.groupby("group", sort=False):
         fig.add_trace(
             go.Scattergl(
-                x=pos.loc[part.index, "x"],
-                y=pos.loc[part.index, "y"],
+                x=pos.loc[part.index, "x"].to_numpy(dtype=float),
+                y=pos.loc[part.index, "y"].to_numpy(dtype=float),
                 mode="markers",
                 name=_short(str(part["cluster_label"].iloc[0])),
                 marker={
-                    "size": sizes[part.index],
+                    "size": sizes[part.index].to_numpy(dtype=float),
                     "color": colours.get(str(group), "#9a9a9a"),
-                    "line": {
-                        "width": [3 if i == focus else 0.5 for i in part.index],
-                        "color": ["#d62728" if i == focus else "white" for i in part.index],
-                    },
+                    "line": {"width": 0.5, "color": "white"},
                 },
-                customdata=[["org", i] for i in part.index],
-                hovertext=[_node_hover(r, lang) for r in ui.rows(part)],
+                customdata=ui.org_customdata(part.index),
+                hovertext=hover.reindex(part.index).to_numpy(dtype=object),
+                hoverinfo="text",
+            )
+        )
+    if focus in pos.index:
+        fx: Any = pos.at[focus, "x"]
+        fy: Any = pos.at[focus, "y"]
+        fsize: Any = sizes.get(focus, 9.0)
+        fig.add_trace(
+            go.Scattergl(
+                x=[float(fx)],
+                y=[float(fy)],
+                mode="markers",
+                showlegend=False,
+                marker={
+                    "size": float(fsize) + 6,
+                    "color": "rgba(0,0,0,0)",
+                    "line": {"width": 3, "color": "#d62728"},
+                },
+                customdata=ui.org_customdata([focus]),
+                hovertext=[hover.get(focus, "")],
                 hoverinfo="text",
             )
         )
@@ -219,7 +256,13 @@ def network_figure(
         title={"text": title, "x": 0.01},
         hovermode="closest",
         dragmode="pan",
-        legend={"itemsizing": "constant"},
+        legend={
+            "itemsizing": "constant",
+            "orientation": "h",
+            "y": -0.02,
+            "yanchor": "top",
+            "font": {"size": 10},
+        },
     )
 
 
@@ -309,11 +352,13 @@ def selection_from_click(click: dict[str, Any] | None) -> dict[str, Any] | None:
     return None
 
 
-def search_options(data: SnapshotData, query: str | None, lang: str) -> list[dict[str, str]]:
+def search_options(data: SnapshotData, query: str | None, lang: str) -> list[dict[str, Any]]:
     """Radio options for the organizations matching ``query``."""
     if not query or data.is_empty:
         return []
     found = search(data.search_keys, query, rank=data.orgs["degree"], limit=15)
+    if not found:
+        return [{"label": t("net.no_match", lang, query=query), "value": "", "disabled": True}]
     orgs = data.orgs
     return [
         {"label": f"{orgs.at[i, 'label']!s} — {orgs.at[i, 'cluster_label']!s}", "value": i}
@@ -321,13 +366,14 @@ def search_options(data: SnapshotData, query: str | None, lang: str) -> list[dic
     ]
 
 
-def org_info(data: SnapshotData, selection: dict[str, Any], lang: str) -> Any:
-    """The panel beside the graph: the selected organization, its metrics and its ties."""
+def org_info(data: SnapshotData, selection: dict[str, Any], lang: str) -> tuple[Any, Any]:
+    """The panel beside the graph (the selected organization and its metrics) and the
+    table of its ties with their evidence under the graph."""
     if selection.get("kind") != "org":
-        return ui.notice(t("net.hint", lang))
+        return ui.notice(t("net.hint", lang)), None
     org = str(selection.get("id"))
     if org not in data.orgs.index:
-        return ui.notice(t("common.not_found", lang, name=org), kind="warning")
+        return ui.notice(t("common.not_found", lang, name=org), kind="warning"), None
     row: Any = data.orgs.loc[org]
     ties = data.ties
     mine = ties[(ties["source"] == org) | (ties["target"] == org)]
@@ -349,18 +395,18 @@ def org_info(data: SnapshotData, selection: dict[str, Any], lang: str) -> Any:
             "net-ties-grid",
             tie_table(data, mine),
             [(c, t(f"col.{c}", lang)) for c in TIE_COLUMNS],
-            height="260px",
+            height="300px",
         )
     )
-    return html.Div(
+    panel = html.Div(
         [
             html.H4(row["label"]),
             html.Table(
                 [html.Tr([html.Th(k), html.Td(str(v))]) for k, v in facts], className="facts"
             ),
-            body,
         ]
     )
+    return panel, html.Div([html.H4(t("net.ties_of", lang, name=row["label"])), body])
 
 
 def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div:
@@ -421,6 +467,7 @@ def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div
                 ],
                 className="two-col",
             ),
+            html.Div(id=ids.NET_TIES),
         ]
     )
 
@@ -445,6 +492,7 @@ def register(app: Dash, source: DataSource) -> None:
     @app.callback(
         Output(ids.NET_FIGURE, "figure"),
         Output(ids.NET_INFO, "children"),
+        Output(ids.NET_TIES, "children"),
         Input(ids.SELECTION, "data"),
         Input(ids.NET_CENTRALITY, "value"),
         Input(ids.NET_DEPTH, "value"),
@@ -502,12 +550,12 @@ def view_table(data: SnapshotData, selection: dict[str, Any], depth: int) -> pd.
 
 def render(
     data: SnapshotData, selection: Any, centrality: Any, depth: Any, lang: Any
-) -> tuple[go.Figure, Any]:
-    """The explorer callback as a plain function: (figure, info panel)."""
+) -> tuple[go.Figure, Any, Any]:
+    """The explorer callback as a plain function: (figure, info panel, ties table)."""
     selection = ui.selection_of(selection)
     lang = lang or "ja"
     if data.is_empty:
-        return ui.empty_figure(t("empty.title", lang)), None
+        return ui.empty_figure(t("empty.title", lang)), None, None
     fig = network_figure(
         data,
         selection=selection,
@@ -515,4 +563,5 @@ def render(
         depth=int(depth or 1),
         lang=lang,
     )
-    return fig, org_info(data, selection, lang)
+    panel, ties = org_info(data, selection, lang)
+    return fig, panel, ties

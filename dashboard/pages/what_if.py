@@ -9,10 +9,8 @@ from the scenario, not from the method, and a change answers quickly on big netw
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import tempfile
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +29,8 @@ from graph.model import DIRECTED_TIE_KINDS, TIE_KINDS
 PATH = "/whatif"
 NAV_KEY = "nav.whatif"
 EXACT_MAX = 3000
+#: Sources sampled for betweenness above EXACT_MAX (same seed on both sides).
+SAMPLED_K = 64
 EMPTY: dict[str, list[Any]] = {"add_ties": [], "add_nodes": [], "log": []}
 
 
@@ -160,7 +160,14 @@ def after_bundle(data: SnapshotData, scenario: dict[str, list[Any]]) -> Bundle:
 def _light(bundle: Bundle) -> Any:
     from analytics.api import analyze
 
-    return analyze(bundle, extras=False, exact_betweenness_max=EXACT_MAX, seed=0)
+    big = len(bundle.nodes) > EXACT_MAX
+    return analyze(
+        bundle,
+        extras=False,
+        exact_betweenness_max=EXACT_MAX,
+        seed=0,
+        betweenness_k=SAMPLED_K if big else None,
+    )
 
 
 def outcome(data: SnapshotData, scenario: Any) -> Any:
@@ -299,29 +306,12 @@ def render(data: SnapshotData, scenario: Any, lang: str) -> tuple[Any, go.Figure
 
 
 def export_zip(bundle: Bundle) -> bytes:
-    """The scenario's bundle as a zip of CSV files (kizuna's bundle format)."""
-    buffer = io.BytesIO()
-    try:
-        from loaders.writers import write_bundle
-    except ImportError:
-        write_bundle = None
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        if write_bundle is not None:
-            with tempfile.TemporaryDirectory() as tmp:
-                write_bundle(bundle, tmp)
-                for path in sorted(Path(tmp).rglob("*.csv")):
-                    archive.write(path, f"scenario/{path.name}")
-        else:
-            for file in ("nodes", "ties", "clusters", "programs", "participation"):
-                frame = bundle.frame(file)
-                if file not in bundle.present and frame.empty:
-                    continue
-                out = frame.copy()
-                for col in out.columns:
-                    if out[col].dtype == bool:
-                        out[col] = out[col].map({True: "true", False: "false"})
-                archive.writestr(f"scenario/{file}.csv", out.to_csv(index=False))
-    return buffer.getvalue()
+    """The scenario's bundle as a zip of CSV files (kizuna's bundle format, loadable again)."""
+    from loaders.writers import write_bundle
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = write_bundle(bundle, Path(tmp) / "scenario.zip", fmt="zip")
+        return path.read_bytes()
 
 
 def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div:

@@ -132,16 +132,17 @@ def test_view_modes(data, monkeypatch):
 
 
 def test_network_hover_shows_kind_cluster_region_and_tie_evidence(data):
-    fig, info = net.render(data, {"kind": "org", "id": "b_tama"}, "betweenness", 1, "ja")
+    fig, info, ties = net.render(data, {"kind": "org", "id": "b_tama"}, "betweenness", 1, "ja")
     hovers = " ".join(" ".join(tr.hovertext) for tr in fig.data if tr.hovertext is not None)
     assert "クラスター推進組織" in hovers and "関東" in hovers and "媒介中心性" in hovers
     assert "seed:L100" in hovers  # the tie's source_ref
     assert "TAMA協会 (TAMA Association)" in str(info)
+    assert "seed:L100" in str(ties)
 
 
 def test_org_without_ties_says_so(data):
-    _, info = net.render(data, {"kind": "org", "id": "lonely"}, "degree", 1, "en")
-    assert "no recorded tie" in str(info)
+    _, _info, ties = net.render(data, {"kind": "org", "id": "lonely"}, "degree", 1, "en")
+    assert "no recorded tie" in str(ties)
 
 
 def test_search_japanese_fullwidth(data):
@@ -149,7 +150,9 @@ def test_search_japanese_fullwidth(data):
     assert options[0]["value"] == "b_tama"
     assert net.search_options(data, "大学", "ja")[0]["value"] == "u_tokyo"
     assert net.search_options(data, "コーディネータ", "en")[0]["value"] == "tama_coord"
-    assert net.search_options(data, "zzz", "en") == []
+    none = net.search_options(data, "zzz", "en")
+    assert none[0]["disabled"] and "zzz" in none[0]["label"]
+    assert net.search_options(data, "", "en") == []
 
 
 def test_network_click_selects_org_or_cluster():

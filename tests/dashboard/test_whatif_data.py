@@ -54,7 +54,7 @@ def test_empty_scenario_and_reset(data):
     assert wi.scenario_of(None) == {"add_ties": [], "add_nodes": [], "log": []}
 
 
-def test_export_zip_is_a_loadable_bundle(data):
+def test_export_zip_is_a_loadable_bundle(data, tmp_path):
     sc = wi.dispatch(None, "tama", "kyushu_si", data, "en")
     content = wi.export_zip(wi.after_bundle(data, sc))
     with zipfile.ZipFile(io.BytesIO(content)) as archive:
@@ -63,6 +63,11 @@ def test_export_zip_is_a_loadable_bundle(data):
         nodes_name = next(n for n in archive.namelist() if n.endswith("nodes.csv"))
         nodes = pd.read_csv(archive.open(nodes_name), dtype=str)
     assert sc["add_nodes"][0]["id"] in set(nodes["id"])
+    from loaders import open_bundle
+
+    (tmp_path / "scenario.zip").write_bytes(content)
+    loaded = open_bundle(tmp_path / "scenario.zip", strict=True)
+    assert len(loaded.ties) == len(data.bundle.ties) + 2
     assert len(nodes) == len(data.bundle.nodes) + 1
     assert len(data.bundle.nodes) == 25  # the session's scenario never touches the data
 
