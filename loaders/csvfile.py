@@ -173,15 +173,37 @@ def _parse_arrow(rest: pa.Buffer, width: int, *, quoted: bool) -> list[pa.Chunke
     return [table.column(i) for i in range(width)]
 
 
+def _records(text: str) -> list[list[str]]:
+    """All records of a CSV text.  A lone carriage return (old Mac files, or a stray one in
+    a cell) is read as a line break, as Excel does."""
+    body = text.lstrip("\ufeff")
+    try:
+        return list(csv.reader(io.StringIO(body, newline="")))
+    except csv.Error:
+        return list(csv.reader(io.StringIO(body, newline=None)))
+
+
 def _parse_python(text: str, label: str, table: str) -> tuple[RawTable, list[LoadProblem]]:
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    try:
+        records = _records(text)
+    except csv.Error as exc:
+        bad = problem(
+            "unreadable",
+            label,
+            None,
+            None,
+            f"the file cannot be read as CSV ({exc})",
+            "open it in Excel and save it again as CSV",
+            table=table,
+        )
+        return RawTable(label, table, [], [], np.zeros(0, dtype=np.int64)), [bad]
     problems: list[LoadProblem] = []
-    header = [clean_header(c) for c in next(reader, [])]
+    header = [clean_header(c) for c in (records[0] if records else [])]
     width = len(header)
     cells: list[list[str | None]] = [[] for _ in range(width)]
     rows: list[int] = []
-    for number, record in enumerate(reader, start=2):
-        if not any(c.strip() for c in record):
+    for number, record in enumerate(records[1:], start=2):
+        if not any(record):
             continue  # a blank line: not a record, but it still takes a spreadsheet row
         if len(record) > width:
             extra = [c for c in record[width:] if c.strip()]

@@ -10,6 +10,7 @@ year); booleans ``true``/``false``.  Rows are the sheet's own row numbers.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zipfile
 from pathlib import Path
 
@@ -117,7 +118,19 @@ def read_workbook(path: Path) -> tuple[list[RawTable], list[LoadProblem]]:
     return tables, problems
 
 
+_XML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _unescape(text: str) -> str:
+    """Undo OOXML's ``_xHHHH_`` escapes (control characters such as a carriage return)."""
+    if "_x" not in text:
+        return text
+    return _XML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
 def _cell(value: object, year: bool) -> str | None:
+    if isinstance(value, str):
+        return _unescape(value) or None
     if isinstance(value, dt.datetime | dt.date):
         if year:
             return str(value.year)

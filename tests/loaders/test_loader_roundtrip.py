@@ -18,7 +18,7 @@ from loaders.writers import format_numbers, write_bundle
 
 JAPANESE = "多摩精密工業株式会社東北大学（株）㈱ｶﾀｶﾅ　ー・「」"
 SAFE = st.characters(blacklist_categories=("Cs", "Cc"), max_codepoint=0x2FFF) | st.sampled_from(
-    list(JAPANESE) + [",", '"', "\n", " ", "|", "'", "\t"]
+    [*JAPANESE, ",", '"', "\n", "\r", " ", "|", "'", "\t"]
 )
 TEXT = st.text(SAFE, max_size=12)
 ID = st.text(st.sampled_from("abcＡＢＣ１２ _-"), min_size=1, max_size=4)
