@@ -219,3 +219,21 @@ def test_unknown_ids_suggest_close_ones(mini: Bundle, mini_analysis: Any) -> Non
         build_cluster_report(mini, "kansai", analysis=mini_analysis)
     with pytest.raises(ReportError, match=r"Known clusters: hokkaido_bio\."):
         build_cluster_report(mini, "北海道", analysis=mini_analysis)
+
+
+def test_cluster_without_any_tie_reads_sensibly(mini: Bundle, mini_analysis: Any) -> None:
+    report = build_cluster_report(mini, "lonely", lang="ja", analysis=mini_analysis)
+    summary = next(s for s in report.sections if s.key == "summary")
+    assert summary.paragraphs == [
+        "孤立クラスターには1組織が参加しています（地域：四国）。",
+        "参加組織が関わるつながりは記録されていません。",
+    ]
+    cross = next(s for s in report.sections if s.key == "cross")
+    assert cross.paragraphs == [
+        "孤立クラスターには、他のクラスターとのつながりは記録されていません。"
+    ]
+    assert cross.tables == [] and cross.lists == []
+    roles = report.table("roles").frame
+    assert list(roles["role"]) == ["R1"] and roles["participation"].tolist() == [0.0]
+    for text in (render_html(report), render_markdown(report, {"pz": "a", "national": "b"})):
+        assert not re.search(r"\bnan\b|\bNaN\b|None\b|<NA>", text)

@@ -72,6 +72,7 @@ def test_report_all_clusters(tmp_path: Path) -> None:
         "cluster-hokkaido_bio.ja.md",
         "cluster-island.ja.md",
         "cluster-kansai_green.ja.md",
+        "cluster-lonely.ja.md",
         "cluster-tama.ja.md",
     ]
     island = (tmp_path / "cluster-island.ja.md").read_text(encoding="utf-8")
