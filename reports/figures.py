@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 import logging
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any
 
@@ -76,15 +76,22 @@ def _style() -> dict[str, Any]:
     }
 
 
-def _export(fig: MplFigure, key: str, caption: str) -> Figure:
-    svg = io.StringIO()
-    fig.savefig(svg, format="svg", bbox_inches="tight", metadata={"Date": None})
-    png = io.BytesIO()
-    fig.savefig(png, format="png", dpi=150, bbox_inches="tight")
-    plt.close(fig)
-    text = svg.getvalue()
-    text = text[text.index("<svg") :]  # drop the XML prolog and DOCTYPE for inline use
-    return Figure(key=key, caption=caption, svg=text, png=png.getvalue())
+def _render(draw: Callable[[], MplFigure], fmt: str) -> bytes:
+    """Draw a figure and save it as ``fmt`` ("svg": inline-ready, no XML prolog; "png")."""
+    with plt.rc_context(_style()):  # type: ignore[arg-type]
+        fig = draw()
+        buffer = io.BytesIO()
+        if fmt == "svg":
+            fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+        else:
+            fig.savefig(buffer, format="png", dpi=150, bbox_inches="tight")
+        plt.close(fig)
+    data = buffer.getvalue()
+    return data[data.index(b"<svg") :] if fmt == "svg" else data
+
+
+def _figure(key: str, caption: str, draw: Callable[[], MplFigure]) -> Figure:
+    return Figure(key=key, caption=caption, render=lambda fmt: _render(draw, fmt))
 
 
 def pz_figure(
@@ -119,7 +126,8 @@ def pz_figure(
     """
     names = names or {}
     member_set = set(members)
-    with plt.rc_context(_style()):  # type: ignore[arg-type]
+
+    def draw() -> MplFigure:
         fig, ax = plt.subplots(figsize=(7.0, 4.4))
         z = nodes["within_module_z"].astype("float64")
         zmax = max(3.5, float(z.max()) + 0.5 if len(z) else 3.5)
@@ -193,7 +201,9 @@ def pz_figure(
         ax.set_ylabel(cat.t("fig.pz.y"))
         if seen:
             ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=7, frameon=False)
-        return _export(fig, "pz", caption)
+        return fig
+
+    return _figure("pz", caption, draw)
 
 
 def located(nodes: pd.DataFrame) -> pd.DataFrame:
@@ -262,7 +272,8 @@ def national_figure(
     """
     names = cluster_names or {}
     pos = _cluster_positions(nodes)
-    with plt.rc_context(_style()):  # type: ignore[arg-type]
+
+    def draw() -> MplFigure:
         fig, ax = plt.subplots(figsize=(7.0, 7.0))
         capitals = prefectures()
         ax.scatter(
@@ -345,4 +356,6 @@ def national_figure(
         place_labels(fig, ax, labels)
         ax.set_xlabel(cat.t("fig.national.x"))
         ax.set_ylabel(cat.t("fig.national.y"))
-        return _export(fig, "national", caption)
+        return fig
+
+    return _figure("national", caption, draw)

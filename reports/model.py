@@ -7,6 +7,7 @@ raw values (numbers stay numbers); headers are translated at render time from th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -50,12 +51,29 @@ class Table:
 
 @dataclass
 class Figure:
-    """A figure rendered once, embedded as inline SVG (HTML/PDF) and PNG (Excel/Markdown)."""
+    """A figure, embedded as inline SVG (HTML/PDF) and PNG (Excel/Markdown).
+
+    ``render(fmt)`` draws it as ``"svg"`` or ``"png"`` bytes; each format is drawn only
+    when a renderer first asks for it, then kept.
+    """
 
     key: str
     caption: str
-    svg: str
-    png: bytes
+    render: Callable[[str], bytes]
+    _cache: dict[str, bytes] = field(default_factory=dict, repr=False)
+
+    def _get(self, fmt: str) -> bytes:
+        if fmt not in self._cache:
+            self._cache[fmt] = self.render(fmt)
+        return self._cache[fmt]
+
+    @property
+    def svg(self) -> str:
+        return self._get("svg").decode("utf-8")
+
+    @property
+    def png(self) -> bytes:
+        return self._get("png")
 
 
 @dataclass
