@@ -84,6 +84,21 @@ def check_excel(path: Path, report: Report, analysis: Any, lang: str) -> None:
     assert len(figures_sheet._images) == 2
 
 
+def check_markdown_tables(md: str) -> None:
+    """Every table is a header, a separator and rows with the same number of cells."""
+    lines = md.splitlines()
+    separators = [i for i, line in enumerate(lines) if line.startswith("| ---")]
+    assert separators
+    for i in separators:
+        width = lines[i].count("|")
+        assert lines[i - 1].startswith("| ") and lines[i - 1].count("|") >= width
+        j = i + 1
+        while j < len(lines) and lines[j].startswith("| "):
+            j += 1
+        assert j > i + 1, "a table without rows"
+        assert j == len(lines) or lines[j] == "", "rows must be contiguous"
+
+
 def test_parse_formats() -> None:
     assert parse_formats("pdf, HTML") == ["pdf", "html"]
     with pytest.raises(Exception, match="Unknown report format 'docx'"):
@@ -106,6 +121,7 @@ def test_mini_html_excel_markdown(
     md = (tmp_path / f"{stem}.md").read_text(encoding="utf-8")
     assert md.startswith(f"# {report.title}\n")
     assert f"]({stem}.pz.png)" in md and "| ---" in md
+    check_markdown_tables(md)
 
 
 @needs_poppler
@@ -132,4 +148,6 @@ def test_seed_reports_every_format(
         assert re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", pdf_text(tmp_path / f"{stem}.pdf"))
     check_html(tmp_path / f"{stem}.html", report.title)
     check_excel(tmp_path / f"{stem}.xlsx", report, seed_analysis, lang)
-    assert (tmp_path / f"{stem}.md").read_text(encoding="utf-8").count("\n| ") > 5
+    md = (tmp_path / f"{stem}.md").read_text(encoding="utf-8")
+    assert md.count("\n| ") > 5
+    check_markdown_tables(md)
