@@ -60,7 +60,19 @@ def write_excel(report: Report, path: Path) -> None:
     """
     cat = Catalogue(report.lang)
     book = xlsxwriter.Workbook(str(path), {"nan_inf_to_errors": True})
-    font = "Noto Sans CJK JP" if report.lang == "ja" else "Calibri"
+    font = "Yu Gothic" if report.lang == "ja" else "Calibri"  # present on Windows and macOS
+    book.set_properties(
+        {
+            "title": report.title,
+            "subject": report.subtitle,
+            "author": "kizuna",
+            "comments": cat.t(
+                "report.generated",
+                version=report.meta.get("version", ""),
+                date=report.meta.get("created", ""),
+            ),
+        }
+    )
     bold = book.add_format({"bold": True, "bg_color": "#E8EEF4", "border": 1, "font_name": font})
     title = book.add_format({"bold": True, "font_size": 14, "font_name": font})
     head = book.add_format({"bold": True, "font_size": 11, "font_name": font})
