@@ -200,3 +200,25 @@ def test_partners_unknown_org_is_a_clean_error(tmp_path, capsys):
     assert exc.value.code == 1
     err = capsys.readouterr().err
     assert "zzz" in err and "Traceback" not in err
+
+
+def test_big_outputs_written_by_arrow_parse_the_same(tmp_path, monkeypatch):
+    import analytics.output
+
+    bundle = write_bundle(tmp_path / "b")
+    main(["analyze", "--input", str(bundle), "--out", str(tmp_path / "pandas")])
+    monkeypatch.setattr(analytics.output, "ARROW_MIN_CELLS", 0)
+    main(["analyze", "--input", str(bundle), "--out", str(tmp_path / "arrow")])
+    for name in ("nodes.csv", "cluster_pairs.csv", "bridges.csv"):
+        a = read_csv(tmp_path / "pandas" / name)
+        b = read_csv(tmp_path / "arrow" / name)
+        assert len(a) == len(b)
+        for ra, rb in zip(a, b, strict=True):
+            assert list(ra) == list(rb)
+            for col in ra:
+                if col == "computed_at":
+                    continue
+                try:
+                    assert float(ra[col]) == float(rb[col]) or (ra[col] == rb[col] == "")
+                except ValueError:
+                    assert ra[col] == rb[col], (name, col)
