@@ -40,11 +40,12 @@ def check_bundle(path: str | Path) -> tuple[Bundle, list[LoadProblem]]:
     Reading problems come first, then validation problems.  Values a reader could not
     convert (a year ``20O3``) are already reported and are empty in the bundle.
     """
-    from loaders.readers import read_bundle
-    from loaders.validate import validate_bundle
+    from loaders.readers import read_bundle_arrow
+    from loaders.validate import validate_with_duplicates
 
-    bundle, problems = read_bundle(path)
-    return bundle, problems + validate_bundle(bundle)
+    bundle, problems, arrow = read_bundle_arrow(path)
+    more, _ = validate_with_duplicates(bundle, arrow)
+    return bundle, problems + more
 
 
 def dedupe_ties(bundle: Bundle) -> Bundle:
@@ -82,11 +83,12 @@ def open_bundle(path: str | Path, *, strict: bool = True) -> Bundle:
     BundleError
         With ``problems`` listing every problem found (errors and warnings).
     """
-    from loaders.readers import read_bundle
+    from loaders.readers import read_bundle_arrow
     from loaders.validate import validate_with_duplicates
 
-    bundle, problems = read_bundle(path)
-    more, dups = validate_with_duplicates(bundle)
+    bundle, problems, arrow = read_bundle_arrow(path)
+    more, dups = validate_with_duplicates(bundle, arrow)
+    del arrow
     problems += more
     blocking = [p for p in problems if p.severity == "error" and (strict or is_fatal(p))]
     if blocking:

@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+from pandas.arrays import IntegerArray
 
 from graph.bundle import BOOL_COLUMNS, FIGURE_COLUMNS, FLOAT_COLUMNS, YEAR_COLUMNS
 from loaders.problems import LoadProblem, problem
@@ -77,9 +78,9 @@ _YEAR_RE = re.compile(r"^(\d{4})\s*(年度?)?$")
 def to_object(arr: pa.Array | pa.ChunkedArray, *, shared: bool = True) -> np.ndarray:
     """A pyarrow string array as a numpy object array of ``str`` or ``None``.
 
-    Large columns with repeated values (tie ends, kinds) are dictionary-encoded first, so
-    each distinct value becomes one Python string shared by its rows: faster to build,
-    smaller, and faster to hash later.
+    Large columns with few distinct values (kinds, regions, confidence) are
+    dictionary-encoded first, so each distinct value becomes one Python string shared by
+    its rows: faster to build and smaller.
     """
     chunks = arr.chunks if isinstance(arr, pa.ChunkedArray) else [arr]
     parts = [_chunk_to_object(c, shared) for c in chunks]
@@ -88,9 +89,15 @@ def to_object(arr: pa.Array | pa.ChunkedArray, *, shared: bool = True) -> np.nda
     return parts[0] if len(parts) == 1 else np.concatenate(parts)
 
 
+def _few_distinct(chunk: pa.Array) -> bool:
+    """Whether a sample of the chunk repeats its values a lot (kinds, regions, refs)."""
+    sample = chunk.slice(0, 5_000)
+    return len(pc.unique(sample)) * 10 < len(sample)
+
+
 def _chunk_to_object(chunk: pa.Array, shared: bool) -> np.ndarray:
     n = len(chunk)
-    if shared and n >= 10_000:
+    if shared and n >= 10_000 and _few_distinct(chunk):
         encoded = pc.dictionary_encode(chunk)
         dictionary = encoded.dictionary
         if len(dictionary) <= n // 2:
@@ -188,31 +195,47 @@ def typed_column(
     row_of: Callable[[int], int],
 ) -> tuple[pd.Series, list[LoadProblem]]:
     """The canonical typed column ``name`` from its text cells, with the bad cells reported."""
+    series, problems, _ = typed_column_arrow(name, arr, label=label, table=table, row_of=row_of)
+    return series, problems
+
+
+def typed_column_arrow(
+    name: str,
+    arr: pa.Array | pa.ChunkedArray,
+    *,
+    label: str,
+    table: str,
+    row_of: Callable[[int], int],
+) -> tuple[pd.Series, list[LoadProblem], pa.Array | None]:
+    """:func:`typed_column`, plus the normalized pyarrow array of an id/code column
+    (None for other columns), which validation can use instead of converting back."""
     if name not in ID_COLUMNS:
-        return pd.Series(to_object(arr, shared=False), dtype=object, name=name, copy=False), []
+        series = pd.Series(to_object(arr, shared=False), dtype=object, name=name, copy=False)
+        return series, [], None
     values = normalize_ids(arr)
     if name in YEAR_COLUMNS:
-        return _years(name, values, label, table, row_of)
+        return (*_years(name, values, label, table, row_of), None)
     if name in FLOAT_COLUMNS:
-        return _floats(name, values, label, table, row_of)
+        return (*_floats(name, values, label, table, row_of), None)
     if name in BOOL_COLUMNS:
-        return _bools(name, values, label, table, row_of)
+        return (*_bools(name, values, label, table, row_of), None)
     shared = name not in UNIQUE_COLUMNS
-    return pd.Series(to_object(values, shared=shared), dtype=object, name=name, copy=False), []
+    series = pd.Series(to_object(values, shared=shared), dtype=object, name=name, copy=False)
+    flat = values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
+    return series, [], flat
 
 
 def _to_float(arr: pa.Array | pa.ChunkedArray) -> tuple[np.ndarray, np.ndarray]:
     """Cells as floats (NaN when empty or not a number) and the mask of non-numbers."""
     present = pc.is_valid(arr).to_numpy(zero_copy_only=False)
     try:
-        nums = pc.cast(arr, pa.float64()).to_numpy(zero_copy_only=False)
-        return np.asarray(nums, dtype=float), np.zeros(len(present), dtype=bool)
+        nums = np.asarray(pc.cast(arr, pa.float64()).to_numpy(zero_copy_only=False), float)
+        return nums, present & np.isnan(nums)  # "nan" typed in a cell is not a number
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         pass
     texts = pd.Series(to_object(arr), dtype=object)
     nums = pd.to_numeric(texts, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
-    bad = present & np.isnan(nums) & ~texts.str.lower().isin(["nan"]).to_numpy(dtype=bool)
-    return nums, bad
+    return nums, present & np.isnan(nums)
 
 
 def _years(
@@ -224,7 +247,8 @@ def _years(
 ) -> tuple[pd.Series, list[LoadProblem]]:
     nums, bad = _to_float(values)
     present = pc.is_valid(values).to_numpy(zero_copy_only=False)
-    ok = present & ~bad & np.isfinite(nums) & (np.mod(nums, 1) == 0)
+    with np.errstate(invalid="ignore"):
+        ok = present & ~bad & (np.abs(nums) < 1e6) & (np.mod(nums, 1) == 0)
     out = np.where(ok, nums, np.nan)
     check = np.flatnonzero(present & ~ok)
     texts: list[str] | np.ndarray = (
@@ -250,7 +274,9 @@ def _years(
         lambda v: f"'{v}' is not a year",
         "write a year such as 2003 (平成15 and H15 are accepted too), or leave the cell empty",
     )
-    series = pd.Series(out, name=name).round().astype("Int64")
+    missing = np.isnan(out)
+    ints = IntegerArray(np.where(missing, 0, np.round(out)).astype(np.int64), missing)
+    series = pd.Series(ints, name=name, copy=False)
     return series, problems
 
 

@@ -18,11 +18,12 @@ from pathlib import Path, PurePosixPath
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+from pandas.arrays import IntegerArray
 
 from graph.bundle import COLUMNS, REQUIRED_FILES, Bundle, empty_frame
 from graph.errors import BundleError
 from loaders.csvfile import RawTable, read_csv_bytes
-from loaders.normalize import typed_column
+from loaders.normalize import typed_column_arrow
 from loaders.problems import LoadProblem, problem
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,11 @@ log = logging.getLogger(__name__)
 CSV_SUFFIXES = (".csv", ".txt")
 JSON_SUFFIXES = (".json", ".jsonl", ".ndjson")
 DATA_SUFFIXES = CSV_SUFFIXES + JSON_SUFFIXES
+
+
+#: Normalized pyarrow arrays of the id/code columns as read, per (file, column).
+ArrowCache = dict[tuple[str, str], pa.Array]
+_Read = tuple[Bundle, list[LoadProblem], ArrowCache]
 
 
 def read_bundle(path: str | Path) -> tuple[Bundle, list[LoadProblem]]:
@@ -62,6 +68,12 @@ def read_bundle(path: str | Path) -> tuple[Bundle, list[LoadProblem]]:
     >>> bundle.node_count, [str(p) for p in problems]  # doctest: +SKIP
     (12, [])
     """
+    bundle, problems, _ = read_bundle_arrow(path)
+    return bundle, problems
+
+
+def read_bundle_arrow(path: str | Path) -> _Read:
+    """:func:`read_bundle`, plus the id/code columns as pyarrow arrays (for validation)."""
     p = Path(path)
     if not p.exists():
         raise BundleError(
@@ -161,16 +173,15 @@ def _pick(names: list[str]) -> tuple[dict[str, str], list[LoadProblem]]:
     return chosen, problems
 
 
-def _read_folder(folder: Path) -> tuple[Bundle, list[LoadProblem]]:
+def _read_folder(folder: Path) -> _Read:
     names = [f.name for f in folder.iterdir() if f.is_file() and not f.name.startswith(".")]
     chosen, problems = _pick(names)
     entries = {t: (n, (folder / n).read_bytes()) for t, n in chosen.items()}
     tables, more = _read_entries(entries)
-    bundle, rest = assemble((tables, problems + more))
-    return bundle, rest
+    return assemble((tables, problems + more))
 
 
-def _read_zip(path: Path) -> tuple[Bundle, list[LoadProblem]]:
+def _read_zip(path: Path) -> _Read:
     try:
         with zipfile.ZipFile(path) as zf:
             members = [
@@ -217,8 +228,12 @@ def _read_zip(path: Path) -> tuple[Bundle, list[LoadProblem]]:
     return assemble((tables, problems + more))
 
 
-def frame_of(raw: RawTable) -> tuple[pd.DataFrame, tuple[str, ...], list[LoadProblem]]:
-    """The canonical frame of one raw table, the source's columns and the header problems."""
+def frame_of(
+    raw: RawTable,
+) -> tuple[pd.DataFrame, tuple[str, ...], list[LoadProblem], dict[str, pa.Array]]:
+    """The canonical frame of one raw table, the source's columns, the problems and the
+    normalized pyarrow arrays of its id/code columns."""
+    arrows: dict[str, pa.Array] = {}
     spec = COLUMNS[raw.table]
     problems: list[LoadProblem] = []
     n = raw.n_rows
@@ -288,39 +303,47 @@ def frame_of(raw: RawTable) -> tuple[pd.DataFrame, tuple[str, ...], list[LoadPro
     data: dict[str, pd.Series] = {}
     for col in spec.columns:
         if col in seen:
-            series, more = typed_column(
+            series, more, arrow = typed_column_arrow(
                 col, raw.columns[seen[col]], label=raw.label, table=raw.table, row_of=raw.row_of
             )
             problems += more
             data[col] = series
+            if arrow is not None:
+                arrows[col] = arrow
         else:
             data[col] = _blank(base[col], n)
     for col in extras:
-        data[col] = typed_column(
+        data[col] = typed_column_arrow(
             col, raw.columns[seen[col]], label=raw.label, table=raw.table, row_of=raw.row_of
         )[0]
     frame = pd.DataFrame(data, index=pd.RangeIndex(n), copy=False)
-    return frame, tuple(seen), problems
+    return frame, tuple(seen), problems, arrows
 
 
 def _blank(template: pd.Series, n: int) -> pd.Series:
+    """An all-empty column of ``template``'s dtype (no copies: columns can be 5M rows)."""
     if template.dtype == bool:
-        return pd.Series(np.zeros(n, dtype=bool))
+        return pd.Series(np.zeros(n, dtype=bool), dtype=bool, copy=False)
     if template.dtype == object:
-        return pd.Series(np.full(n, None, dtype=object), dtype=object)
-    return pd.Series(np.full(n, np.nan)).astype(template.dtype)
+        return pd.Series(np.full(n, None, dtype=object), dtype=object, copy=False)
+    if template.dtype == "Int64":
+        empty = IntegerArray(np.zeros(n, dtype=np.int64), np.ones(n, dtype=bool))
+        return pd.Series(empty, copy=False)
+    return pd.Series(np.full(n, np.nan), dtype="float64", copy=False)
 
 
-def assemble(read: tuple[list[RawTable], list[LoadProblem]]) -> tuple[Bundle, list[LoadProblem]]:
+def assemble(read: tuple[list[RawTable], list[LoadProblem]]) -> _Read:
     """Build the :class:`Bundle` from parsed raw tables; report missing required files."""
     tables, problems = read
     frames: dict[str, pd.DataFrame] = {}
     source_columns: dict[str, tuple[str, ...]] = {}
     source_files: dict[str, str] = {}
     source_rows: dict[str, np.ndarray] = {}
+    cache: ArrowCache = {}
     for raw in tables:
-        frame, cols, more = frame_of(raw)
+        frame, cols, more, arrows = frame_of(raw)
         problems += more
+        cache.update({(raw.table, c): a for c, a in arrows.items()})
         frames[raw.table] = frame
         source_columns[raw.table] = cols
         source_files[raw.table] = raw.label
@@ -348,7 +371,7 @@ def assemble(read: tuple[list[RawTable], list[LoadProblem]]) -> tuple[Bundle, li
     )
     bundle.source_files = source_files
     bundle.source_rows = source_rows
-    return bundle, problems
+    return bundle, problems, cache
 
 
 def raw_from_cells(

@@ -35,10 +35,10 @@ YEAR_MIN, YEAR_MAX = 1800, 2100
 class _Checker:
     """Collects problems for one bundle, mapping frame positions to spreadsheet rows."""
 
-    def __init__(self, bundle: Bundle):
+    def __init__(self, bundle: Bundle, arrow: dict[tuple[str, str], pa.Array] | None = None):
         self.bundle = bundle
         self.problems: list[LoadProblem] = []
-        self._arrow: dict[tuple[str, str], pa.Array] = {}
+        self._arrow: dict[tuple[str, str], pa.Array] = dict(arrow or {})
         #: Tie rows whose identity appeared in an earlier row (set by validate).
         self.tie_dups: np.ndarray | None = None
 
@@ -271,15 +271,21 @@ def validate_bundle(bundle: Bundle) -> list[LoadProblem]:
     return _validate(bundle).problems
 
 
-def validate_with_duplicates(bundle: Bundle) -> tuple[list[LoadProblem], np.ndarray]:
-    """:func:`validate_bundle` and the mask of tie rows that repeat an earlier identity."""
-    c = _validate(bundle)
+def validate_with_duplicates(
+    bundle: Bundle, arrow: dict[tuple[str, str], pa.Array] | None = None
+) -> tuple[list[LoadProblem], np.ndarray]:
+    """:func:`validate_bundle` and the mask of tie rows that repeat an earlier identity.
+
+    ``arrow`` may hold the id/code columns exactly as read
+    (:func:`loaders.readers.read_bundle_arrow`), which saves converting them again.
+    """
+    c = _validate(bundle, arrow)
     dups = c.tie_dups if c.tie_dups is not None else np.zeros(len(bundle.ties), dtype=bool)
     return c.problems, dups
 
 
-def _validate(bundle: Bundle) -> _Checker:
-    c = _Checker(bundle)
+def _validate(bundle: Bundle, arrow: dict[tuple[str, str], pa.Array] | None = None) -> _Checker:
+    c = _Checker(bundle, arrow)
     nodes, ties = bundle.nodes, bundle.ties
     ids = c.arrow("nodes", "id")
     nodes_ok = c.has("nodes", "id")
