@@ -82,6 +82,76 @@ def org_customdata(index: Any) -> np.ndarray:
     return out
 
 
+class Node(dict):  # type: ignore[type-arg]
+    """A dict read like a Plotly object (``trace.marker.size``); unset keys read as None."""
+
+    def __getattr__(self, key: str) -> Any:
+        value = self.get(key)
+        if isinstance(value, dict) and not isinstance(value, Node):
+            value = Node(value)
+            self[key] = value
+        return value
+
+
+_LAYOUT_PARENTS = ("xaxis", "yaxis", "legend", "title", "font", "margin")
+
+
+class Figure:
+    """A Plotly figure kept as plain dicts.
+
+    ``go.Figure`` validates and deep-copies every array it is given, which costs hundreds of
+    milliseconds for 10k markers; Plotly.js validates again in the browser anyway.  This
+    class has the few methods the pages use, and serializes like a Plotly figure
+    (``to_plotly_json``), so Dash and ``plotly.io`` accept it.
+    """
+
+    def __init__(self) -> None:
+        self.data: list[Node] = []
+        self.layout = Node()
+
+    def add_trace(self, trace: dict[str, Any]) -> Figure:
+        self.data.append(Node(trace))
+        return self
+
+    def add_shape(self, **shape: Any) -> Figure:
+        self.layout.setdefault("shapes", []).append(Node(shape))
+        return self
+
+    def add_annotation(self, **note: Any) -> Figure:
+        self.layout.setdefault("annotations", []).append(Node(note))
+        return self
+
+    def update_xaxes(self, **axis: Any) -> Figure:
+        self.layout.setdefault("xaxis", Node()).update(axis)
+        return self
+
+    def update_yaxes(self, **axis: Any) -> Figure:
+        self.layout.setdefault("yaxis", Node()).update(axis)
+        return self
+
+    def update_layout(self, **settings: Any) -> Figure:
+        for key, value in settings.items():
+            parent, _, child = key.partition("_")
+            if child and parent in _LAYOUT_PARENTS:
+                self.layout.setdefault(parent, Node())[child] = value
+            elif isinstance(value, dict) and isinstance(self.layout.get(key), dict):
+                self.layout[key].update(value)
+            else:
+                self.layout[key] = Node(value) if isinstance(value, dict) else value
+        return self
+
+    def to_plotly_json(self) -> dict[str, Any]:
+        return {"data": [dict(t) for t in self.data], "layout": dict(self.layout)}
+
+
+def trace(kind: str, **props: Any) -> Node:
+    """A trace of ``kind`` (scatter, scattergl …) as a plain dict."""
+    return Node(type=kind, **props)
+
+
+AnyFigure = go.Figure | Figure
+
+
 def rows(frame: pd.DataFrame) -> Iterator[Any]:
     """``frame.itertuples()`` with rows typed loosely (their fields are read by name)."""
     return iter(frame.itertuples())
@@ -114,7 +184,7 @@ def graph(component_id: dict[str, str], figure: go.Figure | None = None, **style
     )
 
 
-def base_layout(fig: go.Figure, **extra: Any) -> go.Figure:
+def base_layout(fig: Any, **extra: Any) -> Any:
     settings: dict[str, Any] = {
         "font": {"family": FONT_FAMILY, "size": 12},
         "margin": {"l": 10, "r": 10, "t": 40, "b": 10},

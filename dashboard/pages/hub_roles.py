@@ -44,7 +44,7 @@ def role_figure(
     partition: str = "official",
     selection: dict[str, Any] | None = None,
     lang: str = "ja",
-) -> go.Figure:
+) -> Any:
     """P (participation) against z (within-module degree), regions R1–R7 shaded."""
     p_col, z_col, role_col = role_columns(partition)
     orgs = data.orgs
@@ -54,7 +54,7 @@ def role_figure(
     z = orgs[z_col].astype(float)
     low = min(float(z.min()) - 0.5, -1.0) if len(z) else -1.0
     high = max(float(z.max()) + 0.5, 4.0) if len(z) else 4.0
-    fig = go.Figure()
+    fig = ui.Figure()
     for role, p0, p1, z0, z1 in ROLE_REGIONS:
         y0, y1 = (low if z0 is None else z0), (high if z1 is None else z1)
         fig.add_shape(
@@ -82,7 +82,8 @@ def role_figure(
     hover = role_hover(data, partition, lang)
     for role, part in orgs.groupby(role_col, sort=True):
         fig.add_trace(
-            go.Scattergl(
+            ui.trace(
+                "scattergl",
                 x=part[p_col].to_numpy(dtype=float),
                 y=part[z_col].to_numpy(dtype=float),
                 mode="markers",
@@ -104,7 +105,8 @@ def role_figure(
     )
     if len(marked):
         fig.add_trace(
-            go.Scattergl(
+            ui.trace(
+                "scattergl",
                 x=marked[p_col].to_numpy(dtype=float),
                 y=marked[z_col].to_numpy(dtype=float),
                 mode="markers",
@@ -316,9 +318,7 @@ def register(app: Dash, source: DataSource) -> None:
         return ui.csv_download(data.orgs[cols], f"kizuna-roles-{partition}.csv")
 
 
-def render(
-    data: SnapshotData, partition: Any, selection: Any, lang: Any
-) -> tuple[go.Figure, go.Figure]:
+def render(data: SnapshotData, partition: Any, selection: Any, lang: Any) -> tuple[Any, go.Figure]:
     """The roles callback as a plain function: (role map, brokerage bars)."""
     lang = lang or "ja"
     if data.is_empty:

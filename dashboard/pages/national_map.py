@@ -7,7 +7,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
 from dashboard import components as ui
@@ -149,13 +148,14 @@ def map_figure(
     color_by: str = "field",
     selection: dict[str, Any] | None = None,
     lang: str = "ja",
-) -> go.Figure:
+) -> Any:
     """Japan's outline, cluster bubbles and weighted arcs; the selection drawn in red."""
     selection = selection or {}
-    fig = go.Figure()
+    fig = ui.Figure()
     xs, ys = geo_layout.outline_xy()
     fig.add_trace(
-        go.Scatter(
+        ui.trace(
+            "scatter",
             x=xs,
             y=ys,
             mode="lines",
@@ -218,7 +218,8 @@ def map_figure(
                 ax += [*cx, None]
                 ay += [*cy, None]
             fig.add_trace(
-                go.Scatter(
+                ui.trace(
+                    "scatter",
                     x=ax,
                     y=ay,
                     mode="lines",
@@ -235,7 +236,8 @@ def map_figure(
         ]
         selected = [{_cluster_of(r.a), _cluster_of(r.b)} == sel_pair for r in ui.rows(arc_table)]
         fig.add_trace(
-            go.Scatter(
+            ui.trace(
+                "scatter",
                 x=[m[0][1] for m in mids],
                 y=[m[1][1] for m in mids],
                 mode="markers",
@@ -250,62 +252,34 @@ def map_figure(
                 showlegend=False,
             )
         )
-    # other places (agencies, overseas bodies …) as small squares
-    places = place_coords(data)
-    others = places[~places.index.str.startswith("cluster:")]
-    if len(others):
+    for layer in static_traces(data, color_by, lang):
+        fig.add_trace(layer)
+    clusters = data.clusters.dropna(subset=["lat", "lon"])
+    chosen = clusters[
+        (clusters["id"] == selection.get("id"))
+        if selection.get("kind") == "cluster"
+        else clusters["id"].isin(sel_pair)
+    ]
+    if len(chosen):
+        top = max(int(clusters["orgs"].max()), 1)
         fig.add_trace(
-            go.Scatter(
-                x=others["lon"],
-                y=others["lat"],
+            ui.trace(
+                "scatter",
+                x=chosen["lon"].to_numpy(dtype=float),
+                y=chosen["lat"].to_numpy(dtype=float),
                 mode="markers",
-                marker={"symbol": "square", "size": 7, "color": "#7f7f7f"},
-                customdata=[["place", p, ""] for p in others.index],
-                hovertext=[
-                    f"{place_label(data, p, lang)}<br>{t('map.orgs', lang)}: {n}"
-                    for p, n in zip(others.index, others["orgs"], strict=True)
-                ],
+                name=t("roles.selected", lang),
+                showlegend=False,
+                marker={
+                    "size": (16 + 38 * np.sqrt(chosen["orgs"] / top)).to_numpy(dtype=float),
+                    "color": "rgba(0,0,0,0)",
+                    "line": {"width": 4, "color": "#d62728"},
+                },
+                customdata=[["cluster", c, ""] for c in chosen["id"]],
+                hovertext=[str(x) for x in chosen["label"]],
                 hoverinfo="text",
-                name=t("map.other_places", lang),
             )
         )
-    clusters = data.clusters.dropna(subset=["lat", "lon"])
-    if len(clusters):
-        keys, order = _colour_key(clusters, color_by, lang)
-        top = max(int(clusters["orgs"].max()), 1)
-        for i, key in enumerate(order):
-            part = clusters[keys == key]
-            if part.empty:
-                continue
-            chosen = (
-                part["id"] == selection.get("id")
-                if selection.get("kind") == "cluster"
-                else part["id"].isin(sel_pair)
-            )
-            fig.add_trace(
-                go.Scatter(
-                    x=part["lon"],
-                    y=part["lat"],
-                    mode="markers",
-                    name=str(key),
-                    marker={
-                        "size": 12 + 38 * np.sqrt(part["orgs"] / top),
-                        "color": ui.colour_of(i),
-                        "opacity": 0.8,
-                        "line": {
-                            "width": np.where(chosen, 4, 1).tolist(),
-                            "color": np.where(chosen, "#d62728", "white").tolist(),
-                        },
-                    },
-                    customdata=[["cluster", c, ""] for c in part["id"]],
-                    hovertext=[
-                        f"<b>{r.label}</b><br>{REGION_NAMES_JA.get(r.region, r.region or '')}"
-                        f" · {r.field or ''}<br>{t('map.orgs', lang)}: {r.orgs}"
-                        for r in ui.rows(part)
-                    ],
-                    hoverinfo="text",
-                )
-            )
     mid_lat = math.radians(36.0)
     fig.update_xaxes(range=list(geo_layout.LON_RANGE), visible=False, fixedrange=False)
     fig.update_yaxes(
@@ -320,6 +294,67 @@ def map_figure(
         dragmode="pan",
         hovermode="closest",
     )
+
+
+def static_traces(data: SnapshotData, color_by: str, lang: str) -> list[ui.Node]:
+    """Places and cluster bubbles: the same for every filter, cached per snapshot."""
+
+    def build() -> list[ui.Node]:
+        layers: list[ui.Node] = []
+        places = place_coords(data)
+        others = places[~places.index.str.startswith("cluster:")]
+        if len(others):
+            layers.append(
+                ui.trace(
+                    "scatter",
+                    x=others["lon"].to_numpy(dtype=float),
+                    y=others["lat"].to_numpy(dtype=float),
+                    mode="markers",
+                    marker={"symbol": "square", "size": 7, "color": "#7f7f7f"},
+                    customdata=[["place", p, ""] for p in others.index],
+                    hovertext=[
+                        f"{place_label(data, p, lang)}<br>{t('map.orgs', lang)}: {n}"
+                        for p, n in zip(others.index, others["orgs"], strict=True)
+                    ],
+                    hoverinfo="text",
+                    name=t("map.other_places", lang),
+                )
+            )
+        clusters = data.clusters.dropna(subset=["lat", "lon"])
+        if clusters.empty:
+            return layers
+        keys, order = _colour_key(clusters, color_by, lang)
+        top = max(int(clusters["orgs"].max()), 1)
+        for i, key in enumerate(order):
+            part = clusters[keys == key]
+            if part.empty:
+                continue
+            layers.append(
+                ui.trace(
+                    "scatter",
+                    x=part["lon"].to_numpy(dtype=float),
+                    y=part["lat"].to_numpy(dtype=float),
+                    mode="markers",
+                    name=str(key),
+                    marker={
+                        "size": (12 + 38 * np.sqrt(part["orgs"] / top)).to_numpy(dtype=float),
+                        "color": ui.colour_of(i),
+                        "opacity": 0.8,
+                        "line": {"width": 1, "color": "white"},
+                    },
+                    customdata=[["cluster", c, ""] for c in part["id"]],
+                    hovertext=[
+                        f"<b>{r.label}</b><br>{REGION_NAMES_JA.get(r.region, r.region or '')}"
+                        f" · {r.field or ''}<br>{t('map.orgs', lang)}: {r.orgs}"
+                        for r in ui.rows(part)
+                    ],
+                    hoverinfo="text",
+                )
+            )
+        return layers
+
+    layers: list[ui.Node] = data.memo(f"map_static|{color_by}|{lang}", build)
+    return layers
 
 
 def _cluster_of(place: str) -> str | None:
@@ -580,7 +615,7 @@ def render(
     color_by: Any,
     selection: Any,
     lang: Any,
-) -> tuple[go.Figure, Any]:
+) -> tuple[Any, Any]:
     """The map callback as a plain function: (figure, details panel)."""
     selection = ui.selection_of(selection)
     lang = lang or "ja"

@@ -14,7 +14,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
 from dashboard import components as ui
@@ -119,7 +118,7 @@ def network_figure(
     centrality: str = "degree",
     depth: int = 1,
     lang: str = "ja",
-) -> go.Figure:
+) -> Any:
     """The explorer's figure for the current selection (see :func:`view_nodes`)."""
     selection = selection or {}
     centrality = centrality if centrality in CENTRALITIES else "degree"
@@ -140,7 +139,7 @@ def network_figure(
         )
     else:
         pos = data.positions.loc[chosen]
-    fig = go.Figure()
+    fig = ui.Figure()
     ex = np.column_stack(
         [
             pos["x"].reindex(sub["source"]).to_numpy(),
@@ -156,7 +155,8 @@ def network_figure(
         ]
     ).ravel()
     fig.add_trace(
-        go.Scattergl(
+        ui.trace(
+            "scattergl",
             x=ex,
             y=ey,
             mode="lines",
@@ -168,7 +168,8 @@ def network_figure(
     if 0 < len(sub) <= MAX_EDGE_HOVER:
         labels: dict[str, str] = data.memo("label_dict", lambda: data.orgs["label"].to_dict())
         fig.add_trace(
-            go.Scattergl(
+            ui.trace(
+                "scattergl",
                 x=(ex[0::3] + ex[1::3]) / 2,
                 y=(ey[0::3] + ey[1::3]) / 2,
                 mode="markers",
@@ -199,7 +200,8 @@ def network_figure(
     hover = node_hover(data, lang)
     for group, part in orgs.groupby("group", sort=False):
         fig.add_trace(
-            go.Scattergl(
+            ui.trace(
+                "scattergl",
                 x=pos.loc[part.index, "x"].to_numpy(dtype=float),
                 y=pos.loc[part.index, "y"].to_numpy(dtype=float),
                 mode="markers",
@@ -219,7 +221,8 @@ def network_figure(
         fy: Any = pos.at[focus, "y"]
         fsize: Any = sizes.get(focus, 9.0)
         fig.add_trace(
-            go.Scattergl(
+            ui.trace(
+                "scattergl",
                 x=[float(fx)],
                 y=[float(fy)],
                 mode="markers",
@@ -237,7 +240,8 @@ def network_figure(
     if mode in ("ego", "cluster", "pair") or len(orgs) <= 60:
         show = orgs.nlargest(min(len(orgs), 25), centrality) if len(orgs) > 25 else orgs
         fig.add_trace(
-            go.Scatter(
+            ui.trace(
+                "scatter",
                 x=pos.loc[show.index, "x"],
                 y=pos.loc[show.index, "y"],
                 mode="text",
@@ -266,7 +270,7 @@ def network_figure(
     )
 
 
-def aggregate_figure(data: SnapshotData, *, lang: str = "ja") -> go.Figure:
+def aggregate_figure(data: SnapshotData, *, lang: str = "ja") -> Any:
     """Clusters as super-nodes (size: organizations), edges weighted by tie counts."""
     centres = data.cluster_positions
     ties = data.ties
@@ -276,7 +280,7 @@ def aggregate_figure(data: SnapshotData, *, lang: str = "ja") -> go.Figure:
     a = np.minimum(cross["source_group"].astype(str), cross["target_group"].astype(str))
     b = np.maximum(cross["source_group"].astype(str), cross["target_group"].astype(str))
     pairs = pd.DataFrame({"a": a, "b": b}).groupby(["a", "b"]).size().rename("n").reset_index()
-    fig = go.Figure()
+    fig = ui.Figure()
     if len(pairs):
         top = pairs["n"].max()
         for width in sorted(set(np.round(1 + 6 * np.sqrt(pairs["n"] / top)))):
@@ -296,7 +300,8 @@ def aggregate_figure(data: SnapshotData, *, lang: str = "ja") -> go.Figure:
                 ]
             ).ravel()
             fig.add_trace(
-                go.Scatter(
+                ui.trace(
+                    "scatter",
                     x=xs,
                     y=ys,
                     mode="lines",
@@ -308,7 +313,8 @@ def aggregate_figure(data: SnapshotData, *, lang: str = "ja") -> go.Figure:
     colours = cluster_colours(data)
     top = max(int(centres["orgs"].max()), 1)
     fig.add_trace(
-        go.Scatter(
+        ui.trace(
+            "scatter",
             x=centres["x"],
             y=centres["y"],
             mode="markers+text",
@@ -550,7 +556,7 @@ def view_table(data: SnapshotData, selection: dict[str, Any], depth: int) -> pd.
 
 def render(
     data: SnapshotData, selection: Any, centrality: Any, depth: Any, lang: Any
-) -> tuple[go.Figure, Any, Any]:
+) -> tuple[Any, Any, Any]:
     """The explorer callback as a plain function: (figure, info panel, ties table)."""
     selection = ui.selection_of(selection)
     lang = lang or "ja"

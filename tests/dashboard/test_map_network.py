@@ -81,13 +81,10 @@ def test_selected_pair_lists_its_ties_with_provenance(data):
 
 def test_selected_cluster_is_outlined(data):
     fig, _ = nm.render(data, None, ALL_CONF, None, "field", {"kind": "cluster", "id": "tama"}, "ja")
-    widths = []
-    for trace in fig.data:
-        custom = trace.customdata
-        if custom is not None and len(custom) and custom[0][0] == "cluster":
-            for c, w in zip(custom, trace.marker.line.width, strict=True):
-                widths.append((c[1], w))
-    assert dict(widths)["tama"] > dict(widths)["kansai_green"]
+    ring = [tr for tr in fig.data if tr.marker and tr.marker.line and tr.marker.line.width == 4]
+    assert len(ring) == 1 and [c[1] for c in ring[0].customdata] == ["tama"]
+    fig, _ = nm.render(data, None, ALL_CONF, None, "field", None, "ja")
+    assert not [tr for tr in fig.data if tr.marker and tr.marker.line and tr.marker.line.width == 4]
 
 
 def test_phase_colouring_uses_phase_names(data):
