@@ -46,7 +46,10 @@ class _Checker:
         """The text column as pyarrow (converted once)."""
         key = (table, column)
         if key not in self._arrow:
-            self._arrow[key] = fc.as_arrow(self.bundle.frame(table)[column])
+            frame = self.bundle.frame(table)
+            self._arrow[key] = (
+                fc.as_arrow(frame[column]) if column in frame else pa.nulls(len(frame), pa.string())
+            )
         return self._arrow[key]
 
     def has(self, table: str, column: str) -> bool:
@@ -332,9 +335,9 @@ def _validate(bundle: Bundle, arrow: dict[tuple[str, str], pa.Array] | None = No
     ends = {}
     for end in ("source", "target"):
         ends[end], dangling = fc.ref_codes(c.arrow("ties", end), ids)
-        values = ties[end]
         if not (nodes_ok and c.has("ties", end)):
             continue
+        values = ties[end]
         c.report(
             "missing_node",
             "ties",
@@ -448,15 +451,24 @@ def tie_groups(
     target already computed (:func:`loaders.fastcols.ref_codes`), ``arrow`` the
     columns already converted to pyarrow.
     """
-    get = arrow or (lambda col: fc.as_arrow(ties[col]))
-    ident = get("id") if "id" in ties else pa.nulls(len(ties), pa.string())
+
+    def column(col: str) -> pa.Array:
+        if col not in ties:
+            return pa.nulls(len(ties), pa.string())
+        return arrow(col) if arrow is not None else fc.as_arrow(ties[col])
+
+    ident = column("id")
     has_id = fc.present(ident)
-    since = ties["since"].to_numpy(dtype="float64", na_value=np.nan)
-    year = np.where(np.isnan(since), -1, np.nan_to_num(since, nan=-1)).astype(np.int64)
-    src = ends["source"] if ends else fc.codes(get("source"))
-    tgt = ends["target"] if ends else fc.codes(get("target"))
-    year = np.maximum(year - int(year[year >= 0].min(initial=0)) + 0, -1)
-    composite = fc.combine([src, tgt, fc.codes(get("kind")), year])
+    if "since" in ties:
+        since = ties["since"].to_numpy(dtype="float64", na_value=np.nan)
+    else:
+        since = np.full(len(ties), np.nan)
+    known = ~np.isnan(since)
+    offset = float(since[known].min()) if known.any() else 0.0
+    year = np.where(known, np.nan_to_num(since - offset), -1).astype(np.int64)
+    src = ends["source"] if ends else fc.codes(column("source"))
+    tgt = ends["target"] if ends else fc.codes(column("target"))
+    composite = fc.combine([src, tgt, fc.codes(column("kind")), year])
     if not has_id.any():
         return composite
     return np.where(has_id, -1 - fc.codes(ident), composite)

@@ -6,6 +6,8 @@ import codecs
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from graph.bundle import COLUMNS
 from graph.errors import BundleError
@@ -144,3 +146,65 @@ def test_open_bundle_drops_duplicate_ties(make_bundle, ties_csv):
     bundle = open_bundle(folder)
     assert len(bundle.ties) == 2
     assert isinstance(bundle.ties, pd.DataFrame)
+
+
+def test_validate_in_memory_bundle_with_only_required_columns():
+    from graph.bundle import Bundle
+    from loaders.validate import duplicate_ties, validate_bundle
+
+    nodes = pd.DataFrame({"id": ["a", "b"], "name": ["A", "B"], "kind": ["company", "bank"]})
+    ties = pd.DataFrame(
+        {"source": ["a", "a", "b", "a"], "target": ["b", "b", "c", "b"], "kind": ["mou"] * 4}
+    )
+    problems = validate_bundle(Bundle(nodes=nodes, ties=ties))
+    got = sorted((p.code, p.row, p.column, p.severity) for p in problems)
+    assert got == [
+        ("duplicate_tie", 3, None, "warning"),
+        ("duplicate_tie", 5, None, "warning"),
+        ("missing_node", 4, "target", "error"),
+    ]
+    assert duplicate_ties(ties).tolist() == [False, True, False, True]
+
+
+def test_tie_identity_uses_since_and_direction():
+    from loaders.validate import duplicate_ties
+
+    ties = pd.DataFrame(
+        {
+            "source": ["a", "b", "a", "a", "a"],
+            "target": ["b", "a", "b", "b", "b"],
+            "kind": ["mou"] * 5,
+            "since": pd.array([2003, 2003, None, -5, 2003], dtype="Int64"),
+            "id": [None, None, None, None, "t1"],
+        }
+    )
+    assert duplicate_ties(ties).tolist() == [False, False, False, False, False]
+    ties2 = pd.concat([ties, ties.iloc[[2, 3, 4]]], ignore_index=True)
+    assert duplicate_ties(ties2).tolist() == [False] * 5 + [True] * 3
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from("ab"),
+            st.sampled_from("ab"),
+            st.sampled_from(["mou", "joint_rd"]),
+            st.sampled_from([None, 2003, 2004]),
+            st.sampled_from([None, None, "t1", "t2"]),
+        ),
+        max_size=12,
+    )
+)
+def test_tie_identity_matches_brute_force(rows):
+    from loaders.validate import duplicate_ties
+
+    ties = pd.DataFrame(rows, columns=["source", "target", "kind", "since", "id"], dtype=object)
+    ties["since"] = ties["since"].astype("Int64")
+    seen: set[tuple[object, ...]] = set()
+    want = []
+    for s, t, k, y, i in rows:
+        key = ("id", i) if i else ("c", s, t, k, y)
+        want.append(key in seen)
+        seen.add(key)
+    assert duplicate_ties(ties).tolist() == want
