@@ -131,7 +131,13 @@ def metrics_run(n: int, seed: int) -> list[str]:
         t_nx, G = timed(nx_build)
     snap.__dict__["igraph"] = g
     rows: list[tuple[str, float, float | None, float | None, str]] = [
-        ("build graph", t_ours, t_ig, t_nx, "ours: CSR S + D from the bundle frames")
+        (
+            "build graph",
+            t_ours,
+            t_ig,
+            t_nx,
+            "ours: CSR S + D from the frames; igraph, networkx: from a prepared list of int pairs",
+        )
     ]
     rep = 2 if n <= 100_000 else 1
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import sys
@@ -64,6 +65,31 @@ def read_input(path: str | Path) -> Bundle:
     return bundle
 
 
+#: Tie columns the analysis reads; the rest is dropped before analysing (memory at 1M).
+_TIE_COLUMNS = (
+    "source",
+    "target",
+    "kind",
+    "directed",
+    "weight",
+    "since",
+    "until",
+    "confidence",
+    "program",
+)
+
+
+def _slim(bundle: Bundle) -> Bundle:
+    ties = bundle.ties
+    keep = [c for c in ties.columns if c in _TIE_COLUMNS]
+    if len(keep) == len(ties.columns):
+        return bundle
+    slim = bundle.with_frames(ties=ties[keep].copy())
+    del ties
+    gc.collect()
+    return slim
+
+
 def _store_bundle(graph_filter: GraphFilter) -> Bundle:
     from kizuna.config import Settings
     from kizuna.store_access import connect  # type: ignore[import-not-found]
@@ -102,6 +128,12 @@ def _store_bundle(graph_filter: GraphFilter) -> Bundle:
     show_default=True,
     help="Exact betweenness up to this many organizations; sampled above.",
 )
+@click.option(
+    "--betweenness-k",
+    type=int,
+    default=None,
+    help="Sources sampled above --exact-max (default 256; 128 above 300 000).",
+)
 @click.option("--contract-only", is_flag=True, help="Only the contract columns (faster).")
 def analyze(
     input_path: Path | None,
@@ -112,6 +144,7 @@ def analyze(
     with_programs: bool,
     seed: int,
     exact_max: int,
+    betweenness_k: int | None,
     contract_only: bool,
 ) -> None:
     """Analyse the network and write nodes.csv, cluster_pairs.csv, bridges.csv, meta.json.
@@ -125,12 +158,15 @@ def analyze(
     from analytics.output import write_analysis
 
     graph_filter = GraphFilter(regions=region, since=since, until=until)
-    bundle = read_input(input_path) if input_path is not None else _store_bundle(graph_filter)
+    bundle = _slim(
+        read_input(input_path) if input_path is not None else _store_bundle(graph_filter)
+    )
     result = run_analysis(
         bundle,
         with_programs=with_programs,
         seed=seed,
         exact_betweenness_max=exact_max,
+        betweenness_k=betweenness_k,
         graph_filter=None if graph_filter.is_empty or input_path is None else graph_filter,
         extras=not contract_only,
         progress=lambda s: log.info("analyze: %s", s),
