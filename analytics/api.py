@@ -123,7 +123,8 @@ def analyze(
     exact_betweenness_max : int
         Exact betweenness (and closeness) up to this many nodes; sampled above.
     betweenness_k : int, optional
-        Sources sampled above the limit (default: 256, 128 above 300k nodes).
+        Sources sampled above the limit (default: 256, halved per doubling of m above
+        1.25M edges: 64 at 5M).
     graph_filter : GraphFilter, optional
         Time slice / part of the network to analyse (e.g. ``GraphFilter(since=2005,
         until=2009)``).

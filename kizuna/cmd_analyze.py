@@ -132,7 +132,7 @@ def _store_bundle(graph_filter: GraphFilter) -> Bundle:
     "--betweenness-k",
     type=int,
     default=None,
-    help="Sources sampled above --exact-max (default 256; 128 above 300 000).",
+    help="Sources sampled above --exact-max (default 256; 64 at 5M links).",
 )
 @click.option("--contract-only", is_flag=True, help="Only the contract columns (faster).")
 def analyze(
