@@ -296,6 +296,19 @@ def _validate(bundle: Bundle, arrow: dict[tuple[str, str], pa.Array] | None = No
     has_clusters = "clusters" in bundle.present
     has_programs = "programs" in bundle.present
 
+    if nodes_ok and len(nodes) == 0:
+        c.problems.append(
+            problem(
+                "no_rows",
+                node_file,
+                None,
+                None,
+                "the file has a header row but no organizations",
+                "add one row per organization under the header",
+                table="nodes",
+                warning=True,
+            )
+        )
     c.required("nodes")
     c.unique_ids("nodes")
     c.vocabulary("nodes", "kind", ORG_KINDS, "unknown_kind")

@@ -57,6 +57,16 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], list[tuple[str, str, str, 
     "missing_ties_file": ({"ties": None}, [(E, "missing_file", "ties.csv", "", "")]),
     "empty_nodes_file": ({"nodes": ""}, [(E, "empty_file", "nodes.csv", "", "")]),
     "empty_ties_bom_only": ({"ties": b"\xef\xbb\xbf\r\n"}, [(E, "empty_file", "ties.csv", "", "")]),
+    "nodes_header_only": (
+        {
+            "nodes": "id,name,kind\n",
+            "ties": "source,target,kind\n",
+            "clusters": None,
+            "programs": None,
+            "participation": None,
+        },
+        [(W, "no_rows", "nodes.csv", "", "")],
+    ),
     "missing_column_kind": (
         {"nodes": BASE["nodes"].replace(",kind,", ",type,", 1)},
         [
