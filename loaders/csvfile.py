@@ -71,6 +71,8 @@ def decode(data: bytes, label: str, table: str) -> tuple[str | None, str, list[L
         ``text`` is None when the bytes are valid UTF-8 (the caller can use them as they
         are); otherwise the decoded text (CP932, or UTF-8 with U+FFFD replacements).
     """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text"
+        return data.decode("utf-16", errors="replace").lstrip("\ufeff"), "utf-16", []
     if data.startswith(BOM):
         data = data[len(BOM) :]
     try:
@@ -118,10 +120,11 @@ def read_csv_bytes(
             table=table,
         )
         return None, [empty]
-    try:
-        return _parse_fast(data, offset, label, table), []
-    except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
-        log.debug("%s: fast parse failed (%s)", label, exc)
+    if not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return _parse_fast(data, offset, label, table), []
+        except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
+            log.debug("%s: fast parse failed (%s)", label, exc)
     text, encoding, problems = decode(data, label, table)
     log.debug("%s: %s, %d bytes", label, encoding, len(data))
     if text is None:
@@ -144,25 +147,38 @@ def _parse_fast(data: bytes, offset: int, label: str, table: str) -> RawTable:
     end = data.find(b"\n", offset)
     if end < 0:
         end = len(data)
-    header_cells = next(csv.reader([data[offset:end].decode("utf-8").rstrip("\r")]), [])
+    first = data[offset:end].decode("utf-8").rstrip("\r")
+    delimiter = sniff_delimiter(first)
+    header_cells = next(csv.reader([first], delimiter=delimiter), [])
     header = [clean_header(c) for c in header_cells]
     stop = len(data)
     while stop > end and data[stop - 1 : stop] in (b"\n", b"\r"):
         stop -= 1  # trailing blank lines are not rows
     view = memoryview(data)[end + 1 : stop + 1] if end < stop else memoryview(b"")
     rest = pa.py_buffer(view)
-    columns = _parse_arrow(rest, len(header), quoted=data.find(b'"', end, stop) >= 0)
+    quoted = data.find(b'"', end, stop) >= 0
+    columns = _parse_arrow(rest, len(header), quoted=quoted, delimiter=delimiter)
     return drop_blank_rows(RawTable(label, table, header, columns))
 
 
-def _parse_arrow(rest: pa.Buffer, width: int, *, quoted: bool) -> list[pa.ChunkedArray]:
+def sniff_delimiter(header_line: str) -> str:
+    """``,`` normally; a tab when the header has tabs and no commas (Excel's "Unicode text"
+    and tab-separated files)."""
+    return "\t" if "\t" in header_line and "," not in header_line else ","
+
+
+def _parse_arrow(
+    rest: pa.Buffer, width: int, *, quoted: bool, delimiter: str = ","
+) -> list[pa.ChunkedArray]:
     names = [f"c{i}" for i in range(width)]
     table = pacsv.read_csv(
         pa.BufferReader(rest),
         read_options=pacsv.ReadOptions(column_names=names, block_size=1 << 24),
         # a blank line becomes a one-cell row: an error for pyarrow unless the file has
         # one column (then a null row, dropped with its row number kept)
-        parse_options=pacsv.ParseOptions(newlines_in_values=quoted, ignore_empty_lines=False),
+        parse_options=pacsv.ParseOptions(
+            delimiter=delimiter, newlines_in_values=quoted, ignore_empty_lines=False
+        ),
         convert_options=pacsv.ConvertOptions(
             column_types=dict.fromkeys(names, pa.string()),
             strings_can_be_null=True,
@@ -177,10 +193,11 @@ def _records(text: str) -> list[list[str]]:
     """All records of a CSV text.  A lone carriage return (old Mac files, or a stray one in
     a cell) is read as a line break, as Excel does."""
     body = text.lstrip("\ufeff")
+    delimiter = sniff_delimiter(body.split("\n", 1)[0])
     try:
-        return list(csv.reader(io.StringIO(body, newline="")))
+        return list(csv.reader(io.StringIO(body, newline=""), delimiter=delimiter))
     except csv.Error:
-        return list(csv.reader(io.StringIO(body, newline=None)))
+        return list(csv.reader(io.StringIO(body, newline=None), delimiter=delimiter))
 
 
 def _parse_python(text: str, label: str, table: str) -> tuple[RawTable, list[LoadProblem]]:

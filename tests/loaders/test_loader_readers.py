@@ -208,3 +208,12 @@ def test_tie_identity_matches_brute_force(rows):
         want.append(key in seen)
         seen.add(key)
     assert duplicate_ties(ties).tolist() == want
+
+
+def test_excel_unicode_text_utf16_tab_separated(make_bundle, nodes_csv, ties_csv):
+    nodes = nodes_csv.replace(",", "\t").encode("utf-16")  # with its byte-order mark
+    folder = make_bundle(nodes=nodes, ties=ties_csv.replace(",", "\t"))
+    bundle, problems = read_bundle(folder)
+    assert problems == []
+    assert bundle.nodes["name"].tolist() == ["TAMA協会", "株式会社ビー", "東北大学"]
+    assert bundle.ties["since"].tolist() == [2003, 2004]
