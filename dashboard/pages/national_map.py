@@ -231,7 +231,7 @@ def map_figure(
         mids = [_curve(r.lon_a, r.lat_a, r.lon_b, r.lat_b, 3) for r in ui.rows(arc_table)]
         hover = [
             f"{place_label(data, r.a, lang)} ↔ {place_label(data, r.b, lang)}<br>"
-            f"{t('map.ties', lang)}: {r.count} ({r.kinds})"
+            f"{t('map.ties', lang)}: {r.count} ({r.kinds}) · {t('map.weight', lang)} {r.weight:g}"
             for r in ui.rows(arc_table)
         ]
         selected = [{_cluster_of(r.a), _cluster_of(r.b)} == sel_pair for r in ui.rows(arc_table)]

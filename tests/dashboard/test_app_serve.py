@@ -197,3 +197,15 @@ def test_serve_runs_the_app_on_the_given_host(monkeypatch, tmp_path):
     assert ran["host"] == "127.0.0.1" and ran["port"] == 8123 and ran["debug"] is False
     exposed = CliRunner().invoke(cmd_serve.serve, ["--host", "0.0.0.0"])
     assert "without a login" in exposed.output
+
+
+def test_figures_download_as_png_or_svg():
+    from dashboard.components import graph_config
+
+    assert graph_config("map", "svg")["toImageButtonOptions"] == {
+        "format": "svg",
+        "filename": "kizuna-map",
+        "scale": 2,
+    }
+    assert graph_config("map", "pdf")["toImageButtonOptions"]["format"] == "png"
+    assert graph_config("roles")["displaylogo"] is False

@@ -6,6 +6,8 @@ import io
 import zipfile
 
 import pandas as pd
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dashboard.pages import data_tables as dt
 from dashboard.pages import what_if as wi
@@ -131,3 +133,35 @@ def test_excel_download_round_trips(data):
     back = pd.read_excel(io.BytesIO(dt.excel_bytes(frame, "organizations")))
     assert list(back["id"]) == list(frame["id"])
     assert back.loc[back["id"] == "b_tama", "name"].iloc[0] == "TAMA協会"
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["ａｂ", "AB", "ab", "x", "", None]), st.integers(0, 9)),
+        min_size=0,
+        max_size=30,
+    ),
+    st.sampled_from(["contains", "notContains", "equals", "startsWith", "blank", "notBlank"]),
+    st.sampled_from(["ab", "AB", "x"]),
+    st.sampled_from(["asc", "desc"]),
+)
+def test_filter_model_matches_brute_force(rows, op, value, order):
+    frame = pd.DataFrame(rows, columns=["name", "n"]).astype({"name": object})
+    model = {"name": {"filterType": "text", "type": op, "filter": value}}
+    got = dt.apply_model(frame, model, [{"colId": "n", "sort": order}])
+
+    def keep(cell: object) -> bool:
+        text = "" if cell is None or pd.isna(cell) else str(cell).casefold()
+        v = value.casefold()
+        return {
+            "contains": v in text,
+            "notContains": v not in text,
+            "equals": text == v,
+            "startsWith": text.startswith(v),
+            "blank": text == "",
+            "notBlank": text != "",
+        }[op]
+
+    expected = frame[pd.Series([keep(c) for c in frame["name"]], index=frame.index, dtype=bool)]
+    expected = expected.sort_values("n", ascending=order == "asc", kind="stable")
+    assert list(got.index) == list(expected.index)
