@@ -16,6 +16,13 @@ Public API (used by the CLI, the store loader and analytics):
 - :func:`loaders.open_bundle` ``(path, *, strict=True) -> Bundle`` — read + validate; raises
   BundleError listing every error (warnings logged) when strict.
 
+- :func:`loaders.check_bundle` ``(path) -> (Bundle, list[Problem])`` — read + validate,
+  every problem, nothing raised for bad content (for ``kizuna load --check``).
+- :func:`loaders.readers.read_bundle_arrow` / :func:`loaders.validate.validate_with_duplicates`
+  — the same in two steps, passing the id columns as read (pyarrow) to validation, which
+  then does not convert them again (faster on millions of rows), and returning the mask
+  of repeated tie rows.
+
 Every problem is a :class:`loaders.problems.LoadProblem` (a ``graph.errors.Problem`` with a
 ``code``, the ``table`` it is about and a Japanese title ``message_ja``).
 """
