@@ -47,10 +47,33 @@ def _read_csv_bundle(path: Path) -> Bundle:
 
 
 def read_input(path: str | Path) -> Bundle:
-    """Read a bundle for analysis: fatal structural errors raise, the rest are warnings."""
+    """Read a bundle for analysis: fatal structural errors raise, the rest are warnings.
+
+    Like ``loaders.open_bundle(path, strict=False)`` but keeping every tie row: the
+    contract reads every tie, and two rows with one identity (source, target, kind,
+    since) may differ in ``directed``, which changes the digraph.
+    """
     path = Path(path)
     try:
-        from loaders import open_bundle  # type: ignore[attr-defined]
+        from loaders.problems import is_fatal
+        from loaders.readers import read_bundle_arrow
+        from loaders.validate import validate_with_duplicates
+    except ImportError:  # pragma: no cover - older loaders
+        return _open_bundle(path)
+    bundle, problems, arrow = read_bundle_arrow(path)
+    more, _dups = validate_with_duplicates(bundle, arrow)
+    del arrow
+    problems += more
+    if any(p.severity == "error" and is_fatal(p) for p in problems):
+        raise BundleError(list(problems))
+    for problem in problems:
+        log.warning("%s", problem)
+    return bundle
+
+
+def _open_bundle(path: Path) -> Bundle:
+    try:
+        from loaders import open_bundle
     except ImportError:
         if not path.is_dir():
             raise BundleError(

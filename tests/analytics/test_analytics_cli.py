@@ -222,3 +222,17 @@ def test_big_outputs_written_by_arrow_parse_the_same(tmp_path, monkeypatch):
                     assert float(ra[col]) == float(rb[col]) or (ra[col] == rb[col] == "")
                 except ValueError:
                     assert ra[col] == rb[col], (name, col)
+
+
+def test_repeated_tie_rows_all_count_for_direction(tmp_path):
+    # rows 2 and 3 have one identity (a, b, mou) but only row 3 is undirected: b→a exists
+    nodes = "id,name,kind,cluster\na,A,company,X\nb,B,company,Y\nc,C,company,Z\n"
+    ties = "source,target,kind,directed\na,b,mou,true\na,b,mou,\na,c,mou,true\n"
+    out = tmp_path / "out"
+    main(["analyze", "--input", str(write_bundle(tmp_path / "b", nodes, ties)), "--out", str(out)])
+    rows = {r["id"]: r for r in read_csv(out / "nodes.csv")}
+    assert rows["a"]["liaison"] == "1"  # b→a→c
+    ref = contract_nodes(
+        ["a", "b", "c"], ["X", "Y", "Z"], [("a", "b", "true"), ("a", "b", ""), ("a", "c", "true")]
+    )
+    assert ref["a"]["liaison"] == 1
