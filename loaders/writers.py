@@ -26,6 +26,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from graph.bundle import BOOL_COLUMNS, COLUMNS, FLOAT_COLUMNS, YEAR_COLUMNS, Bundle
@@ -62,15 +63,18 @@ def text_column(values: pd.Series, column: str) -> pa.Array:
         flags = values.fillna(False).to_numpy(dtype=bool)
         return pa.array(np.where(flags, "true", "false"), type=pa.string())
     if column in YEAR_COLUMNS:
-        years = values.astype("Int64")
-        return pa.array([None if y is pd.NA else str(y) for y in years], type=pa.string())
+        years = pa.array(values.astype("Int64"), type=pa.int64(), from_pandas=True)
+        return pc.cast(years, pa.string())
     if column in FLOAT_COLUMNS:
         return pa.array(format_numbers(values.to_numpy(dtype=float)), type=pa.string())
     objs = values.to_numpy(dtype=object)
-    return pa.array(
-        [None if v is None or v is pd.NA or v != v else str(v) for v in objs],
-        type=pa.string(),
-    )
+    try:
+        return pa.array(objs, type=pa.string(), from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):  # non-text objects: written as str()
+        return pa.array(
+            [None if v is None or v is pd.NA or v != v else str(v) for v in objs],
+            type=pa.string(),
+        )
 
 
 def format_numbers(nums: np.ndarray) -> np.ndarray:
