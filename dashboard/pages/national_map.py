@@ -41,7 +41,11 @@ def filter_ties(
     confidence: list[str] | None = None,
     years: list[int] | None = None,
 ) -> pd.DataFrame:
-    """The ties passing the map's filters (extended with places, clusters and regions)."""
+    """The ties between two different map places passing the map's filters.
+
+    Extended with places, clusters and regions; ties inside one place (one cluster, one
+    prefecture) never draw an arc and are left out once per snapshot.
+    """
     low, high = year_bounds(data)
     since, until = (years or [low, high])[:2]
     conf = tuple(confidence or ())
@@ -51,8 +55,33 @@ def filter_ties(
         since=None if since <= low else int(since),
         until=None if until >= high else int(until),
     )
-    filtered = graph_filter.apply(Bundle(nodes=data.bundle.nodes, ties=data.ties))
+    ties = placed_ties(data)
+    if graph_filter.is_empty:
+        return ties
+    filtered = graph_filter.apply(Bundle(nodes=data.bundle.nodes, ties=ties))
     return filtered.ties
+
+
+def placed_ties(data: SnapshotData) -> pd.DataFrame:
+    """Ties whose two ends sit at different map places (cached per snapshot)."""
+
+    def build() -> pd.DataFrame:
+        ties = data.ties.dropna(subset=["source_place", "target_place"])
+        ties = ties[ties["source_place"] != ties["target_place"]]
+        for col in (
+            "source_place",
+            "target_place",
+            "source_region",
+            "target_region",
+            "kind",
+            "source_group",
+            "target_group",
+        ):
+            ties = ties.assign(**{col: ties[col].astype(object)})
+        return ties.reset_index(drop=True)
+
+    result: pd.DataFrame = data.memo("placed_ties", build)
+    return result
 
 
 def arcs(data: SnapshotData, ties: pd.DataFrame, *, scope: str = "cross_region") -> pd.DataFrame:
@@ -68,22 +97,25 @@ def arcs(data: SnapshotData, ties: pd.DataFrame, *, scope: str = "cross_region")
         use = use[use["source_region"].fillna("?") != use["target_region"].fillna("?")]
     if use.empty:
         return pd.DataFrame(columns=cols)
-    a = np.where(
-        use["source_place"] < use["target_place"], use["source_place"], use["target_place"]
+    src = use["source_place"].to_numpy(dtype=object)
+    dst = use["target_place"].to_numpy(dtype=object)
+    first = src < dst
+    keyed = pd.DataFrame(
+        {
+            "a": np.where(first, src, dst),
+            "b": np.where(first, dst, src),
+            "w": use["weight"].fillna(1.0).to_numpy(dtype=float),
+            "kind": use["kind"].to_numpy(dtype=object),
+        }
     )
-    b = np.where(
-        use["source_place"] < use["target_place"], use["target_place"], use["source_place"]
+    grouped = keyed.groupby(["a", "b"], sort=False).agg(count=("w", "size"), weight=("w", "sum"))
+    kinds = (
+        keyed.drop_duplicates(["a", "b", "kind"])
+        .sort_values("kind")
+        .groupby(["a", "b"], sort=False)["kind"]
+        .agg(", ".join)
     )
-    grouped = (
-        use.assign(a=a, b=b, w=use["weight"].fillna(1.0))
-        .groupby(["a", "b"])
-        .agg(
-            count=("kind", "size"),
-            weight=("w", "sum"),
-            kinds=("kind", lambda k: ", ".join(sorted(set(k)))),
-        )
-        .reset_index()
-    )
+    grouped = grouped.join(kinds.rename("kinds")).reset_index()
     coords = place_coords(data)
     for end in ("a", "b"):
         grouped[f"lat_{end}"] = coords["lat"].reindex(grouped[end]).to_numpy()
