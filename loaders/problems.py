@@ -67,6 +67,15 @@ class LoadProblem(Problem):
         """Short Japanese title of the problem ('' for an unknown code)."""
         return TITLES_JA.get(self.code, "")
 
+    def __str__(self) -> str:
+        """``file, row r, column 'c': 日本語の見出し / English message — what to do``."""
+        text = super().__str__()
+        title = self.message_ja
+        if not title:
+            return text
+        where, sep, rest = text.partition(": ")
+        return f"{where}{sep}{title} / {rest}" if sep else f"{title} / {text}"
+
     def as_dict(self) -> dict[str, object]:
         out = super().as_dict()
         out["code"] = self.code

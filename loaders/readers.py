@@ -175,6 +175,16 @@ def _pick(names: list[str]) -> tuple[dict[str, str], list[LoadProblem]]:
 
 def _read_folder(folder: Path) -> _Read:
     names = [f.name for f in folder.iterdir() if f.is_file() and not f.name.startswith(".")]
+    if not any(_table_of(n) for n in names):
+        # an unzipped archive often nests the bundle one level down: bundle/bundle/nodes.csv
+        inner = [
+            d
+            for d in folder.iterdir()
+            if d.is_dir() and any(_table_of(f.name) == "nodes" for f in d.iterdir())
+        ]
+        if len(inner) == 1:
+            log.info("reading the bundle in %s", inner[0])
+            return _read_folder(inner[0])
     chosen, problems = _pick(names)
     entries = {t: (n, (folder / n).read_bytes()) for t, n in chosen.items()}
     tables, more = _read_entries(entries)

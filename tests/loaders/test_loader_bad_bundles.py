@@ -62,3 +62,12 @@ def test_errors_block_open_and_warnings_do_not(name):
         assert "Traceback" not in text and "nothing was written" in text
     else:
         open_bundle(BAD / name)
+
+
+def test_problem_text_has_japanese_title_then_english():
+    _, problems = check_bundle(BAD / "unknown_org_kind")
+    [p] = problems
+    assert str(p).startswith("nodes.csv, row 4, column 'kind': 種類（kind）が不明です / ")
+    assert "'daigaku' is not a known kind" in str(p) and "use one of: company" in str(p)
+    d = p.as_dict()
+    assert (d["code"], d["row"], d["column"], d["severity"]) == ("unknown_kind", 4, "kind", "error")

@@ -143,3 +143,12 @@ def test_unsupported_path_raises(tmp_path):
     with pytest.raises(BundleError) as err:
         read_bundle(tmp_path / "notes.docx")
     assert "not a bundle" in str(err.value)
+
+
+def test_folder_with_the_bundle_one_level_down(tmp_path, make_bundle):
+    inner = make_bundle("inner")
+    outer = tmp_path / "outer"
+    outer.mkdir()
+    inner.rename(outer / "inner")
+    bundle, problems = read_bundle(outer)
+    assert problems == [] and len(bundle.nodes) == 3
