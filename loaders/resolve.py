@@ -151,7 +151,7 @@ def probable_duplicates(bundle: Bundle) -> pd.DataFrame:
         alias_rows = pd.DataFrame(
             {
                 "id": aliased["id"],
-                "alias": aliased["aliases"].astype(str).str.split("|"),
+                "alias": aliased["aliases"].astype(str).map(_nfkc).str.split("|"),
                 "pref": pref[aliased.index].map(_nfkc),
             }
         ).explode("alias")
