@@ -63,7 +63,51 @@ def table_frame(
         frame = bundle.clusters if len(bundle.clusters) else data.clusters.reset_index(drop=True)
     else:
         frame = bundle.frame(table) if table in TABLES else bundle.nodes
+    first = [c for c in FIRST_COLUMNS.get(table, ()) if c in frame.columns]
+    frame = frame[first + [c for c in frame.columns if c not in first]]
     return frame.reset_index(drop=True)
+
+
+#: Columns shown first (provenance without scrolling); the rest keep the bundle's order.
+FIRST_COLUMNS: dict[str, tuple[str, ...]] = {
+    "organizations": (
+        "id",
+        "name",
+        "name_en",
+        "kind",
+        "cluster",
+        "region",
+        "prefecture",
+        "confidence",
+        "source_ref",
+        "evidence",
+    ),
+    "ties": ("source", "target", "kind", "since", "until", "confidence", "source_ref", "evidence"),
+    "clusters": (
+        "id",
+        "name",
+        "name_en",
+        "region",
+        "field",
+        "confidence",
+        "source_ref",
+        "evidence",
+    ),
+    "programs": (
+        "id",
+        "name",
+        "name_en",
+        "kind",
+        "host",
+        "since",
+        "confidence",
+        "source_ref",
+        "evidence",
+    ),
+    "participation": ("program", "organization", "role", "confidence", "source_ref", "evidence"),
+}
+#: Pixel widths of the columns that carry words.
+COLUMN_WIDTHS: dict[str, int] = {"name": 240, "name_en": 220, "evidence": 360, "note": 240}
 
 
 _TEXT_OPS = {
@@ -170,6 +214,8 @@ def column_defs(frame: pd.DataFrame, lang: str) -> list[dict[str, Any]]:
         }
         if col in ("evidence", "source_ref", "confidence"):
             d["cellClass"] = "provenance"
+        if col in COLUMN_WIDTHS:
+            d["width"] = COLUMN_WIDTHS[col]
         defs.append(d)
     return defs
 

@@ -122,6 +122,9 @@ def test_selection_scope_and_provenance(data):
     assert set(orgs["cluster"]) == {"hokkaido_bio"} and "source_ref" in orgs.columns
     pair = dt.table_frame(data, "ties", {"kind": "pair", "a": "hokkaido_bio", "b": "kansai_green"})
     assert list(pair["source_ref"]) == ["seed:L200-201"]
+    for table in ("organizations", "ties"):
+        visible = list(dt.table_frame(data, table).columns[:10])
+        assert {"evidence", "source_ref", "confidence"} <= set(visible), table
     defs = dt.column_defs(dt.table_frame(data, "ties"), "ja")
     assert {"field": "evidence"}.items() <= next(
         d for d in defs if d["field"] == "evidence"
