@@ -142,3 +142,15 @@ def test_detached_server_stops_when_its_state_file_goes(tmp_path: Path) -> None:
     finally:
         if not wait_gone(info.pid, 0.1):
             os.kill(info.pid, signal.SIGKILL)
+
+
+def test_start_refuses_when_an_external_store_is_configured(tmp_path: Path) -> None:
+    env = {"KIZUNA_DATA_DIR": str(tmp_path), "KIZUNA_STORE_URI": "bolt://db.example:7687"}
+    from click.testing import CliRunner
+
+    from kizuna.cli import cli
+
+    result = CliRunner().invoke(cli, ["store", "start"], env=env)
+    assert result.exit_code != 0
+    assert "KIZUNA_STORE_URI is set" in str(result.exception)
+    assert not store_root(tmp_path).exists()
