@@ -28,6 +28,8 @@ from loaders.problems import LoadProblem, problem
 log = logging.getLogger(__name__)
 
 BOM = b"\xef\xbb\xbf"
+#: At most this many rows with too many cells are listed, then a summary.
+MAX_RAGGED = 100
 
 
 @dataclass
@@ -215,6 +217,7 @@ def _parse_python(text: str, label: str, table: str) -> tuple[RawTable, list[Loa
         )
         return RawTable(label, table, [], [], np.zeros(0, dtype=np.int64)), [bad]
     problems: list[LoadProblem] = []
+    ragged = 0
     header = [clean_header(c) for c in (records[0] if records else [])]
     width = len(header)
     cells: list[list[str | None]] = [[] for _ in range(width)]
@@ -224,7 +227,8 @@ def _parse_python(text: str, label: str, table: str) -> tuple[RawTable, list[Loa
             continue  # a blank line: not a record, but it still takes a spreadsheet row
         if len(record) > width:
             extra = [c for c in record[width:] if c.strip()]
-            if extra:
+            ragged += bool(extra)
+            if extra and ragged <= MAX_RAGGED:
                 problems.append(
                     problem(
                         "ragged_row",
@@ -243,6 +247,18 @@ def _parse_python(text: str, label: str, table: str) -> tuple[RawTable, list[Loa
         for i in range(width):
             value = record[i] if i < len(record) else ""
             cells[i].append(value if value != "" else None)
+    if ragged > MAX_RAGGED:
+        problems.append(
+            problem(
+                "ragged_row",
+                label,
+                None,
+                None,
+                f"… and {ragged - MAX_RAGGED} more rows with more cells than the header",
+                "check that the file is a CSV with one header row",
+                table=table,
+            )
+        )
     columns: list[pa.Array | pa.ChunkedArray] = [pa.array(c, type=pa.string()) for c in cells]
     rows_arr = np.asarray(rows, dtype=np.int64)
     return drop_blank_rows(RawTable(label, table, header, columns, rows_arr)), problems
