@@ -327,7 +327,29 @@ def frame_of(
             col, raw.columns[seen[col]], label=raw.label, table=raw.table, row_of=raw.row_of
         )[0]
     frame = pd.DataFrame(data, index=pd.RangeIndex(n), copy=False)
+    blank = _blank_rows(frame, [c for c in seen if c in frame])
+    if blank.any():
+        # rows left with nothing after normalization (only spaces in id cells): not records
+        keep = ~blank
+        frame = frame[keep].reset_index(drop=True)
+        arrows = {c: a.filter(pa.array(keep)) for c, a in arrows.items()}
+        rows = raw.rows if raw.rows is not None else np.arange(n) + 2
+        raw.rows = rows[keep]
     return frame, tuple(seen), problems, arrows
+
+
+def _blank_rows(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
+    """Rows whose every source column is empty (``directed`` false counts as empty)."""
+    blank = np.ones(len(frame), dtype=bool)
+    for col in columns:
+        values = frame[col]
+        if values.dtype == bool:
+            blank &= ~values.to_numpy(dtype=bool)
+        else:
+            blank &= values.isna().to_numpy(dtype=bool)
+        if not blank.any():
+            break
+    return blank
 
 
 def _blank(template: pd.Series, n: int) -> pd.Series:

@@ -217,3 +217,11 @@ def test_excel_unicode_text_utf16_tab_separated(make_bundle, nodes_csv, ties_csv
     assert problems == []
     assert bundle.nodes["name"].tolist() == ["TAMA協会", "株式会社ビー", "東北大学"]
     assert bundle.ties["since"].tolist() == [2003, 2004]
+
+
+def test_rows_empty_after_normalization_are_not_records(make_bundle):
+    ties = "source,target,kind,since\n ,　,,\na,b,mou,20x3\n"
+    bundle, problems = read_bundle(make_bundle(ties=ties))
+    assert len(bundle.ties) == 1
+    [p] = problems
+    assert (p.code, p.row, p.column) == ("bad_year", 3, "since")
