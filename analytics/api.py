@@ -171,13 +171,12 @@ def analyze(
     snap = step("snapshot", lambda: build_snapshot(bundle, with_weights=extras))
     n = snap.n
     nodes = pd.DataFrame({"id": snap.ids.astype(object), "degree": snap.degree})
-    btw, btw_info = step(
-        "betweenness",
-        lambda: centrality.betweenness(
+    job = step(
+        "betweenness_start",
+        lambda: centrality.BackgroundBetweenness(
             snap, exact_max=exact_betweenness_max, k=betweenness_k, seed=seed
         ),
     )
-    nodes["betweenness"] = btw
     rt = step("roles", lambda: roles.role_table(snap))
     nodes[["participation", "within_module_z", "role"]] = rt
     nodes["constraint"] = step("constraint", lambda: holes.constraint(snap))
@@ -197,7 +196,7 @@ def analyze(
         "arcs": int(snap.D.nnz),
         "ties": len(bundle.ties),
         "clusters": int(sum(1 for c in set(snap.clusters.tolist()) if c is not None)),
-        "betweenness": btw_info,
+        "betweenness": {},
         "seed": seed,
         "version": _version(),
         "computed_at": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
@@ -245,6 +244,8 @@ def analyze(
             local = step("local_bridges", lambda: connectivity.local_bridges(snap))
         else:
             meta["skipped"].append(f"local bridges (n > {LOCAL_BRIDGES_MAX})")
+    btw, meta["betweenness"] = step("betweenness", job.result)
+    nodes.insert(2, "betweenness", btw)
     meta["communities"] = comm_info
     timings["total"] = round(time.perf_counter() - t_all, 3)
     return NetworkAnalysis(nodes, pairs, brg, local, audit, comm_info, meta, snap)

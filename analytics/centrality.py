@@ -17,7 +17,14 @@ from analytics.snapshot import Snapshot
 
 log = logging.getLogger(__name__)
 
-__all__ = ["betweenness", "closeness", "default_sample_size", "eigenvector", "pagerank"]
+__all__ = [
+    "BackgroundBetweenness",
+    "betweenness",
+    "closeness",
+    "default_sample_size",
+    "eigenvector",
+    "pagerank",
+]
 
 
 def default_sample_size(n: int, m: int | None = None) -> int:
@@ -170,3 +177,69 @@ def pagerank(
         if np.abs(x - prev).sum() < n * tol:
             break
     return np.asarray(x / x.sum())
+
+
+class BackgroundBetweenness:
+    """Betweenness computed in a forked child process while the caller does other work.
+
+    Betweenness is the longest step on big graphs and igraph holds one core; on a
+    multi-core machine the other metrics run meanwhile.  Falls back to computing in
+    :meth:`result` when ``fork`` is unavailable or the graph is small.
+
+    Examples
+    --------
+    >>> job = BackgroundBetweenness(snap, exact_max=20_000, k=None, seed=0)  # doctest: +SKIP
+    >>> values, info = job.result()  # doctest: +SKIP
+    """
+
+    MIN_NODES = 50_000
+
+    def __init__(self, snap: Snapshot, *, exact_max: int, k: int | None, seed: int):
+        import multiprocessing as mp
+        import os
+
+        self._args = (snap, exact_max, k, seed)
+        self._proc: Any = None
+        self._conn: Any = None
+        parallel = (
+            snap.n >= self.MIN_NODES
+            and (os.cpu_count() or 1) > 1
+            and "fork" in mp.get_all_start_methods()
+        )
+        if not parallel:
+            return
+        _ = snap.igraph  # build once, shared copy-on-write with the child
+        ctx = mp.get_context("fork")
+        recv, send = ctx.Pipe(duplex=False)
+        self._proc = ctx.Process(target=self._child, args=(send, *self._args), daemon=True)
+        self._proc.start()
+        send.close()
+        self._conn = recv
+
+    @staticmethod
+    def _child(conn: Any, snap: Snapshot, exact_max: int, k: int | None, seed: int) -> None:
+        try:
+            conn.send(("ok", betweenness(snap, exact_max=exact_max, k=k, seed=seed)))
+        except BaseException as exc:  # report to the parent, never hang it
+            conn.send(("error", repr(exc)))
+        finally:
+            conn.close()
+
+    def result(self) -> tuple[np.ndarray, dict[str, Any]]:
+        """The values and method info (waits for the child)."""
+        snap, exact_max, k, seed = self._args
+        if self._proc is None:
+            return betweenness(snap, exact_max=exact_max, k=k, seed=seed)
+        try:
+            status, payload = self._conn.recv()
+        except EOFError:
+            status, payload = "error", "the betweenness process ended without a result"
+        finally:
+            self._conn.close()
+            self._proc.join()
+        if status != "ok":
+            log.warning("background betweenness failed (%s); computing it here", payload)
+            return betweenness(snap, exact_max=exact_max, k=k, seed=seed)
+        values, info = payload
+        info["process"] = "background"
+        return values, info

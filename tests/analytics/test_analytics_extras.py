@@ -145,3 +145,16 @@ def test_analyze_full_columns_and_time_slice():
     sliced = analyze(b, graph_filter=GraphFilter(since=2005))
     assert sliced.nodes["degree"].tolist() == [0, 1, 1]
     assert sliced.meta["m"] == 1
+
+
+def test_background_betweenness_equals_inline(monkeypatch):
+    G = nx.barabasi_albert_graph(400, 2, seed=4)
+    ids = [f"n{i}" for i in G]
+    b = make_bundle(ids, ties=[(f"n{u}", f"n{v}", "") for u, v in G.edges()])
+    snap = build_snapshot(b)
+    monkeypatch.setattr(centrality.BackgroundBetweenness, "MIN_NODES", 0)
+    job = centrality.BackgroundBetweenness(snap, exact_max=100, k=50, seed=1)
+    values, info = job.result()
+    inline, _ = centrality.betweenness(snap, exact_max=100, k=50, seed=1)
+    assert np.array_equal(values, inline)
+    assert info["k"] == 50
