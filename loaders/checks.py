@@ -192,31 +192,31 @@ class Checker:
 
     def years(self, table: str) -> None:
         frame = self.bundle.frame(table)
+        years: dict[str, np.ndarray] = {}
         for col in ("since", "until"):
             if not self.has(table, col):
                 continue
-            y = frame[col]
-            bad = (y.notna() & ((y < YEAR_MIN) | (y > YEAR_MAX))).to_numpy(
-                dtype=bool, na_value=False
-            )
+            v = frame[col].to_numpy(dtype="float64", na_value=np.nan)
+            years[col] = v
             self.report(
                 "bad_year",
                 table,
                 col,
-                bad,
-                "{v} is not a plausible year",
+                ~np.isnan(v) & ((v < YEAR_MIN) | (v > YEAR_MAX)),
+                "{v:.0f} is not a plausible year",
                 f"write a year between {YEAR_MIN} and {YEAR_MAX}",
-                values=y.to_numpy(dtype=object),
+                values=v,
             )
-        if self.has(table, "since") and self.has(table, "until"):
-            s, u = frame["since"], frame["until"]
-            bad = (s.notna() & u.notna() & (s > u)).to_numpy(dtype=bool, na_value=False)
+        if len(years) == 2:
+            s, u = years["since"], years["until"]
+            with np.errstate(invalid="ignore"):
+                bad = s > u  # False where either is NaN
             self.report(
                 "bad_year_range",
                 table,
                 "until",
                 bad,
-                lambda i: f"it ends ({u.iat[i]}) before it starts ({s.iat[i]})",
+                lambda i: f"it ends ({u[i]:.0f}) before it starts ({s[i]:.0f})",
                 "swap since and until, or correct one of them",
             )
 
