@@ -65,6 +65,9 @@ class SnapshotData:
         self.key = key
         self._lock = threading.RLock()
         self._memo: dict[str, Any] = {}
+        self._warming: threading.Thread | None = None
+        self._warm_lock = threading.Lock()
+        self.warm_error: str | None = None
 
     def _cached(self, name: str, compute: Callable[[], Any]) -> Any:
         if name in self._memo:
@@ -141,6 +144,33 @@ class SnapshotData:
             return
         _ = (self.analysis, self.orgs, self.ties, self.neighbours, self.search_keys)
         _ = self.positions
+
+    @property
+    def ready(self) -> bool:
+        """Whether the analysis and layout of this snapshot are computed."""
+        return self.is_empty or all(k in self._memo for k in ("analysis", "orgs", "positions"))
+
+    def warm_in_background(self, *, wait: float = 0.0) -> bool:
+        """Start :meth:`warm` in a thread (once); wait up to ``wait`` seconds; ready or not.
+
+        A page load on a big new snapshot returns at once with a "computing" notice instead
+        of holding the browser's request for the whole analysis.
+        """
+        with self._warm_lock:
+            if self._warming is None and not self.ready:
+                self._warming = threading.Thread(target=self._warm_safely, daemon=True)
+                self._warming.start()
+        thread = self._warming
+        if thread is not None and wait > 0:
+            thread.join(timeout=wait)
+        return self.ready
+
+    def _warm_safely(self) -> None:
+        try:
+            self.warm()
+        except Exception as exc:  # shown on the page; the app keeps running
+            logger.exception("the analysis of this snapshot failed")
+            self.warm_error = f"{type(exc).__name__}: {exc}"
 
     def cluster_label(self, cluster_id: str | None) -> str:
         if cluster_id is None or cluster_id == "" or cluster_id == NO_CLUSTER:

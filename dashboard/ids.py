@@ -14,7 +14,7 @@ SELECTION_LABEL = "selection-label"
 SELECTION_CLEAR = "selection-clear"
 SCENARIO = "scenario-store"
 BANNER = "store-banner"
-BANNER_POLL = "store-banner-poll"
+WARM_POLL = "warm-poll"
 
 #: Pattern-matching id type of every dcc.Graph (its config follows the image format).
 FIGURE = "figure"

@@ -89,6 +89,7 @@ def layout(lang: str) -> html.Div:
                 className="topbar",
             ),
             html.Div(id=ids.BANNER),
+            dcc.Interval(id=ids.WARM_POLL, interval=3000, disabled=True),
             html.Main(id=ids.PAGE, className="page"),
         ],
         className="app",
@@ -118,6 +119,13 @@ def render_page(
         )
     elif snapshot.data.is_empty:
         content = ui.empty_store_page(lang)
+    elif not snapshot.data.warm_in_background(wait=WAIT_SECONDS):
+        error = snapshot.data.warm_error
+        content = (
+            ui.notice(t("page.failed", lang, error=error), kind="error")
+            if error
+            else computing_notice(snapshot, lang)
+        )
     else:
         try:
             content = page.layout(snapshot, lang, ui.selection_of(selection))
@@ -127,6 +135,33 @@ def render_page(
                 t("page.failed", lang, error=f"{type(exc).__name__}: {exc}"), kind="error"
             )
     return content, banner(snapshot, lang)
+
+
+#: How long a page load waits for a new snapshot's analysis before showing a notice.
+WAIT_SECONDS = 4.0
+
+
+def computing_notice(snapshot: Snapshot, lang: str) -> html.Div:
+    data = snapshot.data
+    return html.Div(
+        [
+            html.H2(t("computing.title", lang)),
+            ui.notice(
+                t(
+                    "computing.body",
+                    lang,
+                    orgs=f"{len(data.bundle.nodes):,}",
+                    ties=f"{len(data.bundle.ties):,}",
+                )
+            ),
+        ],
+        className="empty-page",
+    )
+
+
+def is_computing(source: DataSource) -> bool:
+    data = source.peek().data
+    return not data.ready and data.warm_error is None
 
 
 def selection_text(source: DataSource, selection: Any, lang: str) -> str:
@@ -152,16 +187,18 @@ def register(app: Dash, source: DataSource) -> None:
         Output(ids.BANNER, "children"),
         Output({"type": ids.NAV_LINK, "page": ALL}, "children"),
         Output({"type": ids.NAV_LINK, "page": ALL}, "className"),
+        Output(ids.WARM_POLL, "disabled"),
         Input(ids.URL, "pathname"),
         Input(ids.LANG, "value"),
+        Input(ids.WARM_POLL, "n_intervals"),
         State(ids.SELECTION, "data"),
     )
-    def route(pathname, lang, selection):  # type: ignore[no-untyped-def]
+    def route(pathname, lang, _ticks, selection):  # type: ignore[no-untyped-def]
         content, top = render_page(source, pathname, lang, selection)
         current = _page_for(pathname)
         names = [t(p.NAV_KEY, lang) for p in PAGES]
         classes = ["nav-link active" if p is current else "nav-link" for p in PAGES]
-        return content, top, names, classes
+        return content, top, names, classes, not is_computing(source)
 
     @app.callback(
         Output(ids.SELECTION_LABEL, "children"),

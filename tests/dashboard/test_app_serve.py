@@ -209,3 +209,39 @@ def test_figures_download_as_png_or_svg():
     }
     assert graph_config("map", "pdf")["toImageButtonOptions"]["format"] == "png"
     assert graph_config("roles")["displaylogo"] is False
+
+
+def test_a_slow_analysis_shows_a_computing_page_then_the_page(tiny_bundle, monkeypatch):
+    import threading
+
+    from dashboard import data as data_module
+
+    release = threading.Event()
+    real = data_module.run_analysis
+
+    def slow(bundle):  # type: ignore[no-untyped-def]
+        release.wait(10)
+        return real(bundle)
+
+    monkeypatch.setattr(data_module, "run_analysis", slow)
+    monkeypatch.setattr(shell, "WAIT_SECONDS", 0.05)
+    app = create_app(tiny_bundle, lang="en")
+    source = app.server.config["KIZUNA_DATA"]
+    content, _ = shell.render_page(source, "/gaps", "en", None)
+    assert "Analysing the network" in str(content) and shell.is_computing(source)
+    release.set()
+    source.peek().data._warming.join(10)
+    content, _ = shell.render_page(source, "/gaps", "en", None)
+    assert "Cluster gaps" in str(content) and not shell.is_computing(source)
+
+
+def test_a_failing_analysis_is_reported_on_the_page(tiny_bundle, monkeypatch):
+    from dashboard import data as data_module
+
+    def broken(bundle):  # type: ignore[no-untyped-def]
+        raise ValueError("cannot analyse")
+
+    monkeypatch.setattr(data_module, "run_analysis", broken)
+    app = create_app(tiny_bundle, lang="en")
+    content, _ = shell.render_page(app.server.config["KIZUNA_DATA"], "/", "en", None)
+    assert "cannot analyse" in str(content)

@@ -130,9 +130,11 @@ def open_page(driver: Any, path: str, url: str) -> None:
 
 
 def text_of(driver: Any, css: str) -> str:
-    from selenium.webdriver.common.by import By
-
-    return " ".join(e.text for e in driver.find_elements(By.CSS_SELECTOR, css))
+    """The visible text of every element matching ``css`` (read in one go: no stale nodes)."""
+    texts = driver.execute_script(
+        "return [...document.querySelectorAll(arguments[0])].map(e => e.innerText)", css
+    )
+    return " ".join(t.strip() for t in texts)
 
 
 def shot(driver: Any, name: str) -> None:
@@ -231,13 +233,18 @@ def test_clicking_a_cluster_on_the_map_follows_on_every_page(served, browser):
     shot(browser, "partners-run")
     open_page(browser, "/data", url)
     browser.find_element(By.CSS_SELECTOR, '#data-scope input[value="selection"]').click()
-    wait_for(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#data-grid .ag-row"))
+
+    def cluster_cells(d: Any) -> set[str]:
+        texts = d.execute_script(
+            "return [...document.querySelectorAll('#data-grid .ag-row [col-id=\"cluster\"]')]"
+            ".map(e => e.textContent.trim())"
+        )
+        return set(texts)
+
+    # the infinite row model draws empty placeholder rows until its block arrives
+    wait_for(browser, lambda d: cluster_cells(d) and "" not in cluster_cells(d), what="rows")
     wait_for(browser, settled)
-    clusters = {
-        e.get_attribute("textContent").strip()
-        for e in browser.find_elements(By.CSS_SELECTOR, '#data-grid .ag-row [col-id="cluster"]')
-    }
-    assert clusters == {cluster}
+    assert cluster_cells(browser) == {cluster}
     shot(browser, "data-selection")
     assert severe(browser) == []
 
