@@ -278,3 +278,15 @@ def drop_blank_rows(raw: RawTable) -> RawTable:
     mask = pa.array(~blank)
     columns = [col.filter(mask) for col in raw.columns]
     return RawTable(raw.label, raw.table, raw.header, columns, rows)
+
+
+def raw_from_cells(
+    label: str, table: str, header: list[str], rows: list[list[str | None]], numbers: list[int]
+) -> RawTable:
+    """A :class:`RawTable` from Python cells (Excel sheets, JSON records)."""
+    width = len(header)
+    columns: list[pa.Array | pa.ChunkedArray] = [
+        pa.array([r[i] if i < len(r) else None for r in rows], type=pa.string())
+        for i in range(width)
+    ]
+    return RawTable(label, table, header, columns, np.asarray(numbers, dtype=np.int64))

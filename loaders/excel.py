@@ -16,7 +16,7 @@ from pathlib import Path
 
 from graph.bundle import COLUMNS, YEAR_COLUMNS
 from graph.errors import BundleError
-from loaders.csvfile import RawTable, clean_header
+from loaders.csvfile import RawTable, clean_header, raw_from_cells
 from loaders.normalize import cell_text
 from loaders.problems import LoadProblem, problem
 
@@ -31,8 +31,6 @@ def _sheet_table(title: str) -> str | None:
 def read_workbook(path: Path) -> tuple[list[RawTable], list[LoadProblem]]:
     """Parse every bundle sheet of the workbook at ``path``."""
     import openpyxl
-
-    from loaders.readers import raw_from_cells
 
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)

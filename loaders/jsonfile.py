@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from loaders.csvfile import RawTable, clean_header, decode
+from loaders.csvfile import RawTable, clean_header, decode, raw_from_cells
 from loaders.normalize import cell_text
 from loaders.problems import LoadProblem, problem
 
@@ -80,8 +80,6 @@ def read_json_bytes(
             cells[index[name]] = cell_text(value)
         rows.append(cells)
         numbers.append(number)
-    from loaders.readers import raw_from_cells
-
     return raw_from_cells(label, table, header, rows, numbers), problems
 
 

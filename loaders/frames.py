@@ -1,0 +1,146 @@
+"""One raw table (text cells) → its canonical typed frame, with the header problems.
+
+Header checks (duplicate, missing required, unknown and unnamed columns), typing of
+every canonical column (:mod:`loaders.normalize`), empty canonical columns for the ones
+the file lacks, and the rows left empty after normalization dropped.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+from pandas.arrays import IntegerArray
+
+from graph.bundle import COLUMNS, empty_frame
+from loaders.csvfile import RawTable
+from loaders.normalize import typed_column_arrow
+from loaders.problems import LoadProblem, problem
+
+
+def frame_of(
+    raw: RawTable,
+) -> tuple[pd.DataFrame, tuple[str, ...], list[LoadProblem], dict[str, pa.Array]]:
+    """The canonical frame of one raw table, the source's columns, the problems and the
+    normalized pyarrow arrays of its id/code columns."""
+    arrows: dict[str, pa.Array] = {}
+    spec = COLUMNS[raw.table]
+    problems: list[LoadProblem] = []
+    n = raw.n_rows
+    seen: dict[str, int] = {}
+    for i, name in enumerate(raw.header):
+        if name == "":
+            if raw.columns[i].null_count < n:
+                problems.append(
+                    problem(
+                        "unknown_column",
+                        raw.label,
+                        1,
+                        f"#{i + 1}",
+                        f"column {i + 1} has values but no name; it is ignored",
+                        "write a column name in the header row, or delete the column",
+                        table=raw.table,
+                        warning=True,
+                    )
+                )
+            continue
+        if name in seen:
+            problems.append(
+                problem(
+                    "duplicate_column",
+                    raw.label,
+                    1,
+                    name,
+                    f"the column '{name}' appears twice (columns {seen[name] + 1} and {i + 1}); "
+                    "only the first is read",
+                    "delete or rename one of them",
+                    table=raw.table,
+                )
+            )
+            continue
+        seen[name] = i
+    for col in spec.required:
+        if col not in seen:
+            problems.append(
+                problem(
+                    "missing_column",
+                    raw.label,
+                    1,
+                    col,
+                    f"the required column '{col}' is missing",
+                    f"{raw.table} needs the columns {', '.join(spec.required)} in the header "
+                    f"row; found: {', '.join(n for n in raw.header if n) or 'nothing'}",
+                    table=raw.table,
+                )
+            )
+    extras = [c for c in seen if c not in spec.columns]
+    for col in extras:
+        close = difflib.get_close_matches(col, list(spec.columns), n=1)
+        problems.append(
+            problem(
+                "unknown_column",
+                raw.label,
+                1,
+                col,
+                f"kizuna does not know the column '{col}'; it is kept but not used",
+                (f"did you mean '{close[0]}'? " if close else "")
+                + f"known columns: {', '.join(spec.columns)}",
+                table=raw.table,
+                warning=True,
+            )
+        )
+    base = empty_frame(raw.table)
+    data: dict[str, pd.Series] = {}
+    for col in spec.columns:
+        if col in seen:
+            series, more, arrow = typed_column_arrow(
+                col, raw.columns[seen[col]], label=raw.label, table=raw.table, row_of=raw.row_of
+            )
+            problems += more
+            data[col] = series
+            if arrow is not None:
+                arrows[col] = arrow
+        else:
+            data[col] = _blank(base[col], n)
+    for col in extras:
+        data[col] = typed_column_arrow(
+            col, raw.columns[seen[col]], label=raw.label, table=raw.table, row_of=raw.row_of
+        )[0]
+    frame = pd.DataFrame(data, index=pd.RangeIndex(n), copy=False)
+    blank = _blank_rows(frame, [c for c in seen if c in frame])
+    if blank.any():
+        # rows left with nothing after normalization (only spaces in id cells): not records
+        keep = ~blank
+        frame = frame[keep].reset_index(drop=True)
+        arrows = {c: a.filter(pa.array(keep)) for c, a in arrows.items()}
+        rows = raw.rows if raw.rows is not None else np.arange(n) + 2
+        raw.rows = rows[keep]
+    return frame, tuple(seen), problems, arrows
+
+
+def _blank_rows(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
+    """Rows whose every source column is empty (``directed`` false counts as empty)."""
+    blank = np.ones(len(frame), dtype=bool)
+    for col in columns:
+        values = frame[col]
+        if values.dtype == bool:
+            blank &= ~values.to_numpy(dtype=bool)
+        else:
+            blank &= values.isna().to_numpy(dtype=bool)
+        if not blank.any():
+            break
+    return blank
+
+
+def _blank(template: pd.Series, n: int) -> pd.Series:
+    """An all-empty column of ``template``'s dtype (no copies: columns can be 5M rows)."""
+    if template.dtype == bool:
+        return pd.Series(np.zeros(n, dtype=bool), dtype=bool, copy=False)
+    if template.dtype == object:
+        return pd.Series(np.full(n, None, dtype=object), dtype=object, copy=False)
+    if template.dtype == "Int64":
+        empty = IntegerArray(np.zeros(n, dtype=np.int64), np.ones(n, dtype=bool))
+        return pd.Series(empty, copy=False)
+    return pd.Series(np.full(n, np.nan), dtype="float64", copy=False)
