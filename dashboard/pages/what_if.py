@@ -1,9 +1,10 @@
 """What-if: add a tie or dispatch a coordinator in this browser session only, see the change.
 
 The scenario lives in a ``dcc.Store`` of the browser session; the store is never written.
-Both sides of the comparison are analysed with the same settings (exact betweenness up to
-:data:`EXACT_MAX` organizations, seeded sampling above, no extras) so the differences come
-from the scenario, not from the method, and a change answers quickly on big networks.
+Both sides are measured the same way with analytics' own functions — degree, participation,
+within-module z and role, cluster pairs, reachability — and betweenness only up to
+:data:`EXACT_MAX` organizations (exact), so a change answers in well under a second on big
+networks; above that the page says betweenness needs a full `kizuna analyze`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
@@ -29,8 +31,6 @@ from graph.model import DIRECTED_TIE_KINDS, TIE_KINDS
 PATH = "/whatif"
 NAV_KEY = "nav.whatif"
 EXACT_MAX = 3000
-#: Sources sampled for betweenness above EXACT_MAX (same seed on both sides).
-SAMPLED_K = 64
 EMPTY: dict[str, list[Any]] = {"add_ties": [], "add_nodes": [], "log": []}
 
 
@@ -158,15 +158,30 @@ def after_bundle(data: SnapshotData, scenario: dict[str, list[Any]]) -> Bundle:
 
 
 def _light(bundle: Bundle) -> Any:
-    from analytics.api import analyze
+    """What a what-if compares, from analytics' own functions: degree, participation, z and
+    role (Guimerà–Amaral), cluster pairs, the snapshot for reachability, and betweenness
+    when exact is cheap (at most EXACT_MAX organizations; NaN above, said on the page)."""
+    from analytics import centrality, gaps, roles
+    from analytics.api import NetworkAnalysis
+    from analytics.snapshot import build_snapshot
 
-    big = len(bundle.nodes) > EXACT_MAX
-    return analyze(
-        bundle,
-        extras=False,
-        exact_betweenness_max=EXACT_MAX,
-        seed=0,
-        betweenness_k=SAMPLED_K if big else None,
+    snap = build_snapshot(bundle)
+    nodes = pd.DataFrame({"id": snap.ids.astype(object), "degree": snap.degree})
+    if snap.n <= EXACT_MAX:
+        nodes["betweenness"] = centrality.betweenness(snap, exact_max=EXACT_MAX)[0]
+    else:
+        nodes["betweenness"] = np.nan
+    nodes[["participation", "within_module_z", "role"]] = roles.role_table(snap)
+    empty = pd.DataFrame(columns=["source", "target"])
+    return NetworkAnalysis(
+        nodes=nodes,
+        cluster_pairs=gaps.cluster_pairs(snap),
+        bridges=empty,
+        local_bridges=empty,
+        spof=pd.DataFrame(),
+        communities={},
+        meta={"n": snap.n},
+        snapshot=snap,
     )
 
 
@@ -284,6 +299,11 @@ def render(data: SnapshotData, scenario: Any, lang: str) -> tuple[Any, go.Figure
             html.H4(t("whatif.changes", lang)),
             html.Ol([html.Li(x) for x in sc["log"]]),
             summary(data, diff, lang),
+            *(
+                [ui.notice(t("whatif.no_betweenness", lang, n=f"{EXACT_MAX:,}"))]
+                if len(data.bundle.nodes) > EXACT_MAX
+                else []
+            ),
             html.H4(t("whatif.pairs_title", lang)),
             ui.notice(t("whatif.no_pair_change", lang))
             if pairs.empty

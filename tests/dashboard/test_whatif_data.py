@@ -168,3 +168,13 @@ def test_filter_model_matches_brute_force(rows, op, value, order):
     expected = frame[pd.Series([keep(c) for c in frame["name"]], index=frame.index, dtype=bool)]
     expected = expected.sort_values("n", ascending=order == "asc", kind="stable")
     assert list(got.index) == list(expected.index)
+
+
+def test_big_networks_skip_betweenness_and_say_so(data, monkeypatch):
+    monkeypatch.setattr(wi, "EXACT_MAX", 5)
+    sc = wi.add_tie(None, "tama_c3", "b_ksi", "alliance", data, "en")
+    diff = wi.outcome(data, sc)
+    assert diff.nodes["betweenness_after"].isna().all()
+    assert diff.reachability["components_after"] == diff.reachability["components_before"]
+    panel, _ = wi.render(data, sc, "en")
+    assert "betweenness is not computed" in str(panel)
