@@ -28,6 +28,8 @@ from loaders.problems import LoadProblem, problem
 log = logging.getLogger(__name__)
 
 BOM = b"\xef\xbb\xbf"
+#: Bytes per pyarrow parse block (one chunk of each column per block).
+BLOCK_SIZE = 1 << 24
 #: At most this many rows with too many cells are listed, then a summary.
 MAX_RAGGED = 100
 
@@ -175,7 +177,7 @@ def _parse_arrow(
     names = [f"c{i}" for i in range(width)]
     table = pacsv.read_csv(
         pa.BufferReader(rest),
-        read_options=pacsv.ReadOptions(column_names=names, block_size=1 << 24),
+        read_options=pacsv.ReadOptions(column_names=names, block_size=BLOCK_SIZE),
         # a blank line becomes a one-cell row: an error for pyarrow unless the file has
         # one column (then a null row, dropped with its row number kept)
         parse_options=pacsv.ParseOptions(
