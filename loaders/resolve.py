@@ -128,6 +128,7 @@ def probable_duplicates(bundle: Bundle) -> pd.DataFrame:
     frame = nodes[nodes["id"].notna()]
     if "corporate_number" in frame:
         with_number = frame[frame["corporate_number"].notna()]
+        with_number = with_number[with_number["corporate_number"].duplicated(keep=False)]
         for number, group in with_number.groupby("corporate_number", sort=False):
             if len(group) > 1:
                 add(_pairs(group["id"].to_numpy(dtype=object)), f"same corporate number {number}")
@@ -140,7 +141,8 @@ def probable_duplicates(bundle: Bundle) -> pd.DataFrame:
         {"id": frame["id"], "key": frame["name"].map(name_key), "pref": pref.map(_nfkc)}
     )
     named = keys[keys["key"] != ""]
-    for (key, _), group in named.groupby(["key", "pref"], sort=False):
+    repeated = named[named.duplicated(["key", "pref"], keep=False)]
+    for (key, _), group in repeated.groupby(["key", "pref"], sort=False):
         if len(group) > 1:
             add(
                 _pairs(group["id"].to_numpy(dtype=object)),
