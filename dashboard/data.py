@@ -35,6 +35,8 @@ BundleSource = Callable[[], Bundle]
 #: Centralities a user can size nodes by (columns of the analysis' node table).
 CENTRALITIES: tuple[str, ...] = ("degree", "betweenness", "pagerank", "eigenvector", "closeness")
 NO_CLUSTER = "(none)"
+#: After a failed read, a page load tries the store again once this many seconds passed.
+RETRY_SECONDS = 3.0
 
 
 def fingerprint(bundle: Bundle) -> str:
@@ -303,7 +305,12 @@ class DataSource:
     def current(self, *, refresh: bool = False) -> Snapshot:
         """The current snapshot, re-reading the store when it is older than the refresh time."""
         with self._lock:
-            due = self._current is None or time.monotonic() - self._read_at >= self._refresh
+            age = time.monotonic() - self._read_at
+            due = (
+                self._current is None
+                or age >= self._refresh
+                or (self._current.error is not None and age >= RETRY_SECONDS)
+            )
             if refresh or due:
                 self._current = self._read()
             assert self._current is not None

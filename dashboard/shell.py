@@ -117,6 +117,11 @@ def render_page(
         content: Any = html.Div(
             [html.H2(t("notfound.title", lang)), dcc.Link(t("nav.map", lang), href="/")]
         )
+    elif snapshot.data.is_empty and snapshot.error is not None:
+        content = html.Div(
+            [html.H2(t("down.title", lang)), html.P(t("down.body", lang))],
+            className="empty-page",
+        )
     elif snapshot.data.is_empty:
         content = ui.empty_store_page(lang)
     elif not snapshot.data.warm_in_background(wait=WAIT_SECONDS):

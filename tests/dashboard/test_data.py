@@ -51,7 +51,7 @@ def test_analysis_is_computed_once_per_snapshot(monkeypatch, tiny_bundle):
     assert len(runs) == 1
 
 
-def test_store_failure_keeps_last_data_and_says_why(tiny_bundle):
+def test_store_failure_keeps_last_data_and_says_why(tiny_bundle, monkeypatch):
     state = {"fail": False}
 
     def source() -> Bundle:
@@ -59,15 +59,17 @@ def test_store_failure_keeps_last_data_and_says_why(tiny_bundle):
             raise StoreError("connection refused by bolt://127.0.0.1:7687")
         return tiny_bundle()
 
-    ds = DataSource(source, refresh_seconds=0)
-    good = ds.current()
+    ds = DataSource(source, refresh_seconds=3600)
+    good = ds.current(refresh=True)
     assert good.error is None
     state["fail"] = True
-    bad = ds.current()
+    bad = ds.current(refresh=True)
     assert "connection refused" in (bad.error or "")
     assert bad.data is good.data
     state["fail"] = False
-    assert ds.current().error is None
+    assert ds.current().error is not None  # within the refresh window: no new read
+    monkeypatch.setattr(data_module, "RETRY_SECONDS", 0.0)
+    assert ds.current().error is None  # a failed read is retried soon
 
 
 def test_store_down_from_the_start_gives_an_empty_snapshot():
