@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 import networkx as nx
@@ -39,21 +39,14 @@ from neo4j.exceptions import (
 from cypher import load, schema_names
 from graph.bundle import COLUMNS, REQUIRED_FILES, Bundle, GraphFilter
 from graph.errors import StoreError
-from graph.rows import (
-    KEY_SEPARATOR,
-    canonical_frame,
-    extra_columns,
-    frame_props,
-    participation_keys,
-    tie_keys,
-)
+from graph.rows import canonical_frame
 from graph.store import LoadReport, Progress
+from graph.upsert_plan import Step, write_plan
 
 logger = logging.getLogger(__name__)
 
 RETRYABLE = (ConstraintError, TransientError, IncompleteCommit, SessionExpired, ServiceUnavailable)
 META_KEY = "bundle"
-FILES = ("nodes", "clusters", "programs", "ties", "participation")
 
 
 class BoltStore:
@@ -150,18 +143,11 @@ class BoltStore:
                 raise StoreError(f"The store refused {name!r}: {exc.message}") from exc
         raise AssertionError("unreachable")
 
-    def _batches(
-        self,
-        name: str,
-        rows: Sequence[dict[str, Any]],
-        batch_size: int,
-        tick: Callable[[int], None],
-    ) -> int:
+    def _run_step(self, step: Step, batch_size: int, tick: Callable[[int], None]) -> int:
         written = 0
-        for start in range(0, len(rows), batch_size):
-            chunk = list(rows[start : start + batch_size])
-            written += self.write(name, rows=chunk)
-            tick(len(chunk))
+        for rows in step.batches(batch_size):
+            written += self.write(step.statement, rows=rows)
+            tick(len(rows))
         return written
 
     # ------------------------------------------------------------------ protocol
@@ -216,8 +202,8 @@ class BoltStore:
             from loaders.projection import project_participation
 
             derived = project_participation(bundle)
-        plan = _write_plan(bundle, derived, report)
-        total = sum(len(rows) for _, _, rows in plan)
+        plan = write_plan(bundle, derived, report)
+        total = sum(len(step) for step in plan)
         done = 0
 
         def tick(n: int) -> None:
@@ -228,16 +214,16 @@ class BoltStore:
 
         if progress is not None:
             progress(0, total)
-        for label, statement, rows in plan:
-            written = self._batches(statement, rows, batch_size, tick)
-            if written < len(rows):
+        for step in plan:
+            written = self._run_step(step, batch_size, tick)
+            if written < len(step):
                 report.warnings.append(
-                    f"{len(rows) - written} {label} row(s) skipped: an end is not in the store"
+                    f"{len(step) - written} {step.label} row(s) skipped: an end is not in the store"
                 )
-            if label == "derived":
+            if step.label == "derived":
                 report.derived_ties = written
             else:
-                report.written[label] = written
+                report.written[step.label] = written
         self._write_meta(bundle)
         report.seconds = time.perf_counter() - t0
         return report
@@ -353,71 +339,3 @@ def _filter_params(graph_filter: GraphFilter | None) -> dict[str, Any]:
         "since": f.since,
         "until": f.until,
     }
-
-
-def _dedupe(keys: list[str], what: str, report: LoadReport) -> list[bool]:
-    seen: set[str] = set()
-    keep = []
-    for i, key in enumerate(keys):
-        if key in seen:
-            report.duplicates.append(
-                f"{what} row {i + 2}: same identity as an earlier row "
-                f"({key.replace(KEY_SEPARATOR, ' | ')}); loaded once"
-            )
-            keep.append(False)
-        else:
-            seen.add(key)
-            keep.append(True)
-    return keep
-
-
-def _keyed_nodes(frame: pd.DataFrame, what: str, report: LoadReport) -> list[dict[str, Any]]:
-    props = frame_props(frame)
-    keep = _dedupe([str(p.get("id")) for p in props], what, report)
-    return [{"id": p["id"], "props": p} for p, k in zip(props, keep, strict=True) if k]
-
-
-def _keyed_ties(
-    ties: pd.DataFrame, report: LoadReport | None, *, derived: bool
-) -> list[dict[str, Any]]:
-    keys = tie_keys(ties)
-    props = frame_props(ties)
-    keep = _dedupe(keys, "ties.csv", report) if report is not None else [True] * len(keys)
-    rows = []
-    for p, key, k in zip(props, keys, keep, strict=True):
-        if not k:
-            continue
-        source, target = p.pop("source"), p.pop("target")
-        p["key"], p["derived"] = key, derived
-        p.setdefault("directed", False)
-        rows.append({"source": source, "target": target, "key": key, "props": p})
-    return rows
-
-
-def _write_plan(
-    bundle: Bundle, derived: pd.DataFrame | None, report: LoadReport
-) -> list[tuple[str, str, list[dict[str, Any]]]]:
-    """(label, statement, rows) in the order to write them: nodes before relationships."""
-    part = bundle.participation
-    part_rows = []
-    keys = participation_keys(part)
-    keep = _dedupe(keys, "participation.csv", report)
-    for p, key, k in zip(frame_props(part), keys, keep, strict=True):
-        if k:
-            program, org = p.pop("program"), p.pop("organization")
-            p["key"] = key
-            part_rows.append({"program": program, "organization": org, "key": key, "props": p})
-    plan = [
-        ("nodes", "upsert_organizations", _keyed_nodes(bundle.nodes, "nodes.csv", report)),
-        ("clusters", "upsert_clusters", _keyed_nodes(bundle.clusters, "clusters.csv", report)),
-        ("programs", "upsert_programs", _keyed_nodes(bundle.programs, "programs.csv", report)),
-        ("ties", "upsert_ties", _keyed_ties(bundle.ties, report, derived=False)),
-        ("participation", "upsert_participation", part_rows),
-    ]
-    if derived is not None and len(derived):
-        plan.append(("derived", "upsert_ties", _keyed_ties(derived, None, derived=True)))
-    for file in FILES:
-        extra = extra_columns(bundle.frame(file), file)
-        if extra:
-            logger.debug("%s: extra columns kept as they are: %s", file, extra)
-    return plan

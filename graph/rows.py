@@ -106,9 +106,3 @@ def canonical_frame(
         else:
             data[col] = pd.Series(vals, dtype="object")
     return pd.DataFrame(data, columns=columns)
-
-
-def extra_columns(frame: pd.DataFrame, file: str) -> list[str]:
-    """Columns of ``frame`` that are not canonical for ``file`` (kept as they are)."""
-    canonical = set(COLUMNS[file].columns)
-    return [str(c) for c in frame.columns if c not in canonical]
