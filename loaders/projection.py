@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from graph.bundle import Bundle, empty_frame
 from graph.model import CONFIDENCE_LEVELS
@@ -81,61 +83,88 @@ def project_participation(bundle: Bundle) -> pd.DataFrame:
     rows = rows[rows["program"].notna() & rows["organization"].notna()]
     rows = rows.drop_duplicates(["program", "organization"], keep="first")
     rows = rows.sort_values(["program", "organization"], kind="stable")
-    prog_since, prog_until = _program_years(bundle)
-    pieces: list[pd.DataFrame] = []
-    for program, group in rows.groupby("program", sort=True):
-        n = len(group)
-        if n < 2:
-            continue
-        i, j = np.triu_indices(n, k=1)
-        orgs = group["organization"].to_numpy(dtype=object)
-        refs = group["source_ref"].to_numpy(dtype=object)
-        confs = group["confidence"].to_numpy(dtype=object)
-        years = group["since"].to_numpy(dtype="float64", na_value=np.nan)
-        later = np.fmax(years[i], years[j])
-        default = prog_since.get(str(program))
-        if default is not None:
-            later = np.where(np.isnan(later), default, later)
-        pieces.append(
-            pd.DataFrame(
-                {
-                    "id": [
-                        f"{DERIVED_PREFIX}{program}:{a}:{b}"
-                        for a, b in zip(orgs[i], orgs[j], strict=True)
-                    ],
-                    "source": orgs[i],
-                    "target": orgs[j],
-                    "since": later,
-                    "until": prog_until.get(str(program), np.nan),
-                    "weight": 1.0 / (n - 1),
-                    "program": program,
-                    "source_ref": [_join(a, b) for a, b in zip(refs[i], refs[j], strict=True)],
-                    "confidence": [_weaker(a, b) for a, b in zip(confs[i], confs[j], strict=True)],
-                }
-            )
-        )
-    if not pieces:
+    left, right, size = _pairs(rows["program"].to_numpy(dtype=object))
+    if len(left) == 0:
         return out
-    derived = pd.concat(pieces, ignore_index=True)
-    n = len(derived)
-    result = {}
-    for col in out.columns:
-        if col in derived:
-            result[col] = derived[col]
-        elif col == "kind":
-            result[col] = pd.Series([KIND] * n, dtype=object)
-        elif col == "directed":
-            result[col] = pd.Series(np.zeros(n, dtype=bool))
-        else:
-            result[col] = pd.Series(np.full(n, np.nan)).astype(out[col].dtype)
-    frame = pd.DataFrame(result)
-    for col in out.columns:
-        dtype = out[col].dtype
-        if dtype is np.dtype(object):
-            frame[col] = frame[col].astype(object).where(frame[col].notna(), None)
-        else:
-            frame[col] = frame[col].astype(dtype)
-    return frame[list(out.columns)]
+    prog_since, prog_until = _program_years(bundle)
+    program = rows["program"].to_numpy(dtype=object)[left]
+    orgs = rows["organization"].to_numpy(dtype=object)
+    years = rows["since"].to_numpy(dtype="float64", na_value=np.nan)
+    with np.errstate(invalid="ignore"):
+        later = np.fmax(years[left], years[right])
+    programs = pd.Series(program, dtype=object)
+    default = programs.map(prog_since).to_numpy(dtype="float64", na_value=np.nan)
+    later = np.where(np.isnan(later), default, later)
+    until = programs.map(prog_until).to_numpy(dtype="float64", na_value=np.nan)
+    source, target = orgs[left], orgs[right]
+    ids = pc.binary_join_element_wise(
+        pa.array(np.full(len(left), DERIVED_PREFIX.rstrip(":")), type=pa.string()),
+        _text(program),
+        _text(source),
+        _text(target),
+        ":",
+    )
+    refs = rows["source_ref"].to_numpy(dtype=object)
+    ranks = rows["confidence"].map(_RANK).to_numpy(dtype="float64", na_value=np.nan)
+    with np.errstate(invalid="ignore"):
+        weaker = np.fmax(ranks[left], ranks[right])
+    n = len(left)
+    data = {
+        "source": pd.Series(source, dtype=object),
+        "target": pd.Series(target, dtype=object),
+        "kind": pd.Series(np.full(n, KIND, dtype=object), dtype=object),
+        "id": pd.Series(ids.to_numpy(zero_copy_only=False), dtype=object),
+        "directed": pd.Series(np.zeros(n, dtype=bool)),
+        "since": pd.Series(later).round().astype("Int64"),
+        "until": pd.Series(until).round().astype("Int64"),
+        "weight": pd.Series(1.0 / (size[left] - 1)),
+        "source_ref": pd.Series(_join_refs(refs[left], refs[right]), dtype=object),
+        "confidence": pd.Series(
+            np.array([*CONFIDENCE_LEVELS, None], dtype=object)[
+                np.where(np.isnan(weaker), len(CONFIDENCE_LEVELS), weaker).astype(int)
+            ],
+            dtype=object,
+        ),
+        "program": pd.Series(program, dtype=object),
+    }
+    frame = pd.DataFrame(
+        {c: data[c] if c in data else _empty(out[c], n) for c in out.columns}, copy=False
+    )
+    return frame
+
+
+def _text(values: np.ndarray) -> pa.Array:
+    return pa.array([None if v is None else str(v) for v in values], type=pa.string())
+
+
+def _empty(template: pd.Series, n: int) -> pd.Series:
+    if template.dtype == object:
+        return pd.Series(np.full(n, None, dtype=object), dtype=object)
+    return pd.Series(np.full(n, np.nan)).astype(template.dtype)
+
+
+def _pairs(program: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every (i, j), i < j, of rows in the same program (rows sorted by program).
+
+    Returns the left and right row positions and, per row, its program's size.
+    """
+    n = len(program)
+    if n == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty
+    starts = np.flatnonzero(np.r_[True, program[1:] != program[:-1]])
+    sizes = np.diff(np.r_[starts, n])
+    size = np.repeat(sizes, sizes)
+    local = np.arange(n) - np.repeat(starts, sizes)
+    counts = size - 1 - local  # partners after each row in its program
+    left = np.repeat(np.arange(n), counts)
+    first = np.repeat(np.cumsum(counts) - counts, counts)
+    right = left + 1 + (np.arange(len(left)) - first)
+    return left, right, size
+
+
+def _join_refs(a: np.ndarray, b: np.ndarray) -> list[str | None]:
+    return [_join(x, y) for x, y in zip(a, b, strict=True)]
 
 
 def _program_years(bundle: Bundle) -> tuple[dict[str, float], dict[str, float]]:
@@ -159,8 +188,3 @@ def _join(a: object, b: object) -> str | None:
     if not parts:
         return None
     return parts[0] if len(parts) == 1 or parts[0] == parts[1] else f"{parts[0]}; {parts[1]}"
-
-
-def _weaker(a: object, b: object) -> str | None:
-    known = [x for x in (a, b) if isinstance(x, str) and x in _RANK]
-    return max(known, key=_RANK.__getitem__) if known else None
