@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import shutil
 import tempfile
 from pathlib import Path
@@ -150,3 +151,36 @@ def test_writer_removes_stale_optional_files(tmp_path, make_bundle):
     (out / "clusters.csv").write_text("id,name\nx,X\n", encoding="utf-8")
     write_bundle(bundle, out)
     assert sorted(p.name for p in out.iterdir()) == ["nodes.csv", "ties.csv"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(raw_bundle())
+def test_json_reads_like_csv(files):
+    """The same records as CSV and as JSON (array for nodes, JSON lines for the rest)."""
+    tables = {t: list(csv.reader(io.StringIO(text, newline=""))) for t, text in files.items()}
+    if any(
+        len(rows) < 2 or "\r" in text
+        for rows, text in zip(tables.values(), files.values(), strict=True)
+    ):
+        return  # JSON has no header row of its own: compare bundles with records only
+    tmp = Path(tempfile.mkdtemp())
+    try:
+        a, b = tmp / "csv", tmp / "json"
+        a.mkdir()
+        b.mkdir()
+        for table, rows in tables.items():
+            (a / f"{table}.csv").write_text(files[table], encoding="utf-8")
+            records = [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
+            if table == "nodes":
+                text = json.dumps(records, ensure_ascii=False)
+                (b / "nodes.json").write_text(text, encoding="utf-8")
+            else:
+                lines = "\n".join(json.dumps(r, ensure_ascii=False) for r in records)
+                (b / f"{table}.jsonl").write_text(lines + "\n", encoding="utf-8")
+        from_csv, _ = read_bundle(a)
+        from_json, _ = read_bundle(b)
+        assert from_csv.present == from_json.present
+        for table in from_csv.present:
+            pd.testing.assert_frame_equal(from_csv.frame(table), from_json.frame(table))
+    finally:
+        shutil.rmtree(tmp)
