@@ -144,15 +144,20 @@ def _sum_by(index: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:
 
 
 def _lookup(mat: sp.csr_array, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-    """Values of a CSR at (row, col) positions (0 when absent)."""
+    """Values of a sparse matrix at (row, col) positions (0 when absent)."""
     coo = mat.tocoo()
     n = mat.shape[1]
+    out = np.zeros(len(rows), dtype=np.int64)
+    if coo.nnz == 0:
+        return out
     keys = coo.row.astype(np.int64) * n + coo.col
+    order = np.argsort(keys, kind="stable")  # CSR products need not have sorted indices
+    keys, data = keys[order], coo.data[order]
     want = rows.astype(np.int64) * n + cols
-    pos = np.searchsorted(keys, want)
-    pos = np.minimum(pos, max(len(keys) - 1, 0))
-    hit = (len(keys) > 0) & (keys[pos] == want) if len(keys) else np.zeros(len(want), bool)
-    return np.where(hit, coo.data[pos] if len(keys) else 0, 0).astype(np.int64)
+    pos = np.minimum(np.searchsorted(keys, want), len(keys) - 1)
+    hit = keys[pos] == want
+    out[hit] = data[pos[hit]]
+    return out
 
 
 def brokerage(snap: Snapshot, module: np.ndarray | None = None) -> pd.DataFrame:

@@ -284,11 +284,11 @@ class PartnerFinder:
         ja: list[str] = []
         if row["shared_programs"] > 0:
             p = int(row["shared_programs"])
-            en.append(f"takes part in {p} of the same programs")
+            en.append(f"takes part in {p} of the same program{_s(p)}")
             ja.append(f"同じ事業・プログラムに{p}件参加")
         if row["common_neighbours"] > 0:
             cn, aa = int(row["common_neighbours"]), row["adamic_adar"]
-            en.append(f"{cn} common partners (Adamic–Adar {aa:.2f})")
+            en.append(f"{cn} common partner{_s(cn)} (Adamic–Adar {aa:.2f})")
             ja.append(f"共通の連携先が{cn}件（Adamic–Adar {aa:.2f}）")
         if row["broker"] >= 0:
             b = str(self.snap.ids[int(row["broker"])])
@@ -297,7 +297,7 @@ class PartnerFinder:
             ja.append(f"仲介役 {name} を通じて{d}ステップで到達できる")
         if row["outreach"] > 0:
             o = int(row["outreach"])
-            en.append(f"already works with {o} organizations outside its cluster")
+            en.append(f"already works with {o} organization{_s(o)} outside its cluster")
             ja.append(f"クラスター外の{o}組織とすでに連携している")
         if row["same_region"] > 0:
             en.append("in the same region")
@@ -310,6 +310,10 @@ class PartnerFinder:
         en.append(f"one tie raises the cluster-pair ratio by {g:.2f}")
         ja.append(f"1件の連携でクラスター間の比率が{g:.2f}上がる")
         return en, ja
+
+
+def _s(count: int) -> str:
+    return "" if count == 1 else "s"
 
 
 def suggest_partners(

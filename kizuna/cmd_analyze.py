@@ -223,7 +223,7 @@ def partners(
 
     \b
     Examples:
-        kizuna partners --org org_tama_kyokai --input data/seed
+        kizuna partners --org body_tama --input data/seed
         kizuna partners --cluster tama --json
     """
     from analytics.partners import suggest_partners

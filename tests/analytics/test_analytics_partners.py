@@ -49,7 +49,7 @@ def test_shared_programs_and_gap_gain_numbers():
         )
     )
     res = suggest_partners(b, org="a", k=10).set_index("candidate")
-    assert any("1 of the same programs" in r for r in res.loc["e", "reasons_en"])
+    assert any("1 of the same program" in r for r in res.loc["e", "reasons_en"])
     plain = suggest_partners(chain_bundle(), org="a", k=10).set_index("candidate")
     assert res.loc["e", "score"] > plain.loc["e", "score"]  # the shared program counts
     assert res.loc["d", "score"] == pytest.approx(plain.loc["d", "score"])
