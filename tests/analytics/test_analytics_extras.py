@@ -158,3 +158,19 @@ def test_background_betweenness_equals_inline(monkeypatch):
     inline, _ = centrality.betweenness(snap, exact_max=100, k=50, seed=1)
     assert np.array_equal(values, inline)
     assert info["k"] == 50
+
+
+def test_with_programs_adds_co_participation_ties():
+    import pandas as pd
+
+    b = make_bundle(["a", "b", "c"], ["X", "Y", "Z"], und("a-b"))
+    b = b.with_frames(
+        participation=pd.DataFrame(
+            {"program": ["p", "p", "p"], "organization": ["a", "b", "c"]}, dtype=object
+        ),
+        programs=pd.DataFrame({"id": ["p"], "name": ["P"]}, dtype=object),
+    )
+    assert analyze(b, extras=False).meta["m"] == 1
+    res = analyze(b, with_programs=True, extras=False)
+    assert res.meta["m"] == 3  # the triangle a–b–c
+    assert res.nodes["degree"].tolist() == [2, 2, 2]
