@@ -177,16 +177,16 @@ class SnapshotData:
     def cluster_label(self, cluster_id: str | None) -> str:
         if cluster_id is None or cluster_id == "" or cluster_id == NO_CLUSTER:
             return NO_CLUSTER
-        clusters = self.clusters
-        if cluster_id in clusters.index:
-            return str(clusters.at[cluster_id, "label"])
-        return str(cluster_id)
+        labels: dict[str, str] = self._cached(
+            "cluster_labels", lambda: {str(k): str(v) for k, v in self.clusters["label"].items()}
+        )
+        return labels.get(str(cluster_id), str(cluster_id))
 
     def org_label(self, org_id: str) -> str:
-        orgs = self.orgs
-        if org_id in orgs.index:
-            return str(orgs.at[org_id, "label"])
-        return str(org_id)
+        labels: dict[str, str] = self._cached(
+            "org_labels", lambda: {str(k): str(v) for k, v in self.orgs["label"].items()}
+        )
+        return labels.get(str(org_id), str(org_id))
 
     # -- builders --------------------------------------------------------------------------
     def _build_clusters(self) -> pd.DataFrame:
