@@ -203,7 +203,22 @@ def report(rows: list[dict[str, Any]], sizes: dict[str, str], repeat: int) -> st
             f"| {r['graph']} | {r['callback']}{flag} | {r['p50']:.1f} | {r['p95']:.1f} | "
             f"{r['max']:.1f} | {r['kb']:.0f} |"
         )
-    lines += ["", "⚠ = p95 above the 300 ms target.", ""]
+    lines += [
+        "",
+        "⚠ = p95 above the 300 ms target.",
+        "",
+        "Notes:",
+        "- The snapshot warm-up is analytics' full `analyze` (exact betweenness and closeness "
+        "up to 20k organizations, as `kizuna analyze` does) plus the explorer layout; it runs "
+        "once per store snapshot, in a background thread at `kizuna serve` start, and a page "
+        'load meanwhile shows an "analysing" notice that refreshes itself.',
+        "- What-if compares degree, participation, z, role, cluster pairs and reachability "
+        "(analytics' snapshot/roles/gaps/compare); betweenness changes only up to 3,000 "
+        "organizations, above that the page says so.",
+        "- The what-if export writes the whole scenario bundle (50k ties at 10k) as a zip: a "
+        "download, not an interaction.",
+        "",
+    ]
     return "\n".join(lines)
 
 
