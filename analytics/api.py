@@ -9,7 +9,7 @@ Columns of ``NetworkAnalysis.nodes`` (one row per node, bundle order): the contr
 columns id, degree, betweenness, participation, within_module_z, role, constraint,
 effective_size, articulation_point, coordinator, itinerant, representative, gatekeeper,
 liaison; then name, name_en, kind, cluster, region, prefecture, lat, lon, closeness,
-eigenvector, pagerank, pagerank_weighted, hierarchy, efficiency, community,
+eigenvector, pagerank, pagerank_weighted, strength, hierarchy, efficiency, community,
 community_participation, community_z, community_role, separated_pairs.
 """
 
@@ -220,6 +220,7 @@ def analyze(
         nodes["pagerank_weighted"] = step(
             "pagerank_weighted", lambda: centrality.pagerank(snap, weighted=True)
         )
+        nodes["strength"] = centrality.strength(snap)
         if n <= HIERARCHY_MAX:
             nodes["hierarchy"] = step("hierarchy", lambda: holes.hierarchy(snap))
         else:

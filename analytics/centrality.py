@@ -24,6 +24,7 @@ __all__ = [
     "default_sample_size",
     "eigenvector",
     "pagerank",
+    "strength",
 ]
 
 
@@ -145,6 +146,17 @@ def eigenvector(snap: Snapshot) -> np.ndarray:
         vec = v[:, 0]
     vec = np.abs(vec)
     return np.asarray(vec / np.linalg.norm(vec))
+
+
+def strength(snap: Snapshot) -> np.ndarray:
+    """Weighted degree on S: Σ of the weights of all ties at a node (empty weight = 1).
+
+    Repeated ties between one pair add up; self-ties are dropped.  Equals the degree when
+    the snapshot was built without weights.
+    """
+    if snap.weights is None:
+        return snap.degree.astype(float)
+    return np.asarray(snap.weights.sum(axis=1)).ravel().astype(float)
 
 
 def pagerank(

@@ -174,3 +174,14 @@ def test_with_programs_adds_co_participation_ties():
     res = analyze(b, with_programs=True, extras=False)
     assert res.meta["m"] == 3  # the triangle a–b–c
     assert res.nodes["degree"].tolist() == [2, 2, 2]
+
+
+def test_strength_and_weighted_pagerank_use_tie_weights():
+    b = make_bundle(["a", "b", "c"], ["X", "Y", "Y"], und("a-b", "b-c", "a-b", "a-a"))
+    b.ties["weight"] = [2.0, 0.5, None, 7.0]
+    res = analyze(b).nodes.set_index("id")
+    assert res["strength"].tolist() == [3.0, 3.5, 0.5]  # a–b: 2 + 1 (empty → 1)
+    G = nx.Graph()
+    G.add_weighted_edges_from([("a", "b", 3.0), ("b", "c", 0.5)])
+    pr = nx.pagerank(G, weight="weight", tol=1e-10, max_iter=10_000)
+    np.testing.assert_allclose(res["pagerank_weighted"], [pr[v] for v in "abc"], atol=1e-7)
