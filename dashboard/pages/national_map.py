@@ -239,6 +239,7 @@ def map_figure(
     )
     # arcs, binned by width so a few traces carry hundreds of arcs
     if len(arc_table):
+        alpha = 0.45 if len(arc_table) <= 40 else max(0.12, 0.45 * (40 / len(arc_table)) ** 0.5)
         top = float(arc_table["count"].max())
         widths = 1.0 + 7.0 * np.sqrt(arc_table["count"] / top)
         for width in sorted(set(np.round(widths))):
@@ -257,7 +258,7 @@ def map_figure(
                     mode="lines",
                     hoverinfo="skip",
                     showlegend=False,
-                    line={"color": "rgba(80,80,160,0.45)", "width": float(width)},
+                    line={"color": f"rgba(80,80,160,{alpha:.2f})", "width": float(width)},
                 )
             )
         mids = [_curve(r.lon_a, r.lat_a, r.lon_b, r.lat_b, 3) for r in ui.rows(arc_table)]
