@@ -11,9 +11,9 @@ from dash import Dash, Input, Output, State, html, no_update
 
 from dashboard import components as ui
 from dashboard import ids
+from dashboard.arcs import TIE_COLUMNS, ties_of_selection
 from dashboard.data import DataSource, Snapshot, SnapshotData
 from dashboard.i18n import t
-from dashboard.pages.national_map import TIE_COLUMNS, ties_of_selection
 
 PATH = "/gaps"
 NAV_KEY = "nav.gaps"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from dashboard import explorer
 from dashboard.pages import national_map as nm
 from dashboard.pages import network as net
 
@@ -94,7 +95,7 @@ def test_phase_colouring_uses_phase_names(data):
 
 
 def test_ego_depths(data):
-    assert set(net.ego(data, "b_tama", 1)) == {
+    assert set(explorer.ego(data, "b_tama", 1)) == {
         "b_tama",
         "tama_c1",
         "tama_c2",
@@ -104,19 +105,21 @@ def test_ego_depths(data):
         "tama_coord",
         "meti_kanto",
     }
-    two = set(net.ego(data, "b_tama", 2))
+    two = set(explorer.ego(data, "b_tama", 2))
     assert {"u_tokyo", "b_ksi", "b_hbio", "fr_body", "kansai_green_c1"} <= two
     assert "kyushu_si_c1" not in two
-    assert net.ego(data, "lonely", 2) == ["lonely"]
-    assert net.ego(data, "nope", 1) == []
+    assert explorer.ego(data, "lonely", 2) == ["lonely"]
+    assert explorer.ego(data, "nope", 1) == []
 
 
 def test_view_modes(data, monkeypatch):
-    assert net.view_nodes(data, {}, 1)[0] == "all"
-    assert net.view_nodes(data, {"kind": "cluster", "id": "tama"}, 1)[0] == "cluster"
-    assert net.view_nodes(data, {"kind": "org", "id": "b_tama"}, 5)[1] == net.ego(data, "b_tama", 2)
-    monkeypatch.setattr(net, "MAX_NODES", 10)
-    assert net.view_nodes(data, {}, 1) == ("aggregate", [])
+    assert explorer.view_nodes(data, {}, 1)[0] == "all"
+    assert explorer.view_nodes(data, {"kind": "cluster", "id": "tama"}, 1)[0] == "cluster"
+    assert explorer.view_nodes(data, {"kind": "org", "id": "b_tama"}, 5)[1] == explorer.ego(
+        data, "b_tama", 2
+    )
+    monkeypatch.setattr(explorer, "MAX_NODES", 10)
+    assert explorer.view_nodes(data, {}, 1) == ("aggregate", [])
     fig = net.network_figure(data, selection={}, lang="en")
     sizes = next(tr for tr in fig.data if tr.customdata is not None)
     assert {c[1] for c in sizes.customdata} == {
@@ -143,13 +146,13 @@ def test_org_without_ties_says_so(data):
 
 
 def test_search_japanese_fullwidth(data):
-    options = net.search_options(data, "ｔａｍａ　協会", "ja")
+    options = explorer.search_options(data, "ｔａｍａ　協会", "ja")
     assert options[0]["value"] == "b_tama"
-    assert net.search_options(data, "大学", "ja")[0]["value"] == "u_tokyo"
-    assert net.search_options(data, "コーディネータ", "en")[0]["value"] == "tama_coord"
-    none = net.search_options(data, "zzz", "en")
+    assert explorer.search_options(data, "大学", "ja")[0]["value"] == "u_tokyo"
+    assert explorer.search_options(data, "コーディネータ", "en")[0]["value"] == "tama_coord"
+    none = explorer.search_options(data, "zzz", "en")
     assert none[0]["disabled"] and "zzz" in none[0]["label"]
-    assert net.search_options(data, "", "en") == []
+    assert explorer.search_options(data, "", "en") == []
 
 
 def test_network_click_selects_org_or_cluster():
@@ -169,7 +172,7 @@ def test_every_centrality_sizes_nodes(data, centrality):
 
 
 def test_view_table_for_csv(data):
-    table = net.view_table(data, {"kind": "cluster", "id": "kyushu_si"}, 1)
+    table = explorer.view_table(data, {"kind": "cluster", "id": "kyushu_si"}, 1)
     assert set(table["id"]) == {
         "b_ksi",
         "kyushu_si_c1",

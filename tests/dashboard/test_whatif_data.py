@@ -9,6 +9,7 @@ import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
+from dashboard import scenario
 from dashboard.pages import data_tables as dt
 from dashboard.pages import what_if as wi
 
@@ -171,6 +172,7 @@ def test_filter_model_matches_brute_force(rows, op, value, order):
 
 
 def test_big_networks_skip_betweenness_and_say_so(data, monkeypatch):
+    monkeypatch.setattr(scenario, "EXACT_MAX", 5)
     monkeypatch.setattr(wi, "EXACT_MAX", 5)
     sc = wi.add_tie(None, "tama_c3", "b_ksi", "alliance", data, "en")
     diff = wi.outcome(data, sc)

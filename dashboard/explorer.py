@@ -1,0 +1,173 @@
+"""The network explorer's model: which organizations a view shows, ego networks, search,
+hover texts.  Plain functions over a :class:`dashboard.data.SnapshotData`."""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import Any
+
+import pandas as pd
+from dash import html
+
+from dashboard import components as ui
+from dashboard.arcs import TIE_COLUMNS, tie_table
+from dashboard.data import NO_CLUSTER, SnapshotData
+from dashboard.i18n import t
+from dashboard.text import search
+from graph.model import REGION_NAMES_JA
+
+MAX_NODES = 1500
+
+
+def cluster_colours(data: SnapshotData) -> dict[str, str]:
+    colours = {c: ui.colour_of(i) for i, c in enumerate(data.clusters.index)}
+    colours[NO_CLUSTER] = "#9a9a9a"
+    return colours
+
+
+def ego(data: SnapshotData, org: str, depth: int) -> list[str]:
+    """Organizations within ``depth`` steps of ``org`` (itself first), breadth first."""
+    adj = data.neighbours
+    if org not in adj:
+        return []
+    seen = {org: 0}
+    queue = deque([org])
+    while queue:
+        node = queue.popleft()
+        if seen[node] >= depth:
+            continue
+        for other in sorted(adj[node]):
+            if other not in seen:
+                seen[other] = seen[node] + 1
+                queue.append(other)
+    return list(seen)
+
+
+def view_nodes(data: SnapshotData, selection: dict[str, Any], depth: int) -> tuple[str, list[str]]:
+    """Which organizations to draw: (mode, ids); mode is ego, cluster, pair, all or aggregate."""
+    kind = selection.get("kind")
+    orgs = data.orgs
+    if kind == "org" and selection.get("id") in orgs.index:
+        return "ego", ego(data, str(selection["id"]), max(1, min(int(depth or 1), 2)))
+    if kind == "cluster" and selection.get("id") in set(orgs["group"]):
+        return "cluster", list(orgs.index[orgs["group"] == selection["id"]])
+    if kind == "pair":
+        chosen = {selection.get("a"), selection.get("b")}
+        return "pair", list(orgs.index[orgs["group"].isin(chosen)])
+    if len(orgs) <= MAX_NODES:
+        return "all", list(orgs.index)
+    return "aggregate", []
+
+
+def short_text(text: str, limit: int = 22) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def node_hover(data: SnapshotData, lang: str) -> pd.Series:
+    """Hover text of every organization (kind, cluster, region, key metrics), cached."""
+
+    def build() -> pd.Series:
+        return pd.Series(
+            [_node_hover(r, lang) for r in ui.rows(data.orgs)], index=data.orgs.index, dtype=object
+        )
+
+    result: pd.Series = data.memo(f"node_hover|{lang}", build)
+    return result
+
+
+def _node_hover(row: Any, lang: str) -> str:
+    region = (
+        REGION_NAMES_JA.get(row.region, row.region or "") if lang == "ja" else (row.region or "")
+    )
+    metrics = [
+        f"{t('metric.degree', lang)} {int(row.degree) if pd.notna(row.degree) else 0}",
+        f"{t('metric.betweenness', lang)} {row.betweenness:.3f}"
+        if pd.notna(row.betweenness)
+        else "",
+        f"{t('metric.role', lang)} {row.role}" if isinstance(row.role, str) else "",
+    ]
+    return (
+        f"<b>{row.label}</b><br>{t(f'kind.{row.kind}', lang)} · {row.cluster_label}"
+        f" · {region}<br>" + " · ".join(m for m in metrics if m)
+    )
+
+
+def search_options(data: SnapshotData, query: str | None, lang: str) -> list[dict[str, Any]]:
+    """Radio options for the organizations matching ``query``."""
+    if not query or data.is_empty:
+        return []
+    found = search(data.search_keys, query, rank=data.orgs["degree"], limit=15)
+    if not found:
+        return [{"label": t("net.no_match", lang, query=query), "value": "", "disabled": True}]
+    orgs = data.orgs
+    return [
+        {"label": f"{orgs.at[i, 'label']!s} — {orgs.at[i, 'cluster_label']!s}", "value": i}
+        for i in found
+    ]
+
+
+VIEW_COLUMNS = (
+    "id",
+    "name",
+    "name_en",
+    "kind",
+    "cluster",
+    "region",
+    "prefecture",
+    "degree",
+    "betweenness",
+    "pagerank",
+    "participation",
+    "within_module_z",
+    "role",
+)
+
+
+def view_table(data: SnapshotData, selection: dict[str, Any], depth: int) -> pd.DataFrame:
+    """The organizations in the current view with their metrics (for the CSV download)."""
+    mode, chosen = view_nodes(data, selection, depth)
+    orgs = data.orgs if mode == "aggregate" else data.orgs.loc[chosen]
+    return orgs[[c for c in VIEW_COLUMNS if c in orgs.columns]].reset_index(drop=True)
+
+
+def org_info(data: SnapshotData, selection: dict[str, Any], lang: str) -> tuple[Any, Any]:
+    """The panel beside the graph (the selected organization and its metrics) and the
+    table of its ties with their evidence under the graph."""
+    if selection.get("kind") != "org":
+        return ui.notice(t("net.hint", lang)), None
+    org = str(selection.get("id"))
+    if org not in data.orgs.index:
+        return ui.notice(t("common.not_found", lang, name=org), kind="warning"), None
+    row: Any = data.orgs.loc[org]
+    ties = data.ties
+    mine = ties[(ties["source"] == org) | (ties["target"] == org)]
+    facts = [
+        (t("col.kind", lang), t(f"kind.{row['kind']}", lang)),
+        (t("col.cluster", lang), row["cluster_label"]),
+        (t("col.region", lang), REGION_NAMES_JA.get(row["region"], row["region"] or "—")),
+        (t("col.prefecture", lang), row["prefecture"] or "—"),
+        (t("metric.degree", lang), int(row["degree"]) if pd.notna(row["degree"]) else 0),
+        (t("metric.betweenness", lang), f"{row['betweenness']:.4f}"),
+        (t("metric.participation", lang), f"{row['participation']:.3f}"),
+        (t("metric.role", lang), row["role"]),
+        (t("col.source_ref", lang), row.get("source_ref") or "—"),
+    ]
+    body: Any = (
+        ui.notice(t("net.no_ties", lang), kind="warning")
+        if mine.empty
+        else ui.grid(
+            "net-ties-grid",
+            tie_table(data, mine),
+            [(c, t(f"col.{c}", lang)) for c in TIE_COLUMNS],
+            height="300px",
+        )
+    )
+    panel = html.Div(
+        [
+            html.H4(row["label"]),
+            html.Table(
+                [html.Tr([html.Th(k), html.Td(str(v))]) for k, v in facts], className="facts"
+            ),
+        ]
+    )
+    return panel, html.Div([html.H4(t("net.ties_of", lang, name=row["label"])), body])

@@ -1,0 +1,260 @@
+"""The national map figure: Japan's outline, cluster bubbles, weighted arcs, the selection.
+
+Plain longitude/latitude axes (no tile server or topojson download: the app works offline);
+the static layers (places, bubbles) are cached per snapshot, colouring and language.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from dashboard import components as ui
+from dashboard import geo_layout
+from dashboard.arcs import cluster_of_place, place_coords, place_label
+from dashboard.data import SnapshotData
+from dashboard.i18n import t
+from graph.model import PHASES, REGION_NAMES_JA
+
+
+def _curve(
+    lon_a: float, lat_a: float, lon_b: float, lat_b: float, n: int = 16
+) -> tuple[list[float], list[float]]:
+    """A quadratic Bézier arc bulging to the left of a→b by 20 % of its length."""
+    dx, dy = lon_b - lon_a, lat_b - lat_a
+    cx, cy = (lon_a + lon_b) / 2 - 0.2 * dy, (lat_a + lat_b) / 2 + 0.2 * dx
+    s = np.linspace(0, 1, n)
+    xs = (1 - s) ** 2 * lon_a + 2 * (1 - s) * s * cx + s**2 * lon_b
+    ys = (1 - s) ** 2 * lat_a + 2 * (1 - s) * s * cy + s**2 * lat_b
+    return xs.tolist(), ys.tolist()
+
+
+def _colour_key(clusters: pd.DataFrame, color_by: str, lang: str) -> tuple[pd.Series, list[str]]:
+    if color_by == "phase":
+        order = [*PHASES, "unknown"]
+        keys = clusters["phase"].fillna("unknown")
+        return keys.map(lambda p: t(f"phase.{p}", lang)), [t(f"phase.{p}", lang) for p in order]
+    keys = clusters["field"].fillna(t("map.no_field", lang))
+    return keys, sorted(set(keys))
+
+
+def map_figure(
+    data: SnapshotData,
+    arc_table: pd.DataFrame,
+    *,
+    color_by: str = "field",
+    selection: dict[str, Any] | None = None,
+    lang: str = "ja",
+) -> Any:
+    """Japan's outline, cluster bubbles and weighted arcs; the selection drawn in red."""
+    selection = selection or {}
+    fig = ui.Figure()
+    xs, ys = geo_layout.outline_xy()
+    fig.add_trace(
+        ui.trace(
+            "scatter",
+            x=xs,
+            y=ys,
+            mode="lines",
+            fill="toself",
+            fillcolor="#eef1f4",
+            line={"color": "#9aa5b1", "width": 1},
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
+    lo, la = (
+        geo_layout.REGION_CENTRES[geo_layout.OVERSEAS][1],
+        geo_layout.REGION_CENTRES[geo_layout.OVERSEAS][0],
+    )
+    fig.add_shape(
+        type="rect",
+        x0=lo - 1.6,
+        x1=lo + 1.6,
+        y0=la - 1.2,
+        y1=la + 1.2,
+        line={"color": "#9aa5b1", "dash": "dot"},
+        fillcolor="#f7f7f7",
+        layer="below",
+    )
+    b = geo_layout.OKINAWA_BOX
+    fig.add_shape(
+        type="rect",
+        x0=b[0],
+        x1=b[1],
+        y0=b[2],
+        y1=b[3],
+        layer="below",
+        line={"color": "#9aa5b1", "dash": "dot"},
+    )
+    fig.add_annotation(
+        x=b[0] + 0.1,
+        y=b[3] - 0.1,
+        text=t("map.okinawa", lang),
+        showarrow=False,
+        xanchor="left",
+        yanchor="top",
+        font={"color": "#666", "size": 11},
+    )
+    fig.add_annotation(
+        x=lo, y=la + 1.45, text=t("map.overseas", lang), showarrow=False, font={"color": "#666"}
+    )
+    sel_pair = (
+        {selection.get("a"), selection.get("b")} if selection.get("kind") == "pair" else set()
+    )
+    # arcs, binned by width so a few traces carry hundreds of arcs
+    if len(arc_table):
+        alpha = 0.45 if len(arc_table) <= 40 else max(0.12, 0.45 * (40 / len(arc_table)) ** 0.5)
+        top = float(arc_table["count"].max())
+        widths = 1.0 + 7.0 * np.sqrt(arc_table["count"] / top)
+        for width in sorted(set(np.round(widths))):
+            part = arc_table[np.round(widths) == width]
+            ax: list[float | None] = []
+            ay: list[float | None] = []
+            for row in ui.rows(part):
+                cx, cy = _curve(row.lon_a, row.lat_a, row.lon_b, row.lat_b)
+                ax += [*cx, None]
+                ay += [*cy, None]
+            fig.add_trace(
+                ui.trace(
+                    "scatter",
+                    x=ax,
+                    y=ay,
+                    mode="lines",
+                    hoverinfo="skip",
+                    showlegend=False,
+                    line={"color": f"rgba(80,80,160,{alpha:.2f})", "width": float(width)},
+                )
+            )
+        mids = [_curve(r.lon_a, r.lat_a, r.lon_b, r.lat_b, 3) for r in ui.rows(arc_table)]
+        hover = [
+            f"{place_label(data, r.a, lang)} ↔ {place_label(data, r.b, lang)}<br>"
+            f"{t('map.ties', lang)}: {r.count} ({r.kinds}) · {t('map.weight', lang)} {r.weight:g}"
+            for r in ui.rows(arc_table)
+        ]
+        selected = [
+            {cluster_of_place(r.a), cluster_of_place(r.b)} == sel_pair for r in ui.rows(arc_table)
+        ]
+        fig.add_trace(
+            ui.trace(
+                "scatter",
+                x=[m[0][1] for m in mids],
+                y=[m[1][1] for m in mids],
+                mode="markers",
+                marker={
+                    "size": 9,
+                    "color": ["#d62728" if s else "rgba(80,80,160,0.25)" for s in selected],
+                },
+                customdata=[["arc", r.a, r.b] for r in ui.rows(arc_table)],
+                hovertext=hover,
+                hoverinfo="text",
+                name=t("map.arcs", lang),
+                showlegend=False,
+            )
+        )
+    for layer in static_traces(data, color_by, lang):
+        fig.add_trace(layer)
+    clusters = data.clusters.dropna(subset=["lat", "lon"])
+    chosen = clusters[
+        (clusters["id"] == selection.get("id"))
+        if selection.get("kind") == "cluster"
+        else clusters["id"].isin(sel_pair)
+    ]
+    if len(chosen):
+        top = max(int(clusters["orgs"].max()), 1)
+        fig.add_trace(
+            ui.trace(
+                "scatter",
+                x=chosen["lon"].to_numpy(dtype=float),
+                y=chosen["lat"].to_numpy(dtype=float),
+                mode="markers",
+                name=t("roles.selected", lang),
+                showlegend=False,
+                marker={
+                    "size": (16 + 38 * np.sqrt(chosen["orgs"] / top)).to_numpy(dtype=float),
+                    "color": "rgba(0,0,0,0)",
+                    "line": {"width": 4, "color": "#d62728"},
+                },
+                customdata=[["cluster", c, ""] for c in chosen["id"]],
+                hovertext=[str(x) for x in chosen["label"]],
+                hoverinfo="text",
+            )
+        )
+    mid_lat = math.radians(36.0)
+    fig.update_xaxes(range=list(geo_layout.LON_RANGE), visible=False, fixedrange=False)
+    fig.update_yaxes(
+        range=list(geo_layout.LAT_RANGE),
+        visible=False,
+        scaleanchor="x",
+        scaleratio=1 / math.cos(mid_lat),
+    )
+    return ui.base_layout(
+        fig,
+        legend={"title": {"text": t(f"map.color_{color_by}", lang)}, "x": 0.01, "y": 0.99},
+        dragmode="pan",
+        hovermode="closest",
+    )
+
+
+def static_traces(data: SnapshotData, color_by: str, lang: str) -> list[ui.Node]:
+    """Places and cluster bubbles: the same for every filter, cached per snapshot."""
+
+    def build() -> list[ui.Node]:
+        layers: list[ui.Node] = []
+        places = place_coords(data)
+        others = places[~places.index.str.startswith("cluster:")]
+        if len(others):
+            layers.append(
+                ui.trace(
+                    "scatter",
+                    x=others["lon"].to_numpy(dtype=float),
+                    y=others["lat"].to_numpy(dtype=float),
+                    mode="markers",
+                    marker={"symbol": "square", "size": 7, "color": "#7f7f7f"},
+                    customdata=[["place", p, ""] for p in others.index],
+                    hovertext=[
+                        f"{place_label(data, p, lang)}<br>{t('map.orgs', lang)}: {n}"
+                        for p, n in zip(others.index, others["orgs"], strict=True)
+                    ],
+                    hoverinfo="text",
+                    name=t("map.other_places", lang),
+                )
+            )
+        clusters = data.clusters.dropna(subset=["lat", "lon"])
+        if clusters.empty:
+            return layers
+        keys, order = _colour_key(clusters, color_by, lang)
+        top = max(int(clusters["orgs"].max()), 1)
+        for i, key in enumerate(order):
+            part = clusters[keys == key]
+            if part.empty:
+                continue
+            layers.append(
+                ui.trace(
+                    "scatter",
+                    x=part["lon"].to_numpy(dtype=float),
+                    y=part["lat"].to_numpy(dtype=float),
+                    mode="markers",
+                    name=str(key),
+                    marker={
+                        "size": (12 + 38 * np.sqrt(part["orgs"] / top)).to_numpy(dtype=float),
+                        "color": ui.colour_of(i),
+                        "opacity": 0.8,
+                        "line": {"width": 1, "color": "white"},
+                    },
+                    customdata=[["cluster", c, ""] for c in part["id"]],
+                    hovertext=[
+                        f"<b>{r.label}</b><br>{REGION_NAMES_JA.get(r.region, r.region or '')}"
+                        f" · {r.field or ''}<br>{t('map.orgs', lang)}: {r.orgs}"
+                        for r in ui.rows(part)
+                    ],
+                    hoverinfo="text",
+                )
+            )
+        return layers
+
+    layers: list[ui.Node] = data.memo(f"map_static|{color_by}|{lang}", build)
+    return layers

@@ -1,0 +1,230 @@
+"""What-if scenarios of one browser session: build them, apply them, compare before/after.
+
+A scenario is a plain dict kept in the browser (``dcc.Store``): ``add_ties``, ``add_nodes``
+(rows of the bundle format) and a human-readable ``log``.  Both sides are measured the same
+way with analytics' own functions — degree, participation, within-module z and role, cluster
+pairs, reachability — and betweenness only up to :data:`EXACT_MAX` organizations (exact), so
+a change answers in well under a second on big networks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from dashboard.data import SnapshotData
+from dashboard.i18n import t
+from graph.bundle import Bundle
+from graph.model import DIRECTED_TIE_KINDS, TIE_KINDS
+
+EXACT_MAX = 3000
+
+
+EMPTY: dict[str, list[Any]] = {"add_ties": [], "add_nodes": [], "log": []}
+
+
+def scenario_of(value: Any) -> dict[str, list[Any]]:
+    if not isinstance(value, dict):
+        return {k: [] for k in EMPTY}
+    return {k: list(value.get(k) or []) for k in EMPTY}
+
+
+def add_tie(
+    scenario: Any, source: str, target: str, kind: str, data: SnapshotData, lang: str
+) -> dict[str, list[Any]]:
+    """The scenario plus one tie (refused silently when an end is missing or both are one)."""
+    out = scenario_of(scenario)
+    known = set(data.orgs.index) | {n["id"] for n in out["add_nodes"]}
+    if not source or not target or source == target or source not in known or target not in known:
+        return out
+    kind = kind if kind in TIE_KINDS else "partnership"
+    out["add_ties"].append(
+        {
+            "source": source,
+            "target": target,
+            "kind": kind,
+            "directed": kind in DIRECTED_TIE_KINDS,
+            "confidence": "uncertain",
+            "source_ref": "what-if",
+            "note": "what-if scenario",
+        }
+    )
+    out["log"].append(
+        t("whatif.log_tie", lang, a=data.org_label(source), b=data.org_label(target), kind=kind)
+    )
+    return out
+
+
+def _anchor(data: SnapshotData, cluster: str) -> str | None:
+    """The promotion body of a cluster, else its best-connected member."""
+    clusters = data.clusters
+    body = clusters.at[cluster, "body"] if cluster in clusters.index else None
+    if isinstance(body, str) and body in data.orgs.index:
+        return body
+    members = data.orgs[data.orgs["group"] == cluster]
+    if members.empty:
+        return None
+    return str(members["degree"].astype(float).idxmax())
+
+
+def dispatch(
+    scenario: Any, from_cluster: str, to_cluster: str, data: SnapshotData, lang: str
+) -> dict[str, list[Any]]:
+    """The scenario plus a coordinator of ``from_cluster`` dispatched to ``to_cluster``.
+
+    A new coordinator role node (kind coordinator, cluster ``from_cluster``) tied to its own
+    cluster's body (membership) and dispatched to the other cluster's body
+    (coordinator_dispatch, directed).
+    """
+    out = scenario_of(scenario)
+    if not from_cluster or not to_cluster or from_cluster == to_cluster:
+        return out
+    home, away = _anchor(data, from_cluster), _anchor(data, to_cluster)
+    if home is None or away is None:
+        return out
+    n = len(out["add_nodes"]) + 1
+    node_id = f"whatif_coord_{from_cluster}_{to_cluster}_{n}"
+    region = (
+        data.clusters.at[from_cluster, "region"] if from_cluster in data.clusters.index else None
+    )
+    name = f"{data.clusters.at[from_cluster, 'name']!s}コーディネータ（派遣案 {n}）"
+    out["add_nodes"].append(
+        {
+            "id": node_id,
+            "name": name,
+            "name_en": f"{from_cluster} coordinator (what-if {n})",
+            "kind": "coordinator",
+            "cluster": from_cluster,
+            "region": region,
+            "source_ref": "what-if",
+            "confidence": "uncertain",
+        }
+    )
+    out["add_ties"].append(
+        {
+            "source": home,
+            "target": node_id,
+            "kind": "membership",
+            "directed": False,
+            "source_ref": "what-if",
+            "confidence": "uncertain",
+        }
+    )
+    out["add_ties"].append(
+        {
+            "source": node_id,
+            "target": away,
+            "kind": "coordinator_dispatch",
+            "directed": True,
+            "source_ref": "what-if",
+            "confidence": "uncertain",
+        }
+    )
+    out["log"].append(
+        t(
+            "whatif.log_dispatch",
+            lang,
+            a=data.cluster_label(from_cluster),
+            b=data.cluster_label(to_cluster),
+        )
+    )
+    return out
+
+
+def _key(scenario: dict[str, list[Any]]) -> str:
+    body = json.dumps(
+        {k: scenario[k] for k in ("add_ties", "add_nodes")}, sort_keys=True, default=str
+    )
+    return hashlib.sha1(body.encode()).hexdigest()[:16]
+
+
+def after_bundle(data: SnapshotData, scenario: dict[str, list[Any]]) -> Bundle:
+    from analytics.api import Scenario, apply_scenario
+
+    return apply_scenario(
+        data.bundle, Scenario(add_ties=scenario["add_ties"], add_nodes=scenario["add_nodes"])
+    )
+
+
+def _light(bundle: Bundle) -> Any:
+    """What a what-if compares, from analytics' own functions: degree, participation, z and
+    role (Guimerà–Amaral), cluster pairs, the snapshot for reachability, and betweenness
+    when exact is cheap (at most EXACT_MAX organizations; NaN above, said on the page)."""
+    from analytics import centrality, gaps, roles
+    from analytics.api import NetworkAnalysis
+    from analytics.snapshot import build_snapshot
+
+    snap = build_snapshot(bundle)
+    nodes = pd.DataFrame({"id": snap.ids.astype(object), "degree": snap.degree})
+    if snap.n <= EXACT_MAX:
+        nodes["betweenness"] = centrality.betweenness(snap, exact_max=EXACT_MAX)[0]
+    else:
+        nodes["betweenness"] = np.nan
+    nodes[["participation", "within_module_z", "role"]] = roles.role_table(snap)
+    empty = pd.DataFrame(columns=["source", "target"])
+    return NetworkAnalysis(
+        nodes=nodes,
+        cluster_pairs=gaps.cluster_pairs(snap),
+        bridges=empty,
+        local_bridges=empty,
+        spof=pd.DataFrame(),
+        communities={},
+        meta={"n": snap.n},
+        snapshot=snap,
+    )
+
+
+def outcome(data: SnapshotData, scenario: Any) -> Any:
+    """analytics' compare(before, after) for the scenario, cached per snapshot + scenario."""
+    from analytics.api import compare
+
+    sc = scenario_of(scenario)
+    before = data.memo("whatif|before", lambda: _light(data.bundle))
+    return data.memo(f"whatif|{_key(sc)}", lambda: compare(before, _light(after_bundle(data, sc))))
+
+
+def pair_changes(data: SnapshotData, diff: Any) -> pd.DataFrame:
+    cp = diff.cluster_pairs
+    changed = cp[
+        (cp["delta"].fillna(0).abs() > 1e-12) | cp["ratio_before"].isna() ^ cp["ratio_after"].isna()
+    ].copy()
+    changed["a_name"] = [data.cluster_label(c) for c in changed["cluster_a"]]
+    changed["b_name"] = [data.cluster_label(c) for c in changed["cluster_b"]]
+    for col in ("ratio_before", "ratio_after", "delta"):
+        changed[col] = changed[col].astype(float).round(3)
+    return changed.sort_values("delta", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def node_changes(data: SnapshotData, diff: Any, scenario: dict[str, list[Any]]) -> pd.DataFrame:
+    nodes = diff.nodes
+    mask = (nodes["degree_delta"].fillna(1) != 0) | (nodes["role_before"] != nodes["role_after"])
+    changed = nodes[mask].copy()
+    new_names = {n["id"]: n["name"] for n in scenario["add_nodes"]}
+    changed["name"] = [new_names.get(i) or data.org_label(i) for i in changed["id"]]
+    for col in (
+        "betweenness_before",
+        "betweenness_after",
+        "betweenness_delta",
+        "participation_before",
+        "participation_after",
+        "participation_delta",
+    ):
+        changed[col] = changed[col].astype(float).round(4)
+    return changed.sort_values("betweenness_delta", ascending=False, kind="stable").reset_index(
+        drop=True
+    )
+
+
+def export_zip(bundle: Bundle) -> bytes:
+    """The scenario's bundle as a zip of CSV files (kizuna's bundle format, loadable again)."""
+    from loaders.writers import write_bundle
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = write_bundle(bundle, Path(tmp) / "scenario.zip", fmt="zip")
+        return path.read_bytes()
