@@ -8,6 +8,7 @@ each page go to ``test-artifacts/screenshots/`` (git-ignored).
 
 from __future__ import annotations
 
+import os
 import shutil
 import threading
 import time
@@ -73,10 +74,13 @@ def browser() -> Iterator[Any]:
     chrome = _binary("chromium", "chromium-browser", "google-chrome")
     driver_path = _binary("chromedriver")
     if chrome is None or driver_path is None:
-        pytest.skip(
+        message = (
             "chromium and chromium-driver are not installed "
-            "(apt-get install chromium chromium-driver)"
+            "(apt-get install chromium chromium-driver; scripts/test does it)"
         )
+        if os.environ.get("CI"):  # in CI a missing browser is a failure, never a skip
+            pytest.fail(message)
+        pytest.skip(message)
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 

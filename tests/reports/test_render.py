@@ -3,6 +3,7 @@ CJK font (checked with pdftotext/pdffonts/pdftoppm), Excel read back with pandas
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -19,6 +20,8 @@ from reports.model import Report
 from reports.render import FORMATS, parse_formats, write_report
 
 POPPLER = shutil.which("pdftotext") and shutil.which("pdftoppm") and shutil.which("pdffonts")
+if not POPPLER and os.environ.get("CI"):  # in CI a missing tool is a failure, never a skip
+    raise RuntimeError("poppler-utils is not installed; scripts/test installs it")
 needs_poppler = pytest.mark.skipif(not POPPLER, reason="poppler-utils not installed")
 
 
