@@ -46,12 +46,30 @@ def _read_csv_bundle(path: Path) -> Bundle:
     return Bundle(nodes=frames["nodes"], ties=frames["ties"])
 
 
-def read_input(path: str | Path) -> Bundle:
+#: Inputs at least this big (bytes on disk, ~750k ties) are read lean by ``analyze``.
+LEAN_MIN_BYTES = 64 * 2**20
+
+#: Node columns a lean read keeps: the ones the analysis and its output use.
+_NODE_COLUMNS = ("id", "name", "name_en", "kind", "cluster", "region", "prefecture", "lat", "lon")
+
+
+def _input_bytes(path: Path) -> int:
+    if path.is_dir():
+        return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+    return path.stat().st_size
+
+
+def read_input(path: str | Path, *, lean: bool = False) -> Bundle:
     """Read a bundle for analysis: fatal structural errors raise, the rest are warnings.
 
     Like ``loaders.open_bundle(path, strict=False)`` but keeping every tie row: the
     contract reads every tie, and two rows with one identity (source, target, kind,
     since) may differ in ``directed``, which changes the digraph.
+
+    ``lean`` (for ``analyze`` on inputs of ``LEAN_MIN_BYTES`` or more) reads only the
+    node and tie columns the analysis uses (plus the tie ``id``, for the repeated-tie
+    check), with the tie endpoints as shared strings: the other columns are not checked,
+    and a warning says so.  Fatal checks and the metrics are the same.
     """
     path = Path(path)
     try:
@@ -60,9 +78,23 @@ def read_input(path: str | Path) -> Bundle:
         from loaders.validate import validate_with_duplicates
     except ImportError:  # pragma: no cover - older loaders
         return _open_bundle(path)
-    bundle, problems, arrow = read_bundle_arrow(path)
+    columns = {"nodes": _NODE_COLUMNS, "ties": ("id", *_TIE_COLUMNS)} if lean else None
+    bundle, problems, arrow = read_bundle_arrow(path, columns=columns)
+    if lean:
+        unread = {
+            t: [c for c in bundle.source_columns.get(t, ()) if c not in cols]
+            for t, cols in (columns or {}).items()
+        }
+        log.info("lean read of %s: columns not read: %s", path, unread)
+        log.warning(
+            "%s is big: only the columns the analysis uses were read and checked; "
+            "run `kizuna load --check %s` for a full check of every column",
+            path.name,
+            path,
+        )
     more, _dups = validate_with_duplicates(bundle, arrow)
     del arrow
+    gc.collect()
     problems += more
     if any(p.severity == "error" and is_fatal(p) for p in problems):
         raise BundleError(list(problems))
@@ -107,7 +139,7 @@ def _slim(bundle: Bundle) -> Bundle:
     keep = [c for c in ties.columns if c in _TIE_COLUMNS]
     if len(keep) == len(ties.columns):
         return bundle
-    slim = bundle.with_frames(ties=ties[keep].copy())
+    slim = bundle.with_frames(ties=ties[keep])  # copy-on-write: no 5M-row copy
     del ties
     gc.collect()
     return slim
@@ -181,9 +213,11 @@ def analyze(
     from analytics.output import write_analysis
 
     graph_filter = GraphFilter(regions=region, since=since, until=until)
-    bundle = _slim(
-        read_input(input_path) if input_path is not None else _store_bundle(graph_filter)
-    )
+    if input_path is not None:
+        lean = _input_bytes(input_path) >= LEAN_MIN_BYTES
+        bundle = _slim(read_input(input_path, lean=lean))
+    else:
+        bundle = _slim(_store_bundle(graph_filter))
     result = run_analysis(
         bundle,
         with_programs=with_programs,

@@ -81,6 +81,22 @@ def first_rows(groups: np.ndarray, wanted: np.ndarray) -> dict[int, int]:
     return out
 
 
+def shared_strings(arr: pa.Array) -> np.ndarray:
+    """A string array as a numpy object array holding one Python ``str`` per distinct
+    value (shared by its rows), ``None`` for empty cells.
+
+    Tie endpoints repeat each node id ~10 times: 5M cells become 1M strings, not 5M.
+    """
+    encoded = pc.dictionary_encode(arr)
+    dictionary = encoded.dictionary
+    values = np.empty(len(dictionary) + 1, dtype=object)
+    values[:-1] = dictionary.to_numpy(zero_copy_only=False)
+    values[-1] = None
+    idx = pc.fill_null(encoded.indices, len(dictionary)).to_numpy(zero_copy_only=False)
+    out: np.ndarray = values[idx]
+    return out
+
+
 def index_in(arr: pa.Array, value_set: pa.Array) -> np.ndarray:
     """Position of each cell in ``value_set`` (first match), -1 when absent or empty."""
     out: np.ndarray = pc.fill_null(pc.index_in(arr, value_set=value_set), -1).to_numpy(

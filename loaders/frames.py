@@ -8,6 +8,7 @@ the file lacks, and the rows left empty after normalization dropped.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Collection
 
 import numpy as np
 import pandas as pd
@@ -16,15 +17,37 @@ from pandas.arrays import IntegerArray
 
 from graph.bundle import COLUMNS, empty_frame
 from loaders.csvfile import RawTable
-from loaders.normalize import typed_column_arrow
+from loaders.fastcols import shared_strings
+from loaders.normalize import (
+    BOOL_COLUMNS,
+    FLOAT_COLUMNS,
+    ID_COLUMNS,
+    UNIQUE_COLUMNS,
+    YEAR_COLUMNS,
+    normalize_ids,
+    typed_column_arrow,
+)
 from loaders.problems import LoadProblem, problem
+
+#: Lean reads (``keep`` given) hold these mostly-distinct text columns as pyarrow-backed
+#: series (a tie id per row: 5M Python strings would take ~350 MB).
+ARROW_BACKED: frozenset[tuple[str, str]] = frozenset({("ties", "id")})
+#: Below this many rows a lean read converts columns exactly like a full one.
+LEAN_MIN_ROWS = 100_000
 
 
 def frame_of(
-    raw: RawTable,
+    raw: RawTable, keep: Collection[str] | None = None
 ) -> tuple[pd.DataFrame, tuple[str, ...], list[LoadProblem], dict[str, pa.Array]]:
     """The canonical frame of one raw table, the source's columns, the problems and the
-    normalized pyarrow arrays of its id/code columns."""
+    normalized pyarrow arrays of its id/code columns.
+
+    ``keep`` (a lean read, for analysis of big bundles) limits the frame to those
+    canonical columns: the others are neither typed nor checked, and unknown columns are
+    reported but not kept.  Big text id/code columns then share one Python string per
+    distinct value (tie endpoints), and ``ARROW_BACKED`` columns stay in pyarrow.  The
+    header checks and the rows dropped as blank are the same as in a full read.
+    """
     arrows: dict[str, pa.Array] = {}
     spec = COLUMNS[raw.table]
     problems: list[LoadProblem] = []
@@ -93,23 +116,45 @@ def frame_of(
         )
     base = empty_frame(raw.table)
     data: dict[str, pd.Series] = {}
+    lean = keep is not None and n >= LEAN_MIN_ROWS
     for col in spec.columns:
+        if keep is not None and col not in keep:
+            continue
         if col in seen:
-            series, more, arrow = typed_column_arrow(
-                col, raw.columns[seen[col]], label=raw.label, table=raw.table, row_of=raw.row_of
-            )
+            if lean and _is_text_code(col) and _compact(raw.table, col):
+                series, arrow = _lean_text(raw.table, col, raw.columns[seen[col]])
+                more: list[LoadProblem] = []
+            else:
+                series, more, arrow = typed_column_arrow(
+                    col,
+                    raw.columns[seen[col]],
+                    label=raw.label,
+                    table=raw.table,
+                    row_of=raw.row_of,
+                )
             problems += more
             data[col] = series
             if arrow is not None:
                 arrows[col] = arrow
         else:
             data[col] = _blank(base[col], n)
-    for col in extras:
+    for col in extras if keep is None else ():
         data[col] = typed_column_arrow(
             col, raw.columns[seen[col]], label=raw.label, table=raw.table, row_of=raw.row_of
         )[0]
     frame = pd.DataFrame(data, index=pd.RangeIndex(n), copy=False)
     blank = _blank_rows(frame, [c for c in seen if c in frame])
+    dropped = [c for c in seen if c not in frame]
+    if blank.any() and dropped:
+        # a row blank in the kept columns may hold something in the others: type those
+        # (only now, rarely) so that exactly the rows a full read drops are dropped
+        others = {
+            c: typed_column_arrow(
+                c, raw.columns[seen[c]], label=raw.label, table=raw.table, row_of=raw.row_of
+            )[0]
+            for c in dropped
+        }
+        blank &= _blank_rows(pd.DataFrame(others, index=pd.RangeIndex(n), copy=False), dropped)
     if blank.any():
         # rows left with nothing after normalization (only spaces in id cells): not records
         keep = ~blank
@@ -118,6 +163,23 @@ def frame_of(
         rows = raw.rows if raw.rows is not None else np.arange(n) + 2
         raw.rows = rows[keep]
     return frame, tuple(seen), problems, arrows
+
+
+def _is_text_code(col: str) -> bool:
+    return col in ID_COLUMNS and col not in YEAR_COLUMNS | FLOAT_COLUMNS | BOOL_COLUMNS
+
+
+def _compact(table: str, col: str) -> bool:
+    return (table, col) in ARROW_BACKED or col not in UNIQUE_COLUMNS
+
+
+def _lean_text(table: str, col: str, arr: pa.Array | pa.ChunkedArray) -> tuple[pd.Series, pa.Array]:
+    """A text id/code column normalized like a full read, held compactly."""
+    values = normalize_ids(arr)
+    flat = values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
+    if (table, col) in ARROW_BACKED:
+        return pd.Series(pd.arrays.ArrowExtensionArray(flat), name=col, copy=False), flat
+    return pd.Series(shared_strings(flat), dtype=object, name=col, copy=False), flat
 
 
 def _blank_rows(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:

@@ -13,6 +13,7 @@ import difflib
 import logging
 import unicodedata
 import zipfile
+from collections.abc import Collection, Mapping
 from pathlib import Path, PurePosixPath
 
 import numpy as np
@@ -36,6 +37,8 @@ DATA_SUFFIXES = CSV_SUFFIXES + JSON_SUFFIXES
 #: Normalized pyarrow arrays of the id/code columns as read, per (file, column).
 ArrowCache = dict[tuple[str, str], pa.Array]
 _Read = tuple[Bundle, list[LoadProblem], ArrowCache]
+#: Canonical columns to keep per table (a lean read); tables not named keep everything.
+Keep = Mapping[str, Collection[str]] | None
 
 
 def read_bundle(path: str | Path) -> tuple[Bundle, list[LoadProblem]]:
@@ -71,24 +74,29 @@ def read_bundle(path: str | Path) -> tuple[Bundle, list[LoadProblem]]:
     return bundle, problems
 
 
-def read_bundle_arrow(path: str | Path) -> _Read:
-    """:func:`read_bundle`, plus the id/code columns as pyarrow arrays (for validation)."""
+def read_bundle_arrow(path: str | Path, *, columns: Keep = None) -> _Read:
+    """:func:`read_bundle`, plus the id/code columns as pyarrow arrays (for validation).
+
+    ``columns`` maps a table to the canonical columns to read (a lean read for analysing
+    big bundles; see :func:`loaders.frames.frame_of`): the other columns of that table
+    are not typed, kept or checked.  ``None`` reads everything.
+    """
     p = Path(path)
     if not p.exists():
         raise BundleError(
             [problem("unreadable", str(p), None, None, "no such file or folder", _WHAT)]
         )
     if p.is_dir():
-        return _read_folder(p)
+        return _read_folder(p, columns)
     suffix = p.suffix.lower()
     if suffix == ".zip":
-        return _read_zip(p)
+        return _read_zip(p, columns)
     if suffix in (".xlsx", ".xlsm"):
         from loaders.excel import read_workbook
 
-        return assemble(read_workbook(p))
+        return assemble(read_workbook(p), columns)
     if p.name.lower().split(".")[0] in COLUMNS and suffix in DATA_SUFFIXES:
-        return _read_folder(p.parent)
+        return _read_folder(p.parent, columns)
     raise BundleError(
         [problem("unreadable", p.name, None, None, f"'{p.name}' is not a bundle", _WHAT)]
     )
@@ -125,7 +133,7 @@ def _unknown_file(name: str) -> LoadProblem:
 def _read_entries(
     entries: dict[str, tuple[str, bytes]],
 ) -> tuple[list[RawTable], list[LoadProblem]]:
-    """Parse ``{table: (label, bytes)}``."""
+    """Parse ``{table: (label, bytes)}`` (the parsed entries are removed from it)."""
     from loaders.jsonfile import read_json_bytes
 
     tables: list[RawTable] = []
@@ -133,11 +141,12 @@ def _read_entries(
     for table in COLUMNS:
         if table not in entries:
             continue
-        label, data = entries[table]
+        label, data = entries.pop(table)  # each file's bytes are freed once parsed
         if label.lower().endswith(JSON_SUFFIXES):
             raw, more = read_json_bytes(data, label, table)
         else:
             raw, more = read_csv_bytes(data, label, table)
+        del data
         problems += more
         if raw is not None:
             tables.append(raw)
@@ -172,7 +181,7 @@ def _pick(names: list[str]) -> tuple[dict[str, str], list[LoadProblem]]:
     return chosen, problems
 
 
-def _read_folder(folder: Path) -> _Read:
+def _read_folder(folder: Path, columns: Keep = None) -> _Read:
     names = [f.name for f in folder.iterdir() if f.is_file() and not f.name.startswith(".")]
     if not any(_table_of(n) for n in names):
         # an unzipped archive often nests the bundle one level down: bundle/bundle/nodes.csv
@@ -183,14 +192,15 @@ def _read_folder(folder: Path) -> _Read:
         ]
         if len(inner) == 1:
             log.info("reading the bundle in %s", inner[0])
-            return _read_folder(inner[0])
+            return _read_folder(inner[0], columns)
     chosen, problems = _pick(names)
     entries = {t: (n, (folder / n).read_bytes()) for t, n in chosen.items()}
     tables, more = _read_entries(entries)
-    return assemble((tables, problems + more))
+    del entries  # the file bytes (400 MB for 5M ties) are parsed: free them now
+    return assemble((tables, problems + more), columns)
 
 
-def _read_zip(path: Path) -> _Read:
+def _read_zip(path: Path, columns: Keep = None) -> _Read:
     try:
         with zipfile.ZipFile(path) as zf:
             members = [
@@ -234,19 +244,27 @@ def _read_zip(path: Path) -> _Read:
             ]
         ) from None
     tables, more = _read_entries(entries)
-    return assemble((tables, problems + more))
+    del entries
+    return assemble((tables, problems + more), columns)
 
 
-def assemble(read: tuple[list[RawTable], list[LoadProblem]]) -> _Read:
-    """Build the :class:`Bundle` from parsed raw tables; report missing required files."""
+def assemble(read: tuple[list[RawTable], list[LoadProblem]], columns: Keep = None) -> _Read:
+    """Build the :class:`Bundle` from parsed raw tables; report missing required files.
+
+    ``columns``: see :func:`read_bundle_arrow`.
+    """
     tables, problems = read
     frames: dict[str, pd.DataFrame] = {}
     source_columns: dict[str, tuple[str, ...]] = {}
     source_files: dict[str, str] = {}
     source_rows: dict[str, np.ndarray] = {}
     cache: ArrowCache = {}
-    for raw in tables:
-        frame, cols, more, arrows = frame_of(raw)
+    tables.reverse()  # in place: the caller's list lets go of each table too
+    while tables:
+        raw = tables.pop()  # the text columns of each table are freed once typed
+        frame, cols, more, arrows = frame_of(
+            raw, None if columns is None else columns.get(raw.table)
+        )
         problems += more
         cache.update({(raw.table, c): a for c, a in arrows.items()})
         frames[raw.table] = frame
@@ -254,6 +272,7 @@ def assemble(read: tuple[list[RawTable], list[LoadProblem]]) -> _Read:
         source_files[raw.table] = raw.label
         if raw.rows is not None:
             source_rows[raw.table] = raw.rows
+        del raw
     found = {p.table for p in problems if p.code == "empty_file"} | set(frames)
     for table in REQUIRED_FILES:
         if table not in found:

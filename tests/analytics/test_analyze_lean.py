@@ -1,0 +1,54 @@
+"""`kizuna analyze --input` on a big input reads lean; its output files are the same."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import kizuna.cmd_analyze as cmd
+import loaders.frames as frames
+from kizuna.cli import main
+
+VOLATILE = ("timings", "computed_at")
+
+
+def _outputs(out):
+    files = {}
+    for path in sorted(out.iterdir()):
+        if path.name == "meta.json":
+            meta = json.loads(path.read_text(encoding="utf-8"))
+            files[path.name] = {k: v for k, v in meta.items() if k not in VOLATILE}
+        else:
+            files[path.name] = path.read_bytes()
+    return files
+
+
+@pytest.mark.parametrize("bundle", ["data/seed", "data/examples/tiny"])
+def test_lean_read_same_outputs(tmp_path, monkeypatch, caplog, bundle):
+    main(["analyze", "--input", bundle, "--out", str(tmp_path / "full")])
+    monkeypatch.setattr(cmd, "LEAN_MIN_BYTES", 0)
+    monkeypatch.setattr(frames, "LEAN_MIN_ROWS", 0)
+    with caplog.at_level("WARNING"):
+        main(["analyze", "--input", bundle, "--out", str(tmp_path / "lean")])
+    assert "only the columns the analysis uses were read" in caplog.text
+    full, lean = _outputs(tmp_path / "full"), _outputs(tmp_path / "lean")
+    assert list(lean) == list(full) and "nodes.csv" in lean
+    for name in full:
+        assert lean[name] == full[name], name
+
+
+def test_lean_read_keeps_fatal_errors(tmp_path, monkeypatch, capsys):
+    folder = tmp_path / "b"
+    folder.mkdir()
+    (folder / "nodes.csv").write_text("id,name,kind,note\na,A,company,x\na,B,company,y\n")
+    (folder / "ties.csv").write_text("source,target,kind,note\na,zz,mou,n\n")
+    monkeypatch.setattr(cmd, "LEAN_MIN_BYTES", 0)
+    monkeypatch.setattr(frames, "LEAN_MIN_ROWS", 0)
+    with pytest.raises(SystemExit) as exc:
+        main(["analyze", "--input", str(folder), "--out", str(tmp_path / "out")])
+    assert exc.value.code == 1
+    err = capsys.readouterr().err
+    assert "zz" in err and "ties.csv" in err
+    assert "nodes.csv" in err and "'a'" in err
+    assert "Traceback" not in err
