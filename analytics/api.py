@@ -16,6 +16,7 @@ community_participation, community_z, community_role, separated_pairs.
 from __future__ import annotations
 
 import datetime as _dt
+import gc
 import logging
 import time
 from collections.abc import Callable
@@ -169,6 +170,12 @@ def analyze(
         return out
 
     snap = step("snapshot", lambda: build_snapshot(bundle, with_weights=extras))
+    n_ties = len(bundle.ties)
+    # the ties are in the snapshot now: let go of this function's hold on their frame
+    # (5M rows at 1M organizations), before the background fork and the big steps
+    bundle = bundle.with_frames(ties=bundle.ties.iloc[:0].copy())  # copy: no view of the rows
+    if n_ties >= 500_000:
+        gc.collect()
     n = snap.n
     nodes = pd.DataFrame({"id": snap.ids.astype(object), "degree": snap.degree})
     job = step(
@@ -194,7 +201,7 @@ def analyze(
         "n": n,
         "m": snap.m,
         "arcs": int(snap.D.nnz),
-        "ties": len(bundle.ties),
+        "ties": n_ties,
         "clusters": int(sum(1 for c in set(snap.clusters.tolist()) if c is not None)),
         "betweenness": {},
         "seed": seed,

@@ -23,7 +23,7 @@ __all__ = ["csv_frame", "write_analysis"]
 def csv_frame(frame: pd.DataFrame, first: tuple[str, ...]) -> pd.DataFrame:
     """Contract columns first, booleans as true/false, lists joined with ``|``."""
     cols = list(first) + [c for c in frame.columns if c not in first]
-    out = frame[cols].copy()
+    out = frame[cols]  # copy-on-write: the columns replaced below do not touch `frame`
     for col in out.columns:
         s = out[col]
         if s.dtype == bool:

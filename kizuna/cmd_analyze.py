@@ -145,6 +145,13 @@ def _slim(bundle: Bundle) -> Bundle:
     return slim
 
 
+def _analysis_bundle(input_path: Path | None, graph_filter: GraphFilter) -> Bundle:
+    """The bundle ``analyze`` works on: the input (lean when big) or the store's."""
+    if input_path is not None:
+        return _slim(read_input(input_path, lean=_input_bytes(input_path) >= LEAN_MIN_BYTES))
+    return _slim(_store_bundle(graph_filter))
+
+
 def _store_bundle(graph_filter: GraphFilter) -> Bundle:
     from kizuna.config import Settings
     from kizuna.store_access import connect  # type: ignore[import-not-found]
@@ -213,13 +220,10 @@ def analyze(
     from analytics.output import write_analysis
 
     graph_filter = GraphFilter(regions=region, since=since, until=until)
-    if input_path is not None:
-        lean = _input_bytes(input_path) >= LEAN_MIN_BYTES
-        bundle = _slim(read_input(input_path, lean=lean))
-    else:
-        bundle = _slim(_store_bundle(graph_filter))
     result = run_analysis(
-        bundle,
+        # no local name for the bundle: the analysis lets go of the tie rows once they
+        # are in its arrays, and nothing here must keep them alive (memory at 1M)
+        _analysis_bundle(input_path, graph_filter),
         with_programs=with_programs,
         seed=seed,
         exact_betweenness_max=exact_max,
