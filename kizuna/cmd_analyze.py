@@ -54,9 +54,19 @@ _NODE_COLUMNS = ("id", "name", "name_en", "kind", "cluster", "region", "prefectu
 
 
 def _input_bytes(path: Path) -> int:
-    if path.is_dir():
-        return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
-    return path.stat().st_size
+    """Bytes on disk of what the reader reads: a zip or workbook, or the files of the
+    folder (and of its sub-folders, one level: an unzipped bundle may be nested)."""
+    if path.is_file() and path.suffix.lower() not in (".zip", ".xlsx", ".xlsm"):
+        path = path.parent  # nodes.csv given: the reader reads its folder
+    if not path.is_dir():
+        return path.stat().st_size
+    total = 0
+    for entry in path.iterdir():
+        if entry.is_file():
+            total += entry.stat().st_size
+        elif entry.is_dir():
+            total += sum(f.stat().st_size for f in entry.iterdir() if f.is_file())
+    return total
 
 
 def read_input(path: str | Path, *, lean: bool = False) -> Bundle:

@@ -52,3 +52,19 @@ def test_lean_read_keeps_fatal_errors(tmp_path, monkeypatch, capsys):
     assert "zz" in err and "ties.csv" in err
     assert "nodes.csv" in err and "'a'" in err
     assert "Traceback" not in err
+
+
+def test_small_inputs_read_in_full(tmp_path, caplog):
+    with caplog.at_level("WARNING"):
+        main(["analyze", "--input", "data/seed", "--out", str(tmp_path / "out")])
+    assert "only the columns the analysis uses" not in caplog.text
+
+
+def test_input_size_counts_the_folder_read(tmp_path):
+    folder = tmp_path / "b"
+    (folder / "inner").mkdir(parents=True)
+    (folder / "nodes.csv").write_bytes(b"x" * 100)
+    (folder / "ties.csv").write_bytes(b"y" * 50)
+    (folder / "inner" / "ties.csv").write_bytes(b"z" * 7)
+    assert cmd._input_bytes(folder) == 157
+    assert cmd._input_bytes(folder / "nodes.csv") == 157
