@@ -157,11 +157,11 @@ def frame_of(
         blank &= _blank_rows(pd.DataFrame(others, index=pd.RangeIndex(n), copy=False), dropped)
     if blank.any():
         # rows left with nothing after normalization (only spaces in id cells): not records
-        keep = ~blank
-        frame = frame[keep].reset_index(drop=True)
-        arrows = {c: a.filter(pa.array(keep)) for c, a in arrows.items()}
+        kept = ~blank
+        frame = frame[kept].reset_index(drop=True)
+        arrows = {c: a.filter(pa.array(kept)) for c, a in arrows.items()}
         rows = raw.rows if raw.rows is not None else np.arange(n) + 2
-        raw.rows = rows[keep]
+        raw.rows = rows[kept]
     return frame, tuple(seen), problems, arrows
 
 
