@@ -39,6 +39,7 @@ from neo4j.exceptions import (
 from cypher import load, schema_names
 from graph.bundle import COLUMNS, REQUIRED_FILES, Bundle, GraphFilter
 from graph.errors import StoreError
+from graph.projection import project_participation
 from graph.rows import canonical_frame
 from graph.store import LoadReport, Progress
 from graph.upsert_plan import Step, write_plan
@@ -184,7 +185,7 @@ class BoltStore:
         derived : DataFrame, optional
             Derived co_participation ties, ties.csv-shaped with an ``id``, stored as
             ``TIE`` with ``derived = true``.  None (default): projected from the bundle's
-            participation with ``loaders.projection.project_participation``; pass an
+            participation with ``graph.projection.project_participation``; pass an
             empty frame to store none.
 
         Returns
@@ -197,10 +198,8 @@ class BoltStore:
         report = LoadReport()
         self.ensure_schema()
         if derived is None and len(bundle.participation):
-            # The one place graph/ calls loaders/: the projection is part of what a load
-            # means, and every caller (CLI, demo, tests) must store the same derived ties.
-            from loaders.projection import project_participation
-
+            # The projection is part of what a load means: every caller (CLI, demo,
+            # tests) stores the same derived ties.
             derived = project_participation(bundle)
         plan = write_plan(bundle, derived, report)
         total = sum(len(step) for step in plan)

@@ -9,7 +9,7 @@ Public API (used by the CLI, the store loader and analytics):
   at once (severity "error" or "warning").
 - :func:`loaders.resolve.probable_duplicates` ``(bundle) -> pandas.DataFrame`` — pairs of
   organizations that are probably the same.
-- :func:`loaders.projection.project_participation` ``(bundle) -> pandas.DataFrame`` —
+- :func:`graph.projection.project_participation` ``(bundle) -> pandas.DataFrame`` —
   co_participation ties (weight 1/(n-1)) derived from participation.
 - :func:`loaders.writers.write_bundle` ``(bundle, out_dir, *, fmt="csv")`` — the inverse
   of read_bundle (CSV folder; also xlsx/zip).

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from graph.bundle import COLUMNS, Bundle
 from loaders.corporate import check_digit, is_valid, valid_mask
-from loaders.projection import derived_tie_id, project_participation
+from graph.projection import derived_tie_id, project_participation
 from loaders.resolve import name_key, probable_duplicates
 
 
@@ -190,7 +190,7 @@ def test_projection_matches_brute_force(rows):
     [
         "loaders.corporate",
         "loaders.resolve",
-        "loaders.projection",
+        "graph.projection",
         "loaders.writers",
         "loaders.normalize",
         "loaders.validate",
