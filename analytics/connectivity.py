@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from analytics.snapshot import Snapshot
+from analytics.snapshot import Snapshot, unique_counts
 
 __all__ = ["articulation_points", "bridges", "local_bridges", "spof"]
 
@@ -45,6 +45,28 @@ def bridges(snap: Snapshot) -> pd.DataFrame:
     return _ordered_pairs(snap, u[eids], v[eids])
 
 
+def _blocks(snap: Snapshot) -> list[np.ndarray]:
+    """Vertices of each biconnected component (sorted), in igraph's order.
+
+    ``Graph.biconnected_components()`` would build them from a Python edge list (~600 MB
+    at 5M edges); here they come from the components' spanning-tree edge ids and the
+    snapshot's edge arrays (the igraph graph's edge order).
+    """
+    import igraph as ig
+
+    trees = ig.GraphBase.biconnected_components(snap.igraph, False)
+    if not trees:
+        return []
+    sizes = np.fromiter((len(t) for t in trees), dtype=np.int64, count=len(trees))
+    edge_ids = np.fromiter((e for t in trees for e in t), dtype=np.int64, count=int(sizes.sum()))
+    label = np.repeat(np.arange(len(trees), dtype=np.int64), sizes)
+    u, v = snap.edges
+    n = np.int64(max(snap.n, 1))
+    keys, _ = unique_counts(np.concatenate([label * n + u[edge_ids], label * n + v[edge_ids]]))
+    cuts = np.searchsorted(keys // n, np.arange(1, len(trees)))
+    return np.split(keys % n, cuts)
+
+
 def spof(snap: Snapshot, regions: np.ndarray | None = None) -> pd.DataFrame:
     """Single-point-of-failure audit: what each articulation point holds together.
 
@@ -70,8 +92,7 @@ def spof(snap: Snapshot, regions: np.ndarray | None = None) -> pd.DataFrame:
     reg = np.full(n, None, dtype=object) if regions is None else np.asarray(regions, dtype=object)
     codes, labels = pd.factorize(pd.Series(reg, dtype=object), use_na_sentinel=True)
     n_reg = len(labels)
-    g = snap.igraph
-    blocks = list(g.biconnected_components())
+    blocks = _blocks(snap)
     ap_idx = np.flatnonzero(ap)
     ap_pos = np.full(n, -1, dtype=np.int64)
     ap_pos[ap_idx] = len(blocks) + np.arange(len(ap_idx))
