@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from graph.errors import KizunaError
+from kizuna.options import data_dir_option
 
 logger = logging.getLogger(__name__)
 
@@ -67,12 +68,7 @@ def summary_text(overview: dict[str, Any], analysis: Any | None) -> str:
 
 
 @click.command()
-@click.option(
-    "--data-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Embedded store directory (default: $KIZUNA_DATA_DIR or the user data dir).",
-)
+@data_dir_option
 @click.option(
     "--bundle",
     "bundle_path",

@@ -20,7 +20,7 @@ import click
 from graph.bundle import Bundle
 from graph.errors import Problem
 from graph.store import GraphStore, LoadReport, Progress
-from kizuna.cmd_store import DATA_DIR_HELP, settings_for
+from kizuna.options import data_dir_option, settings_for
 
 
 @dataclass
@@ -186,7 +186,7 @@ def print_summary(result: LoadResult, *, checked_only: bool) -> None:
 @click.option("--check", is_flag=True, help="Only validate; write nothing.")
 @click.option("--replace", is_flag=True, help="Empty the store before loading.")
 @click.option("--batch-size", default=5000, show_default=True, type=click.IntRange(1, 100_000))
-@click.option("--data-dir", type=click.Path(path_type=Path), help=DATA_DIR_HELP)
+@data_dir_option
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 def load(
     bundle: Path,
@@ -237,7 +237,7 @@ def load(
     default=None,
     help="csv folder (default), one xlsx workbook, or a zip of the csv files.",
 )
-@click.option("--data-dir", type=click.Path(path_type=Path), help=DATA_DIR_HELP)
+@data_dir_option
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 def export(out: Path, fmt: str | None, data_dir: Path | None, as_json: bool) -> None:
     """Write the stored network out as a bundle (the same files and columns as loaded).

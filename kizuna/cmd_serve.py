@@ -14,6 +14,7 @@ import click
 from graph.bundle import Bundle
 from graph.store import GraphStore
 from kizuna.config import Settings
+from kizuna.options import data_dir_option, settings_for
 
 logger = logging.getLogger(__name__)
 
@@ -72,12 +73,7 @@ def bundle_source(path: Path) -> Callable[[], Bundle]:
     show_default=True,
     help="Address to bind; anything but loopback exposes the app to the network.",
 )
-@click.option(
-    "--data-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Embedded store directory (default: $KIZUNA_DATA_DIR or the user data dir).",
-)
+@data_dir_option
 @click.option(
     "--input",
     "input_path",
@@ -117,9 +113,7 @@ def serve(
     credentials = os.environ.get("KIZUNA_BASIC_AUTH")
     parsed = parse_credentials(credentials) if credentials else None
     source: Callable[[], Bundle] = (
-        bundle_source(input_path)
-        if input_path is not None
-        else StoreSource(Settings.from_env().with_data_dir(data_dir))
+        bundle_source(input_path) if input_path is not None else StoreSource(settings_for(data_dir))
     )
     app = create_app(source, lang=lang, refresh_seconds=refresh)
     if parsed is not None:

@@ -10,12 +10,7 @@ import click
 
 from graph.errors import ConfigError, StoreAlreadyRunning, StoreError
 from kizuna.config import Settings
-
-DATA_DIR_HELP = "Data directory (default: $KIZUNA_DATA_DIR or $XDG_DATA_HOME/kizuna)."
-
-
-def settings_for(data_dir: Path | None) -> Settings:
-    return Settings.from_env().with_data_dir(data_dir)
+from kizuna.options import data_dir_option, settings_for
 
 
 def _require_embedded(settings: Settings, action: str) -> None:
@@ -39,7 +34,7 @@ def store() -> None:
 
 
 @store.command()
-@click.option("--data-dir", type=click.Path(path_type=Path), help=DATA_DIR_HELP)
+@data_dir_option
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 def start(data_dir: Path | None, as_json: bool) -> None:
     """Start the embedded store in the background (127.0.0.1, free ports).
@@ -74,7 +69,7 @@ def start(data_dir: Path | None, as_json: bool) -> None:
 
 
 @store.command()
-@click.option("--data-dir", type=click.Path(path_type=Path), help=DATA_DIR_HELP)
+@data_dir_option
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 def stop(data_dir: Path | None, as_json: bool) -> None:
     """Stop the embedded store (data is kept).
@@ -97,7 +92,7 @@ def stop(data_dir: Path | None, as_json: bool) -> None:
 
 
 @store.command()
-@click.option("--data-dir", type=click.Path(path_type=Path), help=DATA_DIR_HELP)
+@data_dir_option
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 def status(data_dir: Path | None, as_json: bool) -> None:
     """Show where the store is, whether it runs, and what it holds.
