@@ -94,7 +94,7 @@ def _with_program_ties(bundle: Bundle) -> Bundle:
     """The bundle plus co_participation ties projected from participation.csv."""
     if bundle.participation is None or len(bundle.participation) == 0:
         return bundle
-    from loaders.projection import project_participation
+    from graph.projection import project_participation
 
     extra = project_participation(bundle)
     ties = pd.concat([bundle.ties, extra], ignore_index=True)
