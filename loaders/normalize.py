@@ -162,14 +162,20 @@ def _bad_rows(
     table: str,
     column: str,
     index: np.ndarray,
-    raw: dict[int, object] | np.ndarray,
+    values: pa.Array | pa.ChunkedArray,
     row_of: Callable[[int], int],
     message: Callable[[object], str],
     hint: str,
 ) -> list[LoadProblem]:
+    """A problem for each of the first ``MAX_LISTED`` bad cells (``values`` at ``index``),
+    then one summary row for the rest."""
+    listed = index[:MAX_LISTED]
+    texts: list[str] | np.ndarray = (
+        to_object(pc.take(values, pa.array(listed, type=pa.int64()))) if len(listed) else []
+    )
     out = [
-        problem(code, label, row_of(int(i)), column, message(raw[i]), hint, table=table)
-        for i in index[:MAX_LISTED]
+        problem(code, label, row_of(int(i)), column, message(text), hint, table=table)
+        for i, text in zip(listed, texts, strict=True)
     ]
     if len(index) > MAX_LISTED:
         out.append(
@@ -261,15 +267,13 @@ def _years(
             still_bad.append(i)
         else:
             out[i] = y
-    idx = np.asarray(still_bad, dtype=np.int64)
-    raw = dict(zip(check, texts, strict=True))
     problems = _bad_rows(
         "bad_year",
         label,
         table,
         name,
-        idx,
-        raw,
+        np.asarray(still_bad, dtype=np.int64),
+        values,
         row_of,
         lambda v: f"'{v}' is not a year",
         "write a year such as 2003 (平成15 and H15 are accepted too), or leave the cell empty",
@@ -292,14 +296,13 @@ def _floats(
         source = pc.replace_substring(values, ",", "")
     nums, bad = _to_float(source)
     idx = np.flatnonzero(bad)
-    raw = dict(zip(idx, to_object(pc.take(values, pa.array(idx, type=pa.int64()))), strict=True))
     problems = _bad_rows(
         "bad_number",
         label,
         table,
         name,
         idx,
-        raw,
+        values,
         row_of,
         lambda v: f"'{v}' is not a number",
         "write a plain number with a dot for decimals (35.68), or leave the cell empty",
@@ -318,14 +321,13 @@ def _bools(
     true = pc.fill_null(pc.equal(lower, "true"), False).to_numpy(zero_copy_only=False)
     false = pc.fill_null(pc.equal(lower, "false"), True).to_numpy(zero_copy_only=False)
     idx = np.flatnonzero(~(true | false))
-    raw = dict(zip(idx, to_object(pc.take(values, pa.array(idx, type=pa.int64()))), strict=True))
     problems = _bad_rows(
         "bad_bool",
         label,
         table,
         name,
         idx,
-        raw,
+        values,
         row_of,
         lambda v: f"'{v}' is neither true nor false",
         "write true when the tie goes from source to target (dispatch, funding, supply), "
