@@ -147,6 +147,21 @@ def org_options(data: SnapshotData, query: str | None, keep: str | None) -> list
     return [{"label": data.org_label(i), "value": i} for i in found]
 
 
+def register_org_search(app: Dash, source: DataSource, dropdown: str) -> None:
+    """Refill the options of the organization dropdown ``dropdown`` as the user types."""
+
+    @app.callback(
+        Output(dropdown, "options"),
+        Input(dropdown, "search_value"),
+        State(dropdown, "value"),
+        prevent_initial_call=True,
+    )
+    def org_search(query, value):  # type: ignore[no-untyped-def]
+        if not query:
+            return no_update
+        return org_options(source.peek().data, query, value)
+
+
 def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div:
     data = snapshot.data
     org = selection.get("id") if selection.get("kind") == "org" else None
@@ -237,16 +252,7 @@ def run(
 
 
 def register(app: Dash, source: DataSource) -> None:
-    @app.callback(
-        Output(ids.PARTNER_ORG, "options"),
-        Input(ids.PARTNER_ORG, "search_value"),
-        State(ids.PARTNER_ORG, "value"),
-        prevent_initial_call=True,
-    )
-    def org_search(query, value):  # type: ignore[no-untyped-def]
-        if not query:
-            return no_update
-        return org_options(source.peek().data, query, value)
+    register_org_search(app, source, ids.PARTNER_ORG)
 
     @app.callback(
         Output(ids.PARTNER_GRID, "rowData"),

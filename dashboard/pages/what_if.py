@@ -13,7 +13,7 @@ from dashboard import components as ui
 from dashboard import ids
 from dashboard.data import DataSource, Snapshot, SnapshotData
 from dashboard.i18n import t
-from dashboard.pages.partners import org_options
+from dashboard.pages.partners import org_options, register_org_search
 from dashboard.scenario import (
     EXACT_MAX,
     add_tie,
@@ -221,17 +221,7 @@ def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div
 
 def register(app: Dash, source: DataSource) -> None:
     for dropdown in (ids.WHATIF_SOURCE, ids.WHATIF_TARGET):
-
-        @app.callback(
-            Output(dropdown, "options"),
-            Input(dropdown, "search_value"),
-            State(dropdown, "value"),
-            prevent_initial_call=True,
-        )
-        def org_search(query, value):  # type: ignore[no-untyped-def]
-            if not query:
-                return no_update
-            return org_options(source.peek().data, query, value)
+        register_org_search(app, source, dropdown)
 
     @app.callback(
         Output(ids.SCENARIO, "data"),
