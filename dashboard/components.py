@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import dash_ag_grid as dag
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-from dash import dcc, html
+from dash import Dash, Input, Output, dcc, html, no_update
 
 from dashboard import ids
 from dashboard.i18n import t
@@ -317,6 +317,24 @@ def selection_of(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
+def register_click_selection(
+    app: Dash,
+    figure_id: dict[str, str],
+    selection_from_click: Callable[[dict[str, Any] | None], dict[str, Any] | None],
+) -> None:
+    """A click on the figure ``figure_id`` selects what ``selection_from_click`` makes of it
+    (nothing changes when it returns None)."""
+
+    @app.callback(
+        Output(ids.SELECTION, "data", allow_duplicate=True),
+        Input(figure_id, "clickData"),
+        prevent_initial_call=True,
+    )
+    def click(click_data):  # type: ignore[no-untyped-def]
+        chosen = selection_from_click(click_data)
+        return chosen if chosen is not None else no_update
+
+
 __all__ = [
     "FONT_FAMILY",
     "PALETTE",
@@ -332,5 +350,6 @@ __all__ = [
     "ids",
     "notice",
     "records",
+    "register_click_selection",
     "selection_of",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-from dash import Dash, Input, Output, State, dcc, html, no_update
+from dash import Dash, Input, Output, State, dcc, html
 
 from dashboard import components as ui
 from dashboard import ids
@@ -196,14 +196,7 @@ def register(app: Dash, source: DataSource) -> None:
     def update_map(kinds, confidence, years, color_by, selection, lang):  # type: ignore[no-untyped-def]
         return render(source.peek().data, kinds, confidence, years, color_by, selection, lang)
 
-    @app.callback(
-        Output(ids.SELECTION, "data", allow_duplicate=True),
-        Input(ids.MAP_FIGURE, "clickData"),
-        prevent_initial_call=True,
-    )
-    def click(click_data):  # type: ignore[no-untyped-def]
-        chosen = selection_from_click(click_data)
-        return chosen if chosen is not None else no_update
+    ui.register_click_selection(app, ids.MAP_FIGURE, selection_from_click)
 
     @app.callback(
         Output(ids.MAP_CSV_DOWNLOAD, "data"),

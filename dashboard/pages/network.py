@@ -381,14 +381,7 @@ def register(app: Dash, source: DataSource) -> None:
     def draw(selection, centrality, depth, lang):  # type: ignore[no-untyped-def]
         return render(source.peek().data, selection, centrality, depth, lang)
 
-    @app.callback(
-        Output(ids.SELECTION, "data", allow_duplicate=True),
-        Input(ids.NET_FIGURE, "clickData"),
-        prevent_initial_call=True,
-    )
-    def click(click_data):  # type: ignore[no-untyped-def]
-        chosen = selection_from_click(click_data)
-        return chosen if chosen is not None else no_update
+    ui.register_click_selection(app, ids.NET_FIGURE, selection_from_click)
 
     @app.callback(
         Output(ids.NET_CSV_DOWNLOAD, "data"),
