@@ -142,7 +142,9 @@ def eigenvector(snap: Snapshot) -> np.ndarray:
         w, v = np.linalg.eigh(A.toarray())
         vec = v[:, int(np.argmax(w))]
     else:
-        _, v = spla.eigsh(A, k=1, which="LA", tol=1e-10, maxiter=5000)
+        # A fixed positive start vector (the Perron vector is positive): reproducible runs.
+        start = np.full(A.shape[0], 1.0 / np.sqrt(A.shape[0]))
+        _, v = spla.eigsh(A, k=1, which="LA", tol=1e-10, maxiter=5000, v0=start)
         vec = v[:, 0]
     vec = np.abs(vec)
     return np.asarray(vec / np.linalg.norm(vec))
