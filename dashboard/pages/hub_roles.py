@@ -267,6 +267,15 @@ def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div
     )
 
 
+def selection_from_click(click: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The organization a click on the role map selects (None when it hit no organization)."""
+    point = (click or {}).get("points") or [{}]
+    custom = point[0].get("customdata")
+    if isinstance(custom, list) and len(custom) == 2 and custom[0] == "org":
+        return {"kind": "org", "id": custom[1]}
+    return None
+
+
 def register(app: Dash, source: DataSource) -> None:
     @app.callback(
         Output(ids.ROLES_FIGURE, "figure"),
@@ -278,17 +287,7 @@ def register(app: Dash, source: DataSource) -> None:
     def draw(partition, selection, lang):  # type: ignore[no-untyped-def]
         return render(source.peek().data, partition, selection, lang)
 
-    @app.callback(
-        Output(ids.SELECTION, "data", allow_duplicate=True),
-        Input(ids.ROLES_FIGURE, "clickData"),
-        prevent_initial_call=True,
-    )
-    def click(click_data):  # type: ignore[no-untyped-def]
-        point = (click_data or {}).get("points") or [{}]
-        custom = point[0].get("customdata")
-        if isinstance(custom, list) and len(custom) == 2 and custom[0] == "org":
-            return {"kind": "org", "id": custom[1]}
-        return no_update
+    ui.register_click_selection(app, ids.ROLES_FIGURE, selection_from_click)
 
     @app.callback(
         Output(ids.SELECTION, "data", allow_duplicate=True),
