@@ -312,6 +312,11 @@ def csv_download(frame: pd.DataFrame, filename: str) -> dict[str, Any]:
     return {"content": "\ufeff" + buffer.getvalue(), "filename": filename, "type": "text/csv"}
 
 
+def control(label: str, component: Any, class_name: str = "control") -> html.Div:
+    """A labelled control for a page's ``controls`` row: the label above the component."""
+    return html.Div([html.Label(label), component], className=class_name)
+
+
 def selection_of(value: Any) -> dict[str, Any]:
     """The selection store's value, always a dict (``{}`` when nothing is selected)."""
     return value if isinstance(value, dict) else {}
@@ -340,6 +345,7 @@ __all__ = [
     "PALETTE",
     "ROLE_COLOURS",
     "base_layout",
+    "control",
     "csv_button",
     "csv_download",
     "empty_figure",

@@ -249,37 +249,29 @@ def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div
             html.H2(t("data.title", lang)),
             html.Div(
                 [
-                    html.Div(
-                        [
-                            html.Label(t("data.table", lang)),
-                            dcc.RadioItems(
-                                id=ids.DATA_TABLE,
-                                value="organizations",
-                                inline=True,
-                                options=[
-                                    {"label": t(f"data.{x}", lang), "value": x} for x in TABLES
-                                ],
-                            ),
-                        ],
-                        className="control",
+                    ui.control(
+                        t("data.table", lang),
+                        dcc.RadioItems(
+                            id=ids.DATA_TABLE,
+                            value="organizations",
+                            inline=True,
+                            options=[{"label": t(f"data.{x}", lang), "value": x} for x in TABLES],
+                        ),
                     ),
-                    html.Div(
-                        [
-                            html.Label(t("data.scope", lang)),
-                            dcc.RadioItems(
-                                id=ids.DATA_SCOPE,
-                                value="all",
-                                inline=True,
-                                options=[
-                                    {"label": t("data.scope_all", lang), "value": "all"},
-                                    {
-                                        "label": t("data.scope_selection", lang),
-                                        "value": "selection",
-                                    },
-                                ],
-                            ),
-                        ],
-                        className="control",
+                    ui.control(
+                        t("data.scope", lang),
+                        dcc.RadioItems(
+                            id=ids.DATA_SCOPE,
+                            value="all",
+                            inline=True,
+                            options=[
+                                {"label": t("data.scope_all", lang), "value": "all"},
+                                {
+                                    "label": t("data.scope_selection", lang),
+                                    "value": "selection",
+                                },
+                            ],
+                        ),
                     ),
                     html.Button(
                         t("common.download_csv", lang), id=ids.DATA_CSV, className="btn btn-small"

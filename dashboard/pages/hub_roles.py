@@ -225,20 +225,17 @@ def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div
             html.H2(t("roles.title", lang)),
             html.Div(
                 [
-                    html.Div(
-                        [
-                            html.Label(t("roles.partition", lang)),
-                            dcc.RadioItems(
-                                id=ids.ROLES_PARTITION,
-                                value="official",
-                                inline=True,
-                                options=[
-                                    {"label": t("roles.official", lang), "value": "official"},
-                                    {"label": t("roles.community", lang), "value": "community"},
-                                ],
-                            ),
-                        ],
-                        className="control",
+                    ui.control(
+                        t("roles.partition", lang),
+                        dcc.RadioItems(
+                            id=ids.ROLES_PARTITION,
+                            value="official",
+                            inline=True,
+                            options=[
+                                {"label": t("roles.official", lang), "value": "official"},
+                                {"label": t("roles.community", lang), "value": "community"},
+                            ],
+                        ),
                     ),
                     ui.csv_button(ids.ROLES_CSV, ids.ROLES_CSV_DOWNLOAD, lang),
                 ],

@@ -87,81 +87,65 @@ def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div
             html.H2(t("map.title", lang)),
             html.Div(
                 [
-                    html.Div(
-                        [
-                            html.Label(t("map.tie_kinds", lang)),
-                            dcc.Dropdown(
-                                id=ids.MAP_TIE_KINDS,
-                                options=kinds,
-                                multi=True,
-                                placeholder=t("map.all_kinds", lang),
-                            ),
-                        ],
-                        className="control wide",
+                    ui.control(
+                        t("map.tie_kinds", lang),
+                        dcc.Dropdown(
+                            id=ids.MAP_TIE_KINDS,
+                            options=kinds,
+                            multi=True,
+                            placeholder=t("map.all_kinds", lang),
+                        ),
+                        "control wide",
                     ),
-                    html.Div(
-                        [
-                            html.Label(t("map.confidence", lang)),
-                            dcc.Checklist(
-                                id=ids.MAP_CONFIDENCE,
-                                inline=True,
-                                options=[
-                                    {"label": t(f"conf.{c}", lang), "value": c}
-                                    for c in CONFIDENCE_LEVELS
-                                ],
-                                value=list(CONFIDENCE_LEVELS),
-                            ),
-                        ],
-                        className="control",
+                    ui.control(
+                        t("map.confidence", lang),
+                        dcc.Checklist(
+                            id=ids.MAP_CONFIDENCE,
+                            inline=True,
+                            options=[
+                                {"label": t(f"conf.{c}", lang), "value": c}
+                                for c in CONFIDENCE_LEVELS
+                            ],
+                            value=list(CONFIDENCE_LEVELS),
+                        ),
                     ),
-                    html.Div(
-                        [
-                            html.Label(t("map.phase", lang)),
-                            dcc.RadioItems(
-                                id=ids.MAP_PHASE,
-                                inline=True,
-                                value="all",
-                                options=[{"label": t("phase.all", lang), "value": "all"}]
-                                + [
-                                    {"label": t(f"phase.{p}", lang), "value": p}
-                                    for p in PHASE_PRESETS
-                                ],
-                            ),
-                        ],
-                        className="control",
+                    ui.control(
+                        t("map.phase", lang),
+                        dcc.RadioItems(
+                            id=ids.MAP_PHASE,
+                            inline=True,
+                            value="all",
+                            options=[{"label": t("phase.all", lang), "value": "all"}]
+                            + [{"label": t(f"phase.{p}", lang), "value": p} for p in PHASE_PRESETS],
+                        ),
                     ),
-                    html.Div(
-                        [
-                            html.Label(t("map.color_by", lang)),
-                            dcc.RadioItems(
-                                id=ids.MAP_COLOR_BY,
-                                inline=True,
-                                value="field",
-                                options=[
-                                    {"label": t("map.color_field", lang), "value": "field"},
-                                    {"label": t("map.color_phase", lang), "value": "phase"},
-                                ],
-                            ),
-                        ],
-                        className="control",
+                    ui.control(
+                        t("map.color_by", lang),
+                        dcc.RadioItems(
+                            id=ids.MAP_COLOR_BY,
+                            inline=True,
+                            value="field",
+                            options=[
+                                {"label": t("map.color_field", lang), "value": "field"},
+                                {"label": t("map.color_phase", lang), "value": "phase"},
+                            ],
+                        ),
                     ),
                 ],
                 className="controls",
             ),
-            html.Div(
-                [
-                    html.Label(t("map.years", lang)),
-                    dcc.RangeSlider(
-                        id=ids.MAP_YEARS,
-                        min=low,
-                        max=high,
-                        step=1,
-                        value=[low, high],
-                        marks={y: str(y) for y in range(low, high + 1, 2)},
-                        tooltip={"placement": "bottom"},
-                    ),
-                ],
-                className="control slider",
+            ui.control(
+                t("map.years", lang),
+                dcc.RangeSlider(
+                    id=ids.MAP_YEARS,
+                    min=low,
+                    max=high,
+                    step=1,
+                    value=[low, high],
+                    marks={y: str(y) for y in range(low, high + 1, 2)},
+                    tooltip={"placement": "bottom"},
+                ),
+                "control slider",
             ),
             html.Div([ui.csv_button(ids.MAP_CSV, ids.MAP_CSV_DOWNLOAD, lang)], className="toolbar"),
             ui.graph(ids.MAP_FIGURE, height="640px"),

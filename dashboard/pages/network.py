@@ -295,45 +295,36 @@ def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div
             html.H2(t("net.title", lang)),
             html.Div(
                 [
-                    html.Div(
-                        [
-                            html.Label(t("net.search", lang)),
-                            dcc.Input(
-                                id=ids.NET_SEARCH,
-                                type="search",
-                                debounce=0.3,
-                                placeholder=t("net.search_placeholder", lang),
-                                className="search",
-                            ),
-                        ],
-                        className="control wide",
+                    ui.control(
+                        t("net.search", lang),
+                        dcc.Input(
+                            id=ids.NET_SEARCH,
+                            type="search",
+                            debounce=0.3,
+                            placeholder=t("net.search_placeholder", lang),
+                            className="search",
+                        ),
+                        "control wide",
                     ),
-                    html.Div(
-                        [
-                            html.Label(t("net.size_by", lang)),
-                            dcc.Dropdown(
-                                id=ids.NET_CENTRALITY,
-                                value="degree",
-                                clearable=False,
-                                options=[
-                                    {"label": t(f"metric.{c}", lang), "value": c}
-                                    for c in CENTRALITIES
-                                ],
-                            ),
-                        ],
-                        className="control",
+                    ui.control(
+                        t("net.size_by", lang),
+                        dcc.Dropdown(
+                            id=ids.NET_CENTRALITY,
+                            value="degree",
+                            clearable=False,
+                            options=[
+                                {"label": t(f"metric.{c}", lang), "value": c} for c in CENTRALITIES
+                            ],
+                        ),
                     ),
-                    html.Div(
-                        [
-                            html.Label(t("net.depth", lang)),
-                            dcc.RadioItems(
-                                id=ids.NET_DEPTH,
-                                value=1,
-                                inline=True,
-                                options=[{"label": "1", "value": 1}, {"label": "2", "value": 2}],
-                            ),
-                        ],
-                        className="control",
+                    ui.control(
+                        t("net.depth", lang),
+                        dcc.RadioItems(
+                            id=ids.NET_DEPTH,
+                            value=1,
+                            inline=True,
+                            options=[{"label": "1", "value": 1}, {"label": "2", "value": 2}],
+                        ),
                     ),
                     ui.csv_button(ids.NET_CSV, ids.NET_CSV_DOWNLOAD, lang),
                 ],

@@ -172,32 +172,27 @@ def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div
             html.P(t("partners.explain", lang), className="explain"),
             html.Div(
                 [
-                    html.Div(
-                        [
-                            html.Label(t("partners.org", lang)),
-                            dcc.Dropdown(
-                                id=ids.PARTNER_ORG,
-                                value=org,
-                                options=org_options(data, None, org),
-                                placeholder=t("partners.org_placeholder", lang),
-                            ),
-                        ],
-                        className="control wide",
+                    ui.control(
+                        t("partners.org", lang),
+                        dcc.Dropdown(
+                            id=ids.PARTNER_ORG,
+                            value=org,
+                            options=org_options(data, None, org),
+                            placeholder=t("partners.org_placeholder", lang),
+                        ),
+                        "control wide",
                     ),
-                    html.Div(
-                        [
-                            html.Label(t("partners.cluster", lang)),
-                            dcc.Dropdown(
-                                id=ids.PARTNER_CLUSTER,
-                                value=cluster,
-                                options=[
-                                    {"label": r.label, "value": r.id}
-                                    for r in ui.rows(data.clusters)
-                                ],
-                                placeholder=t("partners.cluster_placeholder", lang),
-                            ),
-                        ],
-                        className="control wide",
+                    ui.control(
+                        t("partners.cluster", lang),
+                        dcc.Dropdown(
+                            id=ids.PARTNER_CLUSTER,
+                            value=cluster,
+                            options=[
+                                {"label": r.label, "value": r.id} for r in ui.rows(data.clusters)
+                            ],
+                            placeholder=t("partners.cluster_placeholder", lang),
+                        ),
+                        "control wide",
                     ),
                     html.Button(
                         t("partners.run", lang), id=ids.PARTNER_RUN, className="btn btn-primary"
