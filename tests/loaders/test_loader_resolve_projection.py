@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graph.bundle import COLUMNS, Bundle
-from loaders.corporate import check_digit, is_valid, valid_mask
 from graph.projection import derived_tie_id, project_participation
+from loaders.corporate import check_digit, is_valid, valid_mask
 from loaders.resolve import name_key, probable_duplicates
 
 
