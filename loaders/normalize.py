@@ -219,12 +219,12 @@ def typed_column_arrow(
         series = pd.Series(to_object(arr, shared=False), dtype=object, name=name, copy=False)
         return series, [], None
     values = normalize_ids(arr)
-    if name in YEAR_COLUMNS:
-        return (*_years(name, values, label, table, row_of), None)
-    if name in FLOAT_COLUMNS:
-        return (*_floats(name, values, label, table, row_of), None)
-    if name in BOOL_COLUMNS:
-        return (*_bools(name, values, label, table, row_of), None)
+    typed = _TYPED.get(name)
+    if typed is not None:
+        parse, code, message, hint = typed
+        series, bad = parse(name, values)
+        problems = _bad_rows(code, label, table, name, bad, values, row_of, message, hint)
+        return series, problems, None
     shared = name not in UNIQUE_COLUMNS
     series = pd.Series(to_object(values, shared=shared), dtype=object, name=name, copy=False)
     flat = values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
@@ -244,13 +244,8 @@ def _to_float(arr: pa.Array | pa.ChunkedArray) -> tuple[np.ndarray, np.ndarray]:
     return nums, present & np.isnan(nums)
 
 
-def _years(
-    name: str,
-    values: pa.Array | pa.ChunkedArray,
-    label: str,
-    table: str,
-    row_of: Callable[[int], int],
-) -> tuple[pd.Series, list[LoadProblem]]:
+def _years(name: str, values: pa.Array | pa.ChunkedArray) -> tuple[pd.Series, np.ndarray]:
+    """The year column (nullable Int64; era years converted) and the rows that are not years."""
     nums, bad = _to_float(values)
     present = pc.is_valid(values).to_numpy(zero_copy_only=False)
     with np.errstate(invalid="ignore"):
@@ -267,73 +262,61 @@ def _years(
             still_bad.append(i)
         else:
             out[i] = y
-    problems = _bad_rows(
-        "bad_year",
-        label,
-        table,
-        name,
-        np.asarray(still_bad, dtype=np.int64),
-        values,
-        row_of,
-        lambda v: f"'{v}' is not a year",
-        "write a year such as 2003 (平成15 and H15 are accepted too), or leave the cell empty",
-    )
     missing = np.isnan(out)
     ints = IntegerArray(np.where(missing, 0, np.round(out)).astype(np.int64), missing)
-    series = pd.Series(ints, name=name, copy=False)
-    return series, problems
+    return pd.Series(ints, name=name, copy=False), np.asarray(still_bad, dtype=np.int64)
 
 
-def _floats(
-    name: str,
-    values: pa.Array | pa.ChunkedArray,
-    label: str,
-    table: str,
-    row_of: Callable[[int], int],
-) -> tuple[pd.Series, list[LoadProblem]]:
+def _floats(name: str, values: pa.Array | pa.ChunkedArray) -> tuple[pd.Series, np.ndarray]:
+    """The float64 column (thousands commas dropped in figures) and the rows not numbers."""
     source = values
     if name in FIGURE_COLUMNS:
         source = pc.replace_substring(values, ",", "")
     nums, bad = _to_float(source)
-    idx = np.flatnonzero(bad)
-    problems = _bad_rows(
-        "bad_number",
-        label,
-        table,
-        name,
-        idx,
-        values,
-        row_of,
-        lambda v: f"'{v}' is not a number",
-        "write a plain number with a dot for decimals (35.68), or leave the cell empty",
-    )
-    return pd.Series(nums, dtype="float64", name=name, copy=False), problems
+    return pd.Series(nums, dtype="float64", name=name, copy=False), np.flatnonzero(bad)
 
 
-def _bools(
-    name: str,
-    values: pa.Array | pa.ChunkedArray,
-    label: str,
-    table: str,
-    row_of: Callable[[int], int],
-) -> tuple[pd.Series, list[LoadProblem]]:
+def _bools(name: str, values: pa.Array | pa.ChunkedArray) -> tuple[pd.Series, np.ndarray]:
+    """The bool column (empty is false) and the rows that are neither true nor false."""
     lower = pc.utf8_lower(values)
     true = pc.fill_null(pc.equal(lower, "true"), False).to_numpy(zero_copy_only=False)
     false = pc.fill_null(pc.equal(lower, "false"), True).to_numpy(zero_copy_only=False)
-    idx = np.flatnonzero(~(true | false))
-    problems = _bad_rows(
-        "bad_bool",
-        label,
-        table,
-        name,
-        idx,
-        values,
-        row_of,
-        lambda v: f"'{v}' is neither true nor false",
-        "write true when the tie goes from source to target (dispatch, funding, supply), "
-        "false or nothing otherwise",
-    )
-    return pd.Series(np.asarray(true, dtype=bool), dtype=bool, name=name, copy=False), problems
+    series = pd.Series(np.asarray(true, dtype=bool), dtype=bool, name=name, copy=False)
+    return series, np.flatnonzero(~(true | false))
+
+
+#: A typed column's parser, and how its bad cells are reported: code, message, hint.
+_Typed = tuple[
+    Callable[[str, pa.Array | pa.ChunkedArray], tuple[pd.Series, np.ndarray]],
+    str,
+    Callable[[object], str],
+    str,
+]
+_YEAR: _Typed = (
+    _years,
+    "bad_year",
+    lambda v: f"'{v}' is not a year",
+    "write a year such as 2003 (平成15 and H15 are accepted too), or leave the cell empty",
+)
+_NUMBER: _Typed = (
+    _floats,
+    "bad_number",
+    lambda v: f"'{v}' is not a number",
+    "write a plain number with a dot for decimals (35.68), or leave the cell empty",
+)
+_BOOL: _Typed = (
+    _bools,
+    "bad_bool",
+    lambda v: f"'{v}' is neither true nor false",
+    "write true when the tie goes from source to target (dispatch, funding, supply), "
+    "false or nothing otherwise",
+)
+#: The parser and problem wording of each typed column.
+_TYPED: dict[str, _Typed] = {
+    **dict.fromkeys(BOOL_COLUMNS, _BOOL),
+    **dict.fromkeys(FLOAT_COLUMNS, _NUMBER),
+    **dict.fromkeys(YEAR_COLUMNS, _YEAR),
+}
 
 
 def cell_text(value: object) -> str | None:
