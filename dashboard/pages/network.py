@@ -36,6 +36,14 @@ MAX_EDGE_HOVER = 4000
 MAX_LOCAL_LAYOUT = 400
 
 
+def _segments(coord: pd.Series, a: pd.Series, b: pd.Series) -> np.ndarray:
+    """One coordinate of line segments from node ``a[i]`` to ``b[i]``, NaN-separated
+    (``a0, b0, nan, a1, b1, nan, …``), for a single lines trace."""
+    return np.column_stack(
+        [coord.reindex(a).to_numpy(), coord.reindex(b).to_numpy(), np.full(len(a), np.nan)]
+    ).ravel()
+
+
 def _size(values: pd.Series) -> np.ndarray:
     v = values.astype(float).fillna(0.0).to_numpy()
     top = v.max() if len(v) else 0.0
@@ -71,20 +79,8 @@ def network_figure(
     else:
         pos = data.positions.loc[chosen]
     fig = ui.Figure()
-    ex = np.column_stack(
-        [
-            pos["x"].reindex(sub["source"]).to_numpy(),
-            pos["x"].reindex(sub["target"]).to_numpy(),
-            np.full(len(sub), np.nan),
-        ]
-    ).ravel()
-    ey = np.column_stack(
-        [
-            pos["y"].reindex(sub["source"]).to_numpy(),
-            pos["y"].reindex(sub["target"]).to_numpy(),
-            np.full(len(sub), np.nan),
-        ]
-    ).ravel()
+    ex = _segments(pos["x"], sub["source"], sub["target"])
+    ey = _segments(pos["y"], sub["source"], sub["target"])
     fig.add_trace(
         ui.trace(
             "scattergl",
@@ -216,20 +212,8 @@ def aggregate_figure(data: SnapshotData, *, lang: str = "ja") -> Any:
         top = pairs["n"].max()
         for width in sorted(set(np.round(1 + 6 * np.sqrt(pairs["n"] / top)))):
             part = pairs[np.round(1 + 6 * np.sqrt(pairs["n"] / top)) == width]
-            xs = np.column_stack(
-                [
-                    centres["x"].reindex(part["a"]),
-                    centres["x"].reindex(part["b"]),
-                    np.full(len(part), np.nan),
-                ]
-            ).ravel()
-            ys = np.column_stack(
-                [
-                    centres["y"].reindex(part["a"]),
-                    centres["y"].reindex(part["b"]),
-                    np.full(len(part), np.nan),
-                ]
-            ).ravel()
+            xs = _segments(centres["x"], part["a"], part["b"])
+            ys = _segments(centres["y"], part["a"], part["b"])
             fig.add_trace(
                 ui.trace(
                     "scatter",
