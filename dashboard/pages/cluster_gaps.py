@@ -196,14 +196,7 @@ def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div
 
 
 def register(app: Dash, source: DataSource) -> None:
-    @app.callback(
-        Output(ids.SELECTION, "data", allow_duplicate=True),
-        Input(ids.GAPS_FIGURE, "clickData"),
-        prevent_initial_call=True,
-    )
-    def cell(click):  # type: ignore[no-untyped-def]
-        chosen = selection_from_cell(click)
-        return chosen if chosen is not None else no_update
+    ui.register_click_selection(app, ids.GAPS_FIGURE, selection_from_cell)
 
     @app.callback(
         Output(ids.SELECTION, "data", allow_duplicate=True),
