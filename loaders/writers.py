@@ -145,7 +145,7 @@ def write_bundle(
         return path
     if fmt == "zip":
         path.parent.mkdir(parents=True, exist_ok=True)
-        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
             for t in tables:
                 zf.writestr(f"{t}.csv", _csv_bytes(_table_of(bundle, t), bom=bom))
         return path
