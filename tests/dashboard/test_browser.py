@@ -253,18 +253,40 @@ def test_clicking_a_cluster_on_the_map_follows_on_every_page(served, browser):
     assert severe(browser) == []
 
 
-def test_search_a_japanese_name(served, browser):
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("ＴＡＭＡ", "TAMA"),  # full-width, matched after NFKC
+        ("サイエンスパーク", "かながわサイエンスパーク"),  # part of a Japanese name
+    ],
+)
+def test_search_a_japanese_name(served, browser, query, expected):
     from selenium.webdriver.common.by import By
 
     url, _bundle = served
     open_page(browser, "/network", url)
+    from selenium.webdriver.common.keys import Keys
+
     box = browser.find_element(By.ID, "net-search")
-    box.clear()
-    box.send_keys("ＴＡＭＡ")  # full-width, matched after NFKC
-    wait_for(
-        browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#net-results label"), what="results"
-    )
-    first = browser.find_elements(By.CSS_SELECTOR, "#net-results label")[0]
+    box.send_keys(Keys.CONTROL, "a")  # clear(): React keeps the previous value
+    box.send_keys(Keys.DELETE)
+    box.send_keys(query)
+
+    from selenium.common.exceptions import StaleElementReferenceException
+
+    def found(d):  # results of this query (not a previous one) name the expected org
+        try:
+            return any(
+                expected in label.text
+                for label in d.find_elements(By.CSS_SELECTOR, "#net-results label")
+            )
+        except StaleElementReferenceException:  # re-rendered while typing
+            return False
+
+    wait_for(browser, found, what=f"a result naming {expected}")
+    wait_for(browser, settled)
+    labels = browser.find_elements(By.CSS_SELECTOR, "#net-results label")
+    first = next(label for label in labels if expected in label.text)
     name = first.text.split(" — ")[0]
     first.click()
     wait_for(browser, lambda d: name in text_of(d, "#net-info h4"), what="info panel")
