@@ -9,41 +9,11 @@ import sys
 from pathlib import Path
 
 import click
-import pandas as pd
 
 from graph.bundle import Bundle, GraphFilter
-from graph.errors import BundleError, Problem
+from graph.errors import BundleError
 
 log = logging.getLogger(__name__)
-
-
-def _read_csv_bundle(path: Path) -> Bundle:
-    """Minimal reader used only while ``loaders.open_bundle`` is not available."""
-    problems: list[Problem] = []
-    frames: dict[str, pd.DataFrame] = {}
-    required = {"nodes": ("id", "name", "kind"), "ties": ("source", "target", "kind")}
-    for name, cols in required.items():
-        file = path / f"{name}.csv"
-        if not file.is_file():
-            problems.append(
-                Problem(f"{name}.csv", None, None, f"{name}.csv is missing in {path}", "add it")
-            )
-            continue
-        frame = pd.read_csv(file, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-        frame.columns = [str(c).strip() for c in frame.columns]
-        for col in cols:
-            if col not in frame.columns:
-                problems.append(
-                    Problem(f"{name}.csv", 1, col, f"required column '{col}' is missing")
-                )
-        frames[name] = frame.astype(object)
-    if problems:
-        raise BundleError(problems)
-    for col in ("id",):
-        frames["nodes"][col] = frames["nodes"][col].str.strip()
-    for col in ("source", "target"):
-        frames["ties"][col] = frames["ties"][col].str.strip()
-    return Bundle(nodes=frames["nodes"], ties=frames["ties"])
 
 
 #: Inputs at least this big (bytes on disk, ~750k ties) are read lean by ``analyze``.
@@ -82,12 +52,10 @@ def read_input(path: str | Path, *, lean: bool = False) -> Bundle:
     and a warning says so.  Fatal checks and the metrics are the same.
     """
     path = Path(path)
-    try:
-        from loaders.problems import is_fatal
-        from loaders.readers import read_bundle_arrow
-        from loaders.validate import validate_with_duplicates
-    except ImportError:  # pragma: no cover - older loaders
-        return _open_bundle(path)
+    from loaders.problems import is_fatal
+    from loaders.readers import read_bundle_arrow
+    from loaders.validate import validate_with_duplicates
+
     columns = {"nodes": _NODE_COLUMNS, "ties": ("id", *_TIE_COLUMNS)} if lean else None
     bundle, problems, arrow = read_bundle_arrow(path, columns=columns)
     if lean:
@@ -110,23 +78,6 @@ def read_input(path: str | Path, *, lean: bool = False) -> Bundle:
         raise BundleError(list(problems))
     for problem in problems:
         log.warning("%s", problem)
-    return bundle
-
-
-def _open_bundle(path: Path) -> Bundle:
-    try:
-        from loaders import open_bundle
-    except ImportError:
-        if not path.is_dir():
-            raise BundleError(
-                [
-                    Problem(
-                        str(path), None, None, "not a folder of CSV files", "give a bundle folder"
-                    )
-                ]
-            ) from None
-        return _read_csv_bundle(path)
-    bundle: Bundle = open_bundle(path, strict=False)
     return bundle
 
 
@@ -164,7 +115,7 @@ def _analysis_bundle(input_path: Path | None, graph_filter: GraphFilter) -> Bund
 
 def _store_bundle(graph_filter: GraphFilter) -> Bundle:
     from kizuna.config import Settings
-    from kizuna.store_access import connect  # type: ignore[import-not-found]
+    from kizuna.store_access import connect
 
     store = connect(Settings.from_env())
     try:
