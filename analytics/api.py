@@ -29,6 +29,7 @@ import pandas as pd
 from analytics import brokerage as _brokerage
 from analytics import centrality, communities, connectivity, gaps, holes, roles
 from analytics.snapshot import Snapshot, build_snapshot
+from graph import __version__
 from graph.bundle import Bundle, GraphFilter
 
 log = logging.getLogger(__name__)
@@ -79,15 +80,6 @@ class NetworkAnalysis:
     communities: dict[str, Any]
     meta: dict[str, Any]
     snapshot: Snapshot | None = field(default=None, repr=False)
-
-
-def _version() -> str:
-    try:
-        from kizuna import __version__
-
-        return str(__version__)
-    except ImportError:  # pragma: no cover
-        return "unknown"
 
 
 def _with_program_ties(bundle: Bundle) -> Bundle:
@@ -205,7 +197,7 @@ def analyze(
         "clusters": int(sum(1 for c in set(snap.clusters.tolist()) if c is not None)),
         "betweenness": {},
         "seed": seed,
-        "version": _version(),
+        "version": __version__,
         "computed_at": _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds"),
         "with_programs": with_programs,
         "filter": None if graph_filter is None else graph_filter.__dict__,

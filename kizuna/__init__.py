@@ -1,3 +1,5 @@
 """kizuna (絆): the collaboration network between Japan's regional industrial clusters."""
 
-__version__ = "0.1.0"
+from graph import __version__
+
+__all__ = ["__version__"]

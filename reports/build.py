@@ -15,6 +15,7 @@ import logging
 import unicodedata
 from datetime import UTC, datetime
 
+from graph import __version__
 from graph.bundle import Bundle
 from graph.errors import KizunaError
 from reports import sections as S
@@ -66,8 +67,6 @@ def _national(ctx: ReportContext, cluster_id: str, subject: str) -> Section:
 
 
 def _meta(ctx: ReportContext) -> dict[str, object]:
-    from kizuna import __version__
-
     return {
         "version": __version__,
         "snapshot": ctx.snapshot,

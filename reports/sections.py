@@ -13,6 +13,7 @@ from typing import Any
 
 import pandas as pd
 
+from graph import __version__
 from graph.model import PHASES, phase_of
 from reports.context import ReportContext, records
 from reports.i18n import percent
@@ -304,8 +305,6 @@ def spof_table(ctx: ReportContext, ids: list[str]) -> Table:
 # -- method notes --------------------------------------------------------------------------
 def method_section(ctx: ReportContext) -> Section:
     """Definitions, parameters, data snapshot and kizuna version."""
-    from kizuna import __version__
-
     cat = ctx.cat
     sec = Section("method", cat.t("section.method"))
     keys = ("method.graph", "method.roles", "method.pairs", "method.spof", "method.descriptive")
