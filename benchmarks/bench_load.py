@@ -31,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synth_bundle import synthetic_bundle
 
+from graph.store import BATCH_SIZE
 from kizuna.config import Settings
 from kizuna.store_access import connect
 
@@ -86,7 +87,7 @@ def cli_load(path: Path, env: dict[str, str], batch_size: int) -> dict[str, floa
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
-    parser.add_argument("--batch-size", type=int, default=5000)
+    parser.add_argument("--batch-size", type=int, default=BATCH_SIZE)
     parser.add_argument("--no-cli", action="store_true", help="skip the `kizuna load` run")
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results/load.md")
     args = parser.parse_args()

@@ -5,8 +5,11 @@ parameters only (never Cypher built from data).  Statements are portable: they r
 Neo4j 5 and on the embedded ArcadeDB Bolt server (see docs/store.md for the subset).
 
 Naming: ``schema_*`` are idempotent constraints and indexes (``IF NOT EXISTS``),
-``upsert_*`` idempotent batched writes (``UNWIND $rows``), ``read_*`` reads, ``counts``
-and ``clear_batch`` housekeeping.
+``migrate_*`` idempotent changes of a store made by an older kizuna (``IF EXISTS``, run
+before the schema), ``upsert_*`` idempotent batched writes (``UNWIND $rows``),
+``create_ties`` the batched create of a load into a store without ties, ``read_*`` reads,
+``*_load_lock`` the one-writer lock, ``counts``, ``has_ties``, ``delete_ties`` and
+``clear_batch`` housekeeping.
 
 Examples
 --------
@@ -32,6 +35,11 @@ def names() -> tuple[str, ...]:
     """Every statement name, sorted."""
     files = resources.files(__name__).iterdir()
     return tuple(sorted(f.name[: -len(SUFFIX)] for f in files if f.name.endswith(SUFFIX)))
+
+
+def migration_names() -> tuple[str, ...]:
+    """Statements that bring a store made by an older kizuna to the current schema."""
+    return tuple(n for n in names() if n.startswith("migrate_"))
 
 
 def schema_names() -> tuple[str, ...]:

@@ -5,9 +5,13 @@ ArcadeDB Bolt server (:mod:`graph.embedded`).  Store schema::
 
     (:Organization {id, name, kind, ...})      unique id
     (:Cluster {id, ...})  (:Program {id, ...})  unique id
-    (:Organization)-[:PARTICIPATES_IN {key, role, since, ...}]->(:Program)
+    (:Organization)-[:PARTICIPATES_IN {key, role, since, ...}]->(:Program)   unique key
     (:Organization)-[:TIE {key, kind, directed, since, ..., derived}]->(:Organization)
     (:KizunaMeta {key: "bundle", present, source_columns})
+    (:KizunaMeta {key: "load_lock", owner, host, pid, started_at, heartbeat})
+
+A TIE's key is unique because one loader at a time writes (:mod:`graph.load_lock`) and
+it never creates a key twice (:mod:`graph.bolt_load`), not by a constraint.
 
 Writes are ``UNWIND $rows`` batches, each in one managed write transaction
 (``session.execute_write``); a batch that fails with a transient, constraint or
@@ -36,13 +40,15 @@ from neo4j.exceptions import (
     TransientError,
 )
 
-from cypher import load, schema_names
+from cypher import load, migration_names, schema_names
+from graph.bolt_load import BundleLoad
 from graph.bundle import COLUMNS, REQUIRED_FILES, Bundle, GraphFilter
 from graph.errors import StoreError
+from graph.load_lock import LOCK_KEY, LoadLock
 from graph.projection import project_participation
 from graph.rows import canonical_frame
-from graph.store import LoadReport, Progress
-from graph.upsert_plan import Step, write_plan
+from graph.store import BATCH_SIZE, LoadReport, Progress
+from graph.upsert_plan import write_plan
 
 logger = logging.getLogger(__name__)
 
@@ -122,18 +128,47 @@ class BoltStore:
 
         Returns the statement's ``written``/``deleted`` count (0 when it returns nothing).
         """
+        return int(self._write(name, params, _first_count, self.max_retries))
+
+    def write_records(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        """Like :meth:`write`, returning the statement's records as dicts."""
+        result: list[dict[str, Any]] = self._write(name, params, _all_records, self.max_retries)
+        return result
+
+    def write_once(self, name: str, **params: Any) -> int | None:
+        """One attempt of :meth:`write`; None when it failed in a way worth retrying.
+
+        For statements that are not idempotent (``create_ties``): after such a failure
+        the transaction may or may not have been committed, so the caller redoes the work
+        with an idempotent statement instead of repeating this one.
+        """
+        try:
+            return int(self._write(name, params, _first_count, 1, quiet=True))
+        except _Retryable:
+            return None
+
+    def _write(
+        self,
+        name: str,
+        params: dict[str, Any],
+        read: Callable[[Any], Any],
+        attempts: int,
+        *,
+        quiet: bool = False,
+    ) -> Any:
         text = load(name)
 
-        def work(tx: ManagedTransaction) -> int:
-            record = tx.run(text, params).single()
-            return int(record[0]) if record is not None and len(record) else 0
+        def work(tx: ManagedTransaction) -> Any:
+            return read(tx.run(text, params))
 
-        for attempt in range(1, self.max_retries + 1):
+        for attempt in range(1, attempts + 1):
             try:
                 with self._driver.session(database=self.database) as session:
                     return session.execute_write(work)
             except RETRYABLE as exc:
-                if attempt == self.max_retries:
+                if quiet:
+                    raise _Retryable from exc
+                if attempt == attempts:
                     raise StoreError(
                         f"The store refused {name!r} {attempt} times ({type(exc).__name__}: "
                         f"{exc}). Run the load again; it is safe to repeat."
@@ -144,17 +179,10 @@ class BoltStore:
                 raise StoreError(f"The store refused {name!r}: {exc.message}") from exc
         raise AssertionError("unreachable")
 
-    def _run_step(self, step: Step, batch_size: int, tick: Callable[[int], None]) -> int:
-        written = 0
-        for rows in step.batches(batch_size):
-            written += self.write(step.statement, rows=rows)
-            tick(len(rows))
-        return written
-
     # ------------------------------------------------------------------ protocol
     def ensure_schema(self) -> None:
         """Create the constraints and indexes (idempotent) and wait until they are online."""
-        for name in schema_names():
+        for name in (*migration_names(), *schema_names()):
             self.query(name)
         deadline = time.monotonic() + 300
         while time.monotonic() < deadline:
@@ -168,9 +196,10 @@ class BoltStore:
         self,
         bundle: Bundle,
         *,
-        batch_size: int = 5000,
+        batch_size: int = BATCH_SIZE,
         progress: Progress | None = None,
         derived: pd.DataFrame | None = None,
+        replace: bool = False,
     ) -> LoadReport:
         """Write a validated bundle; loading it again changes nothing.
 
@@ -187,6 +216,8 @@ class BoltStore:
             ``TIE`` with ``derived = true``.  None (default): projected from the bundle's
             participation with ``graph.projection.project_participation``; pass an
             empty frame to store none.
+        replace : bool
+            Empty the store first (while holding the load lock).
 
         Returns
         -------
@@ -202,28 +233,13 @@ class BoltStore:
             # tests) stores the same derived ties.
             derived = project_participation(bundle)
         plan = write_plan(bundle, derived, report)
-        total = sum(len(step) for step in plan)
-        done = 0
-
-        def tick(n: int) -> None:
-            nonlocal done
-            done += n
-            if progress is not None:
-                progress(done, total)
-
-        if progress is not None:
-            progress(0, total)
-        for step in plan:
-            written = self._run_step(step, batch_size, tick)
-            if written < len(step):
-                report.warnings.append(
-                    f"{len(step) - written} {step.label} row(s) skipped: an end is not in the store"
-                )
-            if step.label == "derived":
-                report.derived_ties = written
-            else:
-                report.written[step.label] = written
-        self._write_meta(bundle)
+        with LoadLock(self) as lock:
+            if replace:
+                self.clear()
+            BundleLoad(self, lock, batch_size=batch_size, report=report, progress=progress).run(
+                plan
+            )
+            self._write_meta(bundle)
         report.seconds = time.perf_counter() - t0
         return report
 
@@ -289,7 +305,7 @@ class BoltStore:
 
     def clear(self) -> None:
         """Delete every kizuna node and relationship (in batches of 10,000 nodes)."""
-        while self.write("clear_batch", limit=10_000):
+        while self.write("clear_batch", limit=10_000, lock_key=LOCK_KEY):
             pass
 
     def close(self) -> None:
@@ -321,6 +337,19 @@ class BoltStore:
     def _frame(file: str, records: list[dict[str, Any]]) -> pd.DataFrame:
         extra = sorted({k for r in records for k in r} - set(COLUMNS[file].columns))
         return canonical_frame(file, records, extra)
+
+
+class _Retryable(Exception):
+    """A single write attempt failed with a retryable error (see ``write_once``)."""
+
+
+def _first_count(result: Any) -> int:
+    record = result.single()
+    return int(record[0]) if record is not None and len(record) else 0
+
+
+def _all_records(result: Any) -> list[dict[str, Any]]:
+    return [r.data() for r in result]
 
 
 def _filter_params(graph_filter: GraphFilter | None) -> dict[str, Any]:

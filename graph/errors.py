@@ -25,6 +25,10 @@ class StoreAlreadyRunning(StoreError):
     """A server is already running for that data directory."""
 
 
+class StoreBusy(StoreError):
+    """Another load holds the store's load lock."""
+
+
 @dataclass(frozen=True)
 class Problem:
     """One problem found in an input bundle.

@@ -12,6 +12,10 @@ from typing import Protocol, runtime_checkable
 
 from graph.bundle import Bundle, GraphFilter
 
+#: Rows per write transaction (``--batch-size``): 10,000 ties loaded ~10 % faster than
+#: 5,000 on the embedded server (benchmarks/results/load.md) and stay well within its heap.
+BATCH_SIZE = 10_000
+
 #: progress(done, total) for long writes.
 Progress = Callable[[int, int], None]
 
@@ -49,9 +53,15 @@ class GraphStore(Protocol):
         """Create constraints and indexes (idempotent)."""
 
     def upsert_bundle(
-        self, bundle: Bundle, *, batch_size: int = 5000, progress: Progress | None = None
+        self,
+        bundle: Bundle,
+        *,
+        batch_size: int = BATCH_SIZE,
+        progress: Progress | None = None,
+        replace: bool = False,
     ) -> LoadReport:
-        """Write a validated bundle; loading it again changes nothing."""
+        """Write a validated bundle (after emptying the store with ``replace``); loading it
+        again changes nothing."""
         ...
 
     def read_bundle(self, graph_filter: GraphFilter | None = None) -> Bundle:

@@ -1,24 +1,35 @@
 """What an upsert writes, in order, prepared one batch at a time.
 
 Rows with a repeated identity (node id, tie key, participation key) are dropped up front
-and listed in the load report; the property maps of a batch are built only when that
-batch is written, so memory stays bounded by the batch size, not the bundle size.
+and listed in the load report; the rows of a batch are built only when that batch is
+written (by :func:`prefetched`, in a helper thread while the batch before it is being
+written), so memory stays bounded by the batch size, not the bundle size.
+
+Ties are written sorted by their source: the ties of one organization then go to the
+store together, which touches fewer of the store's pages per batch.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
 
-from graph.bundle import Bundle
-from graph.rows import KEY_SEPARATOR, frame_props, participation_keys, tie_keys
+from graph.bundle import COLUMNS, Bundle
+from graph.rows import KEY_SEPARATOR, frame_props, participation_keys, python_values, tie_keys
 from graph.store import LoadReport
 
 Rows = list[dict[str, Any]]
+T = TypeVar("T")
+
+#: The ties.csv columns that create_ties stores by name (every other column is "extra").
+TIE_COLUMNS: frozenset[str] = frozenset(COLUMNS["ties"].columns)
+#: Element handles of organizations by id, for the tie statements of one load.
+Handles = dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -36,6 +47,39 @@ class Step:
     def batches(self, batch_size: int) -> Iterator[Rows]:
         for start in range(0, len(self.frame), batch_size):
             yield self.to_rows(self.frame.iloc[start : start + batch_size])
+
+
+@dataclass(frozen=True)
+class TieStep:
+    """Direct or derived ties to write: the frame (deduplicated, sorted by source) and keys."""
+
+    label: str
+    frame: pd.DataFrame
+    keys: list[str]
+    derived: bool
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+    def slices(self, batch_size: int) -> Iterator[tuple[pd.DataFrame, list[str]]]:
+        for start in range(0, len(self.frame), batch_size):
+            stop = start + batch_size
+            yield self.frame.iloc[start:stop], self.keys[start:stop]
+
+
+def prefetched(items: Iterable[T]) -> Iterator[T]:
+    """``items``, each one computed in a helper thread while the previous one is used.
+
+    The writer waits on the network for most of a batch; building the next batch's rows
+    meanwhile takes that time off the load (the driver releases the GIL while it waits).
+    """
+    it = iter(items)
+    done = object()
+    with ThreadPoolExecutor(1, thread_name_prefix="kizuna-rows") as pool:
+        future = pool.submit(next, it, done)
+        while (item := future.result()) is not done:
+            future = pool.submit(next, it, done)
+            yield item  # type: ignore[misc]
 
 
 def _keep_first(keys: list[str], what: str, report: LoadReport | None) -> np.ndarray:
@@ -65,22 +109,60 @@ def node_rows(frame: pd.DataFrame) -> Rows:
     return [{"id": p["id"], "props": p} for p in frame_props(frame)]
 
 
-def _tie_rows(frame: pd.DataFrame, *, derived: bool) -> Rows:
-    rows = []
-    for props, key in zip(frame_props(frame), tie_keys(frame), strict=True):
-        source, target = props.pop("source"), props.pop("target")
-        props["key"], props["derived"] = key, derived
+def has_extra_cells(frame: pd.DataFrame) -> bool:
+    """Whether ``frame`` has a cell in a column that is not a ties.csv column."""
+    extra = [c for c in frame.columns if c not in TIE_COLUMNS]
+    return bool(extra) and bool(frame[extra].notna().to_numpy().any())
+
+
+def _tie_props(frame: pd.DataFrame, keys: list[str], derived: bool) -> Rows:
+    """One dict per tie: every cell that has a value, plus key and derived."""
+    columns = [str(c) for c in frame.columns if c not in ("source", "target")]
+    values = [python_values(frame[c], c) for c in columns]
+    rows: Rows = []
+    for i, key in enumerate(keys):
+        props: dict[str, Any] = {"key": key}
+        for c, vals in zip(columns, values, strict=True):
+            v = vals[i]
+            if v is not None:
+                props[c] = v
+        props["derived"] = derived
         props.setdefault("directed", False)
-        rows.append({"source": source, "target": target, "key": key, "props": props})
+        rows.append(props)
     return rows
 
 
-def direct_tie_rows(frame: pd.DataFrame) -> Rows:
-    return _tie_rows(frame, derived=False)
+def tie_rows(
+    frame: pd.DataFrame, keys: list[str], handles: Handles, *, derived: bool, create: bool
+) -> Rows:
+    """The rows of one batch of ties for ``create_ties`` or (``create=False``) ``upsert_ties``.
 
+    Ties whose ends have no handle (not stored) are left out.  ``create_ties`` rows are
+    flat (``{ea, eb, source, target, key, kind, ...}``); ``upsert_ties`` rows carry the
+    properties as one map (``{ea, eb, source, target, key, props}``).
 
-def derived_tie_rows(frame: pd.DataFrame) -> Rows:
-    return _tie_rows(frame, derived=True)
+    Examples
+    --------
+    >>> f = pd.DataFrame({"source": ["a"], "target": ["b"], "kind": ["mou"]})
+    >>> tie_rows(f, ["k"], {"a": "#1:0", "b": "#1:1"}, derived=False, create=True)
+    [{'key': 'k', 'kind': 'mou', 'derived': False, 'directed': False, 'ea': '#1:0', \
+'eb': '#1:1', 'source': 'a', 'target': 'b'}]
+    """
+    rows: Rows = []
+    props_list = _tie_props(frame, keys, derived)
+    for source, target, props in zip(frame["source"], frame["target"], props_list, strict=True):
+        ea, eb = handles.get(source), handles.get(target)
+        if ea is None or eb is None:
+            continue
+        if create:
+            props.update(ea=ea, eb=eb, source=source, target=target)
+            rows.append(props)
+        else:
+            rows.append(
+                {"ea": ea, "eb": eb, "source": source, "target": target, "key": props["key"]}
+                | {"props": props}
+            )
+    return rows
 
 
 def participation_rows(frame: pd.DataFrame) -> Rows:
@@ -92,13 +174,25 @@ def participation_rows(frame: pd.DataFrame) -> Rows:
     return rows
 
 
-def write_plan(bundle: Bundle, derived: pd.DataFrame | None, report: LoadReport) -> list[Step]:
+def tie_step(label: str, frame: pd.DataFrame, what: str, report: LoadReport | None) -> TieStep:
+    """Ties deduplicated by identity (first row kept), then sorted by source."""
+    keys = tie_keys(frame)
+    keep = _keep_first(keys, what, report)
+    order = np.argsort(frame["source"].to_numpy(dtype=str)[keep], kind="stable")
+    kept_keys = np.asarray(keys, dtype=object)[keep][order]
+    kept = frame[keep].iloc[order].reset_index(drop=True)
+    return TieStep(label, kept, [str(k) for k in kept_keys], derived=label == "derived")
+
+
+def write_plan(
+    bundle: Bundle, derived: pd.DataFrame | None, report: LoadReport
+) -> list[Step | TieStep]:
     """The steps of an upsert in order: nodes before the relationships that need them."""
 
     def ids(frame: pd.DataFrame) -> list[str]:
         return [str(v) for v in frame["id"]]
 
-    steps = [
+    steps: list[Step | TieStep] = [
         Step(
             "nodes",
             "upsert_organizations",
@@ -117,12 +211,7 @@ def write_plan(bundle: Bundle, derived: pd.DataFrame | None, report: LoadReport)
             _unique(bundle.programs, ids(bundle.programs), "programs.csv", report),
             node_rows,
         ),
-        Step(
-            "ties",
-            "upsert_ties",
-            _unique(bundle.ties, tie_keys(bundle.ties), "ties.csv", report),
-            direct_tie_rows,
-        ),
+        tie_step("ties", bundle.ties, "ties.csv", report),
         Step(
             "participation",
             "upsert_participation",
@@ -136,12 +225,5 @@ def write_plan(bundle: Bundle, derived: pd.DataFrame | None, report: LoadReport)
         ),
     ]
     if derived is not None and len(derived):
-        steps.append(
-            Step(
-                "derived",
-                "upsert_ties",
-                _unique(derived, tie_keys(derived), "derived", None),
-                derived_tie_rows,
-            )
-        )
+        steps.append(tie_step("derived", derived, "derived", None))
     return steps

@@ -19,7 +19,7 @@ import click
 
 from graph.bundle import Bundle
 from graph.errors import Problem
-from graph.store import GraphStore, LoadReport, Progress
+from graph.store import BATCH_SIZE, GraphStore, LoadReport, Progress
 from kizuna.options import data_dir_option, settings_for
 
 
@@ -79,7 +79,7 @@ def load_bundle(
     path: Path,
     *,
     replace: bool = False,
-    batch_size: int = 5000,
+    batch_size: int = BATCH_SIZE,
     progress: Progress | None = None,
 ) -> LoadResult:
     """Validate the bundle at ``path`` and, when it has no error, upsert it into ``store``.
@@ -106,9 +106,9 @@ def load_bundle(
     if result.errors:
         return result
     result.counts_before = store.counts()
-    if replace:
-        store.clear()
-    result.report = store.upsert_bundle(bundle, batch_size=batch_size, progress=progress)
+    result.report = store.upsert_bundle(
+        bundle, batch_size=batch_size, progress=progress, replace=replace
+    )
     result.counts_after = store.counts()
     return result
 
@@ -185,7 +185,9 @@ def print_summary(result: LoadResult, *, checked_only: bool) -> None:
 @click.argument("bundle", type=click.Path(exists=True, path_type=Path))
 @click.option("--check", is_flag=True, help="Only validate; write nothing.")
 @click.option("--replace", is_flag=True, help="Empty the store before loading.")
-@click.option("--batch-size", default=5000, show_default=True, type=click.IntRange(1, 100_000))
+@click.option(
+    "--batch-size", default=BATCH_SIZE, show_default=True, type=click.IntRange(1, 100_000)
+)
 @data_dir_option
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 def load(

@@ -19,16 +19,46 @@ SAMPLE: dict[str, dict[str, Any]] = {
     },
     "upsert_clusters": {"rows": [{"id": "c1", "props": {"id": "c1", "name": "C"}}]},
     "upsert_programs": {"rows": [{"id": "p1", "props": {"id": "p1", "name": "P"}}]},
+    # create_ties / upsert_ties get their elementIds from upsert_organizations' records
+    # (see test_every_statement_runs_on_the_server).
+    "create_ties": {
+        "rows": [
+            {
+                "source": "o1",
+                "target": "o2",
+                "key": "k1",
+                "kind": "mou",
+                "directed": False,
+                "derived": False,
+                "id": "k1",
+            }
+        ]
+    },
     "upsert_ties": {
         "rows": [
             {
                 "source": "o1",
                 "target": "o2",
                 "key": "k1",
-                "props": {"key": "k1", "kind": "mou", "derived": False, "directed": False},
+                "props": {"key": "k1", "id": "k1", "kind": "mou", "derived": False},
             }
         ]
     },
+    "has_ties": {},
+    "read_tie_ids": {},
+    "read_organization_eids": {"ids": ["o1", "nobody"]},
+    "delete_ties": {"rows": [{"source": "o1", "target": "o2", "key": "nokey"}]},
+    "acquire_load_lock": {
+        "key": "load_lock",
+        "owner": "me",
+        "expected": None,
+        "host": "h",
+        "pid": 1,
+        "started_at": 0.0,
+        "now": 1.0,
+    },
+    "read_load_lock": {"key": "load_lock"},
+    "release_load_lock": {"key": "load_lock", "owner": "me"},
     "upsert_participation": {
         "rows": [
             {
@@ -58,12 +88,18 @@ SAMPLE: dict[str, dict[str, Any]] = {
         "until": None,
     },
     "read_participation": {"regions": None, "clusters": None, "kinds": None},
-    "clear_batch": {"limit": 1000},
+    "clear_batch": {"limit": 1000, "lock_key": "load_lock"},
 }
 #: What each statement must return for SAMPLE (None: anything).
 EXPECTED_FIRST: dict[str, dict[str, Any]] = {
-    "upsert_organizations": {"written": 2},
+    "create_ties": {"written": 1},
     "upsert_ties": {"written": 1},
+    "has_ties": {"present": True},
+    "read_tie_ids": {"key": "k1", "source": "o1", "target": "o2"},
+    "delete_ties": {"deleted": 0},
+    "acquire_load_lock": {"written": 1},
+    "read_load_lock": {"owner": "me", "host": "h", "pid": 1, "started_at": 0.0, "heartbeat": 1.0},
+    "release_load_lock": {"written": 1},
     "upsert_participation": {"written": 1},
     "counts": {
         "organizations": 2,
@@ -89,17 +125,24 @@ NOT_PORTABLE = [
     r"LOAD\s+CSV",
     r"SET\s+\w+\s*:",
     r"\bid\(",
-    r"elementId\(",
     r"\$\(",
 ]
-ORDER = [n for n in cypher.names() if n.startswith("schema_")] + [
+ORDER = [n for n in cypher.names() if n.startswith(("migrate_", "schema_"))] + [
     "indexes_pending",
     "upsert_organizations",
+    "read_organization_eids",
     "upsert_clusters",
     "upsert_programs",
+    "create_ties",
+    "has_ties",
+    "read_tie_ids",
     "upsert_ties",
+    "delete_ties",
     "upsert_participation",
     "upsert_meta",
+    "acquire_load_lock",
+    "read_load_lock",
+    "release_load_lock",
     "counts",
     "read_meta",
     "read_organizations",
@@ -126,11 +169,22 @@ def test_statement_is_portable(name: str) -> None:
         assert not re.search(pattern, text, re.IGNORECASE | re.MULTILINE), (name, pattern)
     if name.startswith("schema_"):
         assert "IF NOT EXISTS" in text
+    if name.startswith("migrate_"):
+        assert "IF EXISTS" in text
 
 
 def test_unknown_statement() -> None:
     with pytest.raises(cypher.UnknownStatement):
         cypher.load("no_such_statement")
+
+
+def test_create_ties_stores_every_ties_column() -> None:
+    """create_ties names its properties; a new ties.csv column must be added there too."""
+    from graph.upsert_plan import TIE_COLUMNS
+
+    text = cypher.load("create_ties")
+    stored = set(re.findall(r"(\w+): row\.\1\b", text))
+    assert stored == (TIE_COLUMNS - {"source", "target"}) | {"key", "derived"}
 
 
 def test_schema_constraints_before_indexes() -> None:
@@ -141,10 +195,21 @@ def test_schema_constraints_before_indexes() -> None:
 @pytest.mark.store
 def test_every_statement_runs_on_the_server(clean_store: Any) -> None:
     driver = clean_store._driver
+    handles: dict[str, str] = {}
     for name in ORDER:
+        params = SAMPLE.get(name, {})
+        if name in ("create_ties", "upsert_ties"):
+            params = {
+                "rows": [{**r, "ea": handles["o1"], "eb": handles["o2"]} for r in params["rows"]]
+            }
         records, _, _ = driver.execute_query(
-            cypher.load(name), SAMPLE.get(name, {}), database_=clean_store.database
+            cypher.load(name), params, database_=clean_store.database
         )
-        if name in EXPECTED_FIRST:
+        if name == "upsert_organizations":
+            handles = {r["id"]: r["eid"] for r in records}
+            assert sorted(handles) == ["o1", "o2"]
+        if name == "read_organization_eids":
+            assert [r.data() for r in records] == [{"id": "o1", "eid": handles["o1"]}]
+        if EXPECTED_FIRST.get(name) is not None:
             assert records and records[0].data() == EXPECTED_FIRST[name], name
     assert set(clean_store.counts().values()) == {0}  # clear_batch ran last

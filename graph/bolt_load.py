@@ -1,0 +1,187 @@
+"""One load of a bundle into a Bolt store: the write side of :class:`graph.bolt.BoltStore`.
+
+The order is nodes, clusters, programs, ties, participation, derived ties; every batch
+is one managed write transaction.  How ties are written is what makes a load fast:
+
+* the organizations' ``elementId`` handles come back from their upsert, and the tie
+  statements find both ends by handle (a record lookup) instead of by id (an index
+  search), checking the id as well, so a stale handle can only make a row miss;
+* into a store that holds no tie when the load begins, ties are created (``create_ties``),
+  with no MERGE: the bundle's ties are already unique, and the load lock
+  (:mod:`graph.load_lock`) keeps other loads out;
+* otherwise each tie is merged on its key among its source's outgoing ties
+  (``upsert_ties``), so a rerun, or the rerun of a load that was killed half-way,
+  converges to the store of one clean load;
+* a tie id that now joins other organizations than the stored tie with that id replaces
+  it (relationships cannot change their ends);
+* the next batch's rows are built while the store writes the current one
+  (:func:`graph.upsert_plan.prefetched`).
+
+A ``create_ties`` batch that comes back short (a stale handle) or fails in a way that may
+have committed is redone with ``upsert_ties``, which is idempotent.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from graph.load_lock import LoadLock
+from graph.store import LoadReport, Progress
+from graph.upsert_plan import Handles, Step, TieStep, has_extra_cells, prefetched, tie_rows
+
+if TYPE_CHECKING:
+    from graph.bolt import BoltStore
+
+logger = logging.getLogger(__name__)
+
+#: Ids per read_organization_eids call.
+ID_BATCH = 10_000
+
+
+class BundleLoad:
+    """Writes the steps of :func:`graph.upsert_plan.write_plan` into ``store``.
+
+    Parameters
+    ----------
+    store : BoltStore
+        Where to write; the caller holds ``lock``.
+    lock : LoadLock
+        The held load lock (its heartbeat is refreshed between batches).
+    batch_size : int
+        Rows per write transaction.
+    report : LoadReport
+        Filled in: rows written per step, warnings.
+    progress : callable, optional
+        ``progress(done, total)`` after each batch.
+    """
+
+    def __init__(
+        self,
+        store: BoltStore,
+        lock: LoadLock,
+        *,
+        batch_size: int,
+        report: LoadReport,
+        progress: Progress | None = None,
+    ) -> None:
+        self.store = store
+        self.lock = lock
+        self.batch_size = batch_size
+        self.report = report
+        self.progress = progress
+        self.handles: Handles = {}
+        self.fresh_ties = False
+        self._done = 0
+        self._total = 0
+
+    def run(self, plan: list[Step | TieStep]) -> None:
+        """Write every step, in order."""
+        self.fresh_ties = not self.store.query("has_ties")[0]["present"]
+        self._total = sum(len(step) for step in plan)
+        self._tick(0)
+        for step in plan:
+            written = self._ties(step) if isinstance(step, TieStep) else self._records(step)
+            if written < len(step):
+                self.report.warnings.append(
+                    f"{len(step) - written} {step.label} row(s) skipped: an end is not in the store"
+                )
+            if step.label == "derived":
+                self.report.derived_ties = written
+            else:
+                self.report.written[step.label] = written
+
+    # ------------------------------------------------------------------ steps
+    def _tick(self, n: int) -> None:
+        self._done += n
+        if self.progress is not None:
+            self.progress(self._done, self._total)
+        if n:
+            self.lock.beat()
+
+    def _records(self, step: Step) -> int:
+        written = 0
+        for rows in prefetched(step.batches(self.batch_size)):
+            if step.label == "nodes":
+                records = self.store.write_records(step.statement, rows=rows)
+                self.handles.update((r["id"], r["eid"]) for r in records)
+                written += len(records)
+            else:
+                written += self.store.write(step.statement, rows=rows)
+            self._tick(len(rows))
+        return written
+
+    def _ties(self, step: TieStep) -> int:
+        if not len(step):
+            return 0
+        self._find_handles(pd.concat([step.frame["source"], step.frame["target"]]).unique())
+        if step.label == "ties" and not self.fresh_ties:
+            self._replace_moved(step)
+        create = self.fresh_ties
+
+        def batches() -> Iterator[tuple[pd.DataFrame, list[str], list[dict[str, Any]], bool]]:
+            for frame, keys in step.slices(self.batch_size):
+                as_create = create and not has_extra_cells(frame)
+                rows = tie_rows(frame, keys, self.handles, derived=step.derived, create=as_create)
+                yield frame, keys, rows, as_create
+
+        written = 0
+        for frame, keys, rows, as_create in prefetched(batches()):
+            written += self._tie_batch(frame, keys, rows, as_create, step.derived)
+            self._tick(len(frame))
+        return written
+
+    def _tie_batch(
+        self,
+        frame: pd.DataFrame,
+        keys: list[str],
+        rows: list[dict[str, Any]],
+        as_create: bool,
+        derived: bool,
+    ) -> int:
+        if not rows:
+            return 0
+        if as_create:
+            written = self.store.write_once("create_ties", rows=rows)
+            if written == len(rows):
+                return written
+            logger.info("create_ties batch came back %s of %d; merging it", written, len(rows))
+            ends = pd.concat([frame["source"], frame["target"]]).unique()
+            self._find_handles(ends, refresh=True)
+        merge_rows = tie_rows(frame, keys, self.handles, derived=derived, create=False)
+        return self.store.write("upsert_ties", rows=merge_rows)
+
+    # ------------------------------------------------------------------ helpers
+    def _find_handles(self, ids: Any, *, refresh: bool = False) -> None:
+        """Look up the handles of ``ids`` not known yet (all of them with ``refresh``)."""
+        wanted = [str(i) for i in ids if refresh or i not in self.handles]
+        for start in range(0, len(wanted), ID_BATCH):
+            chunk = wanted[start : start + ID_BATCH]
+            for i in chunk:
+                self.handles.pop(i, None)
+            for r in self.store.query("read_organization_eids", ids=chunk):
+                self.handles[r["id"]] = r["eid"]
+
+    def _replace_moved(self, step: TieStep) -> None:
+        """Delete stored ties whose id the bundle gives to another pair of organizations."""
+        if "id" not in step.frame or not step.frame["id"].notna().any():
+            return
+        stored = {r["key"]: (r["source"], r["target"]) for r in self.store.query("read_tie_ids")}
+        moved = [
+            {"key": key, "source": stored[key][0], "target": stored[key][1]}
+            for key, source, target in zip(
+                step.keys, step.frame["source"], step.frame["target"], strict=True
+            )
+            if key in stored and stored[key] != (source, target)
+        ]
+        deleted = 0
+        for start in range(0, len(moved), self.batch_size):
+            deleted += self.store.write("delete_ties", rows=moved[start : start + self.batch_size])
+        if deleted:
+            self.report.warnings.append(
+                f"{deleted} tie(s) keep their id but now join other organizations: "
+                "the stored ties with those ids were replaced"
+            )

@@ -1,0 +1,166 @@
+"""One writer at a time: the load lock kept in the store itself.
+
+A load holds the lock for as long as it writes (``kizuna load``, ``--replace`` included).
+Ties have no uniqueness constraint in the store (it made every tie insert 1.5-2x slower on
+the embedded server), so it is the loader that keeps them unique: one writer, creating
+ties into a store that had none and merging them otherwise.  The lock is what makes the
+"one writer" true when two loads are started against one store.
+
+The lock is a ``(:KizunaMeta {key: "load_lock"})`` node with the owner's token, host, pid,
+start time and a heartbeat the owner refreshes while it writes.  A lock left behind by a
+load that died (killed, power cut) is taken over at once when its owner was a process of
+this host that no longer exists, else when its heartbeat is older than
+:data:`STALE_SECONDS`.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+import socket
+import time
+from typing import Any, Protocol
+
+from graph.errors import StoreBusy, StoreError
+
+logger = logging.getLogger(__name__)
+
+LOCK_KEY = "load_lock"
+#: A lock whose heartbeat is older than this is abandoned (its owner beats every 30 s).
+STALE_SECONDS = 600.0
+HEARTBEAT_SECONDS = 30.0
+
+
+class _Store(Protocol):
+    def query(self, name: str, **params: Any) -> list[dict[str, Any]]: ...
+
+    def write(self, name: str, **params: Any) -> int: ...
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def abandoned(holder: dict[str, Any], *, host: str, now: float) -> bool:
+    """Whether the lock ``holder`` (a ``read_load_lock`` record) is left by a dead load.
+
+    Examples
+    --------
+    >>> abandoned({"host": "h", "pid": 2**22 + 1, "heartbeat": 0.0}, host="h", now=1.0)
+    True
+    >>> abandoned({"host": "other", "pid": 1, "heartbeat": 0.0}, host="h", now=1.0)
+    False
+    """
+    heartbeat = holder.get("heartbeat")
+    if heartbeat is None or now - float(heartbeat) > STALE_SECONDS:
+        return True
+    pid = holder.get("pid")
+    return holder.get("host") == host and pid is not None and not _pid_alive(int(pid))
+
+
+class LoadLock:
+    """The store's load lock, as a context manager.
+
+    Parameters
+    ----------
+    store : BoltStore
+        Anything with the ``query`` and ``write`` of :class:`graph.bolt.BoltStore`.
+
+    Raises
+    ------
+    StoreBusy
+        When another live load holds the lock.
+
+    Examples
+    --------
+    >>> with LoadLock(store) as lock:  # doctest: +SKIP
+    ...     for batch in batches:
+    ...         write(batch)
+    ...         lock.beat()
+    """
+
+    def __init__(self, store: _Store) -> None:
+        self.store = store
+        self.host = socket.gethostname()
+        self.pid = os.getpid()
+        self.owner = f"{self.host}:{self.pid}:{secrets.token_hex(6)}"
+        self.started_at = time.time()
+        self._last_beat = 0.0
+
+    def _take(self, expected: str | None) -> bool:
+        now = time.time()
+        written = self.store.write(
+            "acquire_load_lock",
+            key=LOCK_KEY,
+            owner=self.owner,
+            expected=expected,
+            host=self.host,
+            pid=self.pid,
+            started_at=self.started_at,
+            now=now,
+        )
+        if written:
+            self._last_beat = now
+        return bool(written)
+
+    def acquire(self) -> None:
+        """Take the lock, or raise :class:`StoreBusy` naming who holds it."""
+        for _ in range(5):
+            rows = self.store.query("read_load_lock", key=LOCK_KEY)
+            holder = rows[0] if rows else {}
+            owner = holder.get("owner")
+            expected = None
+            if owner is not None and owner != self.owner:
+                if not abandoned(holder, host=self.host, now=time.time()):
+                    raise StoreBusy(_busy_message(holder))
+                logger.warning("taking over the load lock left by %s", owner)
+                expected = str(owner)
+            if self._take(expected):
+                return
+        raise StoreError("Could not take the store's load lock. Run the command again.")
+
+    def beat(self) -> None:
+        """Refresh the heartbeat (at most every 30 s); raise if the lock was lost."""
+        if time.time() - self._last_beat < HEARTBEAT_SECONDS:
+            return
+        if not self._take(None):
+            raise StoreError(
+                "This load lost the store's load lock (another load took it over after "
+                "this one stopped beating). Run the load again; it is safe to repeat."
+            )
+
+    def release(self) -> None:
+        """Give the lock back (a no-op when it is not ours any more)."""
+        self.store.write("release_load_lock", key=LOCK_KEY, owner=self.owner)
+
+    def __enter__(self) -> LoadLock:
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            self.release()
+        except StoreError as err:  # the load's own error (if any) matters more
+            logger.warning("could not release the load lock: %s", err)
+
+
+def _busy_message(holder: dict[str, Any]) -> str:
+    started = holder.get("started_at")
+    when = (
+        time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(float(started)))
+        if started is not None
+        else "an unknown time"
+    )
+    return (
+        f"Another kizuna load is writing to this store (process {holder.get('pid')} on "
+        f"{holder.get('host')}, started {when}). Wait for it to finish, then run this "
+        f"command again. If that load died on another machine, its lock expires "
+        f"{int(STALE_SECONDS // 60)} minutes after its last sign of life."
+    )
