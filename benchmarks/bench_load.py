@@ -102,13 +102,14 @@ def main() -> None:
             settings = Settings.from_env()
             backend = settings.store_uri or ""
         else:
-            from graph.embedded import running_server
+            from graph.embedded import HEAP_SIZE, JVM_ARGS, running_server
 
             info = stack.enter_context(running_server(tmp / "data"))
             settings = Settings(data_dir=tmp / "data")
             env["KIZUNA_DATA_DIR"] = str(settings.data_dir)
             server_pid = info.pid
-            backend = "embedded ArcadeDB (heap 1g, txWalFlush=1)"
+            flags = " ".join(a.removeprefix("-Darcadedb.") for a in JVM_ARGS)
+            backend = f"embedded ArcadeDB (heap {HEAP_SIZE}, {flags})"
         store = connect(settings)
         stack.callback(store.close)
         lines = [

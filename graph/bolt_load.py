@@ -117,7 +117,8 @@ class BundleLoad:
     def _ties(self, step: TieStep) -> int:
         if not len(step):
             return 0
-        self._find_handles(pd.concat([step.frame["source"], step.frame["target"]]).unique())
+        ends = step.frame[["source", "target"]].to_numpy().ravel()
+        self._find_handles(pd.unique(ends))
         if step.label == "ties" and not self.fresh_ties:
             self._replace_moved(step)
         create = self.fresh_ties
@@ -172,9 +173,8 @@ class BundleLoad:
         stored = {r["key"]: (r["source"], r["target"]) for r in self.store.query("read_tie_ids")}
         moved = [
             {"key": key, "source": stored[key][0], "target": stored[key][1]}
-            for key, source, target in zip(
-                step.keys, step.frame["source"], step.frame["target"], strict=True
-            )
+            for frame, keys in step.slices(len(step))
+            for key, source, target in zip(keys, frame["source"], frame["target"], strict=True)
             if key in stored and stored[key] != (source, target)
         ]
         deleted = 0

@@ -51,20 +51,25 @@ class Step:
 
 @dataclass(frozen=True)
 class TieStep:
-    """Direct or derived ties to write: the frame (deduplicated, sorted by source) and keys."""
+    """Direct or derived ties to write: the bundle's frame and the order to write it in.
+
+    ``order`` holds the positions of the rows to write (the first row of each identity),
+    sorted by source; the frame itself is not copied.
+    """
 
     label: str
     frame: pd.DataFrame
-    keys: list[str]
+    order: np.ndarray
     derived: bool
 
     def __len__(self) -> int:
-        return len(self.frame)
+        return len(self.order)
 
     def slices(self, batch_size: int) -> Iterator[tuple[pd.DataFrame, list[str]]]:
-        for start in range(0, len(self.frame), batch_size):
-            stop = start + batch_size
-            yield self.frame.iloc[start:stop], self.keys[start:stop]
+        """Batches of rows to write, with their tie keys."""
+        for start in range(0, len(self.order), batch_size):
+            part = self.frame.iloc[self.order[start : start + batch_size]]
+            yield part, tie_keys(part)
 
 
 def prefetched(items: Iterable[T]) -> Iterator[T]:
@@ -175,13 +180,11 @@ def participation_rows(frame: pd.DataFrame) -> Rows:
 
 
 def tie_step(label: str, frame: pd.DataFrame, what: str, report: LoadReport | None) -> TieStep:
-    """Ties deduplicated by identity (first row kept), then sorted by source."""
-    keys = tie_keys(frame)
-    keep = _keep_first(keys, what, report)
-    order = np.argsort(frame["source"].to_numpy(dtype=str)[keep], kind="stable")
-    kept_keys = np.asarray(keys, dtype=object)[keep][order]
-    kept = frame[keep].iloc[order].reset_index(drop=True)
-    return TieStep(label, kept, [str(k) for k in kept_keys], derived=label == "derived")
+    """Ties deduplicated by identity (first row kept), to be written sorted by source."""
+    keep = np.flatnonzero(_keep_first(tie_keys(frame), what, report))
+    sources = frame["source"].to_numpy(dtype=object)[keep].astype(str)
+    order = keep[np.argsort(sources, kind="stable")]
+    return TieStep(label, frame, order, derived=label == "derived")
 
 
 def write_plan(

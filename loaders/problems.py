@@ -44,6 +44,7 @@ TITLES_JA: dict[str, str] = {
     "missing_cluster": "clusters.csv にないクラスターです",
     "duplicate_tie": "同じつながりが二回書かれています（一回だけ読み込みます）",
     "self_tie": "自分自身へのつながりです",
+    "reserved_id": "「prog:」で始まる id は、参加データから作るつながり用に予約されています",
     "bad_value": "値が正しくありません",
 }
 

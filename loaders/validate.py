@@ -15,6 +15,7 @@ import pandas as pd
 import pyarrow as pa
 
 from graph.bundle import Bundle
+from graph.projection import DERIVED_PREFIX
 from graph.model import (
     ORG_KINDS,
     PARTICIPATION_ROLES,
@@ -163,6 +164,17 @@ def _validate(bundle: Bundle, arrow: dict[tuple[str, str], pa.Array] | None = No
         )
     c.years("ties")
     c.figures("ties")
+    if c.has("ties", "id"):
+        tie_ids = ties["id"].astype(object)
+        c.report(
+            "reserved_id",
+            "ties",
+            "id",
+            tie_ids.str.startswith(DERIVED_PREFIX, na=False).to_numpy(dtype=bool),
+            lambda i: f"'{tie_ids.iat[i]}' starts with '{DERIVED_PREFIX}', which kizuna keeps "
+            "for the co_participation ties it derives from participation.csv",
+            "give the tie another id, or leave the id empty",
+        )
     if c.has("ties", "program") and (c.has("programs", "id") or not has_programs):
         prog_ids = bundle.programs["id"] if has_programs else pd.Series([], dtype=object)
         c.references(

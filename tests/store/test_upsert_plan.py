@@ -65,9 +65,12 @@ def test_tie_step_keeps_first_of_a_key_and_sorts_by_source() -> None:
     )
     report = LoadReport()
     step = tie_step("ties", ties, "ties.csv", report)
-    assert list(step.frame["source"]) == ["a", "b", "c"]
-    assert step.frame["weight"].iloc[0] == 1.0
-    assert step.keys == tie_keys(step.frame)
+    (part, keys), *more = list(step.slices(10))
+    assert not more and len(step) == 3
+    assert list(part["source"]) == ["a", "b", "c"]
+    assert part["weight"].iloc[0] == 1.0
+    assert keys == tie_keys(part)
+    assert [len(p) for p, _ in step.slices(2)] == [2, 1]
     assert len(report.duplicates) == 1 and "ties.csv row 5" in report.duplicates[0]
     assert not step.derived and tie_step("derived", ties, "d", None).derived
 
@@ -81,17 +84,20 @@ def test_tie_step_keeps_first_of_a_key_and_sorts_by_source() -> None:
 def test_tie_step_keys_stay_with_their_rows(rows: list[tuple[str, str, str]]) -> None:
     ties = frame("ties", [{"source": s, "target": t, "kind": k} for s, t, k in rows])
     step = tie_step("ties", ties, "ties.csv", None)
-    assert step.keys == tie_keys(step.frame)
-    assert len(set(step.keys)) == len(step.keys) == len(set(tie_keys(ties)))
-    assert list(step.frame["source"]) == sorted(step.frame["source"])
+    parts = list(step.slices(3))
+    keys = [k for _, ks in parts for k in ks]
+    sources = [s for p, _ in parts for s in p["source"]]
+    assert all(ks == tie_keys(p) for p, ks in parts)
+    assert len(set(keys)) == len(keys) == len(set(tie_keys(ties)))
+    assert sources == sorted(sources)
 
 
 def test_tie_rows_for_create_and_merge() -> None:
     bundle = tiny_bundle()
-    step = tie_step("ties", bundle.ties, "ties.csv", None)
+    part, keys = next(tie_step("ties", bundle.ties, "ties.csv", None).slices(10))
     handles = {"tama": "#1:0", "kobe_u": "#1:1", "acme": "#1:2"}  # bank1 not stored
-    create = tie_rows(step.frame, step.keys, handles, derived=False, create=True)
-    merge = tie_rows(step.frame, step.keys, handles, derived=False, create=False)
+    create = tie_rows(part, keys, handles, derived=False, create=True)
+    merge = tie_rows(part, keys, handles, derived=False, create=False)
     assert len(create) == len(merge) == 3  # bank1 → acme left out
     for flat, nested in zip(create, merge, strict=True):
         assert None not in flat.values() and None not in nested["props"].values()
@@ -108,10 +114,10 @@ def test_tie_rows_for_create_and_merge() -> None:
 
 def test_tie_props_are_what_frame_props_gives() -> None:
     ties = tiny_bundle().ties
-    step = tie_step("ties", ties, "ties.csv", None)
+    part, keys = next(tie_step("ties", ties, "ties.csv", None).slices(10))
     handles = {o: f"#1:{i}" for i, o in enumerate(["tama", "kobe_u", "acme", "bank1"])}
-    merge = tie_rows(step.frame, step.keys, handles, derived=True, create=False)
-    for row, props in zip(merge, frame_props(step.frame), strict=True):
+    merge = tie_rows(part, keys, handles, derived=True, create=False)
+    for row, props in zip(merge, frame_props(part), strict=True):
         expected = {k: v for k, v in props.items() if k not in ("source", "target")}
         expected |= {"key": row["key"], "derived": True}
         assert row["props"] == expected

@@ -209,6 +209,10 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], list[tuple[str, str, str, 
         {"ties": "id,source,target,kind\nt1,a,b,mou\nt2,b,c,mou\nt1,c,d,mou\n"},
         [(W, "duplicate_tie", "ties.csv", 4, "id")],
     ),
+    "reserved_tie_id": (
+        {"ties": "id,source,target,kind\nt1,a,b,mou\nprog:p1:b:c,b,c,mou\n"},
+        [(E, "reserved_id", "ties.csv", 3, "id")],
+    ),
     "self_tie": (
         sub("ties", "a,d,mou", "d,d,mou"),
         [(W, "self_tie", "ties.csv", 4, "target")],
