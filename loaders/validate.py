@@ -15,7 +15,6 @@ import pandas as pd
 import pyarrow as pa
 
 from graph.bundle import Bundle
-from graph.projection import DERIVED_PREFIX
 from graph.model import (
     ORG_KINDS,
     PARTICIPATION_ROLES,
@@ -23,6 +22,7 @@ from graph.model import (
     REGIONS,
     TIE_KINDS,
 )
+from graph.projection import DERIVED_PREFIX
 from loaders import fastcols as fc
 from loaders.checks import YEAR_MAX, YEAR_MIN, Checker
 from loaders.corporate import valid_mask
