@@ -171,8 +171,10 @@ def _validate(bundle: Bundle, arrow: dict[tuple[str, str], pa.Array] | None = No
             "ties",
             "id",
             tie_ids.str.startswith(DERIVED_PREFIX, na=False).to_numpy(dtype=bool),
-            lambda i: f"'{tie_ids.iat[i]}' starts with '{DERIVED_PREFIX}', which kizuna keeps "
-            "for the co_participation ties it derives from participation.csv",
+            lambda i: (
+                f"'{tie_ids.iat[i]}' starts with '{DERIVED_PREFIX}', which kizuna keeps "
+                "for the co_participation ties it derives from participation.csv"
+            ),
             "give the tie another id, or leave the id empty",
         )
     if c.has("ties", "program") and (c.has("programs", "id") or not has_programs):
