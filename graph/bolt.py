@@ -298,6 +298,13 @@ class BoltStore:
         derived = self.read_derived_ties(graph_filter) if with_derived else None
         return to_networkx(bundle, derived=derived)
 
+    def current_load(self) -> dict[str, Any] | None:
+        """Who is loading into this store now (host, pid, started_at, heartbeat), or None."""
+        rows = self.query("read_load_lock", key=LOCK_KEY)
+        if not rows or rows[0]["owner"] is None:
+            return None
+        return {k: rows[0][k] for k in ("host", "pid", "started_at", "heartbeat")}
+
     def counts(self) -> dict[str, int]:
         """Numbers of organizations, clusters, programs, participations, ties, derived ties."""
         rows = self.query("counts")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 from typing import Any
 
@@ -134,6 +135,12 @@ def status(data_dir: Path | None, as_json: bool) -> None:
         click.echo(f"server:   {data['server']}")
         for key, value in data["counts"].items():
             click.echo(f"{key + ':':<16}{value:>10,}")
+        if data.get("load"):
+            load = data["load"]
+            started = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(load["started_at"]))
+            click.echo(
+                f"load:     running (process {load['pid']} on {load['host']}, since {started})"
+            )
     if not data["running"]:
         raise SystemExit(1)
 
@@ -142,5 +149,7 @@ def with_close(graph_store: Any, data: dict[str, Any]) -> None:
     try:
         data["counts"] = graph_store.counts()
         data["server"] = getattr(graph_store, "server_agent", "")
+        current_load = getattr(graph_store, "current_load", None)
+        data["load"] = current_load() if current_load is not None else None
     finally:
         graph_store.close()

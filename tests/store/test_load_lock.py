@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -164,3 +165,18 @@ def test_abandoned() -> None:
     assert not abandoned({**alive, "host": "elsewhere", "pid": dead_pid()}, host=HOST, now=now)
     assert abandoned(alive, host=HOST, now=now + STALE_SECONDS + 1)
     assert abandoned({"host": HOST, "pid": None, "heartbeat": None}, host=HOST, now=now)
+
+
+def test_status_tells_who_is_loading(clean_store: Any, store_env: dict[str, str]) -> None:
+    def status() -> dict[str, Any]:
+        proc = subprocess.run(
+            ["kizuna", "store", "status", "--json"], env=store_env, capture_output=True, text=True
+        )
+        assert proc.returncode == 0, proc.stderr
+        data: dict[str, Any] = json.loads(proc.stdout)
+        return data
+
+    assert status()["load"] is None
+    hold(clean_store, owner="other", host=HOST, pid=os.getpid(), heartbeat=time.time())
+    load = status()["load"]
+    assert load["pid"] == os.getpid() and load["host"] == HOST
