@@ -136,7 +136,7 @@ def free_port() -> int:
         return port
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
     """True when ``pid`` is a live (not zombie) process; reaps it when it is our child."""
     with contextlib.suppress(ChildProcessError, OSError):
         done, _ = os.waitpid(pid, os.WNOHANG)
@@ -159,7 +159,7 @@ def _pid_alive(pid: int) -> bool:
 
 def _is_server_process(pid: int) -> bool:
     """Guard against pid reuse: the process must be a ``graph.embedded`` child (Linux)."""
-    if not _pid_alive(pid):
+    if not pid_alive(pid):
         return False
     cmdline = Path(f"/proc/{pid}/cmdline")
     if not cmdline.exists():
@@ -345,7 +345,7 @@ def _terminate(pid: int, timeout: float) -> bool:
     while time.monotonic() < deadline:
         if proc is not None and proc.poll() is not None:
             return True
-        if proc is None and not _pid_alive(pid):
+        if proc is None and not pid_alive(pid):
             return True
         time.sleep(0.05)
     logger.warning("store server %s did not stop in %.0f s; killing it", pid, timeout)

@@ -25,10 +25,10 @@ from graph.embedded import (
     READY_MARKER,
     USER,
     ServerInfo,
-    _pid_alive,
     _state_file,
     _write_state,
     ensure_password,
+    pid_alive,
     read_state,
 )
 
@@ -38,7 +38,7 @@ def _owner_gone(owner_pid: int | None) -> bool:
         return False
     if os.getppid() != owner_pid:
         return True
-    return not _pid_alive(owner_pid)
+    return not pid_alive(owner_pid)
 
 
 def _state_is_mine(root: Path) -> bool:

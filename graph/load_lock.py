@@ -22,6 +22,7 @@ import socket
 import time
 from typing import Any, Protocol
 
+from graph.embedded import pid_alive
 from graph.errors import StoreBusy, StoreError
 
 logger = logging.getLogger(__name__)
@@ -38,16 +39,6 @@ class _Store(Protocol):
     def write(self, name: str, **params: Any) -> int: ...
 
 
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def abandoned(holder: dict[str, Any], *, host: str, now: float) -> bool:
     """Whether the lock ``holder`` (a ``read_load_lock`` record) is left by a dead load.
 
@@ -62,7 +53,7 @@ def abandoned(holder: dict[str, Any], *, host: str, now: float) -> bool:
     if heartbeat is None or now - float(heartbeat) > STALE_SECONDS:
         return True
     pid = holder.get("pid")
-    return holder.get("host") == host and pid is not None and not _pid_alive(int(pid))
+    return holder.get("host") == host and pid is not None and not pid_alive(int(pid))
 
 
 class LoadLock:
