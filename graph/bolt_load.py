@@ -117,8 +117,7 @@ class BundleLoad:
     def _ties(self, step: TieStep) -> int:
         if not len(step):
             return 0
-        ends = step.frame[["source", "target"]].to_numpy().ravel()
-        self._find_handles(pd.unique(ends))
+        self._find_handles(_ends(step.frame))
         if step.label == "ties" and not self.fresh_ties:
             self._replace_moved(step)
         create = self.fresh_ties
@@ -150,8 +149,7 @@ class BundleLoad:
             if written == len(rows):
                 return written
             logger.info("create_ties batch came back %s of %d; merging it", written, len(rows))
-            ends = pd.concat([frame["source"], frame["target"]]).unique()
-            self._find_handles(ends, refresh=True)
+            self._find_handles(_ends(frame), refresh=True)
         merge_rows = tie_rows(frame, keys, self.handles, derived=derived, create=False)
         return self.store.write("upsert_ties", rows=merge_rows)
 
@@ -185,3 +183,8 @@ class BundleLoad:
                 f"{deleted} tie(s) keep their id but now join other organizations: "
                 "the stored ties with those ids were replaced"
             )
+
+
+def _ends(ties: pd.DataFrame) -> Any:
+    """The distinct organization ids at either end of ``ties``."""
+    return pd.unique(ties[["source", "target"]].to_numpy().ravel())
