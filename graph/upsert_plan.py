@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from graph.bundle import COLUMNS, Bundle
-from graph.rows import KEY_SEPARATOR, frame_props, participation_keys, python_values, tie_keys
+from graph.rows import KEY_SEPARATOR, frame_props, participation_keys, tie_keys
 from graph.store import LoadReport
 
 Rows = list[dict[str, Any]]
@@ -121,19 +121,11 @@ def has_extra_cells(frame: pd.DataFrame) -> bool:
 
 
 def _tie_props(frame: pd.DataFrame, keys: list[str], derived: bool) -> Rows:
-    """One dict per tie: every cell that has a value, plus key and derived."""
-    columns = [str(c) for c in frame.columns if c not in ("source", "target")]
-    values = [python_values(frame[c], c) for c in columns]
-    rows: Rows = []
-    for i, key in enumerate(keys):
-        props: dict[str, Any] = {"key": key}
-        for c, vals in zip(columns, values, strict=True):
-            v = vals[i]
-            if v is not None:
-                props[c] = v
-        props["derived"] = derived
+    """One dict per tie: every cell that has a value but the ends, plus key and derived."""
+    rows = frame_props(frame.drop(columns=["source", "target"]))
+    for props, key in zip(rows, keys, strict=True):
+        props["key"], props["derived"] = key, derived
         props.setdefault("directed", False)
-        rows.append(props)
     return rows
 
 
@@ -150,7 +142,7 @@ def tie_rows(
     --------
     >>> f = pd.DataFrame({"source": ["a"], "target": ["b"], "kind": ["mou"]})
     >>> tie_rows(f, ["k"], {"a": "#1:0", "b": "#1:1"}, derived=False, create=True)
-    [{'key': 'k', 'kind': 'mou', 'derived': False, 'directed': False, 'ea': '#1:0', \
+    [{'kind': 'mou', 'key': 'k', 'derived': False, 'directed': False, 'ea': '#1:0', \
 'eb': '#1:1', 'source': 'a', 'target': 'b'}]
     """
     rows: Rows = []
