@@ -44,7 +44,7 @@ from cypher import load, migration_names, schema_names
 from graph.bolt_load import BundleLoad
 from graph.bundle import COLUMNS, REQUIRED_FILES, Bundle, GraphFilter
 from graph.errors import StoreError
-from graph.load_lock import LOCK_KEY, LoadLock
+from graph.load_lock import LOCK_KEY, LoadLock, current_holder
 from graph.projection import project_participation
 from graph.rows import canonical_frame
 from graph.store import BATCH_SIZE, LoadReport, Progress
@@ -300,10 +300,10 @@ class BoltStore:
 
     def current_load(self) -> dict[str, Any] | None:
         """Who is loading into this store now (host, pid, started_at, heartbeat), or None."""
-        rows = self.query("read_load_lock", key=LOCK_KEY)
-        if not rows or rows[0]["owner"] is None:
+        holder = current_holder(self)
+        if holder is None:
             return None
-        return {k: rows[0][k] for k in ("host", "pid", "started_at", "heartbeat")}
+        return {k: holder[k] for k in ("host", "pid", "started_at", "heartbeat")}
 
     def counts(self) -> dict[str, int]:
         """Numbers of organizations, clusters, programs, participations, ties, derived ties."""

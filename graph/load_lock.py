@@ -39,6 +39,12 @@ class _Store(Protocol):
     def write(self, name: str, **params: Any) -> int: ...
 
 
+def current_holder(store: _Store) -> dict[str, Any] | None:
+    """The ``read_load_lock`` record of whoever holds the lock now, or None."""
+    rows = store.query("read_load_lock", key=LOCK_KEY)
+    return rows[0] if rows and rows[0]["owner"] is not None else None
+
+
 def abandoned(holder: dict[str, Any], *, host: str, now: float) -> bool:
     """Whether the lock ``holder`` (a ``read_load_lock`` record) is left by a dead load.
 
@@ -104,8 +110,7 @@ class LoadLock:
     def acquire(self) -> None:
         """Take the lock, or raise :class:`StoreBusy` naming who holds it."""
         for _ in range(5):
-            rows = self.store.query("read_load_lock", key=LOCK_KEY)
-            holder = rows[0] if rows else {}
+            holder = current_holder(self.store) or {}
             owner = holder.get("owner")
             expected = None
             if owner is not None and owner != self.owner:

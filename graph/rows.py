@@ -24,7 +24,7 @@ INTERNAL: frozenset[str] = frozenset({"key", "derived"})
 KEY_SEPARATOR = "\x1f"
 
 
-def python_values(series: pd.Series, column: str) -> list[Any]:
+def _python_values(series: pd.Series, column: str) -> list[Any]:
     """A column as a list of plain Python values, None for missing cells."""
     missing = series.isna().to_numpy()
     if column in BOOL_COLUMNS:
@@ -51,7 +51,7 @@ def python_values(series: pd.Series, column: str) -> list[Any]:
 def frame_props(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """One property map per row, without missing cells (NaN, NA, None)."""
     columns = [str(c) for c in frame.columns]
-    values = [python_values(frame[c], c) for c in columns]
+    values = [_python_values(frame[c], c) for c in columns]
     rows: list[dict[str, Any]] = []
     for i in range(len(frame)):
         props: dict[str, Any] = {}
@@ -65,8 +65,8 @@ def frame_props(frame: pd.DataFrame) -> list[dict[str, Any]]:
 
 def tie_keys(ties: pd.DataFrame) -> list[str]:
     """The identity of each tie row: its ``id`` when set, else source|target|kind|since."""
-    ids = python_values(ties["id"], "id") if "id" in ties else [None] * len(ties)
-    since = python_values(ties["since"], "since") if "since" in ties else [None] * len(ties)
+    ids = _python_values(ties["id"], "id") if "id" in ties else [None] * len(ties)
+    since = _python_values(ties["since"], "since") if "since" in ties else [None] * len(ties)
     return [
         str(i) if i else tie_key(str(s), str(t), str(k), y)
         for i, s, t, k, y in zip(
@@ -78,8 +78,8 @@ def tie_keys(ties: pd.DataFrame) -> list[str]:
 def participation_keys(part: pd.DataFrame) -> list[str]:
     """The identity of each participation row: program|organization|role|since."""
     n = len(part)
-    role = python_values(part["role"], "role") if "role" in part else [None] * n
-    since = python_values(part["since"], "since") if "since" in part else [None] * n
+    role = _python_values(part["role"], "role") if "role" in part else [None] * n
+    since = _python_values(part["since"], "since") if "since" in part else [None] * n
     return [
         KEY_SEPARATOR.join((str(p), str(o), r or "", "" if y is None else str(y)))
         for p, o, r, y in zip(part["program"], part["organization"], role, since, strict=True)

@@ -155,9 +155,9 @@ def tie_rows(
             props.update(ea=ea, eb=eb, source=source, target=target)
             rows.append(props)
         else:
+            key = props["key"]
             rows.append(
-                {"ea": ea, "eb": eb, "source": source, "target": target, "key": props["key"]}
-                | {"props": props}
+                {"ea": ea, "eb": eb, "source": source, "target": target, "key": key, "props": props}
             )
     return rows
 
