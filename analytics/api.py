@@ -26,11 +26,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analytics import brokerage as _brokerage
-from analytics import centrality, communities, connectivity, gaps, holes, roles
-from analytics.snapshot import Snapshot, build_snapshot
-from graph import __version__
-from graph.bundle import Bundle, GraphFilter
+from kizuna.analytics import brokerage as _brokerage
+from kizuna.analytics import centrality, communities, connectivity, gaps, holes, roles
+from kizuna.analytics.snapshot import Snapshot, build_snapshot
+from kizuna.graph import __version__
+from kizuna.graph.bundle import Bundle, GraphFilter
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +86,7 @@ def _with_program_ties(bundle: Bundle) -> Bundle:
     """The bundle plus co_participation ties projected from participation.csv."""
     if bundle.participation is None or len(bundle.participation) == 0:
         return bundle
-    from graph.projection import project_participation
+    from kizuna.graph.projection import project_participation
 
     extra = project_participation(bundle)
     ties = pd.concat([bundle.ties, extra], ignore_index=True)
@@ -263,13 +263,13 @@ def _add_info_columns(nodes: pd.DataFrame, bundle: Bundle) -> None:
 
 
 def _cluster_text(src: pd.DataFrame) -> np.ndarray:
-    from analytics.snapshot import strip_clusters
+    from kizuna.analytics.snapshot import strip_clusters
 
     return strip_clusters(src.get("cluster", None), len(src))
 
 
-from analytics.partners import suggest_partners  # noqa: E402
-from analytics.whatif import Scenario, WhatIfDiff, apply_scenario, compare  # noqa: E402
+from kizuna.analytics.partners import suggest_partners  # noqa: E402
+from kizuna.analytics.whatif import Scenario, WhatIfDiff, apply_scenario, compare  # noqa: E402
 
 __all__ = [
     "CONTRACT_NODE_COLUMNS",

@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from analytics.snapshot import Snapshot, unique_counts
+from kizuna.analytics.snapshot import Snapshot, unique_counts
 
 log = logging.getLogger(__name__)
 

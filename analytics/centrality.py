@@ -13,7 +13,7 @@ import numpy as np
 import scipy.sparse as sp
 import scipy.sparse.linalg as spla
 
-from analytics.snapshot import Snapshot
+from kizuna.analytics.snapshot import Snapshot
 
 log = logging.getLogger(__name__)
 

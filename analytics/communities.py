@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from analytics.snapshot import Snapshot
+from kizuna.analytics.snapshot import Snapshot
 
 __all__ = ["agreement", "detect_communities"]
 

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from analytics.snapshot import Snapshot, unique_counts
+from kizuna.analytics.snapshot import Snapshot, unique_counts
 
 __all__ = ["articulation_points", "bridges", "local_bridges", "spof"]
 

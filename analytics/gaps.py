@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analytics.snapshot import Snapshot, unique_counts
+from kizuna.analytics.snapshot import Snapshot, unique_counts
 
 __all__ = ["cluster_pairs"]
 

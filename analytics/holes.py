@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import scipy.sparse as sp
 
-from analytics.snapshot import Snapshot
+from kizuna.analytics.snapshot import Snapshot
 
 __all__ = ["constraint", "dyadic_constraint", "effective_size", "efficiency", "hierarchy"]
 

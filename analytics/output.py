@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analytics.api import (
+from kizuna.analytics.api import (
     CONTRACT_BRIDGE_COLUMNS,
     CONTRACT_NODE_COLUMNS,
     CONTRACT_PAIR_COLUMNS,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from graph.bundle import Bundle
+from kizuna.graph.bundle import Bundle
 
 __all__ = ["TIE_SCOPES", "network_overview", "tie_scopes"]
 

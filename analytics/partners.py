@@ -26,10 +26,10 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from analytics.brokerage import brokerage
-from analytics.gaps import cluster_pairs
-from analytics.snapshot import Snapshot, UnknownEntity, build_snapshot
-from graph.bundle import Bundle
+from kizuna.analytics.brokerage import brokerage
+from kizuna.analytics.gaps import cluster_pairs
+from kizuna.analytics.snapshot import Snapshot, UnknownEntity, build_snapshot
+from kizuna.graph.bundle import Bundle
 
 __all__ = ["WEIGHTS", "PartnerFinder", "suggest_partners"]
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analytics.snapshot import Snapshot, unique_counts
+from kizuna.analytics.snapshot import Snapshot, unique_counts
 
 __all__ = [
     "ModuleDegrees",

@@ -25,8 +25,8 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from graph.bundle import Bundle
-from graph.errors import BundleError, KizunaError, Problem
+from kizuna.graph.bundle import Bundle
+from kizuna.graph.errors import BundleError, KizunaError, Problem
 
 log = logging.getLogger(__name__)
 

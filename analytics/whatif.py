@@ -9,11 +9,11 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from graph.bundle import Bundle
+from kizuna.graph.bundle import Bundle
 
 if TYPE_CHECKING:
-    from analytics.api import NetworkAnalysis
-    from analytics.snapshot import Snapshot
+    from kizuna.analytics.api import NetworkAnalysis
+    from kizuna.analytics.snapshot import Snapshot
 
 __all__ = ["Scenario", "WhatIfDiff", "apply_scenario", "compare", "reachability"]
 

@@ -25,8 +25,8 @@ from typing import Any
 
 import numpy as np
 
-from analytics import brokerage, centrality, communities, connectivity, gaps, holes, roles
-from analytics.snapshot import Snapshot, build_snapshot
+from kizuna.analytics import brokerage, centrality, communities, connectivity, gaps, holes, roles
+from kizuna.analytics.snapshot import Snapshot, build_snapshot
 
 NX_MAX = 100_000  # networkx above this: hopeless on this machine (notes)
 NX_BETWEENNESS_MAX = 10_000
@@ -109,7 +109,7 @@ def metrics_run(n: int, seed: int) -> list[str]:
     import igraph as ig
     import networkx as nx
 
-    from loaders.synth import synthesize
+    from kizuna.loaders.synth import synthesize
 
     bundle = synthesize(n, seed=seed)
     t_ours, snap = timed(lambda: build_snapshot(bundle))
@@ -247,7 +247,7 @@ def metrics_run(n: int, seed: int) -> list[str]:
 def error_run(n: int, seed: int, ks: list[int], draws: int) -> list[str]:
     from scipy.stats import pearsonr, spearmanr
 
-    from loaders.synth import synthesize
+    from kizuna.loaders.synth import synthesize
 
     snap = build_snapshot(synthesize(n, seed=seed))
     t_exact, (exact, _) = timed(lambda: centrality.betweenness(snap, exact_max=n))

@@ -24,9 +24,9 @@ import numpy as np
 import plotly
 from dash import html
 
-from dashboard import shell
-from dashboard.data import DataSource, SnapshotData
-from dashboard.pages import (
+from kizuna.dashboard import shell
+from kizuna.dashboard.data import DataSource, SnapshotData
+from kizuna.dashboard.pages import (
     PAGES,
     cluster_gaps,
     data_tables,
@@ -35,8 +35,8 @@ from dashboard.pages import (
     network,
     what_if,
 )
-from dashboard.pages import partners as partner_page
-from graph.bundle import Bundle
+from kizuna.dashboard.pages import partners as partner_page
+from kizuna.graph.bundle import Bundle
 
 ROOT = Path(__file__).resolve().parents[1]
 ALL_CONF = ["confirmed", "reported", "uncertain"]
@@ -230,8 +230,8 @@ def main() -> None:
         "--out", type=Path, default=ROOT / "benchmarks" / "results" / "dashboard.md"
     )
     args = parser.parse_args()
-    from loaders import open_bundle
-    from loaders.synth import synthesize
+    from kizuna.loaders import open_bundle
+    from kizuna.loaders.synth import synthesize
 
     seed = open_bundle(ROOT / "data" / "seed", strict=False)
     synth = synthesize(args.orgs, seed=1)

@@ -31,8 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synth_bundle import synthetic_bundle
 
-from graph.store import BATCH_SIZE
 from kizuna.config import Settings
+from kizuna.graph.store import BATCH_SIZE
 from kizuna.store_access import connect
 
 
@@ -92,7 +92,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results/load.md")
     args = parser.parse_args()
 
-    from loaders.writers import write_bundle
+    from kizuna.loaders.writers import write_bundle
 
     with ExitStack() as stack:
         tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="kizuna-bench-")))
@@ -102,7 +102,7 @@ def main() -> None:
             settings = Settings.from_env()
             backend = settings.store_uri or ""
         else:
-            from graph.embedded import HEAP_SIZE, JVM_ARGS, running_server
+            from kizuna.graph.embedded import HEAP_SIZE, JVM_ARGS, running_server
 
             info = stack.enter_context(running_server(tmp / "data"))
             settings = Settings(data_dir=tmp / "data")

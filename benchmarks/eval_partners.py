@@ -19,9 +19,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analytics.partners import PartnerFinder
-from analytics.snapshot import build_snapshot
-from graph.bundle import Bundle
+from kizuna.analytics.partners import PartnerFinder
+from kizuna.analytics.snapshot import build_snapshot
+from kizuna.graph.bundle import Bundle
 
 
 def hide_cross_ties(bundle: Bundle, share: float, seed: int) -> tuple[Bundle, pd.DataFrame]:
@@ -103,8 +103,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
-    from loaders import open_bundle
-    from loaders.synth import synthesize
+    from kizuna.loaders import open_bundle
+    from kizuna.loaders.synth import synthesize
 
     cases: list[tuple[str, Bundle]] = [("seed", open_bundle("data/seed", strict=False))]
     cases += [(f"synth {n:,}", synthesize(n, seed=args.seed)) for n in args.sizes]

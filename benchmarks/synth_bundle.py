@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from graph.bundle import Bundle, empty_frame
-from graph.model import ORG_KINDS, REGIONS, TIE_KINDS
+from kizuna.graph.bundle import Bundle, empty_frame
+from kizuna.graph.model import ORG_KINDS, REGIONS, TIE_KINDS
 
 
 def synthetic_bundle(n: int, *, ties_per_org: int = 5, seed: int = 0) -> Bundle:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import dash
 
-from dashboard import shell
-from dashboard.data import BundleSource, DataSource
-from dashboard.i18n import normalize_lang
-from dashboard.pages import PAGES
+from kizuna.dashboard import shell
+from kizuna.dashboard.data import BundleSource, DataSource
+from kizuna.dashboard.i18n import normalize_lang
+from kizuna.dashboard.pages import PAGES
 
 logger = logging.getLogger(__name__)
 

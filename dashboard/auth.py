@@ -7,7 +7,7 @@ import hmac
 
 from flask import Flask, Response, request
 
-from graph.errors import ConfigError
+from kizuna.graph.errors import ConfigError
 
 REALM = "kizuna"
 

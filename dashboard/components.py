@@ -12,8 +12,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import Dash, Input, Output, dcc, html, no_update
 
-from dashboard import ids
-from dashboard.i18n import t
+from kizuna.dashboard import ids
+from kizuna.dashboard.i18n import t
 
 #: Fonts with Japanese glyphs first (Debian: fonts-noto-cjk), then the platform defaults.
 FONT_FAMILY = (

@@ -22,11 +22,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from dashboard import geo_layout, layout_engine
-from dashboard.i18n import label
-from dashboard.text import normalize_text
-from graph.bundle import Bundle
-from graph.model import phase_of
+from kizuna.dashboard import geo_layout, layout_engine
+from kizuna.dashboard.i18n import label
+from kizuna.dashboard.text import normalize_text
+from kizuna.graph.bundle import Bundle
+from kizuna.graph.model import phase_of
 
 logger = logging.getLogger(__name__)
 
@@ -54,7 +54,7 @@ def fingerprint(bundle: Bundle) -> str:
 
 def run_analysis(bundle: Bundle) -> Any:
     """The analytics library's :func:`analytics.api.analyze` on ``bundle``."""
-    from analytics.api import analyze
+    from kizuna.analytics.api import analyze
 
     return analyze(bundle)
 

@@ -9,12 +9,12 @@ from typing import Any
 import pandas as pd
 from dash import html
 
-from dashboard import components as ui
-from dashboard.arcs import TIE_COLUMNS, tie_table
-from dashboard.data import NO_CLUSTER, SnapshotData
-from dashboard.i18n import t
-from dashboard.text import search
-from graph.model import REGION_NAMES_JA
+from kizuna.dashboard import components as ui
+from kizuna.dashboard.arcs import TIE_COLUMNS, tie_table
+from kizuna.dashboard.data import NO_CLUSTER, SnapshotData
+from kizuna.dashboard.i18n import t
+from kizuna.dashboard.text import search
+from kizuna.graph.model import REGION_NAMES_JA
 
 MAX_NODES = 1500
 

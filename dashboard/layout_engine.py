@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 if TYPE_CHECKING:
-    from dashboard.data import SnapshotData
+    from kizuna.dashboard.data import SnapshotData
 
 SEED = 7
 

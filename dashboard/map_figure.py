@@ -12,12 +12,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from dashboard import components as ui
-from dashboard import geo_layout
-from dashboard.arcs import cluster_of_place, place_coords, place_label
-from dashboard.data import SnapshotData
-from dashboard.i18n import t
-from graph.model import PHASES, REGION_NAMES_JA
+from kizuna.dashboard import components as ui
+from kizuna.dashboard import geo_layout
+from kizuna.dashboard.arcs import cluster_of_place, place_coords, place_label
+from kizuna.dashboard.data import SnapshotData
+from kizuna.dashboard.i18n import t
+from kizuna.graph.model import PHASES, REGION_NAMES_JA
 
 
 def _curve(

@@ -18,10 +18,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from dashboard.data import SnapshotData
-from dashboard.i18n import t
-from graph.bundle import Bundle
-from graph.model import DIRECTED_TIE_KINDS, TIE_KINDS
+from kizuna.dashboard.data import SnapshotData
+from kizuna.dashboard.i18n import t
+from kizuna.graph.bundle import Bundle
+from kizuna.graph.model import DIRECTED_TIE_KINDS, TIE_KINDS
 
 EXACT_MAX = 3000
 
@@ -145,7 +145,7 @@ def _key(scenario: dict[str, list[Any]]) -> str:
 
 
 def after_bundle(data: SnapshotData, scenario: dict[str, list[Any]]) -> Bundle:
-    from analytics.api import Scenario, apply_scenario
+    from kizuna.analytics.api import Scenario, apply_scenario
 
     return apply_scenario(
         data.bundle, Scenario(add_ties=scenario["add_ties"], add_nodes=scenario["add_nodes"])
@@ -156,9 +156,9 @@ def _light(bundle: Bundle) -> Any:
     """What a what-if compares, from analytics' own functions: degree, participation, z and
     role (Guimerà–Amaral), cluster pairs, the snapshot for reachability, and betweenness
     when exact is cheap (at most EXACT_MAX organizations; NaN above, said on the page)."""
-    from analytics import centrality, gaps, roles
-    from analytics.api import NetworkAnalysis
-    from analytics.snapshot import build_snapshot
+    from kizuna.analytics import centrality, gaps, roles
+    from kizuna.analytics.api import NetworkAnalysis
+    from kizuna.analytics.snapshot import build_snapshot
 
     snap = build_snapshot(bundle)
     nodes = pd.DataFrame({"id": snap.ids.astype(object), "degree": snap.degree})
@@ -182,7 +182,7 @@ def _light(bundle: Bundle) -> Any:
 
 def outcome(data: SnapshotData, scenario: Any) -> Any:
     """analytics' compare(before, after) for the scenario, cached per snapshot + scenario."""
-    from analytics.api import compare
+    from kizuna.analytics.api import compare
 
     sc = scenario_of(scenario)
     before = data.memo("whatif|before", lambda: _light(data.bundle))
@@ -223,7 +223,7 @@ def node_changes(data: SnapshotData, diff: Any, scenario: dict[str, list[Any]]) 
 
 def export_zip(bundle: Bundle) -> bytes:
     """The scenario's bundle as a zip of CSV files (kizuna's bundle format, loadable again)."""
-    from loaders.writers import write_bundle
+    from kizuna.loaders.writers import write_bundle
 
     with tempfile.TemporaryDirectory() as tmp:
         path = write_bundle(bundle, Path(tmp) / "scenario.zip", fmt="zip")

@@ -8,11 +8,11 @@ from typing import Any
 
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, html
 
-from dashboard import components as ui
-from dashboard import ids
-from dashboard.data import DataSource, Snapshot
-from dashboard.i18n import LANGUAGES, t
-from dashboard.pages import PAGES
+from kizuna.dashboard import components as ui
+from kizuna.dashboard import ids
+from kizuna.dashboard.data import DataSource, Snapshot
+from kizuna.dashboard.i18n import LANGUAGES, t
+from kizuna.dashboard.pages import PAGES
 
 logger = logging.getLogger(__name__)
 

@@ -40,15 +40,15 @@ from neo4j.exceptions import (
     TransientError,
 )
 
-from cypher import load, migration_names, schema_names
-from graph.bolt_load import BundleLoad
-from graph.bundle import COLUMNS, REQUIRED_FILES, Bundle, GraphFilter
-from graph.errors import StoreError
-from graph.load_lock import LOCK_KEY, LoadLock, current_holder
-from graph.projection import project_participation
-from graph.rows import canonical_frame
-from graph.store import BATCH_SIZE, LoadReport, Progress
-from graph.upsert_plan import write_plan
+from kizuna.cypher import load, migration_names, schema_names
+from kizuna.graph.bolt_load import BundleLoad
+from kizuna.graph.bundle import COLUMNS, REQUIRED_FILES, Bundle, GraphFilter
+from kizuna.graph.errors import StoreError
+from kizuna.graph.load_lock import LOCK_KEY, LoadLock, current_holder
+from kizuna.graph.projection import project_participation
+from kizuna.graph.rows import canonical_frame
+from kizuna.graph.store import BATCH_SIZE, LoadReport, Progress
+from kizuna.graph.upsert_plan import write_plan
 
 logger = logging.getLogger(__name__)
 
@@ -292,7 +292,7 @@ class BoltStore:
         self, graph_filter: GraphFilter | None = None, *, with_derived: bool = True
     ) -> nx.MultiDiGraph:
         """The stored network as a networkx MultiDiGraph (see :mod:`graph.nxview`)."""
-        from graph.nxview import to_networkx
+        from kizuna.graph.nxview import to_networkx
 
         bundle = self.read_bundle(graph_filter)
         derived = self.read_derived_ties(graph_filter) if with_derived else None

@@ -29,12 +29,12 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from graph.load_lock import LoadLock
-from graph.store import LoadReport, Progress
-from graph.upsert_plan import Handles, Step, TieStep, has_extra_cells, prefetched, tie_rows
+from kizuna.graph.load_lock import LoadLock
+from kizuna.graph.store import LoadReport, Progress
+from kizuna.graph.upsert_plan import Handles, Step, TieStep, has_extra_cells, prefetched, tie_rows
 
 if TYPE_CHECKING:
-    from graph.bolt import BoltStore
+    from kizuna.graph.bolt import BoltStore
 
 logger = logging.getLogger(__name__)
 

@@ -40,7 +40,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from graph.errors import StoreAlreadyRunning, StoreError
+from kizuna.graph.errors import StoreAlreadyRunning, StoreError
 
 logger = logging.getLogger(__name__)
 
@@ -165,7 +165,7 @@ def _is_server_process(pid: int) -> bool:
     if not cmdline.exists():
         return True
     try:
-        return b"graph.embedded" in cmdline.read_bytes()
+        return b"kizuna.graph.embedded" in cmdline.read_bytes()
     except OSError:
         return False
 
@@ -269,7 +269,7 @@ def start_server(
         cmd = [
             sys.executable,
             "-m",
-            "graph.embedded_child",
+            "kizuna.graph.embedded_child",
             "serve",
             "--root",
             str(root),

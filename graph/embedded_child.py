@@ -17,7 +17,7 @@ import threading
 import time
 from pathlib import Path
 
-from graph.embedded import (
+from kizuna.graph.embedded import (
     DATABASE,
     HEAP_SIZE,
     JVM_ARGS,

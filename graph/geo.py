@@ -20,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
-from graph.model import REGIONS
+from kizuna.graph.model import REGIONS
 
 logger = logging.getLogger(__name__)
 
@@ -69,7 +69,7 @@ def prefectures() -> tuple[Prefecture, ...]:
     >>> prefectures()[0].name
     '北海道'
     """
-    text = resources.files("graph").joinpath("data/prefectures.csv").read_text("utf-8")
+    text = resources.files("kizuna.graph").joinpath("data/prefectures.csv").read_text("utf-8")
     rows = csv.DictReader(io.StringIO(text))
     return tuple(
         Prefecture(

@@ -22,8 +22,8 @@ import socket
 import time
 from typing import Any, Protocol
 
-from graph.embedded import pid_alive
-from graph.errors import StoreBusy, StoreError
+from kizuna.graph.embedded import pid_alive
+from kizuna.graph.errors import StoreBusy, StoreError
 
 logger = logging.getLogger(__name__)
 

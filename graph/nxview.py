@@ -16,8 +16,8 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from graph.bundle import Bundle
-from graph.rows import frame_props, tie_keys
+from kizuna.graph.bundle import Bundle
+from kizuna.graph.rows import frame_props, tie_keys
 
 
 def to_networkx(bundle: Bundle, *, derived: pd.DataFrame | None = None) -> nx.MultiDiGraph:

@@ -12,8 +12,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from graph.bundle import Bundle, empty_frame
-from graph.model import CONFIDENCE_LEVELS
+from kizuna.graph.bundle import Bundle, empty_frame
+from kizuna.graph.model import CONFIDENCE_LEVELS
 
 #: Prefix of derived tie ids: ``prog:<program>:<a>:<b>`` with a < b.
 DERIVED_PREFIX = "prog:"

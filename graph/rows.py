@@ -15,8 +15,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from graph.bundle import BOOL_COLUMNS, COLUMNS, FLOAT_COLUMNS, YEAR_COLUMNS
-from graph.model import tie_key
+from kizuna.graph.bundle import BOOL_COLUMNS, COLUMNS, FLOAT_COLUMNS, YEAR_COLUMNS
+from kizuna.graph.model import tie_key
 
 #: Properties the store adds: tie/participation keys and the derived flag.
 INTERNAL: frozenset[str] = frozenset({"key", "derived"})

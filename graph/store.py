@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
-from graph.bundle import Bundle, GraphFilter
+from kizuna.graph.bundle import Bundle, GraphFilter
 
 #: Rows per write transaction (``--batch-size``): 10,000 ties loaded ~10 % faster than
 #: 5,000 on the embedded server (benchmarks/results/load.md) and stay well within its heap.

@@ -19,9 +19,9 @@ from typing import Any, TypeVar
 import numpy as np
 import pandas as pd
 
-from graph.bundle import COLUMNS, Bundle
-from graph.rows import KEY_SEPARATOR, frame_props, participation_keys, tie_keys
-from graph.store import LoadReport
+from kizuna.graph.bundle import COLUMNS, Bundle
+from kizuna.graph.rows import KEY_SEPARATOR, frame_props, participation_keys, tie_keys
+from kizuna.graph.store import LoadReport
 
 Rows = list[dict[str, Any]]
 T = TypeVar("T")

@@ -1,5 +1,5 @@
 """kizuna (絆): the collaboration network between Japan's regional industrial clusters."""
 
-from graph import __version__
+from kizuna.graph import __version__
 
 __all__ = ["__version__"]

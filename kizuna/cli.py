@@ -13,8 +13,8 @@ from typing import Any
 
 import click
 
-from graph.errors import KizunaError
 from kizuna import __version__
+from kizuna.graph.errors import KizunaError
 
 COMMANDS: dict[str, str] = {
     "store": "kizuna.cmd_store:store",

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import click
 
-from graph.bundle import Bundle, GraphFilter
-from graph.errors import BundleError
+from kizuna.graph.bundle import Bundle, GraphFilter
+from kizuna.graph.errors import BundleError
 
 log = logging.getLogger(__name__)
 
@@ -52,9 +52,9 @@ def read_input(path: str | Path, *, lean: bool = False) -> Bundle:
     and a warning says so.  Fatal checks and the metrics are the same.
     """
     path = Path(path)
-    from loaders.problems import is_fatal
-    from loaders.readers import read_bundle_arrow
-    from loaders.validate import validate_with_duplicates
+    from kizuna.loaders.problems import is_fatal
+    from kizuna.loaders.readers import read_bundle_arrow
+    from kizuna.loaders.validate import validate_with_duplicates
 
     columns = {"nodes": _NODE_COLUMNS, "ties": ("id", *_TIE_COLUMNS)} if lean else None
     bundle, problems, arrow = read_bundle_arrow(path, columns=columns)
@@ -177,8 +177,8 @@ def analyze(
         kizuna analyze --input data/examples/tiny --out out/
         kizuna analyze --out out/ --region kanto --since 2005 --until 2009
     """
-    from analytics.api import analyze as run_analysis
-    from analytics.output import write_analysis
+    from kizuna.analytics.api import analyze as run_analysis
+    from kizuna.analytics.output import write_analysis
 
     graph_filter = GraphFilter(regions=region, since=since, until=until)
     result = run_analysis(
@@ -225,7 +225,7 @@ def partners(
         kizuna partners --org body_tama --input data/seed
         kizuna partners --cluster tama --json
     """
-    from analytics.partners import suggest_partners
+    from kizuna.analytics.partners import suggest_partners
 
     if (org is None) == (cluster is None):
         raise click.UsageError("Give exactly one of --org ID or --cluster ID.")

@@ -11,13 +11,13 @@ from typing import Any
 
 import click
 
-from graph.errors import KizunaError
+from kizuna.graph.errors import KizunaError
 from kizuna.options import data_dir_option
 
 logger = logging.getLogger(__name__)
 
 #: The seed network, transcribed from the program's best-practice collection.
-SEED_DIR = Path(__file__).resolve().parent.parent / "data" / "seed"
+SEED_DIR = Path(__file__).resolve().parent / "seed"
 
 SCOPE_LABELS = {
     "within_cluster": "inside one cluster / クラスター内",
@@ -100,11 +100,11 @@ def demo(
         kizuna demo                 # http://127.0.0.1:8050
         kizuna demo --no-serve      # load and print a summary only
     """
-    from analytics.api import analyze
-    from analytics.overview import network_overview
+    from kizuna.analytics.api import analyze
+    from kizuna.analytics.overview import network_overview
     from kizuna.config import Settings
+    from kizuna.loaders import open_bundle
     from kizuna.store_access import connect
-    from loaders import open_bundle
 
     path = bundle_path or SEED_DIR
     if not path.exists():

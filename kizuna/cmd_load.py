@@ -17,9 +17,9 @@ from typing import Any
 
 import click
 
-from graph.bundle import Bundle
-from graph.errors import Problem
-from graph.store import BATCH_SIZE, GraphStore, LoadReport, Progress
+from kizuna.graph.bundle import Bundle
+from kizuna.graph.errors import Problem
+from kizuna.graph.store import BATCH_SIZE, GraphStore, LoadReport, Progress
 from kizuna.options import data_dir_option, settings_for
 
 
@@ -58,9 +58,9 @@ class LoadResult:
 
 def check_bundle(path: Path) -> tuple[Bundle, LoadResult]:
     """Read and validate ``path``; the bundle (repeated ties dropped) and its problems."""
-    from loaders.readers import read_bundle
-    from loaders.resolve import probable_duplicates
-    from loaders.validate import validate_with_duplicates
+    from kizuna.loaders.readers import read_bundle
+    from kizuna.loaders.resolve import probable_duplicates
+    from kizuna.loaders.validate import validate_with_duplicates
 
     bundle, problems = read_bundle(path)
     more, dups = validate_with_duplicates(bundle)
@@ -251,8 +251,8 @@ def export(out: Path, fmt: str | None, data_dir: Path | None, as_json: bool) -> 
         kizuna export --out snapshot/
         kizuna export --out snapshot.xlsx --format xlsx
     """
+    from kizuna.loaders.writers import write_bundle
     from kizuna.store_access import connect
-    from loaders.writers import write_bundle
 
     store = connect(settings_for(data_dir))
     try:

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import click
 
-from graph.bundle import Bundle
-from graph.errors import ConfigError
+from kizuna.graph.bundle import Bundle
+from kizuna.graph.errors import ConfigError
 
 logger = logging.getLogger(__name__)
 
 
 def _read_input(path: Path) -> tuple[Bundle, str]:
-    from loaders import open_bundle
+    from kizuna.loaders import open_bundle
 
     bundle = open_bundle(path, strict=False)
     files = [p for p in path.iterdir() if p.is_file()] if path.is_dir() else [path]
@@ -89,8 +89,8 @@ def report(
         kizuna report --all --format xlsx,html --lang en --out reports/
         kizuna report --org body_tama --format pdf,md --lang ja,en --input data/seed
     """
-    from reports.build import build_cluster_report, build_org_report, known_clusters
-    from reports.render import parse_formats, write_report
+    from kizuna.reports.build import build_cluster_report, build_org_report, known_clusters
+    from kizuna.reports.render import parse_formats, write_report
 
     wanted = parse_formats(formats)
     languages = [code.strip().lower() for code in langs.split(",") if code.strip()]
@@ -109,7 +109,7 @@ def report(
         )
     if all_clusters:
         clusters = tuple(dict.fromkeys((*clusters, *known_clusters(bundle))))
-    from analytics.api import analyze
+    from kizuna.analytics.api import analyze
 
     analysis = analyze(bundle)
     count = 0

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import click
 
-from graph.bundle import Bundle
-from graph.store import GraphStore
 from kizuna.config import Settings
+from kizuna.graph.bundle import Bundle
+from kizuna.graph.store import GraphStore
 from kizuna.options import data_dir_option, settings_for
 
 logger = logging.getLogger(__name__)
@@ -59,7 +59,7 @@ def is_loopback(host: str) -> bool:
 
 def bundle_source(path: Path) -> Callable[[], Bundle]:
     """A source that serves one bundle file or folder (no store)."""
-    from loaders import open_bundle
+    from kizuna.loaders import open_bundle
 
     bundle = open_bundle(path, strict=True)
     return lambda: bundle
@@ -107,8 +107,8 @@ def serve(
         KIZUNA_BASIC_AUTH=analyst:secret kizuna serve --host 0.0.0.0
     Set KIZUNA_BASIC_AUTH=user:password to require a login (always do so with --host).
     """
-    from dashboard.app import create_app
-    from dashboard.auth import parse_credentials, require_basic_auth
+    from kizuna.dashboard.app import create_app
+    from kizuna.dashboard.auth import parse_credentials, require_basic_auth
 
     credentials = os.environ.get("KIZUNA_BASIC_AUTH")
     parsed = parse_credentials(credentials) if credentials else None

@@ -9,8 +9,8 @@ from typing import Any
 
 import click
 
-from graph.errors import ConfigError, StoreAlreadyRunning, StoreError
 from kizuna.config import Settings
+from kizuna.graph.errors import ConfigError, StoreAlreadyRunning, StoreError
 from kizuna.options import data_dir_option, settings_for
 
 
@@ -47,7 +47,7 @@ def start(data_dir: Path | None, as_json: bool) -> None:
     Example:
         kizuna store start --data-dir ./kizuna-data
     """
-    from graph.embedded import start_server
+    from kizuna.graph.embedded import start_server
 
     settings = settings_for(data_dir)
     _require_embedded(settings, "start")
@@ -79,7 +79,7 @@ def stop(data_dir: Path | None, as_json: bool) -> None:
     Example:
         kizuna store stop
     """
-    from graph.embedded import stop_server
+    from kizuna.graph.embedded import stop_server
 
     settings = settings_for(data_dir)
     _require_embedded(settings, "stop")
@@ -104,7 +104,7 @@ def status(data_dir: Path | None, as_json: bool) -> None:
     Example:
         kizuna store status --json
     """
-    from graph.embedded import server_status
+    from kizuna.graph.embedded import server_status
     from kizuna.store_access import connect, not_running_message
 
     settings = settings_for(data_dir)

@@ -60,7 +60,7 @@ def synth(
         kizuna synth --orgs 10000 --seed 1 --out synth-10k
         kizuna load synth-10k
     """
-    from loaders.synth import write_synth
+    from kizuna.loaders.synth import write_synth
 
     fmt = _format_of(out, fmt)
     click.echo(f"Generating {n_orgs:,} organizations (seed {seed}) …", err=True)

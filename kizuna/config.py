@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from graph.errors import ConfigError
+from kizuna.graph.errors import ConfigError
 
 DEFAULT_DATABASE = "neo4j"
 DEFAULT_USER = "neo4j"

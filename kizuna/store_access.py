@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 
-from graph.errors import ConfigError, StoreAlreadyRunning, StoreNotRunning
-from graph.store import GraphStore
 from kizuna.config import Settings
+from kizuna.graph.errors import ConfigError, StoreAlreadyRunning, StoreNotRunning
+from kizuna.graph.store import GraphStore
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +43,7 @@ def connect(
     StoreError
         The server cannot be reached or refuses the login.
     """
-    from graph.bolt import BoltStore
+    from kizuna.graph.bolt import BoltStore
 
     if settings.store_uri is not None:
         if not settings.password:
@@ -53,7 +53,7 @@ def connect(
         return BoltStore(
             settings.store_uri, settings.user, settings.password, database=settings.database
         )
-    from graph.embedded import DATABASE, USER, server_status, start_server
+    from kizuna.graph.embedded import DATABASE, USER, server_status, start_server
 
     info = server_status(settings.data_dir)
     if info is None:

@@ -32,9 +32,9 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from graph.bundle import Bundle
-from graph.errors import BundleError
-from loaders.problems import LoadProblem, is_fatal
+from kizuna.graph.bundle import Bundle
+from kizuna.graph.errors import BundleError
+from kizuna.loaders.problems import LoadProblem, is_fatal
 
 log = logging.getLogger(__name__)
 
@@ -47,8 +47,8 @@ def check_bundle(path: str | Path) -> tuple[Bundle, list[LoadProblem]]:
     Reading problems come first, then validation problems.  Values a reader could not
     convert (a year ``20O3``) are already reported and are empty in the bundle.
     """
-    from loaders.readers import read_bundle_arrow
-    from loaders.validate import validate_with_duplicates
+    from kizuna.loaders.readers import read_bundle_arrow
+    from kizuna.loaders.validate import validate_with_duplicates
 
     bundle, problems, arrow = read_bundle_arrow(path)
     more, _ = validate_with_duplicates(bundle, arrow)
@@ -57,7 +57,7 @@ def check_bundle(path: str | Path) -> tuple[Bundle, list[LoadProblem]]:
 
 def dedupe_ties(bundle: Bundle) -> Bundle:
     """The bundle with one row per tie identity (the first row of each), as the store loads it."""
-    from loaders.validate import duplicate_ties
+    from kizuna.loaders.validate import duplicate_ties
 
     ties = bundle.ties
     dup = duplicate_ties(ties)
@@ -90,8 +90,8 @@ def open_bundle(path: str | Path, *, strict: bool = True) -> Bundle:
     BundleError
         With ``problems`` listing every problem found (errors and warnings).
     """
-    from loaders.readers import read_bundle_arrow
-    from loaders.validate import validate_with_duplicates
+    from kizuna.loaders.readers import read_bundle_arrow
+    from kizuna.loaders.validate import validate_with_duplicates
 
     bundle, problems, arrow = read_bundle_arrow(path)
     more, dups = validate_with_duplicates(bundle, arrow)

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from graph.model import ORG_KINDS, PROGRAM_KINDS
-from loaders import _synth_tables as T
-from loaders._synth_model import (
+from kizuna.graph.model import ORG_KINDS, PROGRAM_KINDS
+from kizuna.loaders import _synth_tables as T
+from kizuna.loaders._synth_model import (
     BODY_PAIR,
     CROSS_YEAR_WEIGHTS,
     FIRST_YEAR,

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from graph.model import DIRECTED_TIE_KINDS, ORG_KINDS, TIE_KINDS
-from loaders import _synth_tables as T
+from kizuna.graph.model import DIRECTED_TIE_KINDS, ORG_KINDS, TIE_KINDS
+from kizuna.loaders import _synth_tables as T
 
 log = logging.getLogger(__name__)
 

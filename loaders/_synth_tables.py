@@ -8,7 +8,7 @@ from the generator so the numbers are easy to review.
 
 from __future__ import annotations
 
-from graph.geo import prefectures
+from kizuna.graph.geo import prefectures
 
 #: (prefecture, region, capital latitude, capital longitude), JIS order, from graph.geo.
 PREFECTURES: tuple[tuple[str, str, float, float], ...] = tuple(

@@ -12,9 +12,9 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from graph.model import CONFIDENCE_LEVELS, ORG_KINDS, PROGRAM_KINDS, REGIONS, TIE_KINDS
-from loaders import _synth_tables as T
-from loaders._synth_model import DIRECTED_CODES, PREF_REGION, REGION_CODES, SynthArrays
+from kizuna.graph.model import CONFIDENCE_LEVELS, ORG_KINDS, PROGRAM_KINDS, REGIONS, TIE_KINDS
+from kizuna.loaders import _synth_tables as T
+from kizuna.loaders._synth_model import DIRECTED_CODES, PREF_REGION, REGION_CODES, SynthArrays
 
 ROLES = ("host", "organizer", "participant", "partner")
 FILES = ("nodes", "ties", "clusters", "programs", "participation")

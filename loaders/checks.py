@@ -14,11 +14,11 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from graph.bundle import COLUMNS, FIGURE_COLUMNS, Bundle
-from graph.model import CONFIDENCE_LEVELS
-from loaders import fastcols as fc
-from loaders.normalize import MAX_LISTED
-from loaders.problems import LoadProblem, problem
+from kizuna.graph.bundle import COLUMNS, FIGURE_COLUMNS, Bundle
+from kizuna.graph.model import CONFIDENCE_LEVELS
+from kizuna.loaders import fastcols as fc
+from kizuna.loaders.normalize import MAX_LISTED
+from kizuna.loaders.problems import LoadProblem, problem
 
 #: Years outside this range are reported as bad.
 YEAR_MIN, YEAR_MAX = 1800, 2100

@@ -23,7 +23,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
-from loaders.problems import LoadProblem, problem
+from kizuna.loaders.problems import LoadProblem, problem
 
 log = logging.getLogger(__name__)
 

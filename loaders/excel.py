@@ -14,11 +14,11 @@ import re
 import zipfile
 from pathlib import Path
 
-from graph.bundle import COLUMNS, YEAR_COLUMNS
-from graph.errors import BundleError
-from loaders.csvfile import RawTable, clean_header, raw_from_cells
-from loaders.normalize import cell_text
-from loaders.problems import LoadProblem, problem
+from kizuna.graph.bundle import COLUMNS, YEAR_COLUMNS
+from kizuna.graph.errors import BundleError
+from kizuna.loaders.csvfile import RawTable, clean_header, raw_from_cells
+from kizuna.loaders.normalize import cell_text
+from kizuna.loaders.problems import LoadProblem, problem
 
 
 def _sheet_table(title: str) -> str | None:

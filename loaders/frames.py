@@ -15,10 +15,10 @@ import pandas as pd
 import pyarrow as pa
 from pandas.arrays import IntegerArray
 
-from graph.bundle import COLUMNS, empty_frame
-from loaders.csvfile import RawTable
-from loaders.fastcols import shared_strings
-from loaders.normalize import (
+from kizuna.graph.bundle import COLUMNS, empty_frame
+from kizuna.loaders.csvfile import RawTable
+from kizuna.loaders.fastcols import shared_strings
+from kizuna.loaders.normalize import (
     BOOL_COLUMNS,
     FLOAT_COLUMNS,
     ID_COLUMNS,
@@ -27,7 +27,7 @@ from loaders.normalize import (
     normalize_ids,
     typed_column_arrow,
 )
-from loaders.problems import LoadProblem, problem
+from kizuna.loaders.problems import LoadProblem, problem
 
 #: Lean reads (``keep`` given) hold these mostly-distinct text columns as pyarrow-backed
 #: series (a tie id per row: 5M Python strings would take ~350 MB).

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 
-from loaders.csvfile import RawTable, clean_header, decode, raw_from_cells
-from loaders.normalize import cell_text
-from loaders.problems import LoadProblem, problem
+from kizuna.loaders.csvfile import RawTable, clean_header, decode, raw_from_cells
+from kizuna.loaders.normalize import cell_text
+from kizuna.loaders.problems import LoadProblem, problem
 
 
 def read_json_bytes(

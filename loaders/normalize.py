@@ -28,8 +28,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from pandas.arrays import IntegerArray
 
-from graph.bundle import BOOL_COLUMNS, FIGURE_COLUMNS, FLOAT_COLUMNS, YEAR_COLUMNS
-from loaders.problems import LoadProblem, problem
+from kizuna.graph.bundle import BOOL_COLUMNS, FIGURE_COLUMNS, FLOAT_COLUMNS, YEAR_COLUMNS
+from kizuna.loaders.problems import LoadProblem, problem
 
 #: Columns holding ids, codes, vocabulary words, years or numbers: NFKC-normalized.
 ID_COLUMNS: frozenset[str] = frozenset(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graph.errors import Problem
+from kizuna.graph.errors import Problem
 
 #: Short Japanese title per problem code (English is in the message itself).
 TITLES_JA: dict[str, str] = {

@@ -20,11 +20,11 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from graph.bundle import COLUMNS, REQUIRED_FILES, Bundle
-from graph.errors import BundleError
-from loaders.csvfile import RawTable, read_csv_bytes
-from loaders.frames import frame_of
-from loaders.problems import LoadProblem, problem
+from kizuna.graph.bundle import COLUMNS, REQUIRED_FILES, Bundle
+from kizuna.graph.errors import BundleError
+from kizuna.loaders.csvfile import RawTable, read_csv_bytes
+from kizuna.loaders.frames import frame_of
+from kizuna.loaders.problems import LoadProblem, problem
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +92,7 @@ def read_bundle_arrow(path: str | Path, *, columns: Keep = None) -> _Read:
     if suffix == ".zip":
         return _read_zip(p, columns)
     if suffix in (".xlsx", ".xlsm"):
-        from loaders.excel import read_workbook
+        from kizuna.loaders.excel import read_workbook
 
         return assemble(read_workbook(p), columns)
     if p.name.lower().split(".")[0] in COLUMNS and suffix in DATA_SUFFIXES:
@@ -134,7 +134,7 @@ def _read_entries(
     entries: dict[str, tuple[str, bytes]],
 ) -> tuple[list[RawTable], list[LoadProblem]]:
     """Parse ``{table: (label, bytes)}`` (the parsed entries are removed from it)."""
-    from loaders.jsonfile import read_json_bytes
+    from kizuna.loaders.jsonfile import read_json_bytes
 
     tables: list[RawTable] = []
     problems: list[LoadProblem] = []

@@ -18,7 +18,7 @@ from itertools import combinations
 import numpy as np
 import pandas as pd
 
-from graph.bundle import Bundle
+from kizuna.graph.bundle import Bundle
 
 #: Legal-form words removed before comparing names (after NFKC, so ㈱ and （株） are (株)).
 LEGAL_FORMS: tuple[str, ...] = (

@@ -27,11 +27,18 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from graph.bundle import BOOL_COLUMNS, COLUMNS, FLOAT_COLUMNS, YEAR_COLUMNS, Bundle, empty_frame
-from graph.errors import KizunaError
-from loaders._synth_edges import generate
-from loaders._synth_model import SynthParams
-from loaders._synth_text import FILES, WRITTEN, Text
+from kizuna.graph.bundle import (
+    BOOL_COLUMNS,
+    COLUMNS,
+    FLOAT_COLUMNS,
+    YEAR_COLUMNS,
+    Bundle,
+    empty_frame,
+)
+from kizuna.graph.errors import KizunaError
+from kizuna.loaders._synth_edges import generate
+from kizuna.loaders._synth_model import SynthParams
+from kizuna.loaders._synth_text import FILES, WRITTEN, Text
 
 log = logging.getLogger(__name__)
 
@@ -259,7 +266,7 @@ def write_synth(
             if fmt == "zip":
                 _write_zip(tmp, text, chunk_rows)
             else:
-                from loaders.writers import write_bundle
+                from kizuna.loaders.writers import write_bundle
 
                 write_bundle(_bundle(text), tmp, fmt="xlsx")
             tmp.replace(target)

@@ -14,19 +14,19 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from graph.bundle import Bundle
-from graph.model import (
+from kizuna.graph.bundle import Bundle
+from kizuna.graph.model import (
     ORG_KINDS,
     PARTICIPATION_ROLES,
     PROGRAM_KINDS,
     REGIONS,
     TIE_KINDS,
 )
-from graph.projection import DERIVED_PREFIX
-from loaders import fastcols as fc
-from loaders.checks import YEAR_MAX, YEAR_MIN, Checker
-from loaders.corporate import valid_mask
-from loaders.problems import LoadProblem, problem
+from kizuna.graph.projection import DERIVED_PREFIX
+from kizuna.loaders import fastcols as fc
+from kizuna.loaders.checks import YEAR_MAX, YEAR_MIN, Checker
+from kizuna.loaders.corporate import valid_mask
+from kizuna.loaders.problems import LoadProblem, problem
 
 __all__ = [
     "YEAR_MAX",

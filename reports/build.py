@@ -15,15 +15,15 @@ import logging
 import unicodedata
 from datetime import UTC, datetime
 
-from graph import __version__
-from graph.bundle import Bundle
-from graph.errors import KizunaError
-from reports import sections as S
-from reports.context import AnalysisLike, PartnerFinder, ReportContext
-from reports.cross import cross_section, org_ties_section, partners_section
-from reports.figures import national_figure, pz_figure
-from reports.i18n import Catalogue
-from reports.model import BulletList, Report, Section, Table
+from kizuna.graph import __version__
+from kizuna.graph.bundle import Bundle
+from kizuna.graph.errors import KizunaError
+from kizuna.reports import sections as S
+from kizuna.reports.context import AnalysisLike, PartnerFinder, ReportContext
+from kizuna.reports.cross import cross_section, org_ties_section, partners_section
+from kizuna.reports.figures import national_figure, pz_figure
+from kizuna.reports.i18n import Catalogue
+from kizuna.reports.model import BulletList, Report, Section, Table
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +40,7 @@ def _context(
     partners: PartnerFinder | None,
 ) -> ReportContext:
     if analysis is None:
-        from analytics.api import analyze
+        from kizuna.analytics.api import analyze
 
         analysis = analyze(bundle)
     ctx = ReportContext(bundle=bundle, analysis=analysis, cat=Catalogue(lang), snapshot=snapshot)

@@ -9,8 +9,8 @@ from typing import Any, Protocol
 
 import pandas as pd
 
-from graph.bundle import Bundle
-from reports.i18n import Catalogue
+from kizuna.graph.bundle import Bundle
+from kizuna.reports.i18n import Catalogue
 
 #: ``suggest_partners(bundle, *, org=None, cluster=None, k=10, analysis=None)``
 PartnerFinder = Callable[..., pd.DataFrame]
@@ -113,7 +113,7 @@ class ReportContext:
         return ties["source"].map(_text), ties["target"].map(_text)
 
     def partner_finder(self) -> PartnerFinder:
-        from analytics.api import suggest_partners
+        from kizuna.analytics.api import suggest_partners
 
         finder: PartnerFinder = suggest_partners
         return finder

@@ -7,8 +7,8 @@ import math
 
 import pandas as pd
 
-from reports.context import ReportContext, records
-from reports.model import BulletList, Section, Table
+from kizuna.reports.context import ReportContext, records
+from kizuna.reports.model import BulletList, Section, Table
 
 logger = logging.getLogger(__name__)
 

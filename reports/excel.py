@@ -15,9 +15,9 @@ from typing import Any
 import numpy as np
 import xlsxwriter
 
-from reports.i18n import Catalogue
-from reports.model import Report
-from reports.render import _missing, is_number, table_rows
+from kizuna.reports.i18n import Catalogue
+from kizuna.reports.model import Report
+from kizuna.reports.render import _missing, is_number, table_rows
 
 logger = logging.getLogger(__name__)
 

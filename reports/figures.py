@@ -22,10 +22,10 @@ from matplotlib import font_manager
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure as MplFigure
 
-from graph.geo import prefecture_coordinates, prefectures, region_coordinates
-from reports.i18n import Catalogue
-from reports.labels import place_labels, point_labels
-from reports.model import Figure
+from kizuna.graph.geo import prefecture_coordinates, prefectures, region_coordinates
+from kizuna.reports.i18n import Catalogue
+from kizuna.reports.labels import place_labels, point_labels
+from kizuna.reports.model import Figure
 
 logger = logging.getLogger(__name__)
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import jinja2
 
-from graph.errors import ConfigError
+from kizuna.graph.errors import ConfigError
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +37,7 @@ _ENV.globals["plural"] = _plural
 def _messages(lang: str) -> dict[str, str]:
     if lang not in LANGS:
         raise ConfigError(f"Unknown report language {lang!r}: use one of {', '.join(LANGS)}.")
-    text = resources.files("reports").joinpath("templates", "locales", f"{lang}.json")
+    text = resources.files("kizuna.reports").joinpath("templates", "locales", f"{lang}.json")
     data: dict[str, str] = json.loads(text.read_text(encoding="utf-8"))
     return data
 

@@ -19,9 +19,9 @@ import jinja2
 import numpy as np
 import pandas as pd
 
-from graph.errors import ConfigError, KizunaError
-from reports.i18n import Catalogue
-from reports.model import Report, Table
+from kizuna.graph.errors import ConfigError, KizunaError
+from kizuna.reports.i18n import Catalogue
+from kizuna.reports.model import Report, Table
 
 logger = logging.getLogger(__name__)
 
@@ -175,7 +175,7 @@ def write_report(report: Report, out_dir: str | Path, formats: Iterable[str]) ->
             path = out / f"{stem}.pdf"
             write_pdf(html or "", path)
         elif fmt == "xlsx":
-            from reports.excel import write_excel
+            from kizuna.reports.excel import write_excel
 
             path = out / f"{stem}.xlsx"
             write_excel(report, path)

@@ -13,11 +13,11 @@ from typing import Any
 
 import pandas as pd
 
-from graph import __version__
-from graph.model import PHASES, phase_of
-from reports.context import ReportContext, records
-from reports.i18n import percent
-from reports.model import BulletList, Section, Table
+from kizuna.graph import __version__
+from kizuna.graph.model import PHASES, phase_of
+from kizuna.reports.context import ReportContext, records
+from kizuna.reports.i18n import percent
+from kizuna.reports.model import BulletList, Section, Table
 
 logger = logging.getLogger(__name__)
 

@@ -46,7 +46,7 @@ def store_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Setting
         if settings.store_uri is not None:
             yield settings
             return
-    from graph.embedded import start_server, stop_server
+    from kizuna.graph.embedded import start_server, stop_server
 
     data_dir: Path = tmp_path_factory.mktemp("kizuna-store")
     start_server(data_dir, attached=True)

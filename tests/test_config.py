@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.errors import ConfigError
 from kizuna.config import Settings
+from kizuna.graph.errors import ConfigError
 
 
 def test_embedded_default_uses_xdg_data_home(tmp_path: Path) -> None:

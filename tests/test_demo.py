@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from analytics.overview import network_overview, tie_scopes
+from kizuna.analytics.overview import network_overview, tie_scopes
 from kizuna.cli import cli
 from kizuna.cmd_demo import SEED_DIR
-from loaders import open_bundle
+from kizuna.loaders import open_bundle
 
 
 def test_tie_scopes_on_the_seed_name_each_kind_of_tie() -> None:

@@ -7,18 +7,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph.geo import (
+from kizuna.graph.geo import (
     find_prefecture,
     prefecture_coordinates,
     prefectures,
     region_coordinates,
     region_of_prefecture,
 )
-from graph.model import REGIONS
+from kizuna.graph.model import REGIONS
 
 
 def _raw_rows() -> list[dict[str, str]]:
-    text = resources.files("graph").joinpath("data/prefectures.csv").read_text("utf-8")
+    text = resources.files("kizuna.graph").joinpath("data/prefectures.csv").read_text("utf-8")
     return list(csv.DictReader(text.splitlines()))
 
 

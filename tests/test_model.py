@@ -1,9 +1,9 @@
 import pandas as pd
 import pytest
 
-from graph.bundle import Bundle, GraphFilter, empty_frame
-from graph.errors import BundleError, Problem
-from graph.model import Tie, phase_of, tie_key
+from kizuna.graph.bundle import Bundle, GraphFilter, empty_frame
+from kizuna.graph.errors import BundleError, Problem
+from kizuna.graph.model import Tie, phase_of, tie_key
 
 
 @pytest.mark.parametrize(

@@ -18,8 +18,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph.geo import find_prefecture
-from graph.model import (
+from kizuna.graph.geo import find_prefecture
+from kizuna.graph.model import (
     CONFIDENCE_LEVELS,
     DIRECTED_TIE_KINDS,
     ORG_KINDS,
@@ -449,9 +449,9 @@ def test_tohoku_reaches_the_capital_region_through_ksp_and_its_exchange_meetings
 def test_loaders_open_the_seed_without_any_problem() -> None:
     loaders = pytest.importorskip("loaders")
     if not hasattr(loaders, "open_bundle"):
-        pytest.skip("loaders.open_bundle not available yet")
-    from loaders.readers import read_bundle
-    from loaders.validate import validate_bundle
+        pytest.skip("kizuna.loaders.open_bundle not available yet")
+    from kizuna.loaders.readers import read_bundle
+    from kizuna.loaders.validate import validate_bundle
 
     bundle, problems = read_bundle(SEED)
     problems = [*problems, *validate_bundle(bundle)]

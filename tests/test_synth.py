@@ -11,10 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph.bundle import Bundle, empty_frame
-from graph.errors import KizunaError
-from graph.geo import prefecture_coordinates
-from graph.model import (
+from kizuna.graph.bundle import Bundle, empty_frame
+from kizuna.graph.errors import KizunaError
+from kizuna.graph.geo import prefecture_coordinates
+from kizuna.graph.model import (
     CONFIDENCE_LEVELS,
     DIRECTED_TIE_KINDS,
     ORG_KINDS,
@@ -24,8 +24,8 @@ from graph.model import (
     TIE_KINDS,
     phase_of,
 )
-from loaders._synth_model import layout
-from loaders.synth import FILES, synthesize, write_synth
+from kizuna.loaders._synth_model import layout
+from kizuna.loaders.synth import FILES, synthesize, write_synth
 
 
 @pytest.fixture(scope="module")
@@ -108,7 +108,7 @@ def test_same_seed_same_bytes_other_seed_differs(tmp_path: Path) -> None:
 
 def test_file_and_bundle_agree(tmp_path: Path) -> None:
     """write_synth's files hold the rows synthesize returns (read back by the loaders)."""
-    from loaders import check_bundle, open_bundle
+    from kizuna.loaders import check_bundle, open_bundle
 
     write_synth(tmp_path / "s", 2000, seed=5)
     assert check_bundle(tmp_path / "s")[1] == []  # not even a warning
@@ -123,7 +123,7 @@ def test_file_and_bundle_agree(tmp_path: Path) -> None:
 
 
 def test_zip_bundle_opens(tmp_path: Path) -> None:
-    from loaders import open_bundle
+    from kizuna.loaders import open_bundle
 
     s = write_synth(tmp_path / "net.zip", 500, seed=1, fmt="zip")
     b = open_bundle(tmp_path / "net.zip")
@@ -131,7 +131,7 @@ def test_zip_bundle_opens(tmp_path: Path) -> None:
 
 
 def test_xlsx_bundle_opens(tmp_path: Path) -> None:
-    from loaders import open_bundle
+    from kizuna.loaders import open_bundle
 
     write_synth(tmp_path / "net.xlsx", 300, seed=2, fmt="xlsx")
     b = open_bundle(tmp_path / "net.xlsx")

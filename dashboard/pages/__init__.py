@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard.pages import (
+from kizuna.dashboard.pages import (
     cluster_gaps,
     data_tables,
     hub_roles,

@@ -9,11 +9,11 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import Dash, Input, Output, State, html, no_update
 
-from dashboard import components as ui
-from dashboard import ids
-from dashboard.arcs import TIE_COLUMNS, ties_of_selection
-from dashboard.data import DataSource, Snapshot, SnapshotData
-from dashboard.i18n import t
+from kizuna.dashboard import components as ui
+from kizuna.dashboard import ids
+from kizuna.dashboard.arcs import TIE_COLUMNS, ties_of_selection
+from kizuna.dashboard.data import DataSource, Snapshot, SnapshotData
+from kizuna.dashboard.i18n import t
 
 PATH = "/gaps"
 NAV_KEY = "nav.gaps"

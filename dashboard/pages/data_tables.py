@@ -15,10 +15,10 @@ import dash_ag_grid as dag
 import pandas as pd
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
-from dashboard import components as ui
-from dashboard import ids
-from dashboard.data import DataSource, Snapshot, SnapshotData
-from dashboard.i18n import t
+from kizuna.dashboard import components as ui
+from kizuna.dashboard import ids
+from kizuna.dashboard.data import DataSource, Snapshot, SnapshotData
+from kizuna.dashboard.i18n import t
 
 PATH = "/data"
 NAV_KEY = "nav.data"

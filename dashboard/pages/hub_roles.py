@@ -8,11 +8,11 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
-from dashboard import components as ui
-from dashboard import ids
-from dashboard.data import DataSource, Snapshot, SnapshotData
-from dashboard.i18n import t
-from graph.model import REGION_NAMES_JA
+from kizuna.dashboard import components as ui
+from kizuna.dashboard import ids
+from kizuna.dashboard.data import DataSource, Snapshot, SnapshotData
+from kizuna.dashboard.i18n import t
+from kizuna.graph.model import REGION_NAMES_JA
 
 PATH = "/roles"
 NAV_KEY = "nav.roles"

@@ -7,9 +7,9 @@ from typing import Any
 import pandas as pd
 from dash import Dash, Input, Output, State, dcc, html
 
-from dashboard import components as ui
-from dashboard import ids
-from dashboard.arcs import (
+from kizuna.dashboard import components as ui
+from kizuna.dashboard import ids
+from kizuna.dashboard.arcs import (
     PHASE_PRESETS,
     TIE_COLUMNS,
     arcs,
@@ -19,10 +19,10 @@ from dashboard.arcs import (
     ties_of_selection,
     year_bounds,
 )
-from dashboard.data import DataSource, Snapshot, SnapshotData
-from dashboard.i18n import t
-from dashboard.map_figure import map_figure
-from graph.model import CONFIDENCE_LEVELS, REGION_NAMES_JA
+from kizuna.dashboard.data import DataSource, Snapshot, SnapshotData
+from kizuna.dashboard.i18n import t
+from kizuna.dashboard.map_figure import map_figure
+from kizuna.graph.model import CONFIDENCE_LEVELS, REGION_NAMES_JA
 
 PATH = "/"
 NAV_KEY = "nav.map"

@@ -15,10 +15,10 @@ import numpy as np
 import pandas as pd
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
-from dashboard import components as ui
-from dashboard import ids, layout_engine
-from dashboard.data import CENTRALITIES, NO_CLUSTER, DataSource, Snapshot, SnapshotData
-from dashboard.explorer import (
+from kizuna.dashboard import components as ui
+from kizuna.dashboard import ids, layout_engine
+from kizuna.dashboard.data import CENTRALITIES, NO_CLUSTER, DataSource, Snapshot, SnapshotData
+from kizuna.dashboard.explorer import (
     cluster_colours,
     node_hover,
     org_info,
@@ -27,7 +27,7 @@ from dashboard.explorer import (
     view_nodes,
     view_table,
 )
-from dashboard.i18n import t
+from kizuna.dashboard.i18n import t
 
 PATH = "/network"
 NAV_KEY = "nav.network"

@@ -8,11 +8,11 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
-from dashboard import components as ui
-from dashboard import ids
-from dashboard.data import DataSource, Snapshot, SnapshotData
-from dashboard.i18n import t
-from dashboard.text import search
+from kizuna.dashboard import components as ui
+from kizuna.dashboard import ids
+from kizuna.dashboard.data import DataSource, Snapshot, SnapshotData
+from kizuna.dashboard.i18n import t
+from kizuna.dashboard.text import search
 
 PATH = "/partners"
 NAV_KEY = "nav.partners"
@@ -24,7 +24,7 @@ def partners(
     data: SnapshotData, *, org: str | None = None, cluster: str | None = None, k: int = K
 ) -> pd.DataFrame:
     """analytics' suggest_partners for an organization or a cluster, cached per snapshot."""
-    from analytics.api import suggest_partners
+    from kizuna.analytics.api import suggest_partners
 
     key = f"partners|{org}|{cluster}|{k}"
 

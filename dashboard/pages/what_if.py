@@ -9,12 +9,12 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
 
-from dashboard import components as ui
-from dashboard import ids
-from dashboard.data import DataSource, Snapshot, SnapshotData
-from dashboard.i18n import t
-from dashboard.pages.partners import org_options, register_org_search
-from dashboard.scenario import (
+from kizuna.dashboard import components as ui
+from kizuna.dashboard import ids
+from kizuna.dashboard.data import DataSource, Snapshot, SnapshotData
+from kizuna.dashboard.i18n import t
+from kizuna.dashboard.pages.partners import org_options, register_org_search
+from kizuna.dashboard.scenario import (
     EXACT_MAX,
     add_tie,
     after_bundle,
@@ -25,7 +25,7 @@ from dashboard.scenario import (
     pair_changes,
     scenario_of,
 )
-from graph.model import TIE_KINDS
+from kizuna.graph.model import TIE_KINDS
 
 PATH = "/whatif"
 NAV_KEY = "nav.whatif"

@@ -25,8 +25,8 @@ ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
-from graph.geo import find_prefecture  # noqa: E402
-from graph.model import (  # noqa: E402
+from kizuna.graph.geo import find_prefecture  # noqa: E402
+from kizuna.graph.model import (  # noqa: E402
     CONFIDENCE_LEVELS,
     DIRECTED_TIE_KINDS,
     ORG_KINDS,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from graph.bundle import Bundle
+from kizuna.graph.bundle import Bundle
 
 
 def make_bundle(

@@ -203,11 +203,11 @@ def test_partners_unknown_org_is_a_clean_error(tmp_path, capsys):
 
 
 def test_big_outputs_written_by_arrow_parse_the_same(tmp_path, monkeypatch):
-    import analytics.output
+    import kizuna.analytics.output as output
 
     bundle = write_bundle(tmp_path / "b")
     main(["analyze", "--input", str(bundle), "--out", str(tmp_path / "pandas")])
-    monkeypatch.setattr(analytics.output, "ARROW_MIN_CELLS", 0)
+    monkeypatch.setattr(output, "ARROW_MIN_CELLS", 0)
     main(["analyze", "--input", str(bundle), "--out", str(tmp_path / "arrow")])
     for name in ("nodes.csv", "cluster_pairs.csv", "bridges.csv"):
         a = read_csv(tmp_path / "pandas" / name)

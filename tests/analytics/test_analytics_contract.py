@@ -9,11 +9,11 @@ import numpy as np
 import pytest
 from helpers_analytics import arc, make_bundle, und
 
-from analytics.api import analyze
-from analytics.brokerage import brokerage
-from analytics.roles import ModuleDegrees, hub_roles, within_module_z
-from analytics.snapshot import build_snapshot
-from graph.errors import BundleError
+from kizuna.analytics.api import analyze
+from kizuna.analytics.brokerage import brokerage
+from kizuna.analytics.roles import ModuleDegrees, hub_roles, within_module_z
+from kizuna.analytics.snapshot import build_snapshot
+from kizuna.graph.errors import BundleError
 
 
 def nodes_of(bundle):

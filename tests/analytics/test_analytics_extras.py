@@ -13,10 +13,10 @@ from helpers_analytics import make_bundle, und
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analytics import centrality, communities, connectivity, holes
-from analytics.api import analyze
-from analytics.snapshot import build_snapshot
-from graph.bundle import GraphFilter
+from kizuna.analytics import centrality, communities, connectivity, holes
+from kizuna.analytics.api import analyze
+from kizuna.analytics.snapshot import build_snapshot
+from kizuna.graph.bundle import GraphFilter
 
 
 @st.composite

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from helpers_analytics import make_bundle, und
 
-from analytics.api import Scenario, analyze, apply_scenario, compare, suggest_partners
+from kizuna.analytics.api import Scenario, analyze, apply_scenario, compare, suggest_partners
 
 
 def chain_bundle():

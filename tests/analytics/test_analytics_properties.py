@@ -12,9 +12,9 @@ from helpers_analytics import make_bundle
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analytics.api import analyze
-from analytics.brokerage import brokerage
-from analytics.snapshot import build_snapshot
+from kizuna.analytics.api import analyze
+from kizuna.analytics.brokerage import brokerage
+from kizuna.analytics.snapshot import build_snapshot
 
 CLUSTERS = ["A", " A", "B ", "B", "", "  ", "C", "a"]
 DIRECTED = ["", "true", "TRUE ", " True", "1", "yes", "false"]
@@ -82,7 +82,7 @@ def test_cluster_pairs_and_bridges_match_reference(net):
 @given(networks(max_nodes=40, max_ties=160))
 def test_brokerage_blocks_and_encodings_agree(net):
     """Tiny row blocks (many SpGEMM blocks) give the same counts as one block."""
-    import analytics.brokerage as bk
+    import kizuna.analytics.brokerage as bk
 
     ids, clusters, ties = net
     snap = build_snapshot(make_bundle(ids, clusters, ties))

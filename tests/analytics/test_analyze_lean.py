@@ -7,7 +7,7 @@ import json
 import pytest
 
 import kizuna.cmd_analyze as cmd
-import loaders.frames as frames
+import kizuna.loaders.frames as frames
 from kizuna.cli import main
 
 VOLATILE = ("timings", "computed_at")

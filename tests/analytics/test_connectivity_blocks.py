@@ -6,9 +6,9 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analytics.connectivity import _blocks
-from analytics.snapshot import build_snapshot
-from graph.bundle import Bundle
+from kizuna.analytics.connectivity import _blocks
+from kizuna.analytics.snapshot import build_snapshot
+from kizuna.graph.bundle import Bundle
 
 
 def _snapshot(n, pairs):

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from graph.bundle import Bundle, empty_frame
+from kizuna.graph.bundle import Bundle, empty_frame
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -240,7 +240,7 @@ def bundle() -> Bundle:
 @pytest.fixture(scope="session")
 def data():  # type: ignore[no-untyped-def]
     """The tiny network's snapshot data, shared by the tests (read-only)."""
-    from dashboard.data import DataSource
+    from kizuna.dashboard.data import DataSource
 
     shared = tiny_bundle()
     return DataSource(lambda: shared).current().data

@@ -8,13 +8,13 @@ import pytest
 from click.testing import CliRunner
 from dash import html
 
-from dashboard import ids, shell
-from dashboard.app import create_app
-from dashboard.auth import parse_credentials, require_basic_auth
-from dashboard.pages import PAGES
-from graph.bundle import Bundle
-from graph.errors import ConfigError, StoreNotRunning
 from kizuna import cmd_serve
+from kizuna.dashboard import ids, shell
+from kizuna.dashboard.app import create_app
+from kizuna.dashboard.auth import parse_credentials, require_basic_auth
+from kizuna.dashboard.pages import PAGES
+from kizuna.graph.bundle import Bundle
+from kizuna.graph.errors import ConfigError, StoreNotRunning
 
 
 def component_ids(node) -> set[str]:  # type: ignore[no-untyped-def]
@@ -99,7 +99,7 @@ def test_selection_text(tiny_bundle):
 
 def test_a_failing_page_shows_an_error_not_a_crash(tiny_bundle, monkeypatch):
     app = create_app(tiny_bundle)
-    from dashboard.pages import cluster_gaps
+    from kizuna.dashboard.pages import cluster_gaps
 
     def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise ValueError("bad cluster pairs")
@@ -201,7 +201,7 @@ def test_serve_runs_the_app_on_the_given_host(monkeypatch, tmp_path):
 
 
 def test_figures_download_as_png_or_svg():
-    from dashboard.components import graph_config
+    from kizuna.dashboard.components import graph_config
 
     assert graph_config("map", "svg")["toImageButtonOptions"] == {
         "format": "svg",
@@ -215,7 +215,7 @@ def test_figures_download_as_png_or_svg():
 def test_a_slow_analysis_shows_a_computing_page_then_the_page(tiny_bundle, monkeypatch):
     import threading
 
-    from dashboard import data as data_module
+    from kizuna.dashboard import data as data_module
 
     release = threading.Event()
     real = data_module.run_analysis
@@ -237,7 +237,7 @@ def test_a_slow_analysis_shows_a_computing_page_then_the_page(tiny_bundle, monke
 
 
 def test_a_failing_analysis_is_reported_on_the_page(tiny_bundle, monkeypatch):
-    from dashboard import data as data_module
+    from kizuna.dashboard import data as data_module
 
     def broken(bundle):  # type: ignore[no-untyped-def]
         raise ValueError("cannot analyse")

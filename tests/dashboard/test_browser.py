@@ -49,10 +49,10 @@ def _binary(*names: str) -> str | None:
 def served(tiny_bundle) -> Iterator[tuple[str, Any]]:  # type: ignore[no-untyped-def]
     from werkzeug.serving import make_server
 
-    from dashboard.app import create_app
+    from kizuna.dashboard.app import create_app
 
     try:
-        from loaders import open_bundle
+        from kizuna.loaders import open_bundle
 
         bundle = open_bundle(ROOT / "data" / "seed", strict=False)
     except Exception:

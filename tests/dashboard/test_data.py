@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard import data as data_module
-from dashboard.data import DataSource, fingerprint
-from graph.bundle import Bundle
-from graph.errors import StoreError
+from kizuna.dashboard import data as data_module
+from kizuna.dashboard.data import DataSource, fingerprint
+from kizuna.graph.bundle import Bundle
+from kizuna.graph.errors import StoreError
 
 
 def test_fingerprint_depends_on_content_only(tiny_bundle):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.pages import cluster_gaps as gaps
-from dashboard.pages import hub_roles as roles
-from dashboard.pages import partners
+from kizuna.dashboard.pages import cluster_gaps as gaps
+from kizuna.dashboard.pages import hub_roles as roles
+from kizuna.dashboard.pages import partners
 
 
 def test_gap_table_is_observed_over_expected_weakest_first(data):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard import explorer
-from dashboard.pages import national_map as nm
-from dashboard.pages import network as net
+from kizuna.dashboard import explorer
+from kizuna.dashboard.pages import national_map as nm
+from kizuna.dashboard.pages import network as net
 
 ALL_CONF = ["confirmed", "reported", "uncertain"]
 

@@ -11,8 +11,8 @@ import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dashboard.i18n import LANGUAGES, catalogue, label, t
-from dashboard.text import normalize_text, search
+from kizuna.dashboard.i18n import LANGUAGES, catalogue, label, t
+from kizuna.dashboard.text import normalize_text, search
 
 DASHBOARD = Path(__file__).resolve().parents[2] / "dashboard"
 
@@ -77,9 +77,9 @@ def test_every_literal_key_in_the_code_exists():
 
 
 def test_dynamic_key_families_are_complete():
-    from dashboard.data import CENTRALITIES
-    from dashboard.pages.hub_roles import BROKERAGE, ROLE_REGIONS
-    from graph.model import CONFIDENCE_LEVELS, ORG_KINDS, PHASES
+    from kizuna.dashboard.data import CENTRALITIES
+    from kizuna.dashboard.pages.hub_roles import BROKERAGE, ROLE_REGIONS
+    from kizuna.graph.model import CONFIDENCE_LEVELS, ORG_KINDS, PHASES
 
     en = catalogue("en")
     wanted = [f"kind.{k}" for k in ORG_KINDS] + [f"metric.{c}" for c in CENTRALITIES]

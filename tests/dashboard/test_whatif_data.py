@@ -9,9 +9,9 @@ import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dashboard import scenario
-from dashboard.pages import data_tables as dt
-from dashboard.pages import what_if as wi
+from kizuna.dashboard import scenario
+from kizuna.dashboard.pages import data_tables as dt
+from kizuna.dashboard.pages import what_if as wi
 
 
 def test_add_tie_and_dispatch_build_a_scenario(data):
@@ -66,7 +66,7 @@ def test_export_zip_is_a_loadable_bundle(data, tmp_path):
         nodes_name = next(n for n in archive.namelist() if n.endswith("nodes.csv"))
         nodes = pd.read_csv(archive.open(nodes_name), dtype=str)
     assert sc["add_nodes"][0]["id"] in set(nodes["id"])
-    from loaders import open_bundle
+    from kizuna.loaders import open_bundle
 
     (tmp_path / "scenario.zip").write_bytes(content)
     loaded = open_bundle(tmp_path / "scenario.zip", strict=True)

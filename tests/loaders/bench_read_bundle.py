@@ -18,7 +18,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
-from graph.model import ORG_KINDS, REGIONS, TIE_KINDS
+from kizuna.graph.model import ORG_KINDS, REGIONS, TIE_KINDS
 
 
 def generate(out: Path, n: int, m: int, seed: int = 1) -> None:
@@ -66,9 +66,9 @@ def main() -> None:
     args = ap.parse_args()
     if not (args.dir / "ties.csv").exists():
         generate(args.dir, args.nodes, args.ties)
-    from loaders import open_bundle
-    from loaders.readers import read_bundle_arrow
-    from loaders.validate import validate_with_duplicates
+    from kizuna.loaders import open_bundle
+    from kizuna.loaders.readers import read_bundle_arrow
+    from kizuna.loaders.validate import validate_with_duplicates
 
     c0, w0 = time.process_time(), time.perf_counter()
     bundle = open_bundle(args.dir, strict=False)

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.errors import BundleError
-from loaders import check_bundle, open_bundle
+from kizuna.graph.errors import BundleError
+from kizuna.loaders import check_bundle, open_bundle
 
 BAD = Path(__file__).resolve().parents[1] / "data" / "bad"
 

@@ -9,8 +9,8 @@ import zipfile
 import openpyxl
 import pytest
 
-from graph.errors import BundleError
-from loaders.readers import read_bundle
+from kizuna.graph.errors import BundleError
+from kizuna.loaders.readers import read_bundle
 
 
 def _workbook(path, sheets):
@@ -68,7 +68,7 @@ def test_xlsx_problem_rows_are_sheet_rows(tmp_path):
     assert got == [
         ("unknown_file", "book.xlsx [memo]", None, None, "warning"),
     ]
-    from loaders.validate import validate_bundle
+    from kizuna.loaders.validate import validate_bundle
 
     bundle, _ = read_bundle(path)
     [p] = validate_bundle(bundle)

@@ -14,10 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import loaders.frames as frames
-from loaders.problems import is_fatal
-from loaders.readers import read_bundle_arrow
-from loaders.validate import validate_with_duplicates
+import kizuna.loaders.frames as frames
+from kizuna.loaders.problems import is_fatal
+from kizuna.loaders.readers import read_bundle_arrow
+from kizuna.loaders.validate import validate_with_duplicates
 
 KEEP = {
     "nodes": ("id", "name", "kind", "cluster", "region", "lat", "lon"),

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph.bundle import COLUMNS
-from graph.errors import BundleError
-from loaders import open_bundle
-from loaders.readers import read_bundle
+from kizuna.graph.bundle import COLUMNS
+from kizuna.graph.errors import BundleError
+from kizuna.loaders import open_bundle
+from kizuna.loaders.readers import read_bundle
 
 
 def test_canonical_columns_and_dtypes(make_bundle):
@@ -149,8 +149,8 @@ def test_open_bundle_drops_duplicate_ties(make_bundle, ties_csv):
 
 
 def test_validate_in_memory_bundle_with_only_required_columns():
-    from graph.bundle import Bundle
-    from loaders.validate import duplicate_ties, validate_bundle
+    from kizuna.graph.bundle import Bundle
+    from kizuna.loaders.validate import duplicate_ties, validate_bundle
 
     nodes = pd.DataFrame({"id": ["a", "b"], "name": ["A", "B"], "kind": ["company", "bank"]})
     ties = pd.DataFrame(
@@ -167,7 +167,7 @@ def test_validate_in_memory_bundle_with_only_required_columns():
 
 
 def test_tie_identity_uses_since_and_direction():
-    from loaders.validate import duplicate_ties
+    from kizuna.loaders.validate import duplicate_ties
 
     ties = pd.DataFrame(
         {
@@ -197,7 +197,7 @@ def test_tie_identity_uses_since_and_direction():
     )
 )
 def test_tie_identity_matches_brute_force(rows):
-    from loaders.validate import duplicate_ties
+    from kizuna.loaders.validate import duplicate_ties
 
     ties = pd.DataFrame(rows, columns=["source", "target", "kind", "since", "id"], dtype=object)
     ties["since"] = ties["since"].astype("Int64")

@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph.bundle import COLUMNS, Bundle
-from graph.projection import derived_tie_id, project_participation
-from loaders.corporate import check_digit, is_valid, valid_mask
-from loaders.resolve import name_key, probable_duplicates
+from kizuna.graph.bundle import COLUMNS, Bundle
+from kizuna.graph.projection import derived_tie_id, project_participation
+from kizuna.loaders.corporate import check_digit, is_valid, valid_mask
+from kizuna.loaders.resolve import name_key, probable_duplicates
 
 
 # ---- corporate numbers -----------------------------------------------------------------
@@ -188,12 +188,12 @@ def test_projection_matches_brute_force(rows):
 @pytest.mark.parametrize(
     "module",
     [
-        "loaders.corporate",
-        "loaders.resolve",
-        "graph.projection",
-        "loaders.writers",
-        "loaders.normalize",
-        "loaders.validate",
+        "kizuna.loaders.corporate",
+        "kizuna.loaders.resolve",
+        "kizuna.graph.projection",
+        "kizuna.loaders.writers",
+        "kizuna.loaders.normalize",
+        "kizuna.loaders.validate",
     ],
 )
 def test_doctests(module):

@@ -13,9 +13,9 @@ import pandas as pd
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from graph.bundle import COLUMNS, Bundle
-from loaders.readers import read_bundle
-from loaders.writers import format_numbers, write_bundle
+from kizuna.graph.bundle import COLUMNS, Bundle
+from kizuna.loaders.readers import read_bundle
+from kizuna.loaders.writers import format_numbers, write_bundle
 
 JAPANESE = "多摩精密工業株式会社東北大学（株）㈱ｶﾀｶﾅ　ー・「」"
 SAFE = st.characters(blacklist_categories=("Cs", "Cc"), max_codepoint=0x2FFF) | st.sampled_from(

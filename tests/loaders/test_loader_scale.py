@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-import loaders.csvfile
-from loaders import check_bundle, open_bundle
+import kizuna.loaders.csvfile as csvfile
+from kizuna.loaders import check_bundle, open_bundle
 
 
 def _write(folder, n_nodes=3000, n_ties=12000, seed=7):
@@ -45,7 +45,7 @@ def _write(folder, n_nodes=3000, n_ties=12000, seed=7):
 
 @pytest.mark.parametrize("block", [1 << 24, 1 << 15])
 def test_many_chunks_same_answers(tmp_path, monkeypatch, block):
-    monkeypatch.setattr(loaders.csvfile, "BLOCK_SIZE", block)
+    monkeypatch.setattr(csvfile, "BLOCK_SIZE", block)
     ids, ties = _write(tmp_path / "b")
     bundle, problems = check_bundle(tmp_path / "b")
     got = sorted((p.code, p.row, p.column) for p in problems)

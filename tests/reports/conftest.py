@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from analytics.api import analyze
-from graph.bundle import Bundle
-from loaders import open_bundle
+from kizuna.analytics.api import analyze
+from kizuna.graph.bundle import Bundle
+from kizuna.loaders import open_bundle
 
 MINI = Path(__file__).parent / "data" / "mini"
 SEED = Path(__file__).resolve().parents[2] / "data" / "seed"

@@ -12,11 +12,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from graph.bundle import Bundle
-from reports.build import ReportError, build_cluster_report, build_org_report
-from reports.excel import sheet_name
-from reports.i18n import Catalogue
-from reports.render import cell_text, render_html, render_markdown
+from kizuna.graph.bundle import Bundle
+from kizuna.reports.build import ReportError, build_cluster_report, build_org_report
+from kizuna.reports.excel import sheet_name
+from kizuna.reports.i18n import Catalogue
+from kizuna.reports.render import cell_text, render_html, render_markdown
 
 TAMA_MEMBERS = {"tama_body", "tama_coord", "tama_a", "tama_b", "tama_u", "tama_bank"}
 
@@ -144,7 +144,7 @@ def test_unknown_ids_say_what_to_do(mini: Bundle, mini_analysis: Any) -> None:
 
 
 def test_catalogues_have_the_same_keys() -> None:
-    folder = resources.files("reports").joinpath("templates", "locales")
+    folder = resources.files("kizuna.reports").joinpath("templates", "locales")
     ja = json.loads(folder.joinpath("ja.json").read_text(encoding="utf-8"))
     en = json.loads(folder.joinpath("en.json").read_text(encoding="utf-8"))
     assert set(ja) == set(en)
@@ -179,8 +179,8 @@ def test_cells_never_show_nan(value: object) -> None:
 def test_long_tables_are_cut_on_the_page_only(tmp_path) -> None:
     import pandas as pd
 
-    from reports.model import Report, Section, Table
-    from reports.render import write_report
+    from kizuna.reports.model import Report, Section, Table
+    from kizuna.reports.render import write_report
 
     frame = pd.DataFrame({"id": [f"o{i}" for i in range(5)], "degree": range(5)})
     report = Report(kind="cluster", subject_id="x", title="T", lang="en")

@@ -101,8 +101,8 @@ def test_report_errors_are_one_line(
 def test_empty_store_says_how_to_load(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from graph.bundle import Bundle
     from kizuna import cmd_report
+    from kizuna.graph.bundle import Bundle
 
     monkeypatch.setattr(cmd_report, "_read_store", lambda: (Bundle(), "empty store"))
     assert run(["report", "--all", "--out", str(tmp_path)]) == 1
@@ -113,7 +113,7 @@ def test_empty_store_says_how_to_load(
 def test_report_reads_the_store(
     clean_store: object, store_env: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from loaders import open_bundle
+    from kizuna.loaders import open_bundle
 
     clean_store.upsert_bundle(open_bundle(MINI))  # type: ignore[attr-defined]
     for key, value in store_env.items():

@@ -9,11 +9,11 @@ import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
-from graph.bundle import Bundle
-from graph.geo import prefecture_coordinates, region_coordinates
-from reports.figures import BACKGROUND_LIMIT, located, national_figure, pz_figure, thin
-from reports.i18n import Catalogue
-from reports.labels import point_labels
+from kizuna.graph.bundle import Bundle
+from kizuna.graph.geo import prefecture_coordinates, region_coordinates
+from kizuna.reports.figures import BACKGROUND_LIMIT, located, national_figure, pz_figure, thin
+from kizuna.reports.i18n import Catalogue
+from kizuna.reports.labels import point_labels
 
 
 def test_located_fills_prefecture_then_region() -> None:

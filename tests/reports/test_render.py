@@ -14,10 +14,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from graph.bundle import Bundle
-from reports.build import build_cluster_report, build_org_report
-from reports.model import Report
-from reports.render import FORMATS, parse_formats, write_report
+from kizuna.graph.bundle import Bundle
+from kizuna.reports.build import build_cluster_report, build_org_report
+from kizuna.reports.model import Report
+from kizuna.reports.render import FORMATS, parse_formats, write_report
 
 POPPLER = shutil.which("pdftotext") and shutil.which("pdftoppm") and shutil.which("pdffonts")
 if not POPPLER and os.environ.get("CI"):  # in CI a missing tool is a failure, never a skip

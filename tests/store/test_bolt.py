@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph.bundle import Bundle, GraphFilter
-from graph.store import GraphStore
+from kizuna.graph.bundle import Bundle, GraphFilter
+from kizuna.graph.store import GraphStore
 from tests.store.bundles import derived_for, frame, same_rows, tiny_bundle
 
 pytestmark = pytest.mark.store

@@ -10,9 +10,9 @@ from typing import Any
 import numpy as np
 import pytest
 
-from graph.bundle import Bundle
 from kizuna.cmd_load import load_bundle
-from loaders.writers import write_bundle
+from kizuna.graph.bundle import Bundle
+from kizuna.loaders.writers import write_bundle
 from tests.store.bundles import frame, same_rows
 
 pytestmark = [pytest.mark.store, pytest.mark.slow]

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-import cypher
+from kizuna import cypher
 
 #: Parameters to run each statement with (a statement missing here fails the test).
 SAMPLE: dict[str, dict[str, Any]] = {
@@ -180,7 +180,7 @@ def test_unknown_statement() -> None:
 
 def test_create_ties_stores_every_ties_column() -> None:
     """create_ties names its properties; a new ties.csv column must be added there too."""
-    from graph.upsert_plan import TIE_COLUMNS
+    from kizuna.graph.upsert_plan import TIE_COLUMNS
 
     text = cypher.load("create_ties")
     stored = set(re.findall(r"(\w+): row\.\1\b", text))

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from graph.embedded import read_state, server_status, start_server, stop_server, store_root
-from graph.errors import StoreNotRunning
 from kizuna.config import Settings
+from kizuna.graph.embedded import read_state, server_status, start_server, stop_server, store_root
+from kizuna.graph.errors import StoreNotRunning
 from kizuna.store_access import connect
 from tests.store.bundles import tiny_bundle
 
@@ -104,7 +104,7 @@ def test_lifecycle_keeps_data_and_stops_on_sigterm(tmp_path: Path) -> None:
 OWNER = textwrap.dedent(
     """
     import sys, time
-    from graph.embedded import start_server
+    from kizuna.graph.embedded import start_server
     info = start_server(sys.argv[1], attached=True)
     print(info.pid, flush=True)
     time.sleep(600)

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from kizuna.cli import cli, main
-from loaders.readers import read_bundle
+from kizuna.loaders.readers import read_bundle
 from tests.store.bundles import same_rows
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from graph.errors import StoreBusy, StoreError
-from graph.load_lock import LOCK_KEY, STALE_SECONDS, LoadLock, abandoned
-from loaders.writers import write_bundle
+from kizuna.graph.errors import StoreBusy, StoreError
+from kizuna.graph.load_lock import LOCK_KEY, STALE_SECONDS, LoadLock, abandoned
+from kizuna.loaders.writers import write_bundle
 from tests.store.bundles import tiny_bundle
 
 pytestmark = pytest.mark.store

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import graph.bolt_load
-from graph.bundle import Bundle
-from graph.rows import tie_keys
+import kizuna.graph.bolt_load as bolt_load
+from kizuna.graph.bundle import Bundle
+from kizuna.graph.rows import tie_keys
 from tests.store.bundles import frame, same_rows, tiny_bundle
 
 pytestmark = pytest.mark.store
@@ -65,7 +65,7 @@ def test_a_tie_id_given_to_other_ends_replaces_the_stored_tie(clean_store: Any) 
 
 def test_a_short_create_batch_is_merged(clean_store: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     """A stale handle makes create_ties miss rows; the batch is redone with upsert_ties."""
-    real = graph.bolt_load.tie_rows
+    real = bolt_load.tie_rows
     calls = {"stale": 0}
 
     def stale_first_row(*args: Any, **kwargs: Any) -> list[dict[str, Any]]:
@@ -75,17 +75,17 @@ def test_a_short_create_batch_is_merged(clean_store: Any, monkeypatch: pytest.Mo
             rows[0] = {**rows[0], "ea": "#999:999"}
         return rows
 
-    monkeypatch.setattr(graph.bolt_load, "tie_rows", stale_first_row)
+    monkeypatch.setattr(bolt_load, "tie_rows", stale_first_row)
     bundle = tiny_bundle()
     report = clean_store.upsert_bundle(bundle, batch_size=2)
     assert calls["stale"] == 1
     assert report.written["ties"] == len(bundle.ties) and not report.warnings
-    monkeypatch.setattr(graph.bolt_load, "tie_rows", real)
+    monkeypatch.setattr(bolt_load, "tie_rows", real)
     clean_store.clear()
     clean_store.upsert_bundle(bundle)
     clean = snapshot(clean_store)
     clean_store.clear()
-    monkeypatch.setattr(graph.bolt_load, "tie_rows", stale_first_row)
+    monkeypatch.setattr(bolt_load, "tie_rows", stale_first_row)
     calls["stale"] = 0
     clean_store.upsert_bundle(bundle, batch_size=2)
     assert_same_store(snapshot(clean_store), clean)

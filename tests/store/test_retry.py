@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from neo4j.exceptions import ConstraintError, TransientError
 
-from graph.errors import StoreError
+from kizuna.graph.errors import StoreError
 from tests.store.bundles import tiny_bundle
 
 pytestmark = pytest.mark.store
@@ -48,7 +48,7 @@ def flaky(clean_store: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
     def install(fails: int, error: type[Exception]) -> FlakyDriver:
         driver = FlakyDriver(clean_store._driver, fails, error)
         monkeypatch.setattr(clean_store, "_driver", driver)
-        monkeypatch.setattr("graph.bolt.time.sleep", lambda _s: None)
+        monkeypatch.setattr("kizuna.graph.bolt.time.sleep", lambda _s: None)
         return driver
 
     return install

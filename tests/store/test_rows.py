@@ -7,10 +7,10 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph.bundle import COLUMNS, FLOAT_COLUMNS, YEAR_COLUMNS
-from graph.model import tie_key
-from graph.nxview import to_networkx
-from graph.rows import canonical_frame, frame_props, participation_keys, tie_keys
+from kizuna.graph.bundle import COLUMNS, FLOAT_COLUMNS, YEAR_COLUMNS
+from kizuna.graph.model import tie_key
+from kizuna.graph.nxview import to_networkx
+from kizuna.graph.rows import canonical_frame, frame_props, participation_keys, tie_keys
 from tests.store.bundles import derived_for, same_rows, tiny_bundle
 
 text = st.one_of(st.none(), st.text(min_size=1, max_size=8))
@@ -104,7 +104,7 @@ def test_networkx_view_keeps_everything() -> None:
 
 
 def test_empty_bundle_graph() -> None:
-    from graph.bundle import Bundle
+    from kizuna.graph.bundle import Bundle
 
     graph = to_networkx(Bundle())
     assert graph.number_of_nodes() == graph.number_of_edges() == 0

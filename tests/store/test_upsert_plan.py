@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from graph.rows import frame_props, tie_keys
-from graph.store import LoadReport
-from graph.upsert_plan import has_extra_cells, prefetched, tie_rows, tie_step, write_plan
+from kizuna.graph.rows import frame_props, tie_keys
+from kizuna.graph.store import LoadReport
+from kizuna.graph.upsert_plan import has_extra_cells, prefetched, tie_rows, tie_step, write_plan
 from tests.store.bundles import frame, tiny_bundle
 
 
