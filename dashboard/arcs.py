@@ -11,11 +11,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from kizuna.dashboard import geo_layout
 from kizuna.dashboard.data import SnapshotData
 from kizuna.dashboard.i18n import t
 from kizuna.graph.bundle import Bundle, GraphFilter
 from kizuna.graph.model import CONFIDENCE_LEVELS, REGION_NAMES_JA
+from kizuna.plots import geo as geo_layout
 
 PHASE_PRESETS: dict[str, tuple[int, int]] = {
     "launch": (2001, 2005),

@@ -22,11 +22,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from kizuna.dashboard import geo_layout, layout_engine
+from kizuna.dashboard import layout_engine
 from kizuna.dashboard.i18n import label
 from kizuna.dashboard.text import normalize_text
 from kizuna.graph.bundle import Bundle
 from kizuna.graph.model import phase_of
+from kizuna.plots import geo as geo_layout
 
 logger = logging.getLogger(__name__)
 

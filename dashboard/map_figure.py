@@ -13,11 +13,11 @@ import numpy as np
 import pandas as pd
 
 from kizuna.dashboard import components as ui
-from kizuna.dashboard import geo_layout
 from kizuna.dashboard.arcs import cluster_of_place, place_coords, place_label
 from kizuna.dashboard.data import SnapshotData
 from kizuna.dashboard.i18n import t
 from kizuna.graph.model import PHASES, REGION_NAMES_JA
+from kizuna.plots import geo as geo_layout
 
 
 def _curve(

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from kizuna.graph import __version__
 from kizuna.graph.bundle import Bundle
 from kizuna.graph.errors import KizunaError
+from kizuna.plots.geo import bundle_cluster_places
 from kizuna.reports import sections as S
 from kizuna.reports.context import AnalysisLike, PartnerFinder, ReportContext
 from kizuna.reports.cross import cross_section, org_ties_section, partners_section
@@ -52,15 +53,19 @@ def _context(
 def _national(ctx: ReportContext, cluster_id: str, subject: str) -> Section:
     cat = ctx.cat
     sec = Section("national", cat.t("section.national"))
-    names = {c: ctx.cluster_name(c) for c in set(ctx.node_cluster.values()) if c}
+    places = bundle_cluster_places(ctx.bundle)
+    names = {str(c): ctx.cluster_name(str(c)) for c in places.index}
+    members = ctx.bundle.nodes[ctx.bundle.nodes["cluster"].map(str) == cluster_id]
+    prefs = [p for p in members["prefecture"].dropna().map(str).unique() if p]
     sec.figures.append(
         national_figure(
-            ctx.metrics,
+            places,
             ctx.analysis.cluster_pairs,
             cluster_id,
             cat=cat,
             caption=cat.t("national.caption", name=subject),
             cluster_names=names,
+            prefectures_of_highlight=prefs,
         )
     )
     return sec

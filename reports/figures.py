@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import logging
-import math
 from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any
@@ -21,8 +20,9 @@ import pandas as pd
 from matplotlib import font_manager
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure as MplFigure
+from matplotlib.lines import Line2D
 
-from kizuna.graph.geo import prefecture_coordinates, prefectures, region_coordinates
+from kizuna.plots.japan_mpl import arc, draw_japan
 from kizuna.reports.i18n import Catalogue
 from kizuna.reports.labels import place_labels, point_labels
 from kizuna.reports.model import Figure
@@ -47,9 +47,6 @@ BACKGROUND_LIMIT = 4000
 #: Lines between other clusters drawn at most (the strongest), and partner labels.
 LINE_LIMIT = 400
 LABEL_LIMIT = 12
-#: Japan's extent (longitude, latitude); overseas organizations are left off the map.
-JAPAN_LON = (122.0, 149.0)
-JAPAN_LAT = (24.0, 46.0)
 
 
 @cache
@@ -206,119 +203,109 @@ def pz_figure(
     return _figure("pz", caption, draw)
 
 
-def located(nodes: pd.DataFrame) -> pd.DataFrame:
-    """``nodes`` with lat/lon filled where missing: prefecture capital, else region centre."""
-    frame = nodes.copy()
-    lat = frame["lat"].astype("float64")
-    lon = frame["lon"].astype("float64")
-    missing = lat.isna() | lon.isna()
-    if missing.any():
-        empty = pd.Series([None] * len(frame), index=frame.index, dtype=object)
-        prefs = frame.get("prefecture", empty)
-        regions = frame.get("region", empty)
-        keys = pd.Series(
-            list(zip(prefs[missing], regions[missing], strict=True)), index=prefs[missing].index
-        )
-        points: dict[tuple[Any, Any], tuple[float, float] | None] = {}
-        for pref, region in set(keys):
-            point = prefecture_coordinates(pref if isinstance(pref, str) else None)
-            if point is None and isinstance(region, str) and region != "overseas":
-                point = region_coordinates(region)
-            points[(pref, region)] = point
-        found = keys.map(points)
-        lat = lat.copy()
-        lon = lon.copy()
-        lat.loc[found.index] = pd.Series(
-            [p[0] if p else math.nan for p in found], index=found.index
-        )
-        lon.loc[found.index] = pd.Series(
-            [p[1] if p else math.nan for p in found], index=found.index
-        )
-    frame["lat"], frame["lon"] = lat, lon
-    return frame
-
-
 def thin(frame: pd.DataFrame, limit: int = BACKGROUND_LIMIT) -> pd.DataFrame:
     """At most ``limit`` rows (a fixed random sample), so big networks keep small figures."""
     return frame if len(frame) <= limit else frame.sample(n=limit, random_state=0)
 
 
-def _cluster_positions(nodes: pd.DataFrame) -> pd.DataFrame:
-    """Mean longitude/latitude and size of each cluster's organizations inside Japan."""
-    frame = located(nodes)[["cluster", "lat", "lon"]].copy()
-    frame["cluster"] = frame["cluster"].fillna("").map(str).str.strip()
-    frame = frame[frame["cluster"] != ""]
-    size = frame.groupby("cluster").size().rename("size")
-    inside = frame.dropna(subset=["lat", "lon"])
-    inside = inside[inside["lon"].between(*JAPAN_LON) & inside["lat"].between(*JAPAN_LAT)]
-    pos = inside.groupby("cluster")[["lat", "lon"]].mean()
-    return pos.join(size, how="inner")
+def _pair_frame(cluster_pairs: pd.DataFrame, placed: set[str]) -> pd.DataFrame:
+    """Linked cluster pairs (observed > 0) whose both ends have a place on the map."""
+    linked = cluster_pairs[cluster_pairs["observed"] > 0]
+    pairs = pd.DataFrame(
+        {
+            "a": linked["cluster_a"].map(str).to_numpy(),
+            "b": linked["cluster_b"].map(str).to_numpy(),
+            "observed": linked["observed"].astype("float64").to_numpy(),
+        }
+    )
+    return pairs[pairs["a"].isin(placed) & pairs["b"].isin(placed)]
 
 
 def national_figure(
-    nodes: pd.DataFrame,
+    places: pd.DataFrame,
     cluster_pairs: pd.DataFrame,
     highlight: str,
     *,
     cat: Catalogue,
     caption: str,
     cluster_names: dict[str, str] | None = None,
+    prefectures_of_highlight: Iterable[str] = (),
+    main_labels: int = 8,
 ) -> Figure:
-    """Clusters on a longitude/latitude plane, cross-cluster ties as lines.
+    """Japan with its prefectures, the clusters as bubbles and their ties as arcs.
 
-    Organizations with coordinates are light dots (they trace Japan's outline); each cluster
-    is a bubble at its members' mean position sized by members; a line joins two clusters
-    with observed ties (width by count).  ``highlight`` and its lines are drawn in red.
+    Parameters
+    ----------
+    places : pandas.DataFrame
+        :func:`kizuna.plots.geo.bundle_cluster_places` (``lat``, ``lon``, ``region``,
+        ``orgs`` by cluster id): the placement the app uses.
+    cluster_pairs : pandas.DataFrame
+        The analysis' cluster pairs (``cluster_a``, ``cluster_b``, ``observed``).
+    highlight : str
+        The report's cluster: its bubble, its prefectures and its ties are drawn in red,
+        ties to other regions solid, ties within its region dashed.
+    prefectures_of_highlight : iterable of str
+        Prefectures (Japanese names) where the highlighted cluster's members are.
+    main_labels : int
+        Besides the highlighted cluster and its strongest partners, the largest clusters
+        named.
     """
     names = cluster_names or {}
-    pos = _cluster_positions(nodes)
+    placed = places.dropna(subset=["lat", "lon"])
+    home_prefs = set(prefectures_of_highlight)
 
     def draw() -> MplFigure:
-        fig, ax = plt.subplots(figsize=(7.0, 7.0))
-        capitals = prefectures()
-        ax.scatter(
-            [p.lon for p in capitals],
-            [p.lat for p in capitals],
-            s=9,
-            marker="s",
-            color="#c5d0dc",
-            lw=0,
-            zorder=0,
+        fig, ax = plt.subplots(figsize=(7.0, 6.6))
+        draw_japan(
+            ax,
+            okinawa_label=cat.t("fig.national.okinawa"),
+            overseas_label="",
+            highlight=home_prefs,
         )
-        dots = located(thin(nodes)).dropna(subset=["lat", "lon"])
-        dots = dots[dots["lon"].between(*JAPAN_LON) & dots["lat"].between(*JAPAN_LAT)]
-        ax.scatter(dots["lon"], dots["lat"], s=4, color="#e3e3e3", lw=0, zorder=0)
-        linked = cluster_pairs[cluster_pairs["observed"] > 0]
-        top = float(linked["observed"].max()) if len(linked) else 1.0
         xy: dict[str, tuple[float, float]] = {
             str(c): (float(lon), float(lat))
-            for c, lon, lat in zip(pos.index, pos["lon"], pos["lat"], strict=True)
+            for c, lon, lat in zip(placed.index, placed["lon"], placed["lat"], strict=True)
         }
-        pairs = pd.DataFrame(
-            {
-                "a": linked["cluster_a"].map(str).to_numpy(),
-                "b": linked["cluster_b"].map(str).to_numpy(),
-                "observed": linked["observed"].astype("float64").to_numpy(),
-            }
-        )
-        pairs = pairs[pairs["a"].isin(xy.keys()) & pairs["b"].isin(xy.keys())]
+        region = {str(c): r for c, r in placed["region"].items()}
+        pairs = _pair_frame(cluster_pairs, set(xy))
+        top = float(pairs["observed"].max()) if len(pairs) else 1.0
         mine = (pairs["a"] == highlight) | (pairs["b"] == highlight)
-        rest = pairs[~mine].nlargest(LINE_LIMIT, "observed")
-        for part, colour, alpha, z in (
-            (rest, "#9fb3c8", 0.5, 1),
-            (pairs[mine], HIGHLIGHT, 0.9, 2),
-        ):
-            segments = [[xy[a], xy[b]] for a, b in zip(part["a"], part["b"], strict=True)]
-            widths = 0.6 + 3.0 * np.sqrt(part["observed"].to_numpy() / top)
-            ax.add_collection(
-                LineCollection(segments, colors=colour, alpha=alpha, linewidths=widths, zorder=z)
+        other = pairs[~mine].nlargest(LINE_LIMIT, "observed")
+        home_region = region.get(highlight)
+        far = (
+            pairs[mine].apply(
+                lambda r: region.get(r["b"] if r["a"] == highlight else r["a"]) != home_region,
+                axis=1,
             )
-        sizes = 15 + 260 * np.sqrt(pos["size"] / max(float(pos["size"].max()), 1.0))
-        other = pos.index != highlight
+            if mine.any()
+            else pd.Series(dtype=bool)
+        )
+        layers = (
+            (other, "#8da2b8", 0.45, 1, "-"),
+            (pairs[mine][~far] if len(far) else pairs[mine], HIGHLIGHT, 0.7, 2, "--"),
+            (pairs[mine][far] if len(far) else pairs[mine].iloc[0:0], HIGHLIGHT, 0.9, 2, "-"),
+        )
+        for part, colour, alpha, z, style in layers:
+            if part.empty:
+                continue
+            segments = [arc(xy[a], xy[b]) for a, b in zip(part["a"], part["b"], strict=True)]
+            widths = 0.5 + 3.0 * np.sqrt(part["observed"].to_numpy() / top)
+            ax.add_collection(
+                LineCollection(
+                    segments,
+                    colors=colour,
+                    alpha=alpha,
+                    linewidths=widths,
+                    zorder=z,
+                    linestyles=style,
+                )
+            )
+        sizes = 14 + 240 * np.sqrt(placed["orgs"] / max(float(placed["orgs"].max()), 1.0))
+        rest = placed.index != highlight
         ax.scatter(
-            pos.loc[other, "lon"],
-            pos.loc[other, "lat"],
-            s=sizes[other],
+            placed.loc[rest, "lon"],
+            placed.loc[rest, "lat"],
+            s=sizes[rest],
             color="#4e79a7",
             alpha=0.75,
             edgecolor="white",
@@ -335,27 +322,30 @@ def national_figure(
                 lw=0.8,
                 zorder=4,
             )
-        strongest = pairs[mine].nlargest(LABEL_LIMIT, "observed")
-        partners = {
+        strongest = pairs[mine].nlargest(LABEL_LIMIT // 2, "observed")
+        partners = [
             a if b == highlight else b for a, b in zip(strongest["a"], strongest["b"], strict=True)
-        }
-        ax.set_xlim(*JAPAN_LON)
-        ax.set_ylim(*JAPAN_LAT)
-        ax.set_aspect(1.0 / math.cos(math.radians(36.0)))
+        ]
+        largest = [str(c) for c in placed["orgs"].nlargest(main_labels).index]
+        named = list(dict.fromkeys([c for c in (highlight, *partners, *largest) if c in xy]))
         ax.apply_aspect()
         labels = [
-            (lon, lat, names.get(cid, cid), 8.5, {"fontweight": "bold"})
-            for cid, (lon, lat) in xy.items()
-            if cid == highlight
-        ]
-        labels += [  # only the highlighted cluster and its partners are named
-            (lon, lat, names.get(cid, cid), 6.5, {"color": "#444444"})
-            for cid, (lon, lat) in xy.items()
-            if cid in partners and cid != highlight
+            (
+                xy[cid][0],
+                xy[cid][1],
+                names.get(cid, cid),
+                8.5 if cid == highlight else 6.5,
+                {"fontweight": "bold"} if cid == highlight else {"color": "#333333"},
+            )
+            for cid in named
         ]
         place_labels(fig, ax, labels)
-        ax.set_xlabel(cat.t("fig.national.x"))
-        ax.set_ylabel(cat.t("fig.national.y"))
+        handles = [
+            Line2D([], [], color=HIGHLIGHT, lw=2, label=cat.t("fig.national.far")),
+            Line2D([], [], color=HIGHLIGHT, lw=2, ls="--", label=cat.t("fig.national.near")),
+            Line2D([], [], color="#8da2b8", lw=2, label=cat.t("fig.national.others")),
+        ]
+        ax.legend(handles=handles, loc="lower right", fontsize=7, frameon=False)
         return fig
 
     return _figure("national", caption, draw)

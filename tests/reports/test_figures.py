@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import pandas as pd
@@ -10,26 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kizuna.graph.bundle import Bundle
-from kizuna.graph.geo import prefecture_coordinates, region_coordinates
-from kizuna.reports.figures import BACKGROUND_LIMIT, located, national_figure, pz_figure, thin
+from kizuna.plots.geo import bundle_cluster_places
+from kizuna.reports.figures import BACKGROUND_LIMIT, national_figure, pz_figure, thin
 from kizuna.reports.i18n import Catalogue
 from kizuna.reports.labels import point_labels
-
-
-def test_located_fills_prefecture_then_region() -> None:
-    nodes = pd.DataFrame(
-        {
-            "lat": [1.0, None, None, None],
-            "lon": [2.0, None, None, None],
-            "prefecture": [None, "東京都", None, "ドイツ"],
-            "region": [None, "kanto", "kinki", "overseas"],
-        }
-    )
-    out = located(nodes)
-    assert (out.at[0, "lat"], out.at[0, "lon"]) == (1.0, 2.0)
-    assert (out.at[1, "lat"], out.at[1, "lon"]) == prefecture_coordinates("東京都")
-    assert (out.at[2, "lat"], out.at[2, "lon"]) == region_coordinates("kinki")
-    assert math.isnan(out.at[3, "lat"]) and math.isnan(out.at[3, "lon"])
 
 
 def test_thin_is_a_fixed_sample() -> None:
@@ -71,7 +54,8 @@ def test_figures_render(mini: Bundle, mini_analysis: Any) -> None:
     nodes = mini_analysis.nodes
     pz = pz_figure(nodes, ["tama_body", "tama_a"], cat=cat, caption="c", focus="tama_body")
     assert pz.svg.startswith("<svg") and pz.png.startswith(b"\x89PNG")
-    nat = national_figure(nodes, mini_analysis.cluster_pairs, "tama", cat=cat, caption="c")
+    places = bundle_cluster_places(mini)
+    nat = national_figure(places, mini_analysis.cluster_pairs, "tama", cat=cat, caption="c")
     assert nat.svg.startswith("<svg") and nat.png.startswith(b"\x89PNG")
     # no cluster highlighted (an organization without a cluster) still draws
-    assert national_figure(nodes, mini_analysis.cluster_pairs, "", cat=cat, caption="c").png
+    assert national_figure(places, mini_analysis.cluster_pairs, "", cat=cat, caption="c").png

@@ -1,12 +1,19 @@
-"""Where things sit on the national map: cluster places, organization places, Japan's outline.
+"""Where things sit on the national map: prefecture outlines, cluster places, organization places.
 
-The map is drawn on plain longitude/latitude axes (no tile server or topojson download, so
-the app works offline); the coastline below is a coarse hand-drawn outline of the main
-islands, accurate to a few tens of kilometres, enough to place regions at a glance.
+One geometry for the app's plotly map (:mod:`kizuna.dashboard.map_figure`) and the reports'
+matplotlib map (:mod:`kizuna.plots.japan_mpl`).  The map is drawn on plain longitude/latitude
+axes (no tile server, so everything works offline).  The prefecture outlines are package data
+(``graph/data/prefecture_outlines.json``: the PyPI package ``japanmap`` 0.6.0's boundaries,
+Apache-2.0, simplified by ``scripts/make_prefecture_outlines.py``); Okinawa is moved into an
+inset box in the Sea of Japan, as Japanese national maps do.
 """
 
 from __future__ import annotations
 
+import functools
+import json
+from dataclasses import dataclass
+from importlib import resources
 from typing import Any
 
 import numpy as np
@@ -35,175 +42,84 @@ LAT_RANGE = (29.8, 45.9)
 #: Japan, shifted by this (lon, lat), as Japanese national maps do.
 OKINAWA_SHIFT = (2.6, 12.0)
 OKINAWA_BOX = (129.2, 131.6, 37.3, 39.9)  # lon0, lon1, lat0, lat1 after the shift
+#: The overseas box (lon0, lon1, lat0, lat1) around REGION_CENTRES["overseas"].
+OVERSEAS_BOX = (142.9, 146.1, 29.8, 32.2)
+#: Latitude whose cosine sets the map's aspect (lon degrees are shorter than lat degrees).
+MID_LAT = 36.0
 
 
 def to_map(lon: float, lat: float) -> tuple[float, float]:
-    """Map coordinates of a real (lon, lat): Okinawa moves into its inset."""
+    """Map coordinates of a real (lon, lat): Okinawa moves into its inset.
+
+    Examples
+    --------
+    >>> to_map(127.68, 26.21)  # Naha
+    (130.28, 38.21)
+    >>> to_map(139.69, 35.69)  # Tokyo stays
+    (139.69, 35.69)
+    """
     if lat < 28.5 and lon < 131.5:
-        return lon + OKINAWA_SHIFT[0], lat + OKINAWA_SHIFT[1]
+        return round(lon + OKINAWA_SHIFT[0], 6), round(lat + OKINAWA_SHIFT[1], 6)
     return lon, lat
 
 
-# Coarse coastlines, (lon, lat) vertices, closed.
-_HOKKAIDO = [
-    (141.94, 45.52),
-    (142.6, 44.9),
-    (143.3, 44.3),
-    (144.3, 44.0),
-    (145.33, 44.35),
-    (145.19, 44.02),
-    (145.58, 43.33),
-    (145.82, 43.38),
-    (144.38, 42.98),
-    (143.25, 41.93),
-    (141.6, 42.63),
-    (140.97, 42.32),
-    (140.73, 41.77),
-    (140.2, 41.4),
-    (140.1, 41.43),
-    (140.1, 41.87),
-    (139.85, 42.45),
-    (140.35, 43.37),
-    (141.0, 43.2),
-    (141.3, 43.25),
-    (141.65, 43.94),
-    (141.68, 45.41),
-]
-_HONSHU = [
-    (140.91, 41.53),
-    (141.45, 41.43),
-    (141.5, 40.5),
-    (142.0, 39.65),
-    (141.9, 39.27),
-    (141.6, 38.9),
-    (141.5, 38.28),
-    (141.0, 38.25),
-    (140.95, 37.8),
-    (140.95, 37.0),
-    (140.6, 36.4),
-    (140.87, 35.7),
-    (140.4, 35.2),
-    (139.85, 34.9),
-    (139.85, 35.3),
-    (140.0, 35.6),
-    (139.75, 35.6),
-    (139.65, 35.15),
-    (139.15, 35.25),
-    (138.85, 34.6),
-    (138.85, 35.1),
-    (138.4, 34.95),
-    (138.22, 34.6),
-    (137.7, 34.65),
-    (137.0, 34.6),
-    (136.85, 34.9),
-    (136.6, 34.7),
-    (136.85, 34.3),
-    (136.2, 34.05),
-    (135.77, 33.43),
-    (135.15, 34.2),
-    (135.4, 34.65),
-    (135.2, 34.68),
-    (134.95, 34.65),
-    (133.9, 34.5),
-    (133.2, 34.4),
-    (132.45, 34.35),
-    (132.2, 34.15),
-    (131.4, 34.0),
-    (130.9, 33.95),
-    (130.9, 34.35),
-    (131.4, 34.45),
-    (132.1, 34.9),
-    (132.65, 35.45),
-    (133.1, 35.6),
-    (134.2, 35.55),
-    (134.8, 35.65),
-    (135.2, 35.75),
-    (135.5, 35.5),
-    (136.05, 35.65),
-    (136.1, 36.1),
-    (136.6, 36.6),
-    (136.75, 37.2),
-    (137.35, 37.5),
-    (137.0, 37.0),
-    (137.2, 36.75),
-    (138.25, 37.2),
-    (139.05, 37.95),
-    (139.45, 38.25),
-    (139.8, 38.9),
-    (140.05, 39.7),
-    (139.7, 39.9),
-    (140.0, 40.2),
-    (139.9, 40.6),
-    (140.35, 41.25),
-    (140.75, 40.85),
-    (141.2, 41.2),
-]
-_SHIKOKU = [
-    (134.05, 34.35),
-    (134.6, 34.2),
-    (134.6, 34.05),
-    (134.18, 33.25),
-    (133.55, 33.5),
-    (132.95, 32.72),
-    (132.5, 33.2),
-    (132.0, 33.35),
-    (132.7, 33.85),
-    (133.0, 34.1),
-    (133.3, 33.95),
-    (133.65, 34.15),
-]
-_KYUSHU = [
-    (130.9, 33.9),
-    (130.4, 33.6),
-    (129.95, 33.5),
-    (129.5, 33.35),
-    (129.7, 33.15),
-    (129.85, 32.75),
-    (130.3, 32.85),
-    (130.55, 32.6),
-    (130.4, 32.2),
-    (130.2, 31.9),
-    (130.2, 31.3),
-    (130.65, 31.0),
-    (130.8, 31.4),
-    (131.1, 31.3),
-    (131.45, 31.9),
-    (131.7, 32.6),
-    (131.9, 32.95),
-    (131.6, 33.25),
-    (131.7, 33.6),
-    (131.2, 33.6),
-]
-_OKINAWA = [
-    (127.68, 26.08),
-    (127.9, 26.3),
-    (128.0, 26.55),
-    (128.27, 26.87),
-    (128.1, 26.75),
-    (127.75, 26.5),
-    (127.65, 26.2),
-]
-_AWAJI = [(134.95, 34.6), (135.0, 34.45), (134.7, 34.2), (134.8, 34.45)]
-_SADO = [(138.5, 38.33), (138.35, 38.0), (138.25, 37.85), (138.45, 38.0)]
+@dataclass(frozen=True)
+class PrefectureOutline:
+    """One prefecture's outline (the area holding its capital), in real (lon, lat)."""
 
-ISLANDS: tuple[list[tuple[float, float]], ...] = (
-    _HOKKAIDO,
-    _HONSHU,
-    _SHIKOKU,
-    _KYUSHU,
-    _OKINAWA,
-    _AWAJI,
-    _SADO,
-)
+    code: int
+    name: str
+    name_en: str
+    rings: tuple[tuple[tuple[float, float], ...], ...]
+
+
+# Two islands the boundary data leaves out (it keeps the area holding each capital):
+# Awaji (兵庫県) and Sado (新潟県), coarse hand-drawn outlines.
+_EXTRA_ISLANDS: dict[int, tuple[tuple[float, float], ...]] = {
+    28: ((134.95, 34.6), (135.0, 34.45), (134.7, 34.2), (134.8, 34.45)),
+    15: ((138.5, 38.33), (138.35, 38.0), (138.25, 37.85), (138.45, 38.0)),
+}
+
+
+@functools.cache
+def prefecture_outlines() -> tuple[PrefectureOutline, ...]:
+    """The 47 prefecture outlines in JIS order (北海道 first, 沖縄県 last), real coordinates.
+
+    Examples
+    --------
+    >>> outlines = prefecture_outlines()
+    >>> len(outlines), outlines[12].name
+    (47, '東京都')
+    """
+    text = (
+        resources.files("kizuna.graph").joinpath("data/prefecture_outlines.json").read_text("utf-8")
+    )
+    data = json.loads(text)
+    out = []
+    for row in data["prefectures"]:
+        ring = tuple((float(x), float(y)) for x, y in row["ring"])
+        extra = _EXTRA_ISLANDS.get(int(row["code"]))
+        rings = (ring, extra) if extra else (ring,)
+        out.append(PrefectureOutline(int(row["code"]), row["name"], row["name_en"], rings))
+    return tuple(out)
+
+
+def map_rings() -> list[tuple[str, list[tuple[float, float]]]]:
+    """Every outline ring in map coordinates (Okinawa in its inset), with its prefecture."""
+    rings = []
+    for pref in prefecture_outlines():
+        for ring in pref.rings:
+            rings.append((pref.name, [to_map(lon, lat) for lon, lat in ring]))
+    return rings
 
 
 def outline_xy() -> tuple[list[float | None], list[float | None]]:
-    """Longitudes and latitudes of every island outline, closed, separated by None."""
+    """Longitudes and latitudes of every prefecture outline, closed, separated by None
+    (one plotly scatter trace with ``fill="toself"`` draws them all)."""
     xs: list[float | None] = []
     ys: list[float | None] = []
-    for island in ISLANDS:
-        for lon, lat in [*island, island[0]]:
-            x, y = to_map(lon, lat)
+    for _, ring in map_rings():
+        for x, y in [*ring, ring[0]]:
             xs.append(x)
             ys.append(y)
         xs.append(None)
@@ -352,3 +268,30 @@ def org_places(orgs: pd.DataFrame, clusters: pd.DataFrame) -> pd.DataFrame:
         {"place": places, "place_lat": lats, "place_lon": lons, "place_region": regions},
         index=orgs.index,
     )
+
+
+def bundle_cluster_places(bundle: Any) -> pd.DataFrame:
+    """Map place of every cluster of a bundle (clusters.csv ids, then members' other values).
+
+    Returns a frame indexed by cluster id with ``lat``, ``lon`` (map coordinates, Okinawa in
+    its inset), ``region`` and ``orgs`` (members); placed by :func:`cluster_places`, the one
+    rule the app and the reports share.
+    """
+    nodes = bundle.nodes
+    declared = bundle.clusters.drop_duplicates("id")
+    members = nodes["cluster"].dropna().map(str)
+    ids = list(dict.fromkeys([*declared["id"].dropna().map(str), *members]))
+    info = declared.assign(id=declared["id"].map(str)).set_index("id")
+    frame = pd.DataFrame(
+        {
+            "id": ids,
+            "region": [info["region"].get(c) if "region" in info else None for c in ids],
+            "body": [info["body"].get(c) if "body" in info else None for c in ids],
+        }
+    )
+    frame["region"] = frame["region"].where(frame["region"].map(lambda v: isinstance(v, str)))
+    places = cluster_places(frame, nodes)
+    counts = members.value_counts()
+    places["orgs"] = [int(counts.get(c, 0)) for c in ids]
+    places.index = pd.Index(ids, name="id")
+    return places
