@@ -26,6 +26,9 @@ COMMANDS: dict[str, str] = {
     "demo": "kizuna.cmd_demo:demo",
     "serve": "kizuna.cmd_serve:serve",
     "report": "kizuna.cmd_report:report",
+    "registry": "kizuna.cmd_registry:registry",
+    "enrich": "kizuna.cmd_enrich:enrich",
+    "import": "kizuna.cmd_import:import_group",
 }
 
 

@@ -1,0 +1,353 @@
+"""The registry: NTA files applied into one SQLite database under ``<data dir>/registry/``.
+
+One row per corporate number in ``corporations`` (the NTA's 30 columns under the names of
+:data:`registry.spec.COLUMNS`, plus ``name_key``, the comparison key of the name, and
+``file_id``, the file the row came from).  A row from a file replaces the stored row for
+its number when it is newer: a later 更新年月日, then (same day) the file added later, then
+the higher 一連番号.  So full files (全件) and difference files (差分) can be added in any
+order and the registry holds each organization as of its latest row: a name change, a
+move, a closure (登記記録の閉鎖等年月日 / 事由) or a merger (承継先法人番号).  A name
+replaced by a newer one is kept in ``former_names`` (number, name, until), so a bundle
+still using the old name can be matched.
+
+Adding the same file again (same SHA-256) changes nothing.  One ``kizuna registry add``
+is one transaction: a bad file leaves the registry exactly as it was.
+
+Users can query the database directly (``sqlite3 <data dir>/registry/registry.sqlite``);
+the view ``法人`` shows the same rows under the NTA's Japanese column names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from kizuna.graph.errors import KizunaError
+from kizuna.registry import spec
+from kizuna.registry.ntafile import NtaFile, ReadStats, read_batches
+
+log = logging.getLogger(__name__)
+
+REGISTRY_DIR = "registry"
+DB_NAME = "registry.sqlite"
+SCHEMA_VERSION = "1"
+#: Files bigger than this in one `add`: the name index is rebuilt once after loading
+#: instead of being kept up to date row by row.
+BULK_BYTES = 20 << 20
+#: SQLite page cache during `add` (KiB, negative = size).
+CACHE_KIB = 262_144
+
+_COLS = ", ".join(spec.NAMES)
+_UPSERT = (
+    f"INSERT INTO corporations ({_COLS}, name_key, file_id) "
+    f"VALUES ({', '.join('?' * (spec.N_COLUMNS + 2))}) "
+    "ON CONFLICT(corporate_number) DO UPDATE SET "
+    + ", ".join(
+        f"{c} = excluded.{c}"
+        for c in (*spec.NAMES, "name_key", "file_id")
+        if c != "corporate_number"
+    )
+    + " WHERE (excluded.update_date, excluded.file_id, excluded.sequence)"
+    " > (corporations.update_date, corporations.file_id, corporations.sequence)"
+)
+_TYPES = {"sequence": "INTEGER", "corporate_number": "INTEGER PRIMARY KEY"}
+_VIEW_JA = ", ".join(
+    (
+        f"printf('%013d', {c.name}) AS \"{c.name_ja}\""
+        if c.name == "corporate_number"
+        else f'{c.name} AS "{c.name_ja}"'
+    )
+    for c in spec.COLUMNS
+)
+_SCHEMA = [
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
+    "CREATE TABLE IF NOT EXISTS files (id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+    " sha256 TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, as_of TEXT, rows INTEGER,"
+    " changed INTEGER, encoding TEXT, first_update TEXT, last_update TEXT, added_at TEXT)",
+    "CREATE TABLE IF NOT EXISTS corporations ("
+    + ", ".join(f"{c} {_TYPES.get(c, 'TEXT')}" for c in spec.NAMES)
+    + ", name_key TEXT, file_id INTEGER)",
+    "CREATE TABLE IF NOT EXISTS former_names (corporate_number INTEGER NOT NULL,"
+    " name TEXT, name_key TEXT, prefecture TEXT, until TEXT)",
+    "CREATE INDEX IF NOT EXISTS former_names_key ON former_names (name_key, prefecture)",
+    "CREATE INDEX IF NOT EXISTS former_names_number ON former_names (corporate_number)",
+    "CREATE TRIGGER IF NOT EXISTS keep_former_name AFTER UPDATE OF name ON corporations"
+    " WHEN old.name IS NOT new.name BEGIN"
+    " INSERT INTO former_names (corporate_number, name, name_key, prefecture, until)"
+    " VALUES (old.corporate_number, old.name, old.name_key, old.prefecture,"
+    " coalesce(new.change_date, new.update_date)); END",
+    f'CREATE VIEW IF NOT EXISTS "法人" AS SELECT {_VIEW_JA} FROM corporations',
+]
+_NAME_INDEX = "CREATE INDEX IF NOT EXISTS corporations_name ON corporations (name_key, prefecture)"
+
+
+class RegistryMissing(KizunaError):
+    """No registry has been built in the data directory yet."""
+
+
+def registry_path(data_dir: Path) -> Path:
+    """Where the registry database of a data directory is."""
+    return Path(data_dir) / REGISTRY_DIR / DB_NAME
+
+
+@dataclass(frozen=True)
+class AddedFile:
+    """What `add` did with one file."""
+
+    name: str
+    kind: str
+    as_of: str | None
+    rows: int
+    changed: int
+    encoding: str
+    sha256: str
+    skipped: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class Registry:
+    """The registry database of one data directory.
+
+    Use :meth:`open`; close it (or use ``with``) when done.
+
+    Examples
+    --------
+    >>> with Registry.open(data_dir, create=True) as reg:  # doctest: +SKIP
+    ...     reg.add(["13_tokyo_all_20240329.zip"])
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: Path):
+        self.conn = conn
+        self.path = path
+
+    @classmethod
+    def open(cls, data_dir: Path, *, create: bool = False) -> Registry:
+        path = registry_path(data_dir)
+        if not path.exists():
+            if not create:
+                raise RegistryMissing(
+                    f"there is no registry in {data_dir} yet — add the NTA files first: "
+                    "kizuna registry add FILE.zip (see docs/registry.md)"
+                )
+            path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, isolation_level=None, timeout=60)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA busy_timeout=60000")
+        if create:
+            conn.execute("BEGIN IMMEDIATE")
+            for statement in [*_SCHEMA, _NAME_INDEX]:
+                conn.execute(statement)
+            conn.execute(
+                "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?)", (SCHEMA_VERSION,)
+            )
+            conn.execute("COMMIT")
+        return cls(conn, path)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Registry:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---------------------------------------------------------------- adding files
+    def add(
+        self,
+        paths: Sequence[str | Path],
+        *,
+        progress: Callable[[str, int], None] | None = None,
+    ) -> list[AddedFile]:
+        """Apply NTA files, oldest first (by the date in their names), in one transaction.
+
+        Parameters
+        ----------
+        paths : sequence of path
+            NTA download files: the .zip as downloaded or the .csv inside it.
+        progress : callable, optional
+            Called as ``progress(file_name, rows_done)`` after each batch.
+
+        Returns
+        -------
+        list of AddedFile
+            In the order applied; ``skipped`` for a file already added (same SHA-256).
+
+        Raises
+        ------
+        RegistryFileError
+            For the first bad file or row; nothing is added then.
+        """
+        files = [NtaFile.of(p) for p in paths]
+        order = sorted(range(len(files)), key=lambda i: (files[i].name_date or "9999", i))
+        files = [files[i] for i in order]
+        bulk = sum(f.path.stat().st_size for f in files) > BULK_BYTES
+        conn = self.conn
+        conn.execute("PRAGMA synchronous=OFF")
+        conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+        results: list[AddedFile] = []
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if bulk:
+                conn.execute("DROP INDEX IF EXISTS corporations_name")
+            seen: set[str] = set()
+            for nta in files:
+                results.append(self._add_one(nta, seen, progress))
+            if bulk:
+                conn.execute(_NAME_INDEX)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        finally:
+            conn.execute("PRAGMA synchronous=NORMAL")
+        if bulk:
+            conn.execute("PRAGMA optimize")
+        return results
+
+    def _add_one(
+        self, nta: NtaFile, seen: set[str], progress: Callable[[str, int], None] | None
+    ) -> AddedFile:
+        conn = self.conn
+        known = conn.execute("SELECT * FROM files WHERE sha256 = ?", (nta.sha256,)).fetchone()
+        if known is not None or nta.sha256 in seen:
+            log.info("%s: already added (same SHA-256)", nta.label)
+            return AddedFile(
+                nta.label,
+                known["kind"] if known else nta.kind,
+                known["as_of"] if known else nta.name_date,
+                known["rows"] if known else 0,
+                0,
+                known["encoding"] if known else "",
+                nta.sha256,
+                skipped=True,
+            )
+        seen.add(nta.sha256)
+        cur = conn.execute(
+            "INSERT INTO files (name, sha256, kind, as_of, added_at) VALUES (?, ?, ?, ?, ?)",
+            (nta.label, nta.sha256, nta.kind, nta.name_date, _now()),
+        )
+        file_id = cur.lastrowid
+        tail = (file_id,)
+        stats = ReadStats()
+        before = conn.total_changes - self._former_count()
+        for batch in read_batches(nta, stats):
+            conn.executemany(_UPSERT, [row + tail for row in batch])
+            if progress is not None:
+                progress(nta.label, stats.rows)
+        changed = conn.total_changes - self._former_count() - before
+        as_of = nta.name_date or stats.max_update
+        conn.execute(
+            "UPDATE files SET as_of = ?, rows = ?, changed = ?, encoding = ?, first_update = ?,"
+            " last_update = ? WHERE id = ?",
+            (
+                as_of,
+                stats.rows,
+                changed,
+                stats.encoding,
+                stats.min_update,
+                stats.max_update,
+                file_id,
+            ),
+        )
+        log.info("%s: %d rows, %d new or changed", nta.label, stats.rows, changed)
+        return AddedFile(
+            nta.label, nta.kind, as_of, stats.rows, changed, stats.encoding, nta.sha256
+        )
+
+    def _former_count(self) -> int:
+        row = self.conn.execute("SELECT max(rowid) FROM former_names").fetchone()
+        return int(row[0] or 0)
+
+    # ---------------------------------------------------------------- reading
+    def status(self) -> dict[str, Any]:
+        """Files added, their as-of dates and the rows held (as plain JSON-able data)."""
+        conn = self.conn
+        files = [
+            {
+                "name": r["name"],
+                "kind": r["kind"],
+                "as_of": r["as_of"],
+                "rows": r["rows"],
+                "changed": r["changed"],
+                "encoding": r["encoding"],
+                "first_update": r["first_update"],
+                "last_update": r["last_update"],
+                "added_at": r["added_at"],
+                "sha256": r["sha256"],
+            }
+            for r in conn.execute("SELECT * FROM files ORDER BY id")
+        ]
+        held = conn.execute(
+            "SELECT count(*) AS n, count(close_date) AS closed,"
+            " sum(process = ?) AS deleted, max(update_date) AS last_update FROM corporations",
+            (spec.DELETED,),
+        ).fetchone()
+        as_of = max((f["as_of"] for f in files if f["as_of"]), default=None)
+        return {
+            "registry": str(self.path),
+            "files": files,
+            "rows_held": int(held["n"]),
+            "closed": int(held["closed"]),
+            "deleted": int(held["deleted"] or 0),
+            "as_of": as_of,
+            "last_update": held["last_update"],
+            "former_names": self._former_count(),
+        }
+
+    def by_number(self, number: str) -> sqlite3.Row | None:
+        """The registry row of a 13-digit corporate number, or None."""
+        if len(number) != 13 or not number.isdigit():
+            return None
+        row: sqlite3.Row | None = self.conn.execute(
+            "SELECT * FROM corporations WHERE corporate_number = ?", (int(number),)
+        ).fetchone()
+        return row
+
+    def by_key(self, key: str, prefecture: str | None) -> list[sqlite3.Row]:
+        """Rows (not deleted) whose name key is ``key``, in ``prefecture`` when given."""
+        if prefecture is None:
+            sql = "SELECT * FROM corporations WHERE name_key = ? AND process <> ?"
+            args: tuple[Any, ...] = (key, spec.DELETED)
+        else:
+            sql = (
+                "SELECT * FROM corporations WHERE name_key = ? AND prefecture = ? AND process <> ?"
+            )
+            args = (key, prefecture, spec.DELETED)
+        return list(self.conn.execute(sql + " ORDER BY corporate_number", args))
+
+    def by_former_key(self, key: str, prefecture: str | None) -> list[tuple[sqlite3.Row, str, str]]:
+        """(current row, former name, until) for organizations once named with ``key``."""
+        sql = "SELECT corporate_number, name, until FROM former_names WHERE name_key = ?"
+        args: tuple[Any, ...] = (key,)
+        if prefecture is not None:
+            sql += " AND prefecture = ?"
+            args = (key, prefecture)
+        out: dict[int, tuple[sqlite3.Row, str, str]] = {}
+        for number, name, until in self.conn.execute(sql, args).fetchall():
+            row = self.by_number(f"{number:013d}")
+            if row is not None and row["process"] != spec.DELETED and row["name_key"] != key:
+                out[number] = (row, name, until)
+        return [out[n] for n in sorted(out)]
+
+    def former_names(self, number: str) -> list[tuple[str, str]]:
+        """(former name, until) of a corporate number, oldest first."""
+        return [
+            (r["name"], r["until"])
+            for r in self.conn.execute(
+                "SELECT name, until FROM former_names WHERE corporate_number = ? ORDER BY rowid",
+                (int(number),),
+            )
+        ]
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
