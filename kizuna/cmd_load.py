@@ -230,41 +230,101 @@ def load(
         raise SystemExit(1)
 
 
+#: Output formats of `kizuna export`: bundles, then graph files for Gephi / Cytoscape / yEd.
+EXPORT_FORMATS = ("csv", "xlsx", "zip", "gexf", "graphml")
+
+
+def export_format(out: Path, fmt: str | None) -> str:
+    """``fmt``, else the one ``out``'s ending names (``.zip``, ``.xlsx``, ``.gexf``,
+    ``.graphml``), else ``csv`` (a folder)."""
+    suffix = out.suffix.lower()[1:]
+    return fmt or (suffix if suffix in EXPORT_FORMATS and suffix != "csv" else "csv")
+
+
+def export_bundle(input_path: Path | None, data_dir: Path | None) -> Bundle:
+    """The bundle to export: ``input_path`` read and validated, else the store's."""
+    if input_path is not None:
+        bundle, result = check_bundle(input_path)
+        if result.errors:
+            print_problems(result)
+            raise SystemExit(1)
+        return bundle
+    from kizuna.store_access import connect
+
+    store = connect(settings_for(data_dir))
+    try:
+        return store.read_bundle()
+    finally:
+        store.close()
+
+
 @click.command()
 @click.option("--out", required=True, type=click.Path(path_type=Path), help="Output path.")
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["csv", "xlsx", "zip"]),
+    type=click.Choice(EXPORT_FORMATS),
     default=None,
-    help="csv folder (default), one xlsx workbook, or a zip of the csv files.",
+    help="csv folder (default), one xlsx workbook, a zip of the csv files, "
+    "gexf (Gephi) or graphml (Cytoscape, yEd); default from --out's ending.",
+)
+@click.option(
+    "--input",
+    "input_path",
+    type=click.Path(exists=True, path_type=Path),
+    help="Bundle (folder, .zip or .xlsx) to export instead of the store.",
+)
+@click.option(
+    "--with-metrics",
+    is_flag=True,
+    help="gexf/graphml: add the node columns of `kizuna analyze` (betweenness, role, …).",
 )
 @data_dir_option
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
-def export(out: Path, fmt: str | None, data_dir: Path | None, as_json: bool) -> None:
-    """Write the stored network out as a bundle (the same files and columns as loaded).
+def export(
+    out: Path,
+    fmt: str | None,
+    input_path: Path | None,
+    with_metrics: bool,
+    data_dir: Path | None,
+    as_json: bool,
+) -> None:
+    """Write the stored network (or --input BUNDLE) as a bundle or a graph file.
 
-    Derived co_participation ties are not written: they come back from participation.csv.
+    A bundle has the same files and columns as loaded; derived co_participation ties are
+    not written (they come back from participation.csv). GEXF and GraphML hold every
+    organization and tie with its attributes; GEXF adds the app's colours and layout and
+    the tie years for Gephi's timeline.
 
     \b
     Examples:
         kizuna export --out snapshot/
         kizuna export --out snapshot.xlsx --format xlsx
+        kizuna export --out network.gexf --with-metrics
+        kizuna export --input data/seed --out seed.graphml
     """
-    from kizuna.loaders.writers import write_bundle
-    from kizuna.store_access import connect
+    fmt = export_format(out, fmt)
+    from kizuna.interop.graphfiles import GRAPH_FORMATS
 
-    store = connect(settings_for(data_dir))
-    try:
-        bundle = store.read_bundle()
-    finally:
-        store.close()
-    if fmt is None and out.suffix.lower() in (".zip", ".xlsx"):
-        fmt = out.suffix.lower()[1:]
-    path = write_bundle(bundle, out, fmt=fmt or "csv")
-    files = sorted(bundle.present)
-    rows = {f: len(bundle.frame(f)) for f in files}
+    if with_metrics and fmt not in GRAPH_FORMATS:
+        raise click.UsageError("--with-metrics needs --format gexf or graphml.")
+    bundle = export_bundle(input_path, data_dir)
+    if fmt in GRAPH_FORMATS:
+        from kizuna.interop.graphfiles import write_graph_file
+
+        metrics = None
+        if with_metrics:
+            from kizuna.analytics.api import analyze
+
+            metrics = analyze(bundle).nodes
+        path = write_graph_file(bundle, out, fmt, metrics=metrics)
+        rows = {"nodes": len(bundle.nodes), "ties": len(bundle.ties)}
+    else:
+        from kizuna.loaders.writers import write_bundle
+
+        path = write_bundle(bundle, out, fmt=fmt)
+        rows = {f: len(bundle.frame(f)) for f in sorted(bundle.present)}
     if as_json:
-        click.echo(json.dumps({"out": str(path), "format": fmt or "csv", "rows": rows}))
+        click.echo(json.dumps({"out": str(path), "format": fmt, "rows": rows}))
     else:
         click.echo(f"Wrote {path}: " + ", ".join(f"{f} {n:,}" for f, n in rows.items()))
