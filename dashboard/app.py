@@ -18,7 +18,7 @@ ASSETS = Path(__file__).resolve().parent / "assets"
 
 
 def create_app(
-    source: BundleSource, *, lang: str = "ja", refresh_seconds: float = 60.0
+    source: BundleSource, *, lang: str = "ja", refresh_seconds: float = 5.0
 ) -> dash.Dash:
     """Build the app over ``source``, a zero-argument callable returning a Bundle.
 
@@ -26,12 +26,13 @@ def create_app(
     ----------
     source : callable
         Returns the current :class:`graph.bundle.Bundle` (the CLI reads the store; tests
-        read a bundle folder).  It is called on page loads at most every
-        ``refresh_seconds``; if it raises, the app shows a banner and keeps running.
+        read a bundle folder).  With a ``version()`` method (and ``cache_dir``) the store
+        is read again only when its version changes (:class:`dashboard.data.DataSource`);
+        if it raises, the app shows a banner and keeps running.
     lang : {"ja", "en"}
         Language of the interface until the user switches (the choice is remembered).
     refresh_seconds : float
-        How old a snapshot may get before a page load reads the store again.
+        How often (at most) the source's version is checked.
 
     Returns
     -------

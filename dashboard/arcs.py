@@ -125,7 +125,7 @@ def place_coords(data: SnapshotData) -> pd.DataFrame:
     """Mean position, region and a label for every map place."""
 
     def compute() -> pd.DataFrame:
-        orgs = data.orgs.dropna(subset=["place"])
+        orgs = data.orgs_base.dropna(subset=["place"])
         frame = orgs.groupby("place").agg(
             lat=("place_lat", "mean"),
             lon=("place_lon", "mean"),
@@ -179,7 +179,7 @@ def ties_of_selection(
 
 def tie_table(data: SnapshotData, ties: pd.DataFrame) -> pd.DataFrame:
     """Ties with readable end names and their provenance."""
-    orgs = data.orgs
+    orgs = data.orgs_base
     out = pd.DataFrame(
         {
             "source": ties["source"].to_numpy(),

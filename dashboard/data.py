@@ -1,22 +1,34 @@
-"""The app's cached snapshot of the store: read once, analysed once, shared by every page.
+"""The app's cached snapshot of the store: read once per store version, analysed once.
 
 A :class:`DataSource` wraps the zero-argument ``source`` callable given to
-:func:`dashboard.app.create_app`.  It re-reads the store at most every ``refresh_seconds``
-(on page loads only, never on a hover or a click), fingerprints the bundle it got, and keeps
-one :class:`SnapshotData` per fingerprint: the analysis and every derived table are computed
-once for a snapshot, lazily, under a lock.  A store that cannot be reached leaves the last
-good snapshot in place with an error message for the banner.
+:func:`dashboard.app.create_app`.  A source may tell its content version cheaply
+(``source.version()``: the time of the last load written on the store's meta node, None
+while a load runs); the app then checks that version at most every ``refresh_seconds``
+and reads the store again only when it changed, in the background, showing the previous
+figures under an "updating" notice until the new ones are computed.  A source without
+``version`` (a bundle file, tests) is read once.
+
+One :class:`SnapshotData` per version holds the bundle and everything derived from it,
+computed lazily under a lock: a light first pass (clusters, places, ties: enough for the
+national map) and the heavy analysis (centralities, roles, layout).  With a cache
+directory (``source.cache_dir``: the store's data dir) the bundle and the heavy parts are
+kept on disk per version, so a restarted server draws its pages in a second.  A store
+that cannot be reached leaves the last good snapshot in place with an error for the banner.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import pickle
+import re
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -38,6 +50,10 @@ CENTRALITIES: tuple[str, ...] = ("degree", "betweenness", "pagerank", "eigenvect
 NO_CLUSTER = "(none)"
 #: After a failed read, a page load tries the store again once this many seconds passed.
 RETRY_SECONDS = 3.0
+#: Bump when what the disk cache holds changes shape (old files are then ignored).
+CACHE_FORMAT = 1
+#: The parts of a snapshot kept on disk (the costly ones; the rest is rebuilt in < 1 s).
+CACHED_PARTS: tuple[str, ...] = ("analysis", "positions", "cluster_positions")
 
 
 def fingerprint(bundle: Bundle) -> str:
@@ -71,6 +87,8 @@ class SnapshotData:
         self._warming: threading.Thread | None = None
         self._warm_lock = threading.Lock()
         self.warm_error: str | None = None
+        #: Called (from the warming thread) once everything is computed.
+        self.on_ready: Callable[[SnapshotData], None] | None = None
 
     def _cached(self, name: str, compute: Callable[[], Any]) -> Any:
         if name in self._memo:
@@ -112,6 +130,11 @@ class SnapshotData:
         return self._cached("clusters", self._build_clusters)
 
     @property
+    def orgs_base(self) -> pd.DataFrame:
+        """Organizations with labels, groups and map places (no metrics), indexed by id."""
+        return self._cached("orgs_base", self._build_orgs_base)
+
+    @property
     def orgs(self) -> pd.DataFrame:
         """Organizations with their metrics, labels and map place, indexed by id."""
         return self._cached("orgs", self._build_orgs)
@@ -141,11 +164,17 @@ class SnapshotData:
         """NFKC + casefolded text of id, name, name_en and aliases, for partial search."""
         return self._cached("search_keys", self._build_search_keys)
 
+    def warm_light(self) -> None:
+        """The light first pass: what the national map needs (no analysis)."""
+        if not self.is_empty:
+            _ = (self.clusters, self.orgs_base, self.ties)
+
     def warm(self) -> None:
-        """Compute everything a first page load needs (call from a thread at start-up)."""
+        """Compute everything the pages need (call from a thread)."""
         if self.is_empty:
             return
-        _ = (self.analysis, self.orgs, self.ties, self.neighbours, self.search_keys)
+        self.warm_light()
+        _ = (self.analysis, self.orgs, self.neighbours, self.search_keys)
         _ = self.positions
 
     @property
@@ -174,6 +203,21 @@ class SnapshotData:
         except Exception as exc:  # shown on the page; the app keeps running
             logger.exception("the analysis of this snapshot failed")
             self.warm_error = f"{type(exc).__name__}: {exc}"
+            return
+        if self.on_ready is not None:
+            self.on_ready(self)
+
+    # -- disk cache ------------------------------------------------------------------------
+    def cached_parts(self) -> dict[str, Any]:
+        """The costly parts computed so far (what :func:`save_cache` writes)."""
+        return {k: self._memo[k] for k in CACHED_PARTS if k in self._memo}
+
+    @classmethod
+    def with_parts(cls, bundle: Bundle, key: str, parts: dict[str, Any]) -> SnapshotData:
+        """A snapshot whose costly parts come from a disk cache."""
+        data = cls(bundle, key)
+        data._memo.update({k: v for k, v in parts.items() if k in CACHED_PARTS})
+        return data
 
     def cluster_label(self, cluster_id: str | None) -> str:
         if cluster_id is None or cluster_id == "" or cluster_id == NO_CLUSTER:
@@ -185,7 +229,7 @@ class SnapshotData:
 
     def org_label(self, org_id: str) -> str:
         labels: dict[str, str] = self._cached(
-            "org_labels", lambda: {str(k): str(v) for k, v in self.orgs["label"].items()}
+            "org_labels", lambda: {str(k): str(v) for k, v in self.orgs_base["label"].items()}
         )
         return labels.get(str(org_id), str(org_id))
 
@@ -235,10 +279,14 @@ class SnapshotData:
         return frame.set_index("id", drop=False)
 
     def _build_orgs(self) -> pd.DataFrame:
-        nodes = self.bundle.nodes.copy()
+        base = self.orgs_base
         metrics = self.analysis.nodes
-        extra = [c for c in metrics.columns if c not in nodes.columns or c == "id"]
-        orgs = nodes.merge(metrics[extra], on="id", how="left")
+        extra = [c for c in metrics.columns if c not in base.columns]
+        looked = metrics.drop_duplicates("id").set_index("id")[extra].reindex(base.index)
+        return pd.concat([base, looked], axis=1)
+
+    def _build_orgs_base(self) -> pd.DataFrame:
+        orgs = self.bundle.nodes.copy()
         orgs["label"] = [label(n, e) for n, e in zip(orgs["name"], orgs["name_en"], strict=True)]
         orgs["group"] = orgs["cluster"].where(orgs["cluster"].notna(), NO_CLUSTER)
         clusters = self.clusters
@@ -253,7 +301,7 @@ class SnapshotData:
 
     def _build_ties(self) -> pd.DataFrame:
         ties = self.bundle.ties.copy()
-        orgs = self.orgs
+        orgs = self.orgs_base
         for end in ("source", "target"):
             looked = orgs.reindex(ties[end])
             ties[f"{end}_group"] = looked["group"].to_numpy()
@@ -284,69 +332,241 @@ class SnapshotData:
 
 @dataclass(frozen=True)
 class Snapshot:
-    """What a page shows: the data (possibly an older one) and why the store failed, if it did."""
+    """What a page shows: the data (possibly an older one) and why the store failed, if it did.
+
+    ``updating`` is true while the store holds newer data than ``data`` (a load is running,
+    or the new version is being read and analysed in the background).
+    """
 
     data: SnapshotData
     error: str | None = None
     loaded_at: float = 0.0
+    updating: bool = False
+
+
+def cache_file(cache_dir: Path, version: str) -> Path:
+    """The disk cache of one store version (the code version is part of the name)."""
+    from kizuna.graph import __version__
+
+    safe = re.sub(r"[^A-Za-z0-9._-]+", "_", f"{CACHE_FORMAT}-{__version__}-{version}")
+    return cache_dir / f"snapshot-{safe[:150]}.pickle"
+
+
+def load_cache(cache_dir: Path | None, version: str) -> SnapshotData | None:
+    """The snapshot of ``version`` kept on disk, or None (missing, unreadable, other code)."""
+    if cache_dir is None:
+        return None
+    path = cache_file(cache_dir, version)
+    if not path.is_file():
+        return None
+    try:
+        with path.open("rb") as handle:
+            saved = pickle.load(handle)  # our own file, in the user's data dir
+        return SnapshotData.with_parts(saved["bundle"], version, saved["parts"])
+    except Exception:  # a broken or foreign file is recomputed, never fatal
+        logger.warning("ignoring the unreadable app cache %s", path, exc_info=True)
+        return None
+
+
+def save_cache(cache_dir: Path | None, data: SnapshotData, *, keep: int = 2) -> None:
+    """Write ``data`` (bundle and costly parts) for its version; keep the newest files."""
+    if cache_dir is None or data.is_empty:
+        return
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        path = cache_file(cache_dir, data.key)
+        partial = path.with_suffix(f".{os.getpid()}.part")
+        with partial.open("wb") as handle:
+            payload = {"bundle": data.bundle, "parts": data.cached_parts()}
+            pickle.dump(payload, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        partial.replace(path)
+        old = sorted(cache_dir.glob("snapshot-*.pickle"), key=lambda p: p.stat().st_mtime)
+        for stale in old[:-keep]:
+            stale.unlink(missing_ok=True)
+    except OSError as exc:  # a read-only data dir only costs speed
+        logger.warning("cannot write the app cache in %s: %s", cache_dir, exc)
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 
 class DataSource:
-    """Reads the store through ``source`` at most every ``refresh_seconds``; caches by content."""
+    """The current snapshot of ``source``, re-read only when the store's version changes.
 
-    def __init__(self, source: BundleSource, *, refresh_seconds: float = 60.0, keep: int = 3):
+    Parameters
+    ----------
+    source : callable
+        Returns the current bundle.  Optional attributes: ``version()`` (a cheap content
+        version; None while a load runs) and ``cache_dir`` (where snapshots are kept).
+    refresh_seconds : float
+        How often (at most) a page load or status poll asks the source for its version.
+    cache_dir : Path, optional
+        Overrides ``source.cache_dir``.
+    keep : int
+        Snapshots kept in memory.
+    """
+
+    def __init__(
+        self,
+        source: BundleSource,
+        *,
+        refresh_seconds: float = 5.0,
+        cache_dir: Path | None = None,
+        keep: int = 2,
+    ):
         self._source = source
+        self._version: Callable[[], str | None] | None = getattr(source, "version", None)
+        self._cache_dir = cache_dir if cache_dir is not None else getattr(source, "cache_dir", None)
         self._refresh = refresh_seconds
         self._keep = keep
         self._lock = threading.Lock()
         self._datas: OrderedDict[str, SnapshotData] = OrderedDict()
         self._current: Snapshot | None = None
-        self._read_at = 0.0
+        self._checked_at = 0.0
+        self._checking = False
+        self._building: threading.Thread | None = None
+        self._building_version: str | None = None
+
+    @property
+    def versioned(self) -> bool:
+        """Whether the source tells its version (a store) or is read once (a bundle)."""
+        return self._version is not None
 
     def current(self, *, refresh: bool = False) -> Snapshot:
-        """The current snapshot, re-reading the store when it is older than the refresh time."""
-        with self._lock:
-            age = time.monotonic() - self._read_at
-            due = (
-                self._current is None
-                or age >= self._refresh
-                or (self._current.error is not None and age >= RETRY_SECONDS)
-            )
-            if refresh or due:
-                self._current = self._read()
-            assert self._current is not None
-            return self._current
+        """The current snapshot; checks the source's version when the last check is old.
 
-    def warm(self) -> None:
-        """Read the store and compute the first snapshot's analysis and layout now."""
-        self.current().data.warm()
+        Only the first call waits for a read; later ones return at once (a newer version is
+        read in the background).  ``refresh`` checks now.
+        """
+        with self._lock:
+            if self._current is None:
+                self._checked_at = time.monotonic()
+                self._current = self._first_read()
+                return self._current
+            current = self._current
+            age = time.monotonic() - self._checked_at
+            due = (
+                refresh
+                or (self.versioned and age >= self._refresh)
+                or (current.error is not None and age >= RETRY_SECONDS)
+            )
+            if not due or self._checking:
+                return current
+            self._checking = True
+            self._checked_at = time.monotonic()
+        try:
+            self._check()
+        finally:
+            with self._lock:
+                self._checking = False
+        assert self._current is not None
+        return self._current
 
     def peek(self) -> Snapshot:
-        """The snapshot last read (reads once if none yet); never re-reads (for callbacks)."""
+        """The snapshot last read (reads once if none yet); never checks (for callbacks)."""
         if self._current is None:
             return self.current()
         return self._current
 
-    def _read(self) -> Snapshot:
-        self._read_at = time.monotonic()
+    def warm(self) -> None:
+        """Read the store and compute the first snapshot's analysis and layout now."""
+        data = self.current().data
+        data.warm_in_background()
+        if data._warming is not None:
+            data._warming.join()
+
+    # -- reading ---------------------------------------------------------------------------
+    def _first_read(self) -> Snapshot:
+        version: str | None = None
+        if self._version is not None:
+            try:
+                version = self._version()
+            except Exception as exc:  # the store is a separate system: any failure → banner
+                logger.warning("cannot read the store: %s", exc)
+                return Snapshot(self._data_for(Bundle(), "empty"), _first_line(exc), time.time())
+            cached = load_cache(self._cache_dir, version) if version is not None else None
+            if cached is not None:
+                logger.info("snapshot %s read from the app cache", version)
+                return Snapshot(self._keep_data(cached), None, time.time())
+        return self._read(version)
+
+    def _read(self, version: str | None) -> Snapshot:
+        """Read the whole store now (first read, or a source without a version)."""
         try:
             bundle = self._source()
         except Exception as exc:  # the store is a separate system: any failure → banner
             logger.warning("cannot read the store: %s", exc)
-            message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             previous = self._current.data if self._current is not None else None
-            data = previous if previous is not None else self._data_for(Bundle())
-            return Snapshot(data=data, error=message, loaded_at=time.time())
-        return Snapshot(data=self._data_for(bundle), error=None, loaded_at=time.time())
+            data = previous if previous is not None else self._data_for(Bundle(), "empty")
+            return Snapshot(data=data, error=_first_line(exc), loaded_at=time.time())
+        key = version if version is not None else fingerprint(bundle)
+        return Snapshot(self._data_for(bundle, key, loading=version is None and self.versioned))
 
-    def _data_for(self, bundle: Bundle) -> SnapshotData:
-        key = fingerprint(bundle)
+    def _check(self) -> None:
+        assert self._current is not None
+        if self._version is None:
+            self._current = self._read(None)
+            return
+        try:
+            version = self._version()
+        except Exception as exc:
+            logger.warning("cannot read the store: %s", exc)
+            self._current = replace(self._current, error=_first_line(exc), loaded_at=time.time())
+            return
+        shown = self._current.data.key
+        if version == shown:
+            self._current = replace(self._current, error=None, updating=False)
+            return
+        self._current = replace(self._current, error=None, updating=True)
+        if version is not None:
+            self._build_in_background(version)
+
+    def _build_in_background(self, version: str) -> None:
+        with self._lock:
+            if self._building is not None and self._building.is_alive():
+                return
+            self._building_version = version
+            self._building = threading.Thread(
+                target=self._build, args=(version,), name="kizuna-snapshot", daemon=True
+            )
+            self._building.start()
+
+    def _build(self, version: str) -> None:
+        """Read and analyse ``version``, then show it (the old figures stay until then)."""
+        try:
+            data = load_cache(self._cache_dir, version)
+            if data is None:
+                data = SnapshotData(self._source(), version)
+            data.warm()
+        except Exception as exc:
+            logger.warning("cannot read the new store version: %s", exc)
+            with self._lock:
+                if self._current is not None:
+                    self._current = replace(self._current, error=_first_line(exc))
+            return
+        save_cache(self._cache_dir, data)
+        with self._lock:
+            self._current = Snapshot(self._keep_data(data), None, time.time())
+            self._checked_at = 0.0  # check again soon: another load may have ended since
+
+    def _watch(self, data: SnapshotData) -> SnapshotData:
+        if self._cache_dir is not None and data.on_ready is None:
+            cache_dir = self._cache_dir
+            data.on_ready = lambda ready: save_cache(cache_dir, ready)
+        return data
+
+    def _data_for(self, bundle: Bundle, key: str, *, loading: bool = False) -> SnapshotData:
+        if loading:  # read while a load was writing: never cached, re-read when it ends
+            return SnapshotData(bundle, f"loading-{time.time()}")
         data = self._datas.get(key)
         if data is None:
-            data = SnapshotData(bundle, key)
-            self._datas[key] = data
-            while len(self._datas) > self._keep:
-                self._datas.popitem(last=False)
-        else:
-            self._datas.move_to_end(key)
+            data = self._watch(SnapshotData(bundle, key))
+        return self._keep_data(data)
+
+    def _keep_data(self, data: SnapshotData) -> SnapshotData:
+        self._datas[data.key] = data
+        self._datas.move_to_end(data.key)
+        while len(self._datas) > self._keep:
+            self._datas.popitem(last=False)
         return data

@@ -15,6 +15,9 @@ SELECTION_CLEAR = "selection-clear"
 SCENARIO = "scenario-store"
 BANNER = "store-banner"
 WARM_POLL = "warm-poll"
+#: The data a page was drawn from, and the newest data ready (a change redraws the page).
+SHOWN_KEY = "shown-key"
+DATA_KEY = "data-key"
 
 #: Pattern-matching id type of every dcc.Graph (its config follows the image format).
 FIGURE = "figure"

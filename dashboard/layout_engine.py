@@ -22,9 +22,9 @@ __all__ = ["group_centres", "local_positions", "node_positions"]
 
 def group_centres(data: SnapshotData) -> pd.DataFrame:
     """Super-node position (x, y), radius and size of every group, indexed by group."""
-    return layout.group_centres(data.orgs["group"], data.ties)
+    return layout.group_centres(data.orgs_base["group"], data.ties)
 
 
 def node_positions(data: SnapshotData) -> pd.DataFrame:
     """x, y of every organization, indexed by id."""
-    return layout.node_positions(data.orgs["group"], data.ties, data.cluster_positions)
+    return layout.node_positions(data.orgs_base["group"], data.ties, data.cluster_positions)

@@ -6,7 +6,7 @@ import logging
 import time
 from typing import Any
 
-from dash import ALL, Dash, Input, Output, State, ctx, dcc, html
+from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 
 from kizuna.dashboard import components as ui
 from kizuna.dashboard import ids
@@ -89,7 +89,9 @@ def layout(lang: str) -> html.Div:
                 className="topbar",
             ),
             html.Div(id=ids.BANNER),
-            dcc.Interval(id=ids.WARM_POLL, interval=3000, disabled=True),
+            dcc.Interval(id=ids.WARM_POLL, interval=2000),
+            dcc.Store(id=ids.DATA_KEY),
+            dcc.Store(id=ids.SHOWN_KEY),
             html.Main(id=ids.PAGE, className="page"),
         ],
         className="app",
@@ -97,8 +99,10 @@ def layout(lang: str) -> html.Div:
 
 
 def banner(snapshot: Snapshot, lang: str) -> Any:
-    """The store banner: empty when the last read worked."""
+    """The store banner: empty when the last read worked and the data is current."""
     if snapshot.error is None:
+        if snapshot.updating and not snapshot.data.is_empty:
+            return ui.notice(t("banner.updating", lang), kind="warning")
         return None
     when = time.strftime("%H:%M:%S", time.localtime(snapshot.loaded_at))
     text = t("banner.store_down", lang, error=snapshot.error, time=when)
@@ -124,13 +128,8 @@ def render_page(
         )
     elif snapshot.data.is_empty:
         content = ui.empty_store_page(lang)
-    elif not snapshot.data.warm_in_background(wait=WAIT_SECONDS):
-        error = snapshot.data.warm_error
-        content = (
-            ui.notice(t("page.failed", lang, error=error), kind="error")
-            if error
-            else computing_notice(snapshot, lang)
-        )
+    elif (problem := analysis_notice(snapshot, page, lang)) is not None:
+        content = problem
     else:
         try:
             content = page.layout(snapshot, lang, ui.selection_of(selection))
@@ -140,6 +139,22 @@ def render_page(
                 t("page.failed", lang, error=f"{type(exc).__name__}: {exc}"), kind="error"
             )
     return content, banner(snapshot, lang)
+
+
+def analysis_notice(snapshot: Snapshot, page: Any, lang: str) -> Any:
+    """A "computing" or "failed" notice when ``page`` needs an analysis not ready yet.
+
+    The analysis starts in the background on the first page load; a light page (the map)
+    is drawn at once from the light first pass.
+    """
+    data = snapshot.data
+    light = is_light(page)
+    ready = data.warm_in_background(wait=0 if light else WAIT_SECONDS)
+    if data.warm_error is not None and not light:
+        return ui.notice(t("page.failed", lang, error=data.warm_error), kind="error")
+    if not ready and not light:
+        return computing_notice(snapshot, lang)
+    return None
 
 
 #: How long a page load waits for a new snapshot's analysis before showing a notice.
@@ -164,9 +179,19 @@ def computing_notice(snapshot: Snapshot, lang: str) -> html.Div:
     )
 
 
+def is_light(page: Any) -> bool:
+    """Whether ``page`` draws from the light first pass (no analysis needed)."""
+    return bool(getattr(page, "LIGHT", False))
+
+
 def is_computing(source: DataSource) -> bool:
     data = source.peek().data
     return not data.ready and data.warm_error is None
+
+
+def status_key(snapshot: Snapshot) -> str:
+    """What a page was drawn from: a new value means the page should be drawn again."""
+    return f"{snapshot.data.key}|{snapshot.data.ready}"
 
 
 def selection_text(source: DataSource, selection: Any, lang: str) -> str:
@@ -192,18 +217,41 @@ def register(app: Dash, source: DataSource) -> None:
         Output(ids.BANNER, "children"),
         Output({"type": ids.NAV_LINK, "page": ALL}, "children"),
         Output({"type": ids.NAV_LINK, "page": ALL}, "className"),
-        Output(ids.WARM_POLL, "disabled"),
+        Output(ids.SHOWN_KEY, "data"),
         Input(ids.URL, "pathname"),
         Input(ids.LANG, "value"),
-        Input(ids.WARM_POLL, "n_intervals"),
+        Input(ids.DATA_KEY, "data"),
         State(ids.SELECTION, "data"),
     )
-    def route(pathname, lang, _ticks, selection):  # type: ignore[no-untyped-def]
+    def route(pathname, lang, _key, selection):  # type: ignore[no-untyped-def]
         content, top = render_page(source, pathname, lang, selection)
         current = _page_for(pathname)
         names = [t(p.NAV_KEY, lang) for p in PAGES]
         classes = ["nav-link active" if p is current else "nav-link" for p in PAGES]
-        return content, top, names, classes, not is_computing(source)
+        shown = status_key(source.peek())
+        return content, top, names, classes, shown
+
+    @app.callback(
+        Output(ids.BANNER, "children", allow_duplicate=True),
+        Output(ids.DATA_KEY, "data"),
+        Output(ids.WARM_POLL, "interval"),
+        Input(ids.WARM_POLL, "n_intervals"),
+        State(ids.SHOWN_KEY, "data"),
+        State(ids.URL, "pathname"),
+        State(ids.LANG, "value"),
+        prevent_initial_call=True,
+    )
+    def status(_ticks, shown, pathname, lang):  # type: ignore[no-untyped-def]
+        """The cheap poll: banner (store down, updating) and redraw when new data is ready."""
+        snapshot = source.current()
+        key = status_key(snapshot)
+        page = _page_for(pathname)
+        # a light page drawn before the analysis finished needs no redraw for it
+        same = key == shown or (
+            is_light(page) and isinstance(shown, str) and shown.split("|")[0] == key.split("|")[0]
+        )
+        fast = is_computing(source) or snapshot.updating
+        return banner(snapshot, lang), no_update if same else key, 2000 if fast else 10000
 
     @app.callback(
         Output(ids.SELECTION_LABEL, "children"),

@@ -8,6 +8,7 @@ import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import click
 
@@ -17,27 +18,65 @@ from kizuna.graph.store import GraphStore
 from kizuna.options import data_dir_option, settings_for
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class StoreSource:
-    """Zero-argument bundle source over the store: connects lazily, reconnects after a failure."""
+    """Zero-argument bundle source over the store: connects lazily, reconnects after a failure.
+
+    ``version()`` is the cheap check the app makes instead of re-reading the store: the
+    time the last load finished (written on the store's meta node), None while a load
+    holds the store's load lock.  Snapshots are cached per version under
+    ``<data dir>/app-cache``.
+    """
 
     def __init__(self, settings: Settings):
         self._settings = settings
         self._store: GraphStore | None = None
         self._lock = threading.Lock()
 
+    @property
+    def cache_dir(self) -> Path:
+        """Where the app keeps its snapshots (one file per store version)."""
+        return self._settings.data_dir / "app-cache"
+
     def __call__(self) -> Bundle:
+        return self._with_store(lambda store: store.read_bundle())
+
+    def version(self) -> str | None:
+        """The store's content version (two small reads), or None while a load runs."""
+        from kizuna.graph.bolt import META_KEY, BoltStore
+        from kizuna.graph.load_lock import current_holder
+
+        def read(store: GraphStore) -> str | None:
+            if not isinstance(store, BoltStore):
+                return None
+            if current_holder(store) is not None:
+                return None
+            meta = store.query("read_meta", key=META_KEY)
+            if not meta:
+                return "empty"
+            stamp = meta[0].get("updated_at")
+            if stamp is None:  # loaded by an older kizuna: the counts stand in for a time
+                return "counts-" + "-".join(map(str, store.counts().values()))
+            return f"load-{stamp!r}"
+
+        return self._with_store(read)
+
+    def _with_store(self, work: Callable[[GraphStore], T]) -> T:
         from kizuna.store_access import connect
 
-        with self._lock:
+        with self._lock:  # the driver is thread-safe: only connecting is serialised
             if self._store is None:
                 self._store = connect(self._settings)
-            try:
-                return self._store.read_bundle()
-            except Exception:
-                self.close()
-                raise
+            store = self._store
+        try:
+            return work(store)
+        except Exception:
+            with self._lock:
+                if self._store is store:
+                    self.close()
+            raise
 
     def close(self) -> None:
         if self._store is not None:
@@ -90,10 +129,11 @@ def bundle_source(path: Path) -> Callable[[], Bundle]:
 )
 @click.option(
     "--refresh",
-    default=60.0,
+    default=5.0,
     show_default=True,
     type=float,
-    help="Seconds before a page load reads the store again.",
+    help="Seconds between checks of the store's version (a cheap read; the store is read "
+    "again only after a load).",
 )
 def serve(
     port: int, host: str, data_dir: Path | None, input_path: Path | None, lang: str, refresh: float

@@ -26,6 +26,8 @@ from kizuna.graph.model import CONFIDENCE_LEVELS, REGION_NAMES_JA
 
 PATH = "/"
 NAV_KEY = "nav.map"
+#: Drawn from the light first pass (places, ties): no need to wait for the analysis.
+LIGHT = True
 SCOPES = ("cross_region", "cross_cluster")
 
 

@@ -244,5 +244,9 @@ def test_a_failing_analysis_is_reported_on_the_page(tiny_bundle, monkeypatch):
 
     monkeypatch.setattr(data_module, "run_analysis", broken)
     app = create_app(tiny_bundle, lang="en")
-    content, _ = shell.render_page(app.server.config["KIZUNA_DATA"], "/", "en", None)
+    source = app.server.config["KIZUNA_DATA"]
+    content, _ = shell.render_page(source, "/gaps", "en", None)
     assert "cannot analyse" in str(content)
+    # the map needs no analysis: it is still drawn
+    content, _ = shell.render_page(source, "/", "en", None)
+    assert "cannot analyse" not in str(content) and "National map" in str(content)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import shutil
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -129,8 +128,33 @@ def open_page(driver: Any, path: str, url: str) -> None:
         links[0].click()
     wait_for(driver, lambda d: d.execute_script("return location.pathname") == path, what=path)
     wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#page-content h2"), what="h2")
-    time.sleep(0.3)
+    if path == "/":
+        wait_for(driver, map_drawn, what="cluster bubbles on the map")
     wait_for(driver, settled, what=f"{path} settled")
+
+
+def map_drawn(driver: Any) -> bool:
+    """The national map shows its real cluster bubbles (not the empty placeholder figure)."""
+    return bool(
+        driver.execute_script(
+            """
+            const gd = document.querySelector('.js-plotly-plot');
+            if (!gd || !gd._fullLayout || !gd.data) return false;
+            const traces = gd.querySelectorAll('.scatterlayer .trace');
+            return gd.data.some((t, i) => (t.customdata || []).some(c => c && c[0] === 'cluster')
+                && traces[i] && traces[i].querySelectorAll('path.point').length > 0);
+            """
+        )
+    )
+
+
+def grid_rows(driver: Any, grid: str, column: str) -> list[str]:
+    """The texts of ``column`` in the rows AG Grid has drawn in ``grid`` (none: not yet)."""
+    texts: list[str] = driver.execute_script(
+        "return [...document.querySelectorAll(arguments[0])].map(e => e.textContent.trim())",
+        f'#{grid} .ag-center-cols-container .ag-row [col-id="{column}"]',
+    )
+    return texts
 
 
 def text_of(driver: Any, css: str) -> str:
@@ -142,7 +166,7 @@ def text_of(driver: Any, css: str) -> str:
 
 
 def shot(driver: Any, name: str) -> None:
-    time.sleep(0.4)
+    wait_for(driver, settled, what=f"{name} settled")
     driver.save_screenshot(str(SHOTS / f"{name}.png"))
 
 
@@ -213,8 +237,14 @@ def test_clicking_a_cluster_on_the_map_follows_on_every_page(served, browser):
     names = bundle.clusters.set_index("id")["name"]
     name = str(names.get(cluster, cluster))
     wait_for(browser, lambda d: name in text_of(d, "#selection-label"), what="selection label")
+    wait_for(browser, lambda d: name in text_of(d, "#map-details h4"), what="details title")
+    # the real rows of the selected cluster's ties, not a fixed wait
+    wait_for(
+        browser,
+        lambda d: (rows := grid_rows(d, "map-ties-grid", "source_name")) and all(rows),
+        what="tie rows of the selected cluster",
+    )
     wait_for(browser, settled)
-    assert name in text_of(browser, "#map-details h4")
     shot(browser, "map-selected")
     open_page(browser, "/network", url)
     assert "クラスター内" in browser.find_element("css selector", ".gtitle").text
@@ -245,10 +275,10 @@ def test_clicking_a_cluster_on_the_map_follows_on_every_page(served, browser):
         )
         return set(texts)
 
-    # the infinite row model draws empty placeholder rows until its block arrives
-    wait_for(browser, lambda d: cluster_cells(d) and "" not in cluster_cells(d), what="rows")
+    # the infinite row model draws empty placeholder rows until its block arrives, and the
+    # rows of the whole table may show before the scope's: wait for the selection's rows
+    wait_for(browser, lambda d: cluster_cells(d) == {cluster}, what=f"rows of {cluster} only")
     wait_for(browser, settled)
-    assert cluster_cells(browser) == {cluster}
     shot(browser, "data-selection")
     assert severe(browser) == []
 

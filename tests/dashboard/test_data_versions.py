@@ -1,0 +1,142 @@
+"""Snapshots per store version: a cheap version check, background reads, the disk cache."""
+
+from __future__ import annotations
+
+import pytest
+
+from kizuna.dashboard import data as data_module
+from kizuna.dashboard.data import DataSource, cache_file
+from kizuna.graph.bundle import Bundle
+
+
+class VersionedSource:
+    """A bundle source that tells its version, like the store behind ``kizuna serve``."""
+
+    def __init__(self, bundle: Bundle, version: str | None = "v1", cache_dir=None):  # type: ignore[no-untyped-def]
+        self.bundle = bundle
+        self.current_version = version
+        self.reads = 0
+        self.checks = 0
+        self.down = False
+        if cache_dir is not None:
+            self.cache_dir = cache_dir
+
+    def __call__(self) -> Bundle:
+        self.reads += 1
+        return self.bundle
+
+    def version(self) -> str | None:
+        self.checks += 1
+        if self.down:
+            raise OSError("connection refused")
+        return self.current_version
+
+
+def _wait_for_build(ds: DataSource) -> None:
+    thread = ds._building
+    if thread is not None:
+        thread.join(30)
+
+
+def test_an_unchanged_version_is_never_read_again(tiny_bundle):
+    source = VersionedSource(tiny_bundle())
+    ds = DataSource(source, refresh_seconds=0)
+    first = ds.current()
+    for _ in range(5):
+        assert ds.current(refresh=True).data is first.data
+    assert source.reads == 1
+    assert source.checks == 6
+
+
+def test_a_new_version_shows_the_old_data_updating_then_the_new(tiny_bundle):
+    old = tiny_bundle()
+    source = VersionedSource(old)
+    ds = DataSource(source, refresh_seconds=0)
+    first = ds.current().data
+    assert first.key == "v1"
+    source.bundle = old.with_frames(ties=old.ties.iloc[:-1])
+    source.current_version = "v2"
+    during = ds.current()
+    assert during.data is first and during.updating
+    _wait_for_build(ds)
+    after = ds.current()
+    assert after.data.key == "v2" and not after.updating
+    assert len(after.data.bundle.ties) == len(old.ties) - 1
+    assert after.data.ready  # swapped in only once analysed
+
+
+def test_a_running_load_is_not_read(tiny_bundle):
+    source = VersionedSource(tiny_bundle())
+    ds = DataSource(source, refresh_seconds=0)
+    first = ds.current().data
+    source.current_version = None  # the load lock is held
+    snap = ds.current()
+    assert snap.updating and snap.data is first
+    assert source.reads == 1
+
+
+def test_the_disk_cache_serves_a_restarted_app_without_reading_or_analysing(
+    tiny_bundle, tmp_path, monkeypatch
+):
+    source = VersionedSource(tiny_bundle(), cache_dir=tmp_path)
+    ds = DataSource(source)
+    ds.warm()
+    assert cache_file(tmp_path, "v1").is_file()
+
+    runs = []
+    monkeypatch.setattr(data_module, "run_analysis", lambda b: runs.append(1))
+    again = VersionedSource(tiny_bundle(), cache_dir=tmp_path)
+    data = DataSource(again).current().data
+    assert again.reads == 0
+    assert data.orgs.at["b_tama", "degree"] == 7  # the cached analysis
+    assert runs == []
+
+
+def test_a_broken_cache_file_is_recomputed(tiny_bundle, tmp_path):
+    tmp_path.mkdir(exist_ok=True)
+    cache_file(tmp_path, "v1").write_bytes(b"not a pickle")
+    source = VersionedSource(tiny_bundle(), cache_dir=tmp_path)
+    data = DataSource(source).current().data
+    assert source.reads == 1 and data.orgs.at["b_tama", "degree"] == 7
+
+
+def test_the_version_check_failing_keeps_the_data_with_a_banner(tiny_bundle):
+    source = VersionedSource(tiny_bundle())
+    ds = DataSource(source, refresh_seconds=0)
+    first = ds.current().data
+    source.down = True
+    snap = ds.current()
+    assert snap.data is first and snap.error == "connection refused"
+    source.down = False
+    assert ds.current().error is None
+
+
+def test_the_map_draws_before_the_analysis(tiny_bundle, monkeypatch):
+    from kizuna.dashboard.pages import national_map
+
+    def never(bundle):  # type: ignore[no-untyped-def]
+        raise AssertionError("the map must not need the analysis")
+
+    monkeypatch.setattr(data_module, "run_analysis", never)
+    data = DataSource(tiny_bundle).current().data
+    fig, _details = national_map.render(data, None, None, None, "field", {}, "en")
+    customs = [c for trace in fig.data for c in (trace.get("customdata") or [])]
+    assert ["cluster", "tama", ""] in [list(c) for c in customs]
+    assert "analysis" not in data._memo
+
+
+@pytest.mark.store
+def test_the_store_version_changes_with_each_load(clean_store, store_settings, tiny_bundle):
+    from kizuna.cmd_serve import StoreSource
+
+    source = StoreSource(store_settings)
+    try:
+        before = source.version()
+        clean_store.upsert_bundle(tiny_bundle())  # type: ignore[attr-defined]
+        loaded = source.version()
+        assert loaded != before and loaded is not None
+        assert source.version() == loaded  # no load, same version
+        clean_store.upsert_bundle(tiny_bundle())  # type: ignore[attr-defined]
+        assert source.version() != loaded
+    finally:
+        source.close()
