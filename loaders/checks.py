@@ -17,6 +17,7 @@ import pyarrow as pa
 from kizuna.graph.bundle import COLUMNS, FIGURE_COLUMNS, Bundle
 from kizuna.graph.model import CONFIDENCE_LEVELS
 from kizuna.loaders import fastcols as fc
+from kizuna.loaders.limits import name_problem
 from kizuna.loaders.normalize import MAX_LISTED
 from kizuna.loaders.problems import LoadProblem, problem
 
@@ -118,6 +119,19 @@ class Checker:
             )
 
     # ---- generic checks -------------------------------------------------------------
+    def column_names(self) -> None:
+        """Extra columns of a bundle built in memory must have names the store can keep
+        (a bundle read from files had its header checked by the reader)."""
+        if self.bundle.source_files:
+            return
+        for table in sorted(self.bundle.present):
+            known = COLUMNS[table].columns
+            for col in self.bundle.frame(table).columns:
+                if col not in known:
+                    bad = name_problem(str(col), self.label(table), table)
+                    if bad is not None:
+                        self.problems.append(bad)
+
     def required(self, table: str) -> None:
         for col in COLUMNS[table].required:
             if self.has(table, col):

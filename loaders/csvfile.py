@@ -6,9 +6,12 @@ CSV parser with every column typed ``string``; files it cannot take (rows with a
 number of cells, blank lines in the middle) go through Python's :mod:`csv` module, which
 keeps exact spreadsheet row numbers and reports each bad row.
 
-Encoding: a UTF-8 byte-order mark means UTF-8; otherwise UTF-8 is tried first, then
-CP932 (Windows Shift_JIS, Excel's Japanese default).  Bytes that neither decodes are
-reported with the row they sit in, and replaced by U+FFFD so the rest can be checked.
+Encoding (:mod:`loaders.textfile`): a UTF-8 byte-order mark means UTF-8; otherwise
+UTF-8 is tried first, then CP932 (Windows Shift_JIS, Excel's Japanese default); UTF-16
+and UTF-32 need their byte-order mark.  Bytes that neither decodes are reported with the
+row they sit in, and replaced by U+FFFD so the rest can be checked.  A file that cannot
+be a table at all (no text, more than ``MAX_COLUMNS`` columns, a quote never closed) is
+one problem and no table.
 """
 
 from __future__ import annotations
@@ -17,17 +20,30 @@ import csv
 import io
 import logging
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
+from kizuna.loaders.limits import CP932_PATTERN, MAX_COLUMNS, NUL_PATTERN, too_many_columns
 from kizuna.loaders.problems import LoadProblem, problem
+from kizuna.loaders.textfile import (
+    bom_length,
+    decode,
+    line_of,
+    lone_cr_lines,
+    unclosed_quote,
+    unsupported,
+    wide_encoding,
+)
 
 log = logging.getLogger(__name__)
 
-BOM = b"\xef\xbb\xbf"
+#: The longest cell the Python CSV parser reads (characters); pyarrow has no such limit.
+MAX_CELL_CHARS = 1 << 24
 #: Bytes per pyarrow parse block (one chunk of each column per block).
 BLOCK_SIZE = 1 << 24
 #: At most this many rows with too many cells are listed, then a summary.
@@ -47,6 +63,9 @@ class RawTable:
     header: list[str]
     columns: list[pa.Array | pa.ChunkedArray]
     rows: np.ndarray | None = None
+    #: A pyarrow regex of characters to refuse in every cell (NUL bytes, CP932's
+    #: private-use characters; see :mod:`loaders.limits`), or "" to skip the scan.
+    suspect: str = ""
 
     @property
     def n_rows(self) -> int:
@@ -62,57 +81,24 @@ def clean_header(name: object) -> str:
     return unicodedata.normalize("NFKC", text).strip().lower()
 
 
-def _line_of(data: bytes, pos: int) -> int:
-    return data.count(b"\n", 0, pos) + 1
-
-
-def decode(data: bytes, label: str, table: str) -> tuple[str | None, str, list[LoadProblem]]:
-    """Detect the encoding of ``data``.
-
-    Returns
-    -------
-    (text or None, encoding, problems)
-        ``text`` is None when the bytes are valid UTF-8 (the caller can use them as they
-        are); otherwise the decoded text (CP932, or UTF-8 with U+FFFD replacements).
-    """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text"
-        return data.decode("utf-16", errors="replace").lstrip("\ufeff"), "utf-16", []
-    if data.startswith(BOM):
-        data = data[len(BOM) :]
-    try:
-        data.decode("utf-8")
-        return None, "utf-8", []
-    except UnicodeDecodeError as exc:
-        utf8_pos = exc.start
-    try:
-        return data.decode("cp932"), "cp932", []
-    except UnicodeDecodeError as exc:
-        cp932_pos = exc.start
-    encoding = "utf-8" if utf8_pos >= cp932_pos else "cp932"
-    pos = max(utf8_pos, cp932_pos)
-    bad = problem(
-        "encoding",
-        label,
-        _line_of(data, pos),
-        None,
-        f"the file is neither UTF-8 nor Shift_JIS (CP932): undecodable bytes "
-        f"{data[pos : pos + 2]!r} (read as {encoding}, the bad characters were replaced by �)",
-        "save the file from Excel as 'CSV UTF-8 (comma delimited)', or fix the characters "
-        "in that row",
-        table=table,
-    )
-    return data.decode(encoding, errors="replace"), encoding, [bad]
-
-
 def read_csv_bytes(
     data: bytes, label: str, table: str
 ) -> tuple[RawTable | None, list[LoadProblem]]:
-    """Parse one CSV file; ``None`` (with a problem) when it has no header row.
+    """Parse one CSV file; ``None`` (with a problem) when it cannot be read as a table
+    (empty, not text, too many columns, an unclosed quote …).
 
     UTF-8 files go straight to pyarrow (which checks the UTF-8 itself); other encodings
-    are decoded first (:func:`decode`).
+    are decoded first (:func:`loaders.textfile.decode`).
     """
-    offset = len(BOM) if data.startswith(BOM) else 0
+    bad = unsupported(data, label, table)
+    if bad is not None:
+        return None, [bad]
+    if wide_encoding(data):  # UTF-16/32 with a byte-order mark: read as UTF-8 from here
+        text, _, problems = decode(data, label, table)
+        assert text is not None
+        raw, more = read_csv_bytes(text.encode("utf-8", errors="replace"), label, table)
+        return raw, problems + more
+    offset, problems = bom_length(data, label, table)
     if not data[offset : offset + 4096].strip() and not data[offset:].strip():
         empty = problem(
             "empty_file",
@@ -123,23 +109,105 @@ def read_csv_bytes(
             "write the header row (column names) on the first line, then one row per record",
             table=table,
         )
-        return None, [empty]
-    if not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return _parse_fast(data, offset, label, table), []
-        except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
-            log.debug("%s: fast parse failed (%s)", label, exc)
-    text, encoding, problems = decode(data, label, table)
+        return None, [*problems, empty]
+    data = lone_cr_lines(data)
+    refused = _structure(data, offset, label, table)
+    if refused:
+        return None, problems + refused
+    suspect = NUL_PATTERN if b"\0" in data else ""
+    try:
+        return _with_suspect(_parse_fast(data, offset, label, table), suspect), problems
+    except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
+        log.debug("%s: fast parse failed (%s)", label, exc)
+    text, encoding, more = decode(data, label, table)
+    problems += more
     log.debug("%s: %s, %d bytes", label, encoding, len(data))
+    if encoding == "cp932" and not more:  # (bytes it could not decode are reported already)
+        suspect = f"{suspect}|{CP932_PATTERN}" if suspect else CP932_PATTERN
     if text is None:
         text = data[offset:].decode("utf-8")
-    elif not problems:
+    elif not more:
         try:
-            return _parse_fast(text.encode("utf-8"), 0, label, table), problems
+            raw = _parse_fast(text.encode("utf-8"), 0, label, table)
+            return _with_suspect(raw, suspect), problems
         except pa.ArrowInvalid as exc:
             log.debug("%s: fast parse failed (%s)", label, exc)
     raw, more = _parse_python(text, label, table)
-    return raw, problems + more
+    return _with_suspect(raw, suspect), problems + more
+
+
+def _with_suspect(raw: RawTable, suspect: str) -> RawTable:
+    raw.suspect = suspect
+    return raw
+
+
+def _first_line(data: bytes, offset: int) -> tuple[str, int]:
+    """The header line (decoded leniently) and the position of its line break."""
+    end = data.find(b"\n", offset)
+    if end < 0:
+        end = len(data)
+    return data[offset:end].decode("utf-8", errors="replace").rstrip("\r"), end
+
+
+def _structure(data: bytes, offset: int, label: str, table: str) -> list[LoadProblem]:
+    """Problems that stop the file from being read as a table: an unclosed quote, a
+    header row that is not one, or more than ``MAX_COLUMNS`` columns."""
+    first, _ = _first_line(data, offset)
+    delimiter = sniff_delimiter(first)
+    quote = unclosed_quote(data, delimiter, start=offset)
+    if quote is not None:
+        return [
+            problem(
+                "unclosed_quote",
+                label,
+                line_of(data, quote),
+                None,
+                'a value in this row starts with a quote (") that is never closed, so the '
+                "rest of the file would be read as one value",
+                "add the closing quote, or remove the opening one (a value holding a comma "
+                "or a line break goes between two quotes)",
+                table=table,
+            )
+        ]
+    try:
+        width = len(header_cells(first, delimiter))
+    except csv.Error as exc:
+        return [_csv_problem(label, table, 1, exc)]
+    if width > MAX_COLUMNS:
+        return [too_many_columns(width, label, table)]
+    return []
+
+
+@contextmanager
+def _long_cells() -> Iterator[None]:
+    """Let :mod:`csv` read cells of up to ``MAX_CELL_CHARS`` characters."""
+    old = csv.field_size_limit()
+    csv.field_size_limit(max(old, MAX_CELL_CHARS))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(old)
+
+
+def header_cells(line: str, delimiter: str) -> list[str]:
+    """The cells of the header line (raises ``csv.Error``)."""
+    with _long_cells():
+        return next(csv.reader([line], delimiter=delimiter), [])
+
+
+def _csv_problem(label: str, table: str, row: int | None, exc: csv.Error) -> LoadProblem:
+    text = str(exc)
+    if "field limit" in text:
+        text = f"a value is longer than {MAX_CELL_CHARS:,} characters"
+    return problem(
+        "unreadable",
+        label,
+        row,
+        None,
+        f"the file cannot be read as CSV ({text})",
+        "open it in Excel and save it again as CSV UTF-8",
+        table=table,
+    )
 
 
 def _parse_fast(data: bytes, offset: int, label: str, table: str) -> RawTable:
@@ -153,8 +221,7 @@ def _parse_fast(data: bytes, offset: int, label: str, table: str) -> RawTable:
         end = len(data)
     first = data[offset:end].decode("utf-8").rstrip("\r")
     delimiter = sniff_delimiter(first)
-    header_cells = next(csv.reader([first], delimiter=delimiter), [])
-    header = [clean_header(c) for c in header_cells]
+    header = [clean_header(c) for c in header_cells(first, delimiter)]
     stop = len(data)
     while stop > end and data[stop - 1 : stop] in (b"\n", b"\r"):
         stop -= 1  # trailing blank lines are not rows
@@ -193,30 +260,39 @@ def _parse_arrow(
     return [table.column(i) for i in range(width)]
 
 
+class _CsvError(Exception):
+    def __init__(self, error: csv.Error, line: int):
+        super().__init__(str(error))
+        self.error, self.line = error, line
+
+
+def _read_records(body: str, newline: str | None, delimiter: str) -> list[list[str]]:
+    reader = csv.reader(io.StringIO(body, newline=newline), delimiter=delimiter)
+    records: list[list[str]] = []
+    try:
+        with _long_cells():
+            records.extend(reader)
+    except csv.Error as exc:
+        raise _CsvError(exc, reader.line_num) from None
+    return records
+
+
 def _records(text: str) -> list[list[str]]:
     """All records of a CSV text.  A lone carriage return (old Mac files, or a stray one in
     a cell) is read as a line break, as Excel does."""
     body = text.lstrip("\ufeff")
     delimiter = sniff_delimiter(body.split("\n", 1)[0])
     try:
-        return list(csv.reader(io.StringIO(body, newline=""), delimiter=delimiter))
-    except csv.Error:
-        return list(csv.reader(io.StringIO(body, newline=None), delimiter=delimiter))
+        return _read_records(body, "", delimiter)
+    except _CsvError:
+        return _read_records(body, None, delimiter)
 
 
 def _parse_python(text: str, label: str, table: str) -> tuple[RawTable, list[LoadProblem]]:
     try:
         records = _records(text)
-    except csv.Error as exc:
-        bad = problem(
-            "unreadable",
-            label,
-            None,
-            None,
-            f"the file cannot be read as CSV ({exc})",
-            "open it in Excel and save it again as CSV",
-            table=table,
-        )
+    except _CsvError as exc:
+        bad = _csv_problem(label, table, exc.line or None, exc.error)
         return RawTable(label, table, [], [], np.zeros(0, dtype=np.int64)), [bad]
     problems: list[LoadProblem] = []
     ragged = 0
@@ -279,7 +355,7 @@ def drop_blank_rows(raw: RawTable) -> RawTable:
     rows = raw.rows[keep] if raw.rows is not None else keep + 2
     mask = pa.array(~blank)
     columns = [col.filter(mask) for col in raw.columns]
-    return RawTable(raw.label, raw.table, raw.header, columns, rows)
+    return RawTable(raw.label, raw.table, raw.header, columns, rows, raw.suspect)
 
 
 def raw_from_cells(

@@ -17,8 +17,10 @@ from pathlib import Path
 from kizuna.graph.bundle import COLUMNS, YEAR_COLUMNS
 from kizuna.graph.errors import BundleError
 from kizuna.loaders.csvfile import RawTable, clean_header, raw_from_cells
+from kizuna.loaders.limits import MAX_COLUMNS, NUL_PATTERN, too_many_columns
 from kizuna.loaders.normalize import cell_text
 from kizuna.loaders.problems import LoadProblem, problem
+from kizuna.loaders.zipread import ZipLimits, check_archive
 
 
 def _sheet_table(title: str) -> str | None:
@@ -28,13 +30,18 @@ def _sheet_table(title: str) -> str | None:
     return name if name in COLUMNS else None
 
 
-def read_workbook(path: Path) -> tuple[list[RawTable], list[LoadProblem]]:
-    """Parse every bundle sheet of the workbook at ``path``."""
+def read_workbook(
+    path: Path, limits: ZipLimits | None = None
+) -> tuple[list[RawTable], list[LoadProblem]]:
+    """Parse every bundle sheet of the workbook at ``path`` (an .xlsx is a zip: its
+    declared sizes are checked against ``limits`` first)."""
     import openpyxl
 
     try:
+        with zipfile.ZipFile(path) as zf:
+            check_archive(path.name, zf, limits or ZipLimits.from_env())
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError, EOFError) as exc:
         raise BundleError(
             [
                 problem(
@@ -101,6 +108,9 @@ def read_workbook(path: Path) -> tuple[list[RawTable], list[LoadProblem]]:
             header = [clean_header(v) for v in header_row]
             while header and header[-1] == "":
                 header.pop()
+            if len(header) > MAX_COLUMNS:
+                problems.append(too_many_columns(len(header), label, table))
+                continue
             years = {i for i, h in enumerate(header) if h in YEAR_COLUMNS}
             cells: list[list[str | None]] = []
             numbers: list[int] = []
@@ -110,7 +120,9 @@ def read_workbook(path: Path) -> tuple[list[RawTable], list[LoadProblem]]:
                     continue
                 cells.append(row)
                 numbers.append(number)
-            tables.append(raw_from_cells(label, table, header, cells, numbers))
+            raw = raw_from_cells(label, table, header, cells, numbers)
+            raw.suspect = NUL_PATTERN
+            tables.append(raw)
     finally:
         wb.close()
     return tables, problems
@@ -123,7 +135,12 @@ def _unescape(text: str) -> str:
     """Undo OOXML's ``_xHHHH_`` escapes (control characters such as a carriage return)."""
     if "_x" not in text:
         return text
-    return _XML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    return _XML_ESCAPE.sub(_unescaped, text)
+
+
+def _unescaped(m: re.Match[str]) -> str:
+    code = int(m.group(1), 16)
+    return m.group(0) if 0xD800 <= code <= 0xDFFF else chr(code)  # no lone surrogates
 
 
 def _cell(value: object, year: bool) -> str | None:

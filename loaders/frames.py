@@ -18,6 +18,7 @@ from pandas.arrays import IntegerArray
 from kizuna.graph.bundle import COLUMNS, empty_frame
 from kizuna.loaders.csvfile import RawTable
 from kizuna.loaders.fastcols import shared_strings
+from kizuna.loaders.limits import bad_cells, name_problem
 from kizuna.loaders.normalize import (
     BOOL_COLUMNS,
     FLOAT_COLUMNS,
@@ -100,6 +101,10 @@ def frame_of(
             )
     extras = [c for c in seen if c not in spec.columns]
     for col in extras:
+        bad_name = name_problem(col, raw.label, raw.table)
+        if bad_name is not None:
+            problems.append(bad_name)
+            continue
         close = difflib.get_close_matches(col, list(spec.columns), n=1)
         problems.append(
             problem(
@@ -113,6 +118,15 @@ def frame_of(
                 table=raw.table,
                 warning=True,
             )
+        )
+    if raw.suspect:
+        problems += bad_cells(
+            raw.header,
+            raw.columns,
+            raw.suspect,
+            label=raw.label,
+            table=raw.table,
+            row_of=raw.row_of,
         )
     base = empty_frame(raw.table)
     data: dict[str, pd.Series] = {}

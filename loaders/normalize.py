@@ -71,6 +71,9 @@ ERAS: dict[str, int] = {
     "r": 2018,
     "令和": 2018,
 }
+#: The last year of each era that has ended (明治45 = 1912 … 平成31 = 2019).
+ERA_LAST: dict[str, int] = {"明治": 45, "大正": 15, "昭和": 64, "平成": 31}
+_ERA_NAMES = {"m": "明治", "t": "大正", "s": "昭和", "h": "平成", "r": "令和"}
 _ERA_RE = re.compile(r"^(明治|大正|昭和|平成|令和|[mtshr])\s*\.?\s*(元|\d{1,2})\s*(年度?)?$")
 _YEAR_RE = re.compile(r"^(\d{4})\s*(年度?)?$")
 
@@ -138,8 +141,13 @@ def normalize_ids(arr: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray
 def parse_year(text: str) -> int | None:
     """A year cell (already NFKC-normalized) as an int, or None when it is not a year.
 
+    An era year runs from 1 (元年) to the era's last year (:data:`ERA_LAST`): 平成0 and
+    平成32 are not years.
+
     >>> parse_year("平成15"), parse_year("H15"), parse_year("2003年"), parse_year("令和元年")
     (2003, 2003, 2003, 2019)
+    >>> parse_year("平成0年") is None
+    True
     """
     t = text.strip().lower()
     m = _YEAR_RE.match(t)
@@ -148,6 +156,9 @@ def parse_year(text: str) -> int | None:
     m = _ERA_RE.match(t)
     if m:
         n = 1 if m.group(2) == "元" else int(m.group(2))
+        era = _ERA_NAMES.get(m.group(1), m.group(1))
+        if n < 1 or n > ERA_LAST.get(era, 99):
+            return None
         return ERAS[m.group(1)] + n
     try:
         f = float(t)
@@ -292,10 +303,28 @@ _Typed = tuple[
     Callable[[object], str],
     str,
 ]
+
+
+def _year_message(value: object) -> str:
+    """Why a year cell is refused; an era year says which years the era has."""
+    m = _ERA_RE.match(str(value).strip().lower())
+    if m:
+        era = _ERA_NAMES.get(m.group(1), m.group(1))
+        last = ERA_LAST.get(era)
+        first = ERAS[era] + 1
+        if last is None:
+            return f"'{value}' is not a year: {era} years start at 1 (元年, {first})"
+        return (
+            f"'{value}' is not a year: {era} years run from 1 (元年, {first}) "
+            f"to {last} ({first + last - 1})"
+        )
+    return f"'{value}' is not a year"
+
+
 _YEAR: _Typed = (
     _years,
     "bad_year",
-    lambda v: f"'{v}' is not a year",
+    _year_message,
     "write a year such as 2003 (平成15 and H15 are accepted too), or leave the cell empty",
 )
 _NUMBER: _Typed = (

@@ -46,11 +46,31 @@ TITLES_JA: dict[str, str] = {
     "self_tie": "自分自身へのつながりです",
     "reserved_id": "「prog:」で始まる id は、参加データから作るつながり用に予約されています",
     "bad_value": "値が正しくありません",
+    "bad_column_name": "使えない列名です（半角英数字と _ で 64 文字まで）",
+    "too_many_columns": "列が多すぎます",
+    "unclosed_quote": '引用符（"）が閉じられていません',
+    "bad_character": "使えない文字が含まれています",
+    "too_large": "zip の中身が大きすぎます",
 }
 
 #: Codes that stop even a lenient (strict=False) open: the graph cannot be built at all.
 FATAL_CODES: frozenset[str] = frozenset(
-    {"missing_file", "unreadable", "empty_file", "missing_column", "duplicate_id", "missing_node"}
+    {
+        "missing_file",
+        "unreadable",
+        "empty_file",
+        "missing_column",
+        "duplicate_id",
+        "missing_node",
+        "too_many_columns",
+        "unclosed_quote",
+        "too_large",
+    }
+)
+
+#: Codes meaning a file was there but could not be read at all (no table is built).
+UNREAD_CODES: frozenset[str] = frozenset(
+    {"empty_file", "unreadable", "too_many_columns", "unclosed_quote", "too_large"}
 )
 
 

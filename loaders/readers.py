@@ -9,6 +9,7 @@ whole bundle (unknown kinds, ties to missing nodes, duplicate ids …) are in
 
 from __future__ import annotations
 
+import csv
 import difflib
 import logging
 import unicodedata
@@ -24,7 +25,9 @@ from kizuna.graph.bundle import COLUMNS, REQUIRED_FILES, Bundle
 from kizuna.graph.errors import BundleError
 from kizuna.loaders.csvfile import RawTable, read_csv_bytes
 from kizuna.loaders.frames import frame_of
-from kizuna.loaders.problems import LoadProblem, problem
+from kizuna.loaders.limits import shown
+from kizuna.loaders.problems import UNREAD_CODES, LoadProblem, problem
+from kizuna.loaders.zipread import ZipLimits, read_members
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +44,9 @@ _Read = tuple[Bundle, list[LoadProblem], ArrowCache]
 Keep = Mapping[str, Collection[str]] | None
 
 
-def read_bundle(path: str | Path) -> tuple[Bundle, list[LoadProblem]]:
+def read_bundle(
+    path: str | Path, *, limits: ZipLimits | None = None
+) -> tuple[Bundle, list[LoadProblem]]:
     """Read the bundle at ``path`` (folder, ``.zip`` or ``.xlsx``).
 
     Parameters
@@ -50,6 +55,8 @@ def read_bundle(path: str | Path) -> tuple[Bundle, list[LoadProblem]]:
         A folder holding ``nodes.csv``, ``ties.csv`` and the optional files (or their
         ``.json`` versions), a ``.zip`` of such a folder (or of the files themselves), or an
         ``.xlsx`` workbook with one sheet per file.
+    limits : ZipLimits, optional
+        How much a zip (or workbook) may unpack to; default :meth:`ZipLimits.from_env`.
 
     Returns
     -------
@@ -62,7 +69,7 @@ def read_bundle(path: str | Path) -> tuple[Bundle, list[LoadProblem]]:
     ------
     BundleError
         Only when nothing can be read at all: no such path, a file type that is not a
-        bundle, a damaged zip or workbook.
+        bundle, a damaged zip or workbook, a zip that unpacks to more than ``limits``.
 
     Examples
     --------
@@ -70,18 +77,22 @@ def read_bundle(path: str | Path) -> tuple[Bundle, list[LoadProblem]]:
     >>> bundle.node_count, [str(p) for p in problems]  # doctest: +SKIP
     (12, [])
     """
-    bundle, problems, _ = read_bundle_arrow(path)
+    bundle, problems, _ = read_bundle_arrow(path, limits=limits)
     return bundle, problems
 
 
-def read_bundle_arrow(path: str | Path, *, columns: Keep = None) -> _Read:
+def read_bundle_arrow(
+    path: str | Path, *, columns: Keep = None, limits: ZipLimits | None = None
+) -> _Read:
     """:func:`read_bundle`, plus the id/code columns as pyarrow arrays (for validation).
 
     ``columns`` maps a table to the canonical columns to read (a lean read for analysing
     big bundles; see :func:`loaders.frames.frame_of`): the other columns of that table
-    are not typed, kept or checked.  ``None`` reads everything.
+    are not typed, kept or checked.  ``None`` reads everything.  ``limits``: see
+    :func:`read_bundle`.
     """
     p = Path(path)
+    limits = limits or ZipLimits.from_env()
     if not p.exists():
         raise BundleError(
             [problem("unreadable", str(p), None, None, "no such file or folder", _WHAT)]
@@ -90,11 +101,11 @@ def read_bundle_arrow(path: str | Path, *, columns: Keep = None) -> _Read:
         return _read_folder(p, columns)
     suffix = p.suffix.lower()
     if suffix == ".zip":
-        return _read_zip(p, columns)
+        return _read_zip(p, columns, limits)
     if suffix in (".xlsx", ".xlsm"):
         from kizuna.loaders.excel import read_workbook
 
-        return assemble(read_workbook(p), columns)
+        return assemble(read_workbook(p, limits), columns)
     if p.name.lower().split(".")[0] in COLUMNS and suffix in DATA_SUFFIXES:
         return _read_folder(p.parent, columns)
     raise BundleError(
@@ -142,10 +153,15 @@ def _read_entries(
         if table not in entries:
             continue
         label, data = entries.pop(table)  # each file's bytes are freed once parsed
-        if label.lower().endswith(JSON_SUFFIXES):
-            raw, more = read_json_bytes(data, label, table)
-        else:
-            raw, more = read_csv_bytes(data, label, table)
+        try:
+            if label.lower().endswith(JSON_SUFFIXES):
+                raw, more = read_json_bytes(data, label, table)
+            else:
+                raw, more = read_csv_bytes(data, label, table)
+        except (ValueError, csv.Error, pa.ArrowException, RecursionError, OverflowError) as exc:
+            # a safety net: whatever a hostile file does, it is one plain problem
+            log.debug("%s: unexpected read error", label, exc_info=True)
+            raw, more = None, [_unexpected(label, table, exc)]
         del data
         problems += more
         if raw is not None:
@@ -194,13 +210,30 @@ def _read_folder(folder: Path, columns: Keep = None) -> _Read:
             log.info("reading the bundle in %s", inner[0])
             return _read_folder(inner[0], columns)
     chosen, problems = _pick(names)
-    entries = {t: (n, (folder / n).read_bytes()) for t, n in chosen.items()}
+    entries: dict[str, tuple[str, bytes]] = {}
+    for t, n in chosen.items():
+        try:
+            entries[t] = (n, (folder / n).read_bytes())
+        except OSError as exc:
+            problems.append(_unexpected(n, t, exc))
     tables, more = _read_entries(entries)
     del entries  # the file bytes (400 MB for 5M ties) are parsed: free them now
     return assemble((tables, problems + more), columns)
 
 
-def _read_zip(path: Path, columns: Keep = None) -> _Read:
+def _unexpected(label: str, table: str, exc: BaseException) -> LoadProblem:
+    return problem(
+        "unreadable",
+        label,
+        None,
+        None,
+        f"the file cannot be read ({type(exc).__name__}: {shown(str(exc), 200)})",
+        "check that it is a CSV or JSON file saved as UTF-8, and that you may open it",
+        table=table,
+    )
+
+
+def _read_zip(path: Path, columns: Keep, limits: ZipLimits) -> _Read:
     try:
         with zipfile.ZipFile(path) as zf:
             members = [
@@ -229,8 +262,9 @@ def _read_zip(path: Path, columns: Keep = None) -> _Read:
             top = folders[0] if folders else "."
             here = [m for m in members if str(PurePosixPath(m).parent) == top]
             chosen, problems = _pick(here)
-            entries = {t: (PurePosixPath(n).name, zf.read(n)) for t, n in chosen.items()}
-    except zipfile.BadZipFile as exc:
+            entries, more = read_members(zf, chosen, path.name, limits)
+            problems += more
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
         raise BundleError(
             [
                 problem(
@@ -273,7 +307,12 @@ def assemble(read: tuple[list[RawTable], list[LoadProblem]], columns: Keep = Non
         if raw.rows is not None:
             source_rows[raw.table] = raw.rows
         del raw
-    found = {p.table for p in problems if p.code == "empty_file"} | set(frames)
+    unread = {p.table: p.file for p in problems if p.code in UNREAD_CODES and p.table}
+    for table, label in unread.items():
+        if table not in frames:  # there, but not readable: no rows, no columns
+            source_files.setdefault(table, label)
+            source_columns.setdefault(table, ())
+    found = set(unread) | set(frames)
     for table in REQUIRED_FILES:
         if table not in found:
             problems.append(

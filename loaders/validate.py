@@ -79,6 +79,7 @@ def validate_with_duplicates(
 
 def _validate(bundle: Bundle, arrow: dict[tuple[str, str], pa.Array] | None = None) -> Checker:
     c = Checker(bundle, arrow)
+    c.column_names()
     nodes, ties = bundle.nodes, bundle.ties
     ids = c.arrow("nodes", "id")
     nodes_ok = c.has("nodes", "id")

@@ -1,7 +1,8 @@
 """Every malformed bundle under tests/data/bad/ reports exactly the expected problems.
 
 tests/data/bad/expected.csv (made by tests/data/bad/make_bad.py) lists, per bundle,
-every problem with its severity, code, file, spreadsheet row and column.
+every problem with its severity, code, file, spreadsheet row and column, and for the
+hostile inputs the part of the English message that says what is wrong ("says").
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from kizuna.graph.errors import BundleError
-from kizuna.loaders import check_bundle, open_bundle
+from kizuna.loaders import LoadProblem, check_bundle, open_bundle
 
 BAD = Path(__file__).resolve().parents[1] / "data" / "bad"
 
@@ -34,6 +35,37 @@ def _expected() -> dict[str, Counter[tuple[str, str, str, int | None, str | None
 
 
 EXPECTED = _expected()
+
+
+def _says() -> dict[str, list[tuple[tuple[str, str, str, int | None, str | None], str]]]:
+    out: dict[str, list[tuple[tuple[str, str, str, int | None, str | None], str]]] = {}
+    with open(BAD / "expected.csv", encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            if r["says"]:
+                key = (
+                    r["severity"],
+                    r["code"],
+                    r["file"],
+                    int(r["row"]) if r["row"] else None,
+                    r["column"] or None,
+                )
+                out.setdefault(r["bundle"], []).append((key, r["says"]))
+    return out
+
+
+SAYS = _says()
+
+
+def _key(p: LoadProblem) -> tuple[str, str, str, int | None, str | None]:
+    return (p.severity, p.code, p.file, p.row, p.column)
+
+
+@pytest.mark.parametrize("name", sorted(SAYS))
+def test_hostile_input_message_says_what_is_wrong(name):
+    _, problems = check_bundle(BAD / name)
+    for key, says in SAYS[name]:
+        texts = [p.message for p in problems if _key(p) == key]
+        assert texts and any(says in t for t in texts), (key, says, texts)
 
 
 def test_at_least_thirty_bad_bundles():

@@ -52,7 +52,7 @@ def sub(table: str, old: str, new: str) -> dict[str, str]:
 # expected problem: (severity, code, file, row, column); row/column "" for none.
 E = "error"
 W = "warning"
-CASES: dict[str, tuple[dict[str, str | bytes | None], list[tuple[str, str, str, object, str]]]] = {
+CASES: dict[str, tuple[dict[str, str | bytes | None], list[tuple[object, ...]]]] = {
     "missing_nodes_file": ({"nodes": None}, [(E, "missing_file", "nodes.csv", "", "")]),
     "missing_ties_file": ({"ties": None}, [(E, "missing_file", "ties.csv", "", "")]),
     "empty_nodes_file": ({"nodes": ""}, [(E, "empty_file", "nodes.csv", "", "")]),
@@ -300,8 +300,149 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], list[tuple[str, str, str, 
     ),
 }
 
+def nodes_json(records: str, name: str = "nodes.json") -> dict[str, str | bytes | None]:
+    return {"nodes": None, name: records}
+
+
+FOUR = '"id":"a","name":"A","kind":"company"'
+WIDE = ",".join(f"extra_{i}" for i in range(495))
+SURROGATE_JSON = (
+    '[{"id":"a","name":"A","kind":"company"},{"id":"b","name":"B","kind":"company"},'
+    '{"id":"c","name":"C\\ud800","kind":"company"},{"id":"d","name":"D","kind":"company"}]'
+)
+DEEP = '[{"id":"a","name":' + "[" * 3000 + "]" * 3000 + ',"kind":"company"}]'
+ODD_LINES = "".join(
+    '{"id":"%s","name":"%s","kind":"%s"}\n' % (k, name, kind)
+    for k, name, kind in (
+        ("a", "TAMA\u2028協会", "cluster_body"),
+        ("b", "多摩\u2029精密\x85工業", "company"),
+        ("c", "東北\\f大学", "daigaku"),
+        ("d", "関西\\u001cエコテック", "company"),
+    )
+)
+#: The hostile inputs of issue 12 (items 1, 4, 8) and issue 14 (item 7).
+#: An expected problem may end with the part of the English message it must show.
+HOSTILE: dict[str, tuple[dict[str, str | bytes | None], list[tuple[object, ...]]]] = {
+    "column_at_rid": (
+        sub("ties", "program\n", "program,@rid\n"),
+        [(E, "bad_column_name", "ties.csv", 1, "@rid", "starting with @")],
+    ),
+    "column_at_type_fullwidth": (
+        sub("nodes", "corporate_number\n", "corporate_number,＠ｔｙｐｅ\n"),
+        [(E, "bad_column_name", "nodes.csv", 1, "@type", "starting with @")],
+    ),
+    "column_reserved_key": (
+        sub("ties", "program\n", "program,key\n"),
+        [(E, "bad_column_name", "ties.csv", 1, "key", "kizuna keeps 'key'")],
+    ),
+    "column_japanese_name": (
+        sub("nodes", "corporate_number\n", "corporate_number,備考\n"),
+        [(E, "bad_column_name", "nodes.csv", 1, "備考", "Japanese ones cannot")],
+    ),
+    "too_many_columns": (
+        sub("nodes", "corporate_number\n", f"corporate_number,{WIDE}\n"),
+        [(E, "too_many_columns", "nodes.csv", 1, "", "504 columns")],
+    ),
+    "cr_only_line_endings": (
+        {
+            "nodes": BASE["nodes"].replace("\n", "\r"),
+            "ties": BASE["ties"].replace("\n", "\r").replace("2004,2007", "2004,20O7"),
+        },
+        [(E, "bad_year", "ties.csv", 3, "until", "'20O7' is not a year")],
+    ),
+    "utf16be_no_bom": (
+        {"nodes": BASE["nodes"].encode("utf-16-be")},
+        [(E, "unreadable", "nodes.csv", "", "", "UTF-16 (big-endian)")],
+    ),
+    "utf16le_no_bom": (
+        {"ties": BASE["ties"].encode("utf-16-le")},
+        [(E, "unreadable", "ties.csv", "", "", "UTF-16 (little-endian)")],
+    ),
+    "utf32_no_bom": (
+        {"nodes": BASE["nodes"].encode("utf-32-le")},
+        [(E, "unreadable", "nodes.csv", "", "", "UTF-32 (little-endian)")],
+    ),
+    "utf32_with_bom_read": (
+        {"nodes": BASE["nodes"].replace("c,東北大学,university", "c,東北大学,daigaku").encode("utf-32")},
+        [(E, "unknown_kind", "nodes.csv", 4, "kind", "'daigaku' is not a known kind")],
+    ),
+    "nul_bytes_file": (
+        {"nodes": b"\0" * 4000},
+        [(E, "unreadable", "nodes.csv", "", "", "only NUL bytes")],
+    ),
+    "nul_in_name": (
+        sub("nodes", "東北大学", "東北\0大学"),
+        [(E, "bad_character", "nodes.csv", 4, "name", "NUL byte")],
+    ),
+    "json_deeply_nested": (
+        nodes_json(DEEP),
+        [(E, "unreadable", "nodes.json", "", "", "nested too deeply")],
+    ),
+    "json_5001_digit_number": (
+        nodes_json(SURROGATE_JSON.replace('"C\\ud800"', f'"C","lat":{"9" * 5001}')),
+        [(E, "bad_lat", "nodes.json", 3, "lat", "inf is out of range")],
+    ),
+    "json_lone_surrogate": (
+        nodes_json(SURROGATE_JSON),
+        [(E, "bad_character", "nodes.json", 3, "name", "half of a surrogate pair")],
+    ),
+    "json_nested_object": (
+        nodes_json(SURROGATE_JSON.replace('"C\\ud800"', '{"ja":"C"}')),
+        [(E, "bad_value", "nodes.json", 3, "name", "a JSON object cannot be a cell")],
+    ),
+    "json_nan_infinity": (
+        nodes_json(
+            SURROGATE_JSON.replace('"C\\ud800"', '"C","lat":NaN').replace(
+                '"B"', '"B","lon":-Infinity'
+            )
+        ),
+        [
+            (E, "bad_number", "nodes.json", 3, "lat", "NaN is not a number"),
+            (E, "bad_number", "nodes.json", 2, "lon", "-Infinity is not a number"),
+        ],
+    ),
+    "jsonl_line_separators_in_strings": (
+        nodes_json(ODD_LINES, "nodes.jsonl"),
+        [(E, "unknown_kind", "nodes.jsonl", 3, "kind", "'daigaku'")],
+    ),
+    "cp932_undefined_bytes": (
+        {
+            "nodes": BASE["nodes"]
+            .encode("cp932")
+            .replace("関西".encode("cp932"), "関".encode("cp932") + b"\xfd")
+            .replace("東北大学".encode("cp932"), b"\xa0" + "東北大学".encode("cp932"))
+            .replace("TAMA".encode(), b"TAM\xf0\x40")
+        },
+        [
+            (E, "bad_character", "nodes.csv", 2, "name", "外字"),
+            (E, "bad_character", "nodes.csv", 4, "name", "the byte 0xA0"),
+            (E, "bad_character", "nodes.csv", 5, "name", "the byte 0xFD"),
+        ],
+    ),
+    "era_year_zero": (
+        {
+            "ties": "source,target,kind,since\n"
+            "a,b,membership,平成0年\nb,c,joint_rd,令和0\na,d,mou,S65\nb,d,mou,令和元年\n"
+        },
+        [
+            (E, "bad_year", "ties.csv", 2, "since", "平成 years run from 1 (元年, 1989)"),
+            (E, "bad_year", "ties.csv", 3, "since", "令和 years start at 1 (元年, 2019)"),
+            (E, "bad_year", "ties.csv", 4, "since", "昭和 years run from 1"),
+        ],
+    ),
+    "unclosed_quote": (
+        sub("ties", "a,d,mou,false", 'a,d,"mou,false'),
+        [(E, "unclosed_quote", "ties.csv", 4, "", "never closed")],
+    ),
+    "double_bom": (
+        {"nodes": b"\xef\xbb\xbf\xef\xbb\xbf" + BASE["nodes"].encode("utf-8")},
+        [(E, "encoding", "nodes.csv", 1, "", "2 byte-order marks")],
+    ),
+}
+CASES.update(HOSTILE)
+
 #: Bundles that are single files (zip / xlsx), made from the folder cases above.
-FILE_CASES: dict[str, tuple[str, list[tuple[str, str, str, object, str]]]] = {
+FILE_CASES: dict[str, tuple[str, list[tuple[object, ...]]]] = {
     "zip_nested_missing_node.zip": (
         "tie_to_missing_source",
         [(E, "missing_node", "ties.csv", 3, "source")],
@@ -315,7 +456,44 @@ FILE_CASES: dict[str, tuple[str, list[tuple[str, str, str, object, str]]]] = {
         "missing_column_target",
         [(E, "missing_column", "xlsx_missing_column.xlsx [ties]", 1, "target")],
     ),
+    "zip_crc_error.zip": ("", [(E, "unreadable", "nodes.csv", "", "", "checksum (CRC)")]),
+    "zip_encrypted_member.zip": (
+        "",
+        [(E, "unreadable", "ties.csv", "", "", "is encrypted (protected by a password)")],
+    ),
+    "zip_unknown_method.zip": (
+        "",
+        [(E, "unreadable", "clusters.csv", "", "", "compressed with Deflate64")],
+    ),
 }
+
+#: How each damaged zip is broken: (member, what) — a flipped byte of its stored data
+#: (CRC error), the encryption flag, or compression method 9 (Deflate64).
+ZIP_DAMAGE: dict[str, tuple[str, str]] = {
+    "zip_crc_error.zip": ("nodes.csv", "crc"),
+    "zip_encrypted_member.zip": ("ties.csv", "encrypted"),
+    "zip_unknown_method.zip": ("clusters.csv", "deflate64"),
+}
+
+
+def damage_zip(data: bytes, member: str, what: str) -> bytes:
+    """``data`` (a zip of stored members) with ``member`` broken as ``what`` says."""
+    out = bytearray(data)
+    name = member.encode()
+    # (signature, offset of the flag bits, offset of the method, offset of the name)
+    for sig, flag_at, method_at, name_at in ((b"PK\x03\x04", 6, 8, 30), (b"PK\x01\x02", 8, 10, 46)):
+        pos = out.find(sig)
+        while pos >= 0:
+            if out[pos + name_at : pos + name_at + len(name)] == name:
+                if what == "encrypted":
+                    out[pos + flag_at] |= 1
+                elif what == "deflate64":
+                    out[pos + method_at : pos + method_at + 2] = (9).to_bytes(2, "little")
+                elif sig == b"PK\x03\x04":  # crc: flip the first byte of the stored data
+                    extra = int.from_bytes(out[pos + 28 : pos + 30], "little")
+                    out[pos + name_at + len(name) + extra] ^= 0x20
+            pos = out.find(sig, pos + 4)
+    return bytes(out)
 
 
 def files_of(changes: dict[str, str | bytes | None]) -> dict[str, str | bytes]:
@@ -370,7 +548,7 @@ def main() -> None:
         write_case(HERE / name, changes)
         rows += [(name, *e) for e in expected]
     for fname, (case, expected) in FILE_CASES.items():
-        changes = CASES[case][0]
+        changes = CASES[case][0] if case else {}
         path = HERE / fname
         if fname.endswith(".zip"):
             nested = "nested" in fname
@@ -379,12 +557,15 @@ def main() -> None:
                     arc = f"bundle/{inner}" if nested else inner
                     info = zipfile.ZipInfo(arc, date_time=(2026, 1, 1, 0, 0, 0))
                     zf.writestr(info, text if isinstance(text, bytes) else text.encode("utf-8"))
+            if fname in ZIP_DAMAGE:
+                path.write_bytes(damage_zip(path.read_bytes(), *ZIP_DAMAGE[fname]))
         else:
             write_xlsx(path, changes)
         rows += [(fname, *e) for e in expected]
+    rows = [(*r, "")[:7] for r in rows]  # "says" is optional
     with open(HERE / "expected.csv", "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(["bundle", "severity", "code", "file", "row", "column"])
+        w.writerow(["bundle", "severity", "code", "file", "row", "column", "says"])
         w.writerows(rows)
     print(f"{len(CASES)} folders, {len(FILE_CASES)} files, {len(rows)} expected problems")
 
