@@ -27,6 +27,7 @@ COMMANDS: dict[str, str] = {
     "serve": "kizuna.cmd_serve:serve",
     "report": "kizuna.cmd_report:report",
     "registry": "kizuna.cmd_registry:registry",
+    "enrich": "kizuna.cmd_enrich:enrich",
 }
 
 
