@@ -305,6 +305,12 @@ class BoltStore:
             return None
         return {k: holder[k] for k in ("host", "pid", "started_at", "heartbeat")}
 
+    def loaded_at(self) -> float | None:
+        """When a bundle was last loaded (POSIX seconds), None for a store never loaded."""
+        meta = self.query("read_meta", key=META_KEY)
+        value = meta[0].get("updated_at") if meta else None
+        return float(value) if isinstance(value, int | float) else None
+
     def counts(self) -> dict[str, int]:
         """Numbers of organizations, clusters, programs, participations, ties, derived ties."""
         rows = self.query("counts")

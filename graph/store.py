@@ -68,6 +68,10 @@ class GraphStore(Protocol):
         """The stored network (or a filtered part) as a bundle of frames."""
         ...
 
+    def loaded_at(self) -> float | None:
+        """When a bundle was last loaded (POSIX seconds), None for a store never loaded."""
+        ...
+
     def counts(self) -> dict[str, int]:
         """Numbers of organizations, clusters, programs, participations, ties, derived ties."""
         ...

@@ -15,28 +15,30 @@ logger = logging.getLogger(__name__)
 
 
 def _read_input(path: Path) -> tuple[Bundle, str]:
+    """The bundle at ``path`` and its data date: its files' newest time, in JST."""
     from kizuna.loaders import open_bundle
+    from kizuna.reports.i18n import jst
 
     bundle = open_bundle(path, strict=False)
     files = [p for p in path.iterdir() if p.is_file()] if path.is_dir() else [path]
     newest = max((p.stat().st_mtime for p in files), default=path.stat().st_mtime)
-    stamp = datetime.fromtimestamp(newest, tz=UTC).strftime("%Y-%m-%d")
-    return bundle, f"{path} ({stamp})"
+    return bundle, jst(datetime.fromtimestamp(newest, tz=UTC))
 
 
 def _read_store() -> tuple[Bundle, str]:
+    """The stored bundle and its data date: the store's last load, in JST."""
     from kizuna.config import Settings
+    from kizuna.reports.i18n import jst
     from kizuna.store_access import connect
 
     settings = Settings.from_env()
     store = connect(settings)
     try:
         bundle = store.read_bundle()
+        loaded = store.loaded_at()
     finally:
         store.close()
-    where = settings.store_uri or str(settings.data_dir)
-    read_at = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    return bundle, f"{where} ({read_at})"
+    return bundle, jst(datetime.fromtimestamp(loaded, tz=UTC)) if loaded else ""
 
 
 @click.command()

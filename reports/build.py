@@ -5,7 +5,7 @@ Examples
 >>> from analytics.api import analyze                        # doctest: +SKIP
 >>> report = build_cluster_report(bundle, "tama", lang="ja")  # doctest: +SKIP
 >>> [s.key for s in report.sections]                          # doctest: +SKIP
-['summary', 'hubs', 'brokerage', 'spof', 'cross', 'partners', 'national', 'method']
+['summary', 'hubs', 'brokerage', 'spof', 'cross', 'partners', 'national', 'method', 'sources']
 """
 
 from __future__ import annotations
@@ -23,8 +23,10 @@ from kizuna.reports import sections as S
 from kizuna.reports.context import AnalysisLike, PartnerFinder, ReportContext
 from kizuna.reports.cross import cross_section, org_ties_section, partners_section
 from kizuna.reports.figures import national_figure, pz_figure
-from kizuna.reports.i18n import Catalogue
+from kizuna.reports.findings import key_findings
+from kizuna.reports.i18n import Catalogue, jst
 from kizuna.reports.model import BulletList, Report, Section, Table
+from kizuna.reports.sheets import excel_sheets
 
 logger = logging.getLogger(__name__)
 
@@ -75,9 +77,26 @@ def _meta(ctx: ReportContext) -> dict[str, object]:
     return {
         "version": __version__,
         "snapshot": ctx.snapshot,
-        "created": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "created": jst(datetime.now(UTC)),
         "analysis": dict(ctx.analysis.meta),
     }
+
+
+def _field(cat: Catalogue, value: object) -> str:
+    """The cluster's field as the data gives it (translated when the catalogue knows it)."""
+    text = str(value).strip() if isinstance(value, str) else ""
+    return cat.label("field", text) if text else ""
+
+
+def _finish(report: Report, ctx: ReportContext, home: str, *, org: str = "") -> Report:
+    """Findings, sources, Excel sheets, dates: what every report ends with."""
+    report.sections.append(S.method_section(ctx))
+    report.sections.append(S.sources_section(ctx, report))
+    report.findings = key_findings(ctx, report, home, org=org)
+    report.sheets = excel_sheets(ctx, report, home, org=org)
+    report.data_date = ctx.snapshot
+    report.meta = _meta(ctx)
+    return report
 
 
 def _fold(text: str) -> str:
@@ -134,12 +153,14 @@ def build_cluster_report(
     partners : callable, optional
         Partner finder with the signature of ``analytics.api.suggest_partners``.
     snapshot : str
-        Description of the data snapshot (date and source) for the method notes.
+        The data date (the store's last load or the bundle files' time, in JST), shown
+        on page 1, in the footer and in the method notes.
 
     Returns
     -------
     Report
-        Sections summary, hubs, brokerage, spof, cross, partners, national, method.
+        Page 1's findings, then sections summary, hubs, brokerage, spof, cross, partners,
+        national, method, sources.
 
     Raises
     ------
@@ -160,6 +181,7 @@ def build_cluster_report(
     name = ctx.cluster_name(cluster_id)
     row = ctx.cluster_row.get(cluster_id, {})
     ids = ctx.members(cluster_id)
+    ja, en = str(row.get("name") or "").strip(), str(row.get("name_en") or "").strip()
     report = Report(
         kind="cluster",
         subject_id=cluster_id,
@@ -168,11 +190,11 @@ def build_cluster_report(
         subtitle=cat.t(
             "report.subtitle.cluster",
             id=cluster_id,
-            name_en=row.get("name_en") or "",
-            name_ja=row.get("name") or "",
             region=cat.label("region", row.get("region")) if row.get("region") else "",
-            field=row.get("field") or "",
+            field=_field(cat, row.get("field")),
         ),
+        other_name=(ja if lang == "en" else en) if ja and en and ja != en else "",
+        footer=name,
     )
     report.sections.append(S.summary_section(ctx, ids, home=cluster_id, subject=name))
 
@@ -210,9 +232,7 @@ def build_cluster_report(
     report.sections.append(cross_section(ctx, cluster_id))
     report.sections.append(partners_section(ctx, cluster=cluster_id))
     report.sections.append(_national(ctx, cluster_id, name))
-    report.sections.append(S.method_section(ctx))
-    report.meta = _meta(ctx)
-    return report
+    return _finish(report, ctx, cluster_id)
 
 
 def build_org_report(
@@ -227,7 +247,7 @@ def build_org_report(
     """The hub-role report of one organization, centred on it within its cluster.
 
     Parameters and Returns as :func:`build_cluster_report`; sections profile, summary,
-    org_ties, brokerage, spof, cross, partners, national, method.
+    org_ties, brokerage, spof, cross, partners, national, method, sources.
     """
     ids = [str(i).strip() for i in bundle.nodes["id"]]
     if org_id not in ids:
@@ -242,6 +262,10 @@ def build_org_report(
     name = ctx.name(org_id)
     home = ctx.node_cluster.get(org_id, "")
     metrics = ctx.metrics.loc[org_id]
+    node = bundle.nodes[bundle.nodes["id"].map(str) == org_id].iloc[0]
+    ja, en = str(node.get("name") or "").strip(), str(node.get("name_en") or "").strip()
+    if en == "nan":
+        en = ""
     report = Report(
         kind="org",
         subject_id=org_id,
@@ -253,6 +277,8 @@ def build_org_report(
             kind=cat.label("kind", metrics["kind"]),
             cluster=ctx.cluster_name(home),
         ),
+        other_name=(ja if lang == "en" else en) if ja and en and ja != en else "",
+        footer=name,
     )
     peers = ctx.members(home) if home else [org_id]
     profile = Section("profile", cat.t("section.profile"), paragraphs=[cat.t("hubs.intro")])
@@ -299,6 +325,4 @@ def build_org_report(
     report.sections.append(cross_section(ctx, home, ids=[org_id], subject=name))
     report.sections.append(partners_section(ctx, org=org_id))
     report.sections.append(_national(ctx, home, ctx.cluster_name(home)))
-    report.sections.append(S.method_section(ctx))
-    report.meta = _meta(ctx)
-    return report
+    return _finish(report, ctx, home, org=org_id)

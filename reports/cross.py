@@ -9,6 +9,7 @@ import pandas as pd
 
 from kizuna.reports.context import ReportContext, records
 from kizuna.reports.model import BulletList, Section, Table
+from kizuna.reports.sources import Citations, reference_titles
 
 logger = logging.getLogger(__name__)
 
@@ -16,16 +17,6 @@ logger = logging.getLogger(__name__)
 TOP_PAIRS = 5
 #: Ties listed on the page at most (Excel has every tie).
 TIE_ROWS = 60
-TIE_COLUMNS = (
-    "far_cluster",
-    "near",
-    "far",
-    "kind",
-    "since",
-    "evidence",
-    "source_ref",
-    "confidence",
-)
 
 
 def pairs_of(ctx: ReportContext, cluster_id: str) -> pd.DataFrame:
@@ -71,6 +62,7 @@ def cross_ties_table(ctx: ReportContext, ids: list[str], home: str) -> Table:
     """The ties from ``ids`` to organizations of other clusters, with their evidence."""
     ties = ctx.ties_of(ids, home)
     ties = ties[ties["scope"] == "other"]
+    cite = Citations(ctx.cat, reference_titles(ctx.bundle, ctx.cat.lang))
     ties = ties.sort_values(["far_cluster", "near", "far"], kind="stable")
     frame = pd.DataFrame(
         {
@@ -80,7 +72,7 @@ def cross_ties_table(ctx: ReportContext, ids: list[str], home: str) -> Table:
             "kind": [ctx.cat.label("tiekind", k) for k in ties["kind"]],
             "since": pd.array(ties["since"].to_numpy(), dtype="Int64"),
             "evidence": ties["evidence"].to_list(),
-            "source_ref": ties["source_ref"].to_list(),
+            "citation": [cite.cite(r) for r in ties["source_ref"]],
             "confidence": [ctx.cat.label("confidence", c) for c in ties["confidence"]],
         }
     )
@@ -165,7 +157,7 @@ def partners_section(
         return sec
     sec.paragraphs.append(cat.t("partners.intro"))
     reasons_col = f"reasons_{cat.lang}" if f"reasons_{cat.lang}" in found else "reasons_en"
-    sep = "；" if cat.lang == "ja" else "; "
+    sep = cat.t("partners.sep")
 
     def reasons(value: object) -> str:
         if isinstance(value, list | tuple):
@@ -192,6 +184,7 @@ def org_ties_section(ctx: ReportContext, org_id: str, home: str) -> Section:
     sec = Section("org_ties", cat.t("section.org_ties"))
     ties = ctx.ties_of([org_id], home)
     ties = ties.sort_values(["scope", "far_cluster", "far"], kind="stable")
+    cite = Citations(cat, reference_titles(ctx.bundle, cat.lang))
     directed = ties["directed"].astype(bool).to_numpy()
     outgoing = (ties["source"].map(str) == org_id).to_numpy()
     direction = [
@@ -207,7 +200,7 @@ def org_ties_section(ctx: ReportContext, org_id: str, home: str) -> Section:
             "direction": direction,
             "since": pd.array(ties["since"].to_numpy(), dtype="Int64"),
             "evidence": ties["evidence"].to_list(),
-            "source_ref": ties["source_ref"].to_list(),
+            "citation": [cite.cite(r) for r in ties["source_ref"]],
             "confidence": [cat.label("confidence", c) for c in ties["confidence"]],
         }
     )

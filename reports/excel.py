@@ -1,7 +1,12 @@
-"""Excel output: a text sheet, one sheet per table (numbers as numbers), and the figures.
+"""Excel output for work: at most eight sheets, numbers as numbers, headers in the report
+language, filters and frozen headers.
 
-Column headers are in the report language (Japanese for ``--lang ja``); numeric cells are
-written as numbers, empty values as blank cells, so the workbook sorts and sums in Excel.
+Sheets, in order: summary (page 1's findings, then the text of each section and its small
+count tables), organizations, ties with evidence, roles, gaps, partners (every row, ids
+beside names), figures, method (notes, parameters, the sources list).  A data sheet with
+no rows is left out.  Every text cell is written as a string (``write_string``, and the
+workbook never turns strings into formulas, links or numbers), so a name beginning with
+``=`` stays text.
 """
 
 from __future__ import annotations
@@ -14,14 +19,27 @@ from typing import Any
 
 import numpy as np
 import xlsxwriter
+from xlsxwriter.format import Format
+from xlsxwriter.worksheet import Worksheet
 
 from kizuna.reports.i18n import Catalogue
-from kizuna.reports.model import Report
+from kizuna.reports.model import Report, Table
 from kizuna.reports.render import _missing, is_number, table_rows
 
 logger = logging.getLogger(__name__)
 
 _FORBIDDEN = str.maketrans({c: "_" for c in "[]:*?/\\"})
+#: Workbook options: text is never read as a formula, a link or a number.
+WORKBOOK_OPTIONS: dict[str, Any] = {
+    "nan_inf_to_errors": True,
+    "strings_to_formulas": False,
+    "strings_to_urls": False,
+    "strings_to_numbers": False,
+}
+#: Sections whose text goes to the method sheet rather than the summary sheet.
+METHOD_SECTIONS = ("method", "sources")
+#: Most sheets a workbook has (summary, five data sheets, figures, method).
+MAX_SHEETS = 8
 
 
 def _width(text: str) -> int:
@@ -42,7 +60,7 @@ def sheet_name(title: str, taken: set[str]) -> str:
 
 
 def _value(value: Any) -> Any:
-    """A cell value for xlsxwriter: int, float, str or None (blank)."""
+    """A cell value: int, float, str or None (blank)."""
     if _missing(value):
         return None
     if is_number(value):
@@ -52,94 +70,156 @@ def _value(value: Any) -> Any:
     return str(value)
 
 
-def write_excel(report: Report, path: Path) -> None:
-    """Write ``report`` as an .xlsx workbook at ``path``.
+class _Book:
+    """The workbook and its formats."""
 
-    Sheets: the report text (title, sentences), then one sheet per table named after the
-    table's caption in the report language, then the figures as PNG images.
-    """
-    cat = Catalogue(report.lang)
-    book = xlsxwriter.Workbook(str(path), {"nan_inf_to_errors": True})
-    font = "Yu Gothic" if report.lang == "ja" else "Calibri"  # present on Windows and macOS
-    book.set_properties(
-        {
-            "title": report.title,
-            "subject": report.subtitle,
-            "author": "kizuna",
-            "comments": cat.t(
-                "report.generated",
-                version=report.meta.get("version", ""),
-                date=report.meta.get("created", ""),
-            ),
-        }
-    )
-    bold = book.add_format({"bold": True, "bg_color": "#E8EEF4", "border": 1, "font_name": font})
-    title = book.add_format({"bold": True, "font_size": 14, "font_name": font})
-    head = book.add_format({"bold": True, "font_size": 11, "font_name": font})
-    text = book.add_format({"text_wrap": True, "valign": "top", "font_name": font})
-    plain = book.add_format({"font_name": font})
-    decimal = book.add_format({"num_format": "0.000", "font_name": font})
-    taken: set[str] = set()
+    def __init__(self, report: Report, path: Path):
+        self.cat = Catalogue(report.lang)
+        self.book = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
+        font = "Yu Gothic" if report.lang == "ja" else "Calibri"  # on Windows and macOS
+        add = self.book.add_format
+        self.header = add({"bold": True, "bg_color": "#E8EEF4", "border": 1, "font_name": font})
+        self.title = add({"bold": True, "font_size": 14, "font_name": font})
+        self.head = add({"bold": True, "font_size": 11, "font_name": font})
+        self.text = add({"text_wrap": True, "valign": "top", "font_name": font})
+        self.plain = add({"font_name": font})
+        self.decimal = add({"num_format": "0.000", "font_name": font})
+        self.taken: set[str] = set()
 
-    sheet = book.add_worksheet(sheet_name(cat.t("sheet.report"), taken))
-    sheet.set_column(0, 0, 110)
-    row = 0
-    sheet.write(row, 0, report.title, title)
-    row += 1
-    for line in (
-        report.subtitle,
-        cat.t(
-            "report.generated",
-            version=report.meta.get("version", ""),
-            date=report.meta.get("created", ""),
-        ),
-    ):
-        if line:
-            sheet.write(row, 0, line, plain)
-            row += 1
-    for section in report.sections:
-        row += 1
-        sheet.write(row, 0, section.title, head)
-        row += 1
-        lines = list(section.paragraphs)
-        for block in section.lists:
-            lines.extend([block.intro] if block.intro else [])
-            lines.extend(f"・{item}" for item in block.items)
-        for line in lines:
-            sheet.write(row, 0, line, text)
-            row += 1
+    def sheet(self, key: str) -> Worksheet:
+        return self.book.add_worksheet(sheet_name(self.cat.t(f"sheet.{key}"), self.taken))
 
-    for table in report.tables():
-        if table.empty:
-            continue
-        ws = book.add_worksheet(sheet_name(cat.t(f"table.{table.key}"), taken))
-        columns = [str(c) for c in table.frame.columns]
-        widths = [_width(cat.column(c)) + 2 for c in columns]
+    @staticmethod
+    def string(ws: Worksheet, row: int, col: int, text: str, fmt: Format | None = None) -> None:
+        """Text as a string cell, never a formula."""
+        ws.write_string(row, col, text, fmt)
+
+    def cell(self, ws: Worksheet, row: int, col: int, raw: Any) -> int:
+        """Write one table cell by type; the display width of text (0 for others)."""
+        value = _value(raw)
+        if isinstance(value, float):
+            ws.write_number(row, col, value, self.decimal)
+        elif isinstance(value, int):
+            ws.write_number(row, col, value, self.plain)
+        elif value is None:
+            ws.write_blank(row, col, None, self.plain)
+        else:
+            self.string(ws, row, col, value, self.plain)
+            return _width(value)
+        return 0
+
+    def table(self, ws: Worksheet, table: Table, top: int = 0, *, page: bool = False) -> int:
+        """Write a table with its header at row ``top``; return the row after it."""
+        rows = list(table_rows(table, page=page))
+        columns = [c for c, _ in rows[0]] if rows else [str(c) for c in table.frame.columns]
         for j, col in enumerate(columns):
-            ws.write(0, j, cat.column(col), bold)
+            self.string(ws, top, j, self.cat.column(col), self.header)
+        for i, values in enumerate(rows, start=top + 1):
+            for j, (_, raw) in enumerate(values):
+                self.cell(ws, i, j, raw)
+        return top + len(rows) + 1
+
+    def data_sheet(self, table: Table) -> None:
+        """One data sheet: header frozen, filter on every column, widths to the text."""
+        ws = self.sheet(table.key)
+        columns = [str(c) for c in table.frame.columns]
+        widths = [_width(self.cat.column(c)) + 2 for c in columns]
+        for j, col in enumerate(columns):
+            self.string(ws, 0, j, self.cat.column(col), self.header)
         for i, values in enumerate(table_rows(table), start=1):
             for j, (_, raw) in enumerate(values):
-                value = _value(raw)
-                if isinstance(value, float):
-                    ws.write_number(i, j, value, decimal)
-                elif isinstance(value, int):
-                    ws.write_number(i, j, value, plain)
-                elif value is None:
-                    ws.write_blank(i, j, None, plain)
-                else:
-                    ws.write_string(i, j, value, plain)
-                    widths[j] = max(widths[j], min(_width(value) + 2, 60))
+                widths[j] = max(widths[j], min(self.cell(ws, i, j, raw) + 2, 60))
         for j, width in enumerate(widths):
             ws.set_column(j, j, max(width, 8))
         ws.freeze_panes(1, 0)
         ws.autofilter(0, 0, len(table.frame), len(columns) - 1)
 
+
+def _section_lines(section: Any) -> list[str]:
+    lines = list(section.paragraphs)
+    for block in section.lists:
+        lines.extend([block.intro] if block.intro else [])
+        lines.extend(f"・{item}" for item in block.items)
+    return lines
+
+
+def _summary_sheet(b: _Book, report: Report) -> None:
+    cat = b.cat
+    ws = b.sheet("report")
+    ws.set_column(0, 0, 100)
+    ws.set_column(1, 6, 14)
+    row = 0
+    b.string(ws, row, 0, report.title, b.title)
+    row += 1
+    generated = cat.t(
+        "report.generated",
+        version=report.meta.get("version", ""),
+        date=report.meta.get("created", ""),
+    )
+    data_date = cat.t("report.data_date", date=report.data_date) if report.data_date else ""
+    for line in (report.other_name, report.subtitle, data_date, generated):
+        if line:
+            b.string(ws, row, 0, line, b.plain)
+            row += 1
+    titles = {s.key: s.title for s in report.sections}
+    if report.findings:
+        row += 1
+        b.string(ws, row, 0, cat.t("report.findings"), b.head)
+        row += 1
+        for n, finding in enumerate(report.findings, start=1):
+            see = cat.t("report.see", section=titles.get(finding.target, finding.target))
+            b.string(ws, row, 0, f"{n}. {finding.text} {see}", b.text)
+            row += 1
+    for section in report.sections:
+        if section.key in METHOD_SECTIONS:
+            continue
+        row += 1
+        b.string(ws, row, 0, section.title, b.head)
+        row += 1
+        for line in _section_lines(section):
+            b.string(ws, row, 0, line, b.text)
+            row += 1
+        if section.key in ("summary", "profile"):
+            for table in section.tables:
+                if table.empty:
+                    continue
+                b.string(ws, row, 0, cat.t(f"table.{table.key}"), b.head)
+                row = b.table(ws, table, row + 1) + 1
+
+
+def _method_sheet(b: _Book, report: Report) -> None:
+    ws = b.sheet("method")
+    ws.set_column(0, 0, 60)
+    ws.set_column(1, 3, 30)
+    row = 0
+    for section in report.sections:
+        if section.key not in METHOD_SECTIONS:
+            continue
+        b.string(ws, row, 0, section.title, b.head)
+        row += 1
+        for line in _section_lines(section):
+            b.string(ws, row, 0, line, b.text)
+            row += 1
+        for table in section.tables:
+            b.string(ws, row, 0, b.cat.t(f"table.{table.key}"), b.head)
+            row = b.table(ws, table, row + 1) + 1
+        row += 1
+
+
+def write_excel(report: Report, path: Path) -> None:
+    """Write ``report`` as an .xlsx workbook at ``path`` (at most :data:`MAX_SHEETS` sheets)."""
+    b = _Book(report, path)
+    b.book.set_properties({"title": report.title, "subject": report.subtitle, "author": "kizuna"})
+    _summary_sheet(b, report)
+    for table in report.sheets:
+        if len(table.frame):
+            b.data_sheet(table)
     figures = report.figures()
     if figures:
-        ws = book.add_worksheet(sheet_name(cat.t("sheet.figures"), taken))
+        ws = b.sheet("figures")
         row = 0
         for figure in figures:
-            ws.write(row, 0, figure.caption, head)
+            b.string(ws, row, 0, figure.caption, b.head)
             ws.insert_image(
                 row + 1,
                 0,
@@ -148,4 +228,5 @@ def write_excel(report: Report, path: Path) -> None:
             )
             height = int.from_bytes(figure.png[20:24], "big")  # PNG IHDR height
             row += int(height * 0.6 / 20) + 4
-    book.close()
+    _method_sheet(b, report)
+    b.book.close()

@@ -9,9 +9,11 @@ from __future__ import annotations
 import json
 import logging
 import math
+from datetime import UTC, datetime
 from functools import cache
 from importlib import resources
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import jinja2
 
@@ -136,3 +138,32 @@ def percent(part: float, whole: float) -> str:
     if not whole:
         return "—"
     return f"{100.0 * part / whole:.0f}%"
+
+
+#: Dates in reports are Japan Standard Time.
+JST = ZoneInfo("Asia/Tokyo")
+
+
+def jst(moment: datetime | str) -> str:
+    """A moment (or an ISO 8601 text) as Japan Standard Time to the minute.
+
+    Text that is not an ISO 8601 moment is returned unchanged; a moment without a zone is
+    taken as UTC.
+
+    Examples
+    --------
+    >>> jst(datetime(2026, 12, 4, 6, 11, tzinfo=UTC))
+    '2026-12-04 15:11 JST'
+    >>> jst("2026-12-04T06:19:10+00:00")
+    '2026-12-04 15:19 JST'
+    """
+    if isinstance(moment, str):
+        try:
+            when = datetime.fromisoformat(moment)
+        except ValueError:
+            return moment
+    else:
+        when = moment
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone(JST).strftime("%Y-%m-%d %H:%M JST")

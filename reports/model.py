@@ -46,7 +46,26 @@ class Table:
 
     @property
     def empty(self) -> bool:
-        return len(self.frame) == 0
+        """No rows, or nothing in them: every number zero or missing and every text cell
+        after the leading label columns empty (the page then says why in ``empty_text``)."""
+        frame = self.frame
+        if len(frame) == 0:
+            return True
+        numeric = [
+            pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c])
+            for c in frame.columns
+        ]
+        if not any(numeric):
+            return False
+        first = numeric.index(True)
+        for column, is_number in zip(frame.columns[first:], numeric[first:], strict=True):
+            values = frame[column]
+            if is_number:
+                if (values.astype("float64").fillna(0.0) != 0).any():
+                    return False
+            elif values.map(lambda v: isinstance(v, str) and v.strip() != "").any():
+                return False
+        return True
 
 
 @dataclass
@@ -97,6 +116,14 @@ class Section:
 
 
 @dataclass
+class Finding:
+    """A key finding of page 1: one sentence with its numbers and the section it comes from."""
+
+    text: str
+    target: str
+
+
+@dataclass
 class Report:
     """A whole report about one cluster (``kind="cluster"``) or one organization (``"org"``)."""
 
@@ -107,6 +134,17 @@ class Report:
     subtitle: str = ""
     sections: list[Section] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
+    #: The subject's name in the other language (page 1 shows both), and its place/field.
+    other_name: str = ""
+    #: When the data was loaded (store) or written (bundle files), in JST, for page 1 and
+    #: the footer.
+    data_date: str = ""
+    findings: list[Finding] = field(default_factory=list)
+    #: The Excel workbook's data sheets (organizations, ties, roles, gaps, partners), in
+    #: order; the page tables stay in the sections.
+    sheets: list[Table] = field(default_factory=list)
+    #: Short name for the page footer.
+    footer: str = ""
 
     def tables(self) -> list[Table]:
         """Every table of every section, in document order."""
@@ -116,9 +154,16 @@ class Report:
         """Every figure of every section, in document order."""
         return [fig for section in self.sections for fig in section.figures]
 
+    def section(self, key: str) -> Section:
+        """The section with key ``key`` (KeyError when the report has none)."""
+        for section in self.sections:
+            if section.key == key:
+                return section
+        raise KeyError(key)
+
     def table(self, key: str) -> Table:
         """The table with catalogue key ``key`` (KeyError when the report has none)."""
-        for table in self.tables():
+        for table in [*self.tables(), *self.sheets]:
             if table.key == key:
                 return table
         raise KeyError(key)

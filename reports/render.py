@@ -106,6 +106,7 @@ def _context(report: Report) -> dict[str, Any]:
         "rows": lambda table: table_rows(table, page=True),
         "columns": page_columns,
         "is_numeric": _is_numeric,
+        "section_titles": {section.key: section.title for section in report.sections},
         "generated": cat.t(
             "report.generated",
             version=report.meta.get("version", ""),

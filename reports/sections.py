@@ -16,8 +16,9 @@ import pandas as pd
 from kizuna.graph import __version__
 from kizuna.graph.model import PHASES, phase_of
 from kizuna.reports.context import ReportContext, records
-from kizuna.reports.i18n import percent
-from kizuna.reports.model import BulletList, Section, Table
+from kizuna.reports.i18n import fmt, jst, percent
+from kizuna.reports.model import BulletList, Report, Section, Table
+from kizuna.reports.sources import Citations, reference_titles
 
 logger = logging.getLogger(__name__)
 
@@ -46,13 +47,6 @@ def _int(value: Any) -> int:
         return int(value)
     except (TypeError, ValueError):
         return 0
-
-
-def _ref_sort_key(ref: str) -> tuple[str, int, str]:
-    match = re.match(r"^(.*?)(\d+)", ref)
-    if match:
-        return (match.group(1), int(match.group(2)), ref)
-    return (ref, 0, ref)
 
 
 # -- summary -------------------------------------------------------------------------------
@@ -87,17 +81,18 @@ def summary_section(
             )
         )
         by_region = nodes["region"].fillna("").value_counts()
-        sec.tables.append(
-            Table(
-                "regions",
-                pd.DataFrame(
-                    {
-                        "region": [cat.label("region", r or None) for r in by_region.index],
-                        "count": by_region.to_numpy(dtype="int64"),
-                    }
-                ),
+        if len(by_region) > 1:  # one region is said in the sentence above
+            sec.tables.append(
+                Table(
+                    "regions",
+                    pd.DataFrame(
+                        {
+                            "region": [cat.label("region", r or None) for r in by_region.index],
+                            "count": by_region.to_numpy(dtype="int64"),
+                        }
+                    ),
+                )
             )
-        )
     ties = ctx.ties_of(ids, home)
     counts = {s: int((ties["scope"] == s).sum()) for s in ("inside", "other", "unaffiliated")}
     if len(ties):
@@ -117,8 +112,12 @@ def summary_section(
             ),
         )
     )
-    sec.tables.append(_phase_table(ctx, ties))
-    sec.paragraphs.append(cat.t("summary.phases"))
+    phases = _phase_table(ctx, ties)
+    if ties["since"].isna().all():
+        sec.paragraphs.append(cat.t("summary.no_years", total=len(ties)))
+    else:
+        sec.paragraphs.append(cat.t("summary.phases"))
+        sec.tables.append(phases)
     conf = ties["confidence"].fillna("").map(str).str.strip()
     conf_counts = {c: int((conf == c).sum()) for c in CONFIDENCES}
     unstated = len(ties) - sum(conf_counts.values())
@@ -127,19 +126,14 @@ def summary_section(
     sec.paragraphs.append(
         cat.t("summary.provenance", unstated=unstated, sources=refs.nunique(), **conf_counts)
     )
-    rows = [(cat.label("confidence", c), n) for c, n in conf_counts.items()]
+    rows = [(cat.label("confidence", c), n) for c, n in conf_counts.items() if n]
     if unstated:
         rows.append((cat.label("confidence", None), unstated))
-    sec.tables.append(Table("provenance", pd.DataFrame(rows, columns=["confidence", "ties"])))
-    cited = refs.value_counts()
-    order = sorted(cited.index, key=_ref_sort_key)
     sec.tables.append(
         Table(
-            "sources",
-            pd.DataFrame(
-                {"source_ref": order, "ties": [int(cited[r]) for r in order]},
-            ),
-            page_limit=PAGE_ROWS,
+            "provenance",
+            pd.DataFrame(rows, columns=["confidence", "ties"]),
+            empty_text=cat.t("summary.no_confidence"),
         )
     )
     return sec
@@ -167,9 +161,8 @@ def _phase_table(ctx: ReportContext, ties: pd.DataFrame) -> Table:
             years = "–2000" if key == "before" else ""
         inside = int(part["inside"].sum())
         rows.append((cat.label("phase", key), years, inside, len(part) - inside, len(part)))
-    return Table(
-        "phases", pd.DataFrame(rows, columns=["phase", "years", "inside", "across", "total"])
-    )
+    frame = pd.DataFrame(rows, columns=["phase", "years", "inside", "across", "total"])
+    return Table("phases", frame)
 
 
 # -- roles ---------------------------------------------------------------------------------
@@ -302,6 +295,38 @@ def spof_table(ctx: ReportContext, ids: list[str]) -> Table:
     )
 
 
+# -- sources ------------------------------------------------------------------------------
+def sources_section(ctx: ReportContext, report: Report) -> Section:
+    """Every source cited by the report's ties: document and place, and how many ties cite it."""
+    cat = ctx.cat
+    sec = Section("sources", cat.t("section.sources"))
+    refs = ctx.ties_of(report_ids(ctx, report), _home(ctx, report))["source_ref"]
+    cite = Citations(cat, reference_titles(ctx.bundle, cat.lang))
+    frame = cite.sources_frame(refs)
+    if frame.empty:
+        sec.paragraphs.append(cat.t("sources.none"))
+        return sec
+    documents = cite.documents(frame["source_ref"])
+    if documents:
+        sec.lists.append(BulletList(documents, intro=cat.t("sources.documents")))
+    sec.paragraphs.append(cat.t("sources.intro", n=len(frame)))
+    sec.tables.append(Table("sources", frame, excel_only=("source_ref",)))
+    return sec
+
+
+def report_ids(ctx: ReportContext, report: Report) -> list[str]:
+    """The organizations a report is about (the cluster's members, or the organization)."""
+    if report.kind == "org":
+        return [report.subject_id]
+    return ctx.members(report.subject_id)
+
+
+def _home(ctx: ReportContext, report: Report) -> str:
+    if report.kind == "org":
+        return ctx.node_cluster.get(report.subject_id, "")
+    return report.subject_id
+
+
 # -- method notes --------------------------------------------------------------------------
 def method_section(ctx: ReportContext) -> Section:
     """Definitions, parameters, data snapshot and kizuna version."""
@@ -319,12 +344,12 @@ def method_section(ctx: ReportContext) -> Section:
         parts = [f"{k}={meta[k]}" for k in meta if str(k).startswith("betweenness")]
         bet_text = ", ".join(parts) or str(bet or "")
     comm_text = ", ".join(
-        f"{k}={comm[k]}" for k in ("algorithm", "seed", "count", "modularity") if k in comm
+        f"{k}={fmt(comm[k])}" for k in ("algorithm", "seed", "count", "modularity") if k in comm
     )
     rows = [
         ("param.version", str(meta.get("version") or __version__)),
         ("param.snapshot", ctx.snapshot or "—"),
-        ("param.computed_at", str(meta.get("computed_at", "—"))),
+        ("param.computed_at", jst(str(meta["computed_at"])) if meta.get("computed_at") else "—"),
         ("param.n", _int(meta.get("n", len(ctx.analysis.nodes)))),
         ("param.m", _int(meta.get("m", 0))),
         ("param.partition", cat.t("param.partition_value")),

@@ -47,6 +47,7 @@ def test_sections_in_issue_order(tama_en) -> None:
         "partners",
         "national",
         "method",
+        "sources",
     ]
 
 
@@ -62,9 +63,13 @@ def test_summary_counts_by_hand(tama_en) -> None:
     assert phases["self-reliance"] == ["2010–", 0, 2, 2]
     assert phases["year not stated"] == ["", 0, 1, 1]
     assert _rows(tama_en, "provenance") == {"confirmed": [7], "reported": [2], "uncertain": [1]}
-    sources = _rows(tama_en, "sources")
-    assert sources["seed:L11"] == [2] and sum(v[0] for v in sources.values()) == 10
-    assert list(sources)[:2] == ["seed:L10", "seed:L11"]  # natural line order
+    sources = tama_en.table("sources").frame.set_index("source_ref")
+    assert sources.loc["seed:L11", "ties"] == 2 and sources["ties"].sum() == 10
+    assert list(sources.index)[:2] == ["seed:L10", "seed:L11"]  # natural line order
+    assert list(sources["number"]) == list(range(1, len(sources) + 1))
+    assert sources.loc["seed:L11", "citation"] == (
+        "「産業クラスター計画 ベストプラクティス集」(2010), line 11"
+    )
     kinds = _rows(tama_en, "kinds")
     assert kinds["company"] == [2] and sum(v[0] for v in kinds.values()) == 6
 
@@ -101,7 +106,10 @@ def test_cross_cluster_pairs_and_ties(tama_en, mini_analysis: Any) -> None:
     assert most.loc["kansai_green", "ratio"] == pytest.approx(row["ratio"])
     ties = tama_en.table("cross_ties").frame
     assert len(ties) == 2
-    assert set(ties["source_ref"]) == {"seed:L20", "seed:L21-22"}
+    assert set(ties["citation"]) == {
+        "「産業クラスター計画 ベストプラクティス集」(2010), line 20",
+        "「産業クラスター計画 ベストプラクティス集」(2010), lines 21–22",
+    }
     assert "コーディネータを派遣" in set(ties["evidence"])
     least = tama_en.table("cross_least").frame
     assert "island" in set(least["cluster"])
@@ -109,7 +117,9 @@ def test_cross_cluster_pairs_and_ties(tama_en, mini_analysis: Any) -> None:
 
 def test_cluster_without_cross_ties_reads_sensibly(island_en) -> None:
     cross = next(s for s in island_en.sections if s.key == "cross")
-    assert cross.paragraphs[0] == "No ties to other clusters were recorded for Island Cluster."
+    assert cross.paragraphs[0] == (
+        "In this dataset, no ties to other clusters are recorded for Island Cluster."
+    )
     keys = {t.key for t in cross.tables}
     assert "cross_most" not in keys and "cross_ties" not in keys
     text = render_markdown(island_en, {"pz": "pz.png", "national": "national.png"})
@@ -150,7 +160,7 @@ def test_catalogues_have_the_same_keys() -> None:
     assert set(ja) == set(en)
     assert (
         Catalogue("ja").t("cross.none", name="X")
-        == "Xには、他のクラスターとのつながりは記録されていません。"
+        == "このデータでは、Xに他のクラスターとのつながりは記録されていません。"
     )
 
 
@@ -184,9 +194,9 @@ def test_long_tables_are_cut_on_the_page_only(tmp_path) -> None:
 
     frame = pd.DataFrame({"id": [f"o{i}" for i in range(5)], "degree": range(5)})
     report = Report(kind="cluster", subject_id="x", title="T", lang="en")
-    report.sections.append(
-        Section("roles", "Roles", tables=[Table("roles", frame, excel_only=("id",), page_limit=2)])
-    )
+    table = Table("roles", frame, excel_only=("id",), page_limit=2)
+    report.sections.append(Section("roles", "Roles", tables=[table]))
+    report.sheets.append(table)
     report.meta = {"version": "0", "created": "now"}
     write_report(report, tmp_path, ["md", "xlsx"])
     md = (tmp_path / "cluster-x.en.md").read_text(encoding="utf-8")
@@ -201,7 +211,9 @@ def test_long_tables_are_cut_on_the_page_only(tmp_path) -> None:
 def test_org_without_cluster(mini: Bundle, mini_analysis: Any) -> None:
     report = build_org_report(mini, "meti", lang="en", analysis=mini_analysis)
     summary = next(s for s in report.sections if s.key == "summary")
-    assert summary.paragraphs[0].startswith("Of its 1 recorded tie, 0 are with fellow members")
+    assert summary.paragraphs[0].startswith(
+        "In this dataset, it has 1 tie: 0 with fellow members"
+    )
     cross = next(s for s in report.sections if s.key == "cross")
     assert cross.paragraphs == [
         "METI Kanto belongs to no cluster; its ties to organizations of clusters are listed below."
@@ -225,12 +237,12 @@ def test_cluster_without_any_tie_reads_sensibly(mini: Bundle, mini_analysis: Any
     report = build_cluster_report(mini, "lonely", lang="ja", analysis=mini_analysis)
     summary = next(s for s in report.sections if s.key == "summary")
     assert summary.paragraphs == [
-        "孤立クラスターには1組織が参加しています（地域：四国）。",
-        "参加組織が関わるつながりは記録されていません。",
+        "このデータでは、孤立クラスターに1組織が参加しています（地域：四国）。",
+        "このデータでは、参加組織が関わるつながりは記録されていません。",
     ]
     cross = next(s for s in report.sections if s.key == "cross")
     assert cross.paragraphs == [
-        "孤立クラスターには、他のクラスターとのつながりは記録されていません。"
+        "このデータでは、孤立クラスターに他のクラスターとのつながりは記録されていません。"
     ]
     assert cross.tables == [] and cross.lists == []
     roles = report.table("roles").frame

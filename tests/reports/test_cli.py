@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -50,7 +51,8 @@ def test_report_cluster_and_org(tmp_path: Path, capsys: pytest.CaptureFixture[st
         assert name in out
     html = (tmp_path / "cluster-tama.en.html").read_text(encoding="utf-8")
     assert "Hub-role report: TAMA" in html
-    assert str(MINI) in html  # the data snapshot is named in the method notes
+    assert str(MINI) not in html  # never a path of the machine
+    assert re.search(r"Data as of \d{4}-\d\d-\d\d \d\d:\d\d JST", html)
 
 
 def test_report_both_languages(tmp_path: Path) -> None:
@@ -58,8 +60,8 @@ def test_report_both_languages(tmp_path: Path) -> None:
     assert run([*args, "--out", str(tmp_path), "--input", str(MINI)]) == 0
     en = (tmp_path / "cluster-island.en.md").read_text(encoding="utf-8")
     ja = (tmp_path / "cluster-island.ja.md").read_text(encoding="utf-8")
-    assert "No ties to other clusters were recorded for Island Cluster." in en
-    assert "孤島クラスターには、他のクラスターとのつながりは記録されていません。" in ja
+    assert "In this dataset, no ties to other clusters are recorded for Island Cluster." in en
+    assert "このデータでは、孤島クラスターに他のクラスターとのつながりは記録されていません。" in ja
 
 
 def test_report_all_clusters(tmp_path: Path) -> None:
