@@ -211,9 +211,7 @@ def test_long_tables_are_cut_on_the_page_only(tmp_path) -> None:
 def test_org_without_cluster(mini: Bundle, mini_analysis: Any) -> None:
     report = build_org_report(mini, "meti", lang="en", analysis=mini_analysis)
     summary = next(s for s in report.sections if s.key == "summary")
-    assert summary.paragraphs[0].startswith(
-        "In this dataset, it has 1 tie: 0 with fellow members"
-    )
+    assert summary.paragraphs[0].startswith("In this dataset, it has 1 tie: 0 with fellow members")
     cross = next(s for s in report.sections if s.key == "cross")
     assert cross.paragraphs == [
         "METI Kanto belongs to no cluster; its ties to organizations of clusters are listed below."

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -128,3 +130,8 @@ def test_report_reads_the_store(
     text = (tmp_path / "cluster-kansai_green.ja.md").read_text(encoding="utf-8")
     assert text.startswith("# 環境ビジネスKANSAI ハブ・仲介役割レポート")
     assert "環境ビジネスKANSAI推進協議会" in text
+    # the data date is the store's last load, in Japan time
+    loaded = clean_store.loaded_at()  # type: ignore[attr-defined]
+    assert loaded is not None
+    when = datetime.fromtimestamp(loaded, tz=ZoneInfo("Asia/Tokyo")).strftime("%Y-%m-%d %H:%M")
+    assert f"データの日付：{when} JST" in text
