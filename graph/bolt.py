@@ -45,6 +45,7 @@ from kizuna.graph.bolt_load import BundleLoad
 from kizuna.graph.bundle import COLUMNS, REQUIRED_FILES, Bundle, GraphFilter
 from kizuna.graph.errors import StoreError
 from kizuna.graph.load_lock import LOCK_KEY, LoadLock, current_holder
+from kizuna.graph.metrics_write import stored_metric_columns, write_metrics
 from kizuna.graph.projection import project_participation
 from kizuna.graph.rows import canonical_frame
 from kizuna.graph.store import BATCH_SIZE, LoadReport, Progress
@@ -271,8 +272,10 @@ class BoltStore:
             raw = json.loads(meta[0]["source_columns"] or "{}")
             source_columns = {k: tuple(v) for k, v in raw.items()}
         node_params = {k: params[k] for k in ("regions", "clusters", "kinds")}
+        nodes = self._frame("nodes", self._props("read_organizations", **node_params))
+        metrics = [c for c in stored_metric_columns(self) if c not in COLUMNS["nodes"].columns]
         frames = {
-            "nodes": self._frame("nodes", self._props("read_organizations", **node_params)),
+            "nodes": nodes.drop(columns=metrics, errors="ignore"),
             "clusters": self._frame("clusters", self._props("read_clusters")),
             "programs": self._frame("programs", self._props("read_programs")),
             "ties": self._frame("ties", self._ends("read_ties", derived=False, **params)),
@@ -282,6 +285,10 @@ class BoltStore:
         }
         bundle = Bundle(present=present, source_columns=source_columns, **frames)
         return graph_filter.apply(bundle) if graph_filter is not None else bundle
+
+    def write_metrics(self, nodes: pd.DataFrame, *, analyzed_at: str, version: str) -> int:
+        """Analysis columns as organization properties (see :mod:`graph.metrics_write`)."""
+        return write_metrics(self, nodes, analyzed_at=analyzed_at, version=version)
 
     def read_derived_ties(self, graph_filter: GraphFilter | None = None) -> pd.DataFrame:
         """The derived (co_participation) ties as a ties.csv-shaped frame."""

@@ -7,6 +7,7 @@ import json
 import logging
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -125,6 +126,20 @@ def _store_bundle(graph_filter: GraphFilter) -> Bundle:
     return bundle
 
 
+def _write_to_store(nodes: Any, meta: dict[str, Any]) -> None:
+    from kizuna.config import Settings
+    from kizuna.store_access import connect
+
+    store = connect(Settings.from_env())
+    try:
+        written = store.write_metrics(  # type: ignore[attr-defined]
+            nodes, analyzed_at=str(meta.get("computed_at")), version=str(meta.get("version"))
+        )
+    finally:
+        store.close()
+    click.echo(f"Wrote the metrics of {written} organizations to the store.", err=True)
+
+
 @click.command()
 @click.option(
     "--input",
@@ -158,6 +173,12 @@ def _store_bundle(graph_filter: GraphFilter) -> Bundle:
     help="Sources sampled above --exact-max (default 256; 64 at 5M links).",
 )
 @click.option("--contract-only", is_flag=True, help="Only the contract columns (faster).")
+@click.option(
+    "--write",
+    "write_back",
+    is_flag=True,
+    help="Also set the nodes.csv columns as properties of the stored organizations.",
+)
 def analyze(
     input_path: Path | None,
     out_dir: Path,
@@ -169,6 +190,7 @@ def analyze(
     exact_max: int,
     betweenness_k: int | None,
     contract_only: bool,
+    write_back: bool,
 ) -> None:
     """Analyse the network and write nodes.csv, cluster_pairs.csv, bridges.csv, meta.json.
 
@@ -176,11 +198,17 @@ def analyze(
     Examples:
         kizuna analyze --input data/examples/tiny --out out/
         kizuna analyze --out out/ --region kanto --since 2005 --until 2009
+        kizuna analyze --out out/ --write   # then: MATCH (o:Organization) RETURN o.betweenness
     """
     from kizuna.analytics.api import analyze as run_analysis
     from kizuna.analytics.output import write_analysis
 
     graph_filter = GraphFilter(regions=region, since=since, until=until)
+    if write_back and (input_path is not None or not graph_filter.is_empty):
+        raise click.UsageError(
+            "--write stores the metrics of the whole stored network; "
+            "run it without --input, --region, --since and --until."
+        )
     result = run_analysis(
         # no local name for the bundle: the analysis lets go of the tie rows once they
         # are in its arrays, and nothing here must keep them alive (memory at 1M)
@@ -195,6 +223,8 @@ def analyze(
     )
     paths = write_analysis(result, out_dir)
     meta = result.meta
+    if write_back:
+        _write_to_store(result.nodes, meta)
     click.echo(
         f"Analysed {meta['n']} organizations, {meta['m']} links "
         f"(betweenness {meta['betweenness']['method']}) in {meta['timings']['total']:.1f} s; "

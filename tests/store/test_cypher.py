@@ -76,6 +76,21 @@ SAMPLE: dict[str, dict[str, Any]] = {
         "updated_at": 0.0,
     },
     "read_meta": {"key": "bundle"},
+    "write_organization_metrics": {
+        "rows": [
+            {"id": "o1", "props": {"betweenness": 0.5, "role": "R1", "gone": None}},
+            {"id": "nobody", "props": {"betweenness": 1.0}},
+        ]
+    },
+    "upsert_analysis_meta": {
+        "key": "analysis",
+        "analyzed_at": "2026-01-01T00:00:00+00:00",
+        "version": "0.1.0",
+        "columns": ["betweenness", "role"],
+        "organizations": 1,
+        "written_at": 0.0,
+    },
+    "read_analysis_meta": {"key": "analysis"},
     "read_organizations": {"regions": None, "clusters": None, "kinds": ["company"]},
     "read_ties": {
         "derived": False,
@@ -101,6 +116,13 @@ EXPECTED_FIRST: dict[str, dict[str, Any]] = {
     "read_load_lock": {"owner": "me", "host": "h", "pid": 1, "started_at": 0.0, "heartbeat": 1.0},
     "release_load_lock": {"written": 1},
     "upsert_participation": {"written": 1},
+    "write_organization_metrics": {"written": 1},
+    "read_analysis_meta": {
+        "analyzed_at": "2026-01-01T00:00:00+00:00",
+        "version": "0.1.0",
+        "columns": ["betweenness", "role"],
+        "organizations": 1,
+    },
     "counts": {
         "organizations": 2,
         "clusters": 1,
@@ -140,6 +162,9 @@ ORDER = [n for n in cypher.names() if n.startswith(("migrate_", "schema_"))] + [
     "delete_ties",
     "upsert_participation",
     "upsert_meta",
+    "write_organization_metrics",
+    "upsert_analysis_meta",
+    "read_analysis_meta",
     "acquire_load_lock",
     "read_load_lock",
     "release_load_lock",
