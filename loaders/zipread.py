@@ -78,7 +78,9 @@ class ZipLimits:
             ) from None
 
 
-class _TooLarge(Exception):
+class MemberTooLarge(Exception):
+    """A zip member unpacks to more than :class:`ZipLimits` allow (``name``: its path)."""
+
     def __init__(self, name: str, detail: str):
         super().__init__(detail)
         self.name, self.detail = name, detail
@@ -123,13 +125,13 @@ def read_members(
                 continue
             used += len(data)
             entries[table] = (label, data)
-    except _TooLarge as exc:
+    except MemberTooLarge as exc:
         raise BundleError([_too_large(zip_name, exc, limits)]) from None
     return entries, problems
 
 
 def stream(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: ZipLimits, used: int = 0) -> bytes:
-    """The member's bytes, read in ``CHUNK`` pieces; raises :class:`_TooLarge` as soon as
+    """The member's bytes, read in ``CHUNK`` pieces; raises :class:`MemberTooLarge` as soon as
     ``used`` plus what it unpacked passes ``limits.max_total_bytes``, or its ratio to
     the packed size passes ``limits.max_ratio`` after ``limits.ratio_after`` bytes."""
     parts: list[bytes] = []
@@ -139,9 +141,9 @@ def stream(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: ZipLimits, used: 
         while chunk := f.read(CHUNK):
             n += len(chunk)
             if used + n > limits.max_total_bytes:
-                raise _TooLarge(info.filename, _over_total(limits))
+                raise MemberTooLarge(info.filename, _over_total(limits))
             if n > limits.ratio_after and n > limits.max_ratio * packed:
-                raise _TooLarge(
+                raise MemberTooLarge(
                     info.filename,
                     f"unpacks to more than {limits.max_ratio:g} times its packed size "
                     f"({_size(packed)} packed, {_size(n)} so far)",
@@ -156,10 +158,10 @@ def _check_declared(infos: Iterable[zipfile.ZipInfo], limits: ZipLimits) -> None
     for info in infos:
         total += info.file_size
         if total > limits.max_total_bytes:
-            raise _TooLarge(info.filename, _over_total(limits))
+            raise MemberTooLarge(info.filename, _over_total(limits))
         packed = max(info.compress_size, 1)
         if info.file_size > limits.ratio_after and info.file_size > limits.max_ratio * packed:
-            raise _TooLarge(
+            raise MemberTooLarge(
                 info.filename,
                 f"unpacks to {_size(info.file_size)} from {_size(packed)} "
                 f"(more than {limits.max_ratio:g} times its packed size)",
@@ -170,7 +172,7 @@ def check_archive(path_name: str, zf: zipfile.ZipFile, limits: ZipLimits) -> Non
     """Refuse a zip-based file (an .xlsx workbook) whose declared sizes pass ``limits``."""
     try:
         _check_declared(zf.infolist(), limits)
-    except _TooLarge as exc:
+    except MemberTooLarge as exc:
         raise BundleError([_too_large(path_name, exc, limits)]) from None
 
 
@@ -178,7 +180,7 @@ def _over_total(limits: ZipLimits) -> str:
     return f"unpacks to more than {_size(limits.max_total_bytes)}"
 
 
-def _too_large(zip_name: str, exc: _TooLarge, limits: ZipLimits) -> LoadProblem:
+def _too_large(zip_name: str, exc: MemberTooLarge, limits: ZipLimits) -> LoadProblem:
     return problem(
         "too_large",
         zip_name,
