@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "report": "kizuna.cmd_report:report",
     "registry": "kizuna.cmd_registry:registry",
     "enrich": "kizuna.cmd_enrich:enrich",
+    "import": "kizuna.cmd_import:import_group",
 }
 
 
