@@ -145,3 +145,42 @@ def test_load_refuses_a_reserved_column_and_leaves_the_store_as_it_was(
         assert code == 1 and "Traceback" not in text and "nothing was written" in text
     assert "'@rid' cannot be used" in _run(capsys, "load", str(bundle))[1]
     assert clean_store.counts() == before
+
+
+#: Inputs no command can read (fatal even for the lenient readers of analyze/report).
+UNREADABLE = [
+    "utf16be_no_bom",
+    "zip_encrypted_member.zip",
+    "json_deeply_nested",
+    "unclosed_quote",
+    "too_many_columns",
+    "bomb.zip",
+]
+#: Every other command that reads a bundle, as (command, options); BUNDLE and OUT are
+#: replaced by the input and a fresh folder.  (`enrich` asks for the registry before it
+#: reads the bundle, with loaders.check_bundle like `load --check`.)
+READERS = [
+    ("export", "--input", "BUNDLE", "--out", "OUT"),
+    ("partners", "--input", "BUNDLE", "--org", "a"),
+    ("report", "--input", "BUNDLE", "--cluster", "tama", "--out", "OUT"),
+    ("serve", "--input", "BUNDLE", "--port", "1"),
+]
+
+
+@pytest.mark.parametrize("command", READERS, ids=lambda c: c[0])
+@pytest.mark.parametrize("name", UNREADABLE)
+def test_every_command_that_reads_a_bundle_refuses_plainly(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    command: tuple[str, ...],
+    name: str,
+) -> None:
+    monkeypatch.setenv("KIZUNA_DATA_DIR", str(tmp_path / "no-store"))
+    path = _bomb(tmp_path / name) if name == "bomb.zip" else BAD / name
+    args = [
+        str(path) if a == "BUNDLE" else str(tmp_path / "out") if a == "OUT" else a for a in command
+    ]
+    code, text = _run(capsys, *args)
+    assert code == 1, text
+    assert "Traceback" not in text and "nothing was written" in text
