@@ -16,6 +16,7 @@ from kizuna.analytics.api import (
     CONTRACT_PAIR_COLUMNS,
     NetworkAnalysis,
 )
+from kizuna.graph.cells import people_csv, safe_csv_cell, safe_csv_column
 
 __all__ = ["csv_frame", "write_analysis"]
 
@@ -52,9 +53,13 @@ ARROW_MIN_CELLS = 2_000_000
 
 def _write_csv(frame: pd.DataFrame, path: Path) -> None:
     """pandas (floats as Python repr) for small frames; pyarrow (shortest round-trip
-    floats, e.g. ``1`` for 1.0 and ``1e-7``) for big ones.  NaN/None → empty cell."""
+    floats, e.g. ``1`` for 1.0 and ``1e-7``) for big ones.  NaN/None → empty cell.
+
+    UTF-8 with a byte-order mark (Excel in Japan then reads the names right); text cells
+    a spreadsheet would read as a formula get a leading ``'`` (:mod:`graph.cells`).  Lines
+    end with CRLF (pandas) or LF (pyarrow); cells holding a line break are quoted."""
     if frame.size <= ARROW_MIN_CELLS:
-        frame.to_csv(path, index=False, encoding="utf-8", na_rep="", lineterminator="\n")
+        people_csv(frame, path)
         return
     import pyarrow as pa
     import pyarrow.csv as pcsv
@@ -64,20 +69,25 @@ def _write_csv(frame: pd.DataFrame, path: Path) -> None:
         values = frame[col]
         if values.dtype == object:
             try:
-                arrays.append(pa.array(values.to_numpy(), pa.string(), from_pandas=True))
+                column = pa.array(values.to_numpy(), pa.string(), from_pandas=True)
             except (pa.ArrowInvalid, pa.ArrowTypeError):
-                text = [None if v is None or v != v else str(v) for v in values]
-                arrays.append(pa.array(text, pa.string()))
+                cells = [None if v is None or v != v else str(v) for v in values]
+                column = pa.array(cells, pa.string())
         else:
-            arrays.append(pa.array(values.to_numpy(), from_pandas=True))
-    table = pa.Table.from_arrays(arrays, names=[str(c) for c in frame.columns])
-    pcsv.write_csv(table, path, pcsv.WriteOptions(quoting_style="needed"))
+            column = pa.array(values.to_numpy(), from_pandas=True)
+        arrays.append(safe_csv_column(column))  # numbers are left as they are
+    table = pa.Table.from_arrays(arrays, names=[str(safe_csv_cell(str(c))) for c in frame.columns])
+    with open(path, "wb") as sink:
+        sink.write(b"\xef\xbb\xbf")
+        pcsv.write_csv(table, sink, pcsv.WriteOptions(quoting_style="needed"))
 
 
 def write_analysis(result: NetworkAnalysis, out_dir: str | Path) -> dict[str, Path]:
     """Write nodes.csv, cluster_pairs.csv, bridges.csv, local_bridges.csv, spof.csv, meta.json.
 
-    UTF-8, floats as Python repr (shortest round-trip), NaN as an empty cell, booleans
+    UTF-8 with a byte-order mark, text cells that begin like a formula (``= + - @``, tab,
+    CR) escaped with a leading ``'`` (:func:`graph.cells.unescape_csv_cell` undoes it),
+    floats as Python repr (shortest round-trip), NaN as an empty cell, booleans
     as true/false.  ``out_dir`` is created if missing.
     """
     out = Path(out_dir)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -14,6 +13,7 @@ from dash import Dash, Input, Output, dcc, html, no_update
 
 from kizuna.dashboard import ids
 from kizuna.dashboard.i18n import t
+from kizuna.graph.cells import people_csv
 
 #: Fonts with Japanese glyphs first (Debian: fonts-noto-cjk), then the platform defaults.
 FONT_FAMILY = (
@@ -306,10 +306,9 @@ def csv_button(button_id: str, download_id: str, lang: str) -> html.Span:
 
 
 def csv_download(frame: pd.DataFrame, filename: str) -> dict[str, Any]:
-    """A dcc.Download payload: ``frame`` as UTF-8 CSV with a BOM (Excel opens it right)."""
-    buffer = io.StringIO()
-    frame.to_csv(buffer, index=False)
-    return {"content": "\ufeff" + buffer.getvalue(), "filename": filename, "type": "text/csv"}
+    """A dcc.Download payload: ``frame`` as UTF-8 CSV with a BOM (Excel opens it right),
+    text that a spreadsheet would read as a formula escaped (:mod:`graph.cells`)."""
+    return {"content": people_csv(frame), "filename": filename, "type": "text/csv"}
 
 
 def control(label: str, component: Any, class_name: str = "control") -> html.Div:

@@ -28,6 +28,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
+from kizuna.graph.cells import unescape_csv_cell, unescape_csv_column
 from kizuna.loaders.limits import CP932_PATTERN, MAX_COLUMNS, NUL_PATTERN, too_many_columns
 from kizuna.loaders.problems import LoadProblem, problem
 from kizuna.loaders.textfile import (
@@ -88,15 +89,29 @@ def read_csv_bytes(
     (empty, not text, too many columns, an unclosed quote …).
 
     UTF-8 files go straight to pyarrow (which checks the UTF-8 itself); other encodings
-    are decoded first (:func:`loaders.textfile.decode`).
+    are decoded first (:func:`loaders.textfile.decode`).  The apostrophe kizuna's writer
+    puts before text a spreadsheet would read as a formula (``'=1``) is removed
+    (:mod:`graph.cells`).
     """
+    raw, problems = _read_csv(data, label, table)
+    return (None if raw is None else unescape_formulas(raw)), problems
+
+
+def unescape_formulas(raw: RawTable) -> RawTable:
+    """``raw`` with :func:`graph.cells.unescape_csv_cell` applied to its header and cells."""
+    raw.header = [unescape_csv_cell(h) for h in raw.header]
+    raw.columns = [unescape_csv_column(c) for c in raw.columns]
+    return raw
+
+
+def _read_csv(data: bytes, label: str, table: str) -> tuple[RawTable | None, list[LoadProblem]]:
     bad = unsupported(data, label, table)
     if bad is not None:
         return None, [bad]
     if wide_encoding(data):  # UTF-16/32 with a byte-order mark: read as UTF-8 from here
         text, _, problems = decode(data, label, table)
         assert text is not None
-        raw, more = read_csv_bytes(text.encode("utf-8", errors="replace"), label, table)
+        raw, more = _read_csv(text.encode("utf-8", errors="replace"), label, table)
         return raw, problems + more
     offset, problems = bom_length(data, label, table)
     if not data[offset : offset + 4096].strip() and not data[offset:].strip():

@@ -10,6 +10,9 @@ columns and every optional column holding a value), in the canonical formatting:
   ``1500000000``), others as Python's ``repr`` (``35.6586``);
 - ``directed`` as ``true`` / ``false``.
 
+CSV text cells that a spreadsheet would read as a formula (beginning with ``= + - @``,
+a tab or a carriage return, or with apostrophes and then one of those) get one leading
+``'``, which the reader removes (:mod:`graph.cells`); workbook cells are always strings.
 So ``read(write(read(x)))`` equals ``read(x)`` exactly.  CSV files are UTF-8 with a
 byte-order mark (Excel then opens Japanese text correctly; pass ``bom=False`` to omit
 it).  Bundle files in the output folder that the bundle does not have (a stale
@@ -30,6 +33,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from kizuna.graph.bundle import BOOL_COLUMNS, COLUMNS, FLOAT_COLUMNS, YEAR_COLUMNS, Bundle
+from kizuna.graph.cells import safe_csv_cell, safe_csv_column, safe_workbook
 from kizuna.graph.errors import KizunaError
 
 log = logging.getLogger(__name__)
@@ -93,9 +97,21 @@ def format_numbers(nums: np.ndarray) -> np.ndarray:
 
 
 def _table_of(bundle: Bundle, table: str) -> pa.Table:
+    """The CSV cells of ``table``: text that a spreadsheet would read as a formula gets a
+    leading ``'`` (:mod:`graph.cells`; the reader removes it), numbers are left as they are."""
     frame = bundle.frame(table)
     cols = written_columns(bundle, table)
-    return pa.table({c: text_column(frame[c], c) for c in cols})
+    numeric = BOOL_COLUMNS | YEAR_COLUMNS | FLOAT_COLUMNS
+    return pa.table(
+        {
+            safe_csv_cell(c): (
+                text_column(frame[c], c)
+                if c in numeric
+                else safe_csv_column(text_column(frame[c], c))
+            )
+            for c in cols
+        }
+    )
 
 
 def _csv_bytes(table: pa.Table, *, bom: bool) -> bytes:
@@ -163,8 +179,6 @@ def write_bundle(
 
 
 def _write_xlsx(bundle: Bundle, tables: list[str], path: Path) -> None:
-    import xlsxwriter
-
     for t in tables:
         if len(bundle.frame(t)) + 1 > EXCEL_MAX_ROWS:
             raise KizunaError(
@@ -172,7 +186,7 @@ def _write_xlsx(bundle: Bundle, tables: list[str], path: Path) -> None:
                 "write a CSV folder or a zip instead"
             )
     path.parent.mkdir(parents=True, exist_ok=True)
-    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_numbers": False})
+    wb = safe_workbook(path, constant_memory=True)
     try:
         for t in tables:
             ws = wb.add_worksheet(t)

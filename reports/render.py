@@ -11,7 +11,9 @@ from __future__ import annotations
 import base64
 import logging
 import math
+import re
 from collections.abc import Iterable
+from html import escape as html_escape
 from pathlib import Path
 from typing import Any
 
@@ -77,8 +79,33 @@ def _is_numeric(table: Table, column: str) -> bool:
     )
 
 
-def _md_escape(text: Any) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+#: Characters that make Markdown inline markup (emphasis, code, links, table cells …).
+_MD_INLINE = re.compile(r"([\\`*_\[\]|~])")
+#: Line starts that make a block (heading, quote, list, setext rule, ordered list).
+_MD_BLOCK_START = re.compile(r"^(\s*)([#>+\-=])")
+_MD_ORDERED_START = re.compile(r"^(\s*\d+)([.)])")
+
+
+def md_inline(text: Any) -> str:
+    """``text`` as literal Markdown inline text: one line, HTML escaped (``<script>`` is
+    shown, never run, by renderers that allow HTML), markup characters backslashed.
+
+    >>> md_inline("<b>A|B</b> *x* & [y](z)")
+    '&lt;b&gt;A\\\\|B&lt;/b&gt; \\\\*x\\\\* &amp; \\\\[y\\\\](z)'
+    """
+    one_line = " ".join(str(text).splitlines())
+    return _MD_INLINE.sub(r"\\\1", html_escape(one_line, quote=False))
+
+
+def md_block(text: Any) -> str:
+    """:func:`md_inline`, and a leading ``#``, ``>``, ``-``, ``+``, ``=`` or ``1.`` made
+    literal, for a paragraph, a list item or a heading.
+
+    >>> md_block("# not a heading"), md_block("2003. founded")
+    ('\\\\# not a heading', '2003\\\\. founded')
+    """
+    text = _MD_BLOCK_START.sub(r"\1\\\2", md_inline(text))
+    return _MD_ORDERED_START.sub(r"\1\\\2", text)
 
 
 def _environment(*, html: bool) -> jinja2.Environment:
@@ -91,7 +118,8 @@ def _environment(*, html: bool) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["b64"] = lambda text: base64.b64encode(text.encode("utf-8")).decode("ascii")
-    env.filters["md"] = _md_escape
+    env.filters["md"] = md_inline
+    env.filters["mdblock"] = md_block
     env.tests["number_cell"] = is_number
     return env
 

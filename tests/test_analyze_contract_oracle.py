@@ -148,7 +148,7 @@ def check(folder: Path, nodes, ties) -> None:
     out = folder / "out"
     run_cli(folder, out)
     expected, pairs, bridges = oracle(nodes, ties)
-    with open(out / "nodes.csv", encoding="utf-8") as f:
+    with open(out / "nodes.csv", encoding="utf-8-sig") as f:
         reader = csv.DictReader(f)
         assert reader.fieldnames is not None
         assert reader.fieldnames[: len(CONTRACT_NODE_COLUMNS)] == CONTRACT_NODE_COLUMNS
@@ -164,7 +164,7 @@ def check(folder: Path, nodes, ties) -> None:
             assert close(as_float(r[col]), float(e[col])), (r["id"], col, r[col], e[col])  # type: ignore[arg-type]
         assert r["role"] == e["role"], (r["id"], r["role"], e["role"])
         assert r["articulation_point"] == ("true" if e["articulation_point"] else "false")
-    with open(out / "cluster_pairs.csv", encoding="utf-8") as f:
+    with open(out / "cluster_pairs.csv", encoding="utf-8-sig") as f:
         reader = csv.DictReader(f)
         assert reader.fieldnames is not None
         assert reader.fieldnames[:4] == ["cluster_a", "cluster_b", "observed", "expected"]
@@ -173,7 +173,7 @@ def check(folder: Path, nodes, ties) -> None:
     for key, (obs, exp) in pairs.items():
         assert int(got[key]["observed"]) == obs
         assert close(float(got[key]["expected"]), exp)
-    with open(out / "bridges.csv", encoding="utf-8") as f:
+    with open(out / "bridges.csv", encoding="utf-8-sig") as f:
         reader = csv.DictReader(f)
         assert reader.fieldnames is not None and reader.fieldnames[:2] == ["source", "target"]
         got_bridges = [frozenset((r["source"], r["target"])) for r in reader]

@@ -8,7 +8,6 @@ sorted view.
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 import dash_ag_grid as dag
@@ -19,6 +18,7 @@ from kizuna.dashboard import components as ui
 from kizuna.dashboard import ids
 from kizuna.dashboard.data import DataSource, Snapshot, SnapshotData
 from kizuna.dashboard.i18n import t
+from kizuna.graph.cells import xlsx_bytes
 
 PATH = "/data"
 NAV_KEY = "nav.data"
@@ -341,9 +341,5 @@ def register(app: Dash, source: DataSource) -> None:
 
 
 def excel_bytes(frame: pd.DataFrame, sheet: str) -> bytes:
-    """``frame`` as an .xlsx workbook with one sheet."""
-    buffer = io.BytesIO()
-    out = frame.astype(object).where(frame.notna(), None)
-    with pd.ExcelWriter(buffer, engine="xlsxwriter") as writer:
-        out.to_excel(writer, sheet_name=sheet[:31], index=False)
-    return buffer.getvalue()
+    """``frame`` as an .xlsx workbook with one sheet (text never becomes a formula)."""
+    return xlsx_bytes(frame, sheet)

@@ -55,7 +55,7 @@ def write_bundle(folder, nodes=NODES, ties=TIES):
 
 
 def read_csv(path):
-    with open(path, encoding="utf-8", newline="") as fh:
+    with open(path, encoding="utf-8-sig", newline="") as fh:
         return list(csv.DictReader(fh))
 
 
@@ -63,8 +63,9 @@ def test_analyze_input_writes_the_contract(tmp_path):
     bundle = write_bundle(tmp_path / "b")
     out = tmp_path / "deep" / "out"
     main(["analyze", "--input", str(bundle), "--out", str(out)])
-    with open(out / "nodes.csv", encoding="utf-8") as fh:
-        header = fh.readline().strip().split(",")
+    raw = (out / "nodes.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with a BOM: Excel reads Japanese right
+    header = raw[3:].decode("utf-8").split("\n", 1)[0].split(",")
     assert header[: len(NODE_COLUMNS)] == NODE_COLUMNS
     rows = {r["id"]: r for r in read_csv(out / "nodes.csv")}
     assert list(rows) == ["a", "b", "c", "d", "e", "iso"]
