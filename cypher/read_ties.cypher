@@ -1,7 +1,12 @@
 // name: read_ties
-// Ties between kept organizations, optionally filtered; $derived selects direct (false) or derived (true) ties.
-MATCH (a:Organization)-[t:TIE]->(b:Organization)
-WHERE t.derived = $derived
+// The outgoing ties of the organizations $sources (a batch of ids), optionally filtered;
+// $derived selects direct (false) or derived (true) ties, null both. Keyed by source
+// (the unique id index), so a full read is many bounded queries, never one server-side
+// sort; one record per source (fewer, bigger Bolt messages: ~2x faster to decode); the
+// reader orders the rows.
+UNWIND $sources AS source
+MATCH (a:Organization {id: source})-[t:TIE]->(b:Organization)
+WHERE ($derived IS NULL OR t.derived = $derived)
   AND ($regions IS NULL OR (a.region IN $regions AND b.region IN $regions))
   AND ($clusters IS NULL OR (a.cluster IN $clusters AND b.cluster IN $clusters))
   AND ($kinds IS NULL OR (a.kind IN $kinds AND b.kind IN $kinds))
@@ -9,5 +14,4 @@ WHERE t.derived = $derived
   AND ($confidence IS NULL OR t.confidence IN $confidence)
   AND ($until IS NULL OR t.since IS NULL OR t.since <= $until)
   AND ($since IS NULL OR t.until IS NULL OR t.until >= $since)
-RETURN a.id AS source, b.id AS target, properties(t) AS props
-ORDER BY t.key
+RETURN source, collect([b.id, properties(t)]) AS ties

@@ -24,12 +24,12 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import networkx as nx
 import pandas as pd
-from neo4j import Driver, GraphDatabase, ManagedTransaction
+from neo4j import READ_ACCESS, Driver, GraphDatabase, ManagedTransaction, Record
 from neo4j.exceptions import (
     AuthError,
     ConstraintError,
@@ -41,13 +41,13 @@ from neo4j.exceptions import (
 )
 
 from kizuna.cypher import load, migration_names, schema_names
+from kizuna.graph import bolt_read
 from kizuna.graph.bolt_load import BundleLoad
 from kizuna.graph.bundle import COLUMNS, REQUIRED_FILES, Bundle, GraphFilter
 from kizuna.graph.errors import StoreError
 from kizuna.graph.load_lock import LOCK_KEY, LoadLock, current_holder
 from kizuna.graph.metrics_write import stored_metric_columns, write_metrics
 from kizuna.graph.projection import project_participation
-from kizuna.graph.rows import canonical_frame
 from kizuna.graph.store import BATCH_SIZE, LoadReport, Progress
 from kizuna.graph.upsert_plan import write_plan
 
@@ -55,6 +55,8 @@ logger = logging.getLogger(__name__)
 
 RETRYABLE = (ConstraintError, TransientError, IncompleteCommit, SessionExpired, ServiceUnavailable)
 META_KEY = "bundle"
+#: The filter parameters that apply to organizations.
+NODE_FILTERS = ("regions", "clusters", "kinds")
 
 
 class BoltStore:
@@ -116,13 +118,33 @@ class BoltStore:
     # ------------------------------------------------------------------ plumbing
     def query(self, name: str, **params: Any) -> list[dict[str, Any]]:
         """Run the named read statement; records as dicts."""
+        return [r.data() for r in self.records(name, **params)]
+
+    def records(self, name: str, **params: Any) -> list[Record]:
+        """Run the named read statement; the driver's records (tuples, also keyed by name)."""
         try:
             records, _, _ = self._driver.execute_query(load(name), params, database_=self.database)
         except Neo4jError as exc:
             raise StoreError(f"The store refused query {name!r}: {exc.message}") from exc
         except (ServiceUnavailable, SessionExpired) as exc:
             raise StoreError(f"Lost the connection to the store at {self.uri}: {exc}") from exc
-        return [r.data() for r in records]
+        return list(records)
+
+    def stream(self, name: str, **params: Any) -> Iterator[Record]:
+        """Run the named read statement; its records, as the driver pulls them.
+
+        One auto-commit transaction; the driver fetches 1,000 records at a time, so
+        neither side holds the whole result (for reads of every organization, say).
+        """
+        try:
+            with self._driver.session(
+                database=self.database, default_access_mode=READ_ACCESS
+            ) as session:
+                yield from session.run(load(name), params)
+        except Neo4jError as exc:
+            raise StoreError(f"The store refused query {name!r}: {exc.message}") from exc
+        except (ServiceUnavailable, SessionExpired) as exc:
+            raise StoreError(f"Lost the connection to the store at {self.uri}: {exc}") from exc
 
     def write(self, name: str, **params: Any) -> int:
         """Run the named write statement in one managed transaction, with bounded retries.
@@ -262,7 +284,33 @@ class BoltStore:
         )
 
     def read_bundle(self, graph_filter: GraphFilter | None = None) -> Bundle:
-        """The stored network (or a filtered part) as a bundle; derived ties excluded."""
+        """The stored network (or a filtered part) as a bundle; derived ties excluded.
+
+        Read in bounded server memory (:mod:`graph.bolt_read`): no server-side sort.
+        """
+        bundle, _ = self._read(graph_filter, derived=False)
+        return bundle
+
+    def read_derived_ties(self, graph_filter: GraphFilter | None = None) -> pd.DataFrame:
+        """The derived (co_participation) ties as a ties.csv-shaped frame."""
+        params = _filter_params(graph_filter)
+        node_params = {k: params[k] for k in NODE_FILTERS}
+        sources = sorted(str(i) for (i,) in self.stream("read_organization_ids", **node_params))
+        _, derived = bolt_read.read_ties(self, sources, derived=True, **params)
+        return derived
+
+    def read_graph(
+        self, graph_filter: GraphFilter | None = None, *, with_derived: bool = True
+    ) -> nx.MultiDiGraph:
+        """The stored network as a networkx MultiDiGraph (see :mod:`graph.nxview`)."""
+        from kizuna.graph.nxview import to_networkx
+
+        bundle, derived = self._read(graph_filter, derived=None if with_derived else False)
+        return to_networkx(bundle, derived=derived if with_derived else None)
+
+    def _read(
+        self, graph_filter: GraphFilter | None, *, derived: bool | None
+    ) -> tuple[Bundle, pd.DataFrame]:
         params = _filter_params(graph_filter)
         meta = self.query("read_meta", key=META_KEY)
         present = frozenset(REQUIRED_FILES)
@@ -271,39 +319,27 @@ class BoltStore:
             present = frozenset(meta[0]["present"] or ()) | present
             raw = json.loads(meta[0]["source_columns"] or "{}")
             source_columns = {k: tuple(v) for k, v in raw.items()}
-        node_params = {k: params[k] for k in ("regions", "clusters", "kinds")}
-        nodes = self._frame("nodes", self._props("read_organizations", **node_params))
+        node_params = {k: params[k] for k in NODE_FILTERS}
+        nodes = bolt_read.read_nodes(self, "nodes", "read_organizations", **node_params)
         metrics = [c for c in stored_metric_columns(self) if c not in COLUMNS["nodes"].columns]
-        frames = {
-            "nodes": nodes.drop(columns=metrics, errors="ignore"),
-            "clusters": self._frame("clusters", self._props("read_clusters")),
-            "programs": self._frame("programs", self._props("read_programs")),
-            "ties": self._frame("ties", self._ends("read_ties", derived=False, **params)),
-            "participation": self._frame(
-                "participation", self._ends("read_participation", **node_params)
-            ),
-        }
-        bundle = Bundle(present=present, source_columns=source_columns, **frames)
-        return graph_filter.apply(bundle) if graph_filter is not None else bundle
+        nodes = nodes.drop(columns=metrics, errors="ignore")
+        ties, derived_ties = bolt_read.read_ties(self, nodes["id"], derived=derived, **params)
+        bundle = Bundle(
+            present=present,
+            source_columns=source_columns,
+            nodes=nodes,
+            clusters=bolt_read.read_nodes(self, "clusters", "read_clusters"),
+            programs=bolt_read.read_nodes(self, "programs", "read_programs"),
+            ties=ties,
+            participation=bolt_read.read_participation(self, **node_params),
+        )
+        if graph_filter is not None:
+            bundle = graph_filter.apply(bundle)
+        return bundle, derived_ties
 
     def write_metrics(self, nodes: pd.DataFrame, *, analyzed_at: str, version: str) -> int:
         """Analysis columns as organization properties (see :mod:`graph.metrics_write`)."""
         return write_metrics(self, nodes, analyzed_at=analyzed_at, version=version)
-
-    def read_derived_ties(self, graph_filter: GraphFilter | None = None) -> pd.DataFrame:
-        """The derived (co_participation) ties as a ties.csv-shaped frame."""
-        params = _filter_params(graph_filter)
-        return self._frame("ties", self._ends("read_ties", derived=True, **params))
-
-    def read_graph(
-        self, graph_filter: GraphFilter | None = None, *, with_derived: bool = True
-    ) -> nx.MultiDiGraph:
-        """The stored network as a networkx MultiDiGraph (see :mod:`graph.nxview`)."""
-        from kizuna.graph.nxview import to_networkx
-
-        bundle = self.read_bundle(graph_filter)
-        derived = self.read_derived_ties(graph_filter) if with_derived else None
-        return to_networkx(bundle, derived=derived)
 
     def current_load(self) -> dict[str, Any] | None:
         """Who is loading into this store now (host, pid, started_at, heartbeat), or None."""
@@ -337,26 +373,6 @@ class BoltStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-    # ------------------------------------------------------------------ reads
-    def _props(self, name: str, **params: Any) -> list[dict[str, Any]]:
-        return [r["props"] for r in self.query(name, **params)]
-
-    def _ends(self, name: str, **params: Any) -> list[dict[str, Any]]:
-        rows = []
-        for r in self.query(name, **params):
-            props = dict(r["props"])
-            if "source" in r:
-                props["source"], props["target"] = r["source"], r["target"]
-            else:
-                props["program"], props["organization"] = r["program"], r["organization"]
-            rows.append(props)
-        return rows
-
-    @staticmethod
-    def _frame(file: str, records: list[dict[str, Any]]) -> pd.DataFrame:
-        extra = sorted({k for r in records for k in r} - set(COLUMNS[file].columns))
-        return canonical_frame(file, records, extra)
 
 
 class _Retryable(Exception):

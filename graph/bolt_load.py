@@ -168,7 +168,7 @@ class BundleLoad:
         """Delete stored ties whose id the bundle gives to another pair of organizations."""
         if "id" not in step.frame or not step.frame["id"].notna().any():
             return
-        stored = {r["key"]: (r["source"], r["target"]) for r in self.store.query("read_tie_ids")}
+        stored = {key: (a, b) for key, a, b in self.store.stream("read_tie_ids")}
         moved = [
             {"key": key, "source": stored[key][0], "target": stored[key][1]}
             for frame, keys in step.slices(len(step))

@@ -123,4 +123,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    # The server is stopped and its files closed.  Leave at once: a normal interpreter exit
+    # shuts the JVM down, which waits for the threads of Bolt connections that clients
+    # (an app, a demo) still hold open, and `store stop` would wait for them.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

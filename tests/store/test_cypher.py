@@ -92,7 +92,9 @@ SAMPLE: dict[str, dict[str, Any]] = {
     },
     "read_analysis_meta": {"key": "analysis"},
     "read_organizations": {"regions": None, "clusters": None, "kinds": ["company"]},
+    "read_organization_ids": {"regions": None, "clusters": None, "kinds": ["company"]},
     "read_ties": {
+        "sources": ["o1", "nobody"],
         "derived": False,
         "regions": None,
         "clusters": None,
@@ -132,6 +134,11 @@ EXPECTED_FIRST: dict[str, dict[str, Any]] = {
         "derived_ties": 0,
     },
     "indexes_pending": {"pending": 0},
+    "read_organization_ids": {"id": "o1"},
+    "read_ties": {
+        "source": "o1",
+        "ties": [["o2", {"key": "k1", "id": "k1", "kind": "mou", "derived": False}]],
+    },
 }
 #: Constructs that fail on ArcadeDB or on Neo4j 5 Community (docs/store.md).
 NOT_PORTABLE = [
@@ -171,6 +178,7 @@ ORDER = [n for n in cypher.names() if n.startswith(("migrate_", "schema_"))] + [
     "counts",
     "read_meta",
     "read_organizations",
+    "read_organization_ids",
     "read_clusters",
     "read_programs",
     "read_ties",

@@ -154,3 +154,27 @@ def test_start_refuses_when_an_external_store_is_configured(tmp_path: Path) -> N
     assert result.exit_code != 0
     assert "KIZUNA_STORE_URI is set" in str(result.exception)
     assert not store_root(tmp_path).exists()
+
+
+@pytest.mark.store
+@pytest.mark.slow
+def test_stop_does_not_wait_for_connected_clients(tmp_path: Path) -> None:
+    """`store stop` while an app holds a Bolt connection: a clean exit, not the kill."""
+    from neo4j import GraphDatabase
+
+    from kizuna.graph import embedded
+
+    info = start_server(tmp_path)
+    child = embedded._CHILDREN[info.pid]
+    driver = GraphDatabase.driver(info.uri, auth=(embedded.USER, info.password))
+    try:
+        with driver.session(database=embedded.DATABASE) as session:
+            assert session.run("RETURN 1 AS one").single()["one"] == 1
+            stopped = kizuna("store", "stop", data_dir=tmp_path)
+        assert stopped.returncode == 0, stopped.stderr
+        assert "did not stop" not in stopped.stderr
+        assert child.wait(timeout=5) == 0  # exited by itself; a SIGKILL would give -9
+    finally:
+        driver.close()
+        if child.poll() is None:
+            child.kill()
