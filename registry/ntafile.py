@@ -20,6 +20,7 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import logging
 import re
 import zipfile
 import zlib
@@ -34,6 +35,8 @@ import numpy as np
 from kizuna.graph.errors import KizunaError
 from kizuna.loaders.resolve import name_key
 from kizuna.registry import spec
+
+log = logging.getLogger(__name__)
 
 #: Rows per batch handed to the database.
 BATCH_ROWS = 50_000
@@ -127,7 +130,7 @@ class ReadStats:
 
 
 @contextmanager
-def _binary(nta: NtaFile) -> Iterator[IO[bytes]]:
+def binary(nta: NtaFile) -> Iterator[IO[bytes]]:
     """The CSV bytes of the file (the one CSV inside a zip)."""
     if not zipfile.is_zipfile(nta.path):
         if nta.path.suffix.lower() == ".zip":
@@ -190,20 +193,39 @@ def detect_encoding(head: bytes) -> str:
         return "cp932"
 
 
-def read_batches(
-    nta: NtaFile, stats: ReadStats, *, batch_rows: int = BATCH_ROWS
-) -> Iterator[list[tuple]]:
+def read_batches(nta: NtaFile, stats: ReadStats, *, fast: bool = True) -> Iterator[list[tuple]]:
     """The file's rows, checked, in batches of registry tuples (30 values + name_key).
+
+    The fast path (:mod:`registry.fastread`, pyarrow) reads good files; anything it does
+    not accept is read again by the exact reader, which names the bad row.  Rows the fast
+    path gave before it stopped come again (applying a row twice changes nothing).
 
     Raises
     ------
     RegistryFileError
         At the first bad row (nothing of the file should then be kept).
     """
-    with _binary(nta) as fh:
+    if fast:
+        from kizuna.registry.fastread import FastPathFailed, arrow_batches
+
+        try:
+            yield from arrow_batches(nta, stats)
+            return
+        except FastPathFailed as exc:
+            log.info("%s: read row by row (%s)", nta.label, exc)
+            stats.rows, stats.max_update, stats.min_update = 0, None, None
+            stats.processes.clear()
+    yield from read_exact(nta, stats)
+
+
+def read_exact(
+    nta: NtaFile, stats: ReadStats, *, batch_rows: int = BATCH_ROWS
+) -> Iterator[list[tuple]]:
+    """:func:`read_batches` row by row with Python's csv module: exact row numbers."""
+    with binary(nta) as fh:
         head = fh.read(SNIFF_BYTES)
     stats.encoding = detect_encoding(head)
-    with _binary(nta) as fh:
+    with binary(nta) as fh:
         text = io.TextIOWrapper(fh, encoding=stats.encoding, newline="")
         reader = csv.reader(text)
         batch: list[tuple] = []

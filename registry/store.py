@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import queue
 import sqlite3
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -239,7 +241,7 @@ class Registry:
         tail = (file_id,)
         stats = ReadStats()
         before = conn.total_changes - self._former_count()
-        for batch in read_batches(nta, stats):
+        for batch in prefetched(read_batches(nta, stats)):
             conn.executemany(_UPSERT, [row + tail for row in batch])
             if progress is not None:
                 progress(nta.label, stats.rows)
@@ -347,6 +349,45 @@ class Registry:
                 (int(number),),
             )
         ]
+
+
+def prefetched(batches: Iterator[list[tuple]], depth: int = 2) -> Iterator[list[tuple]]:
+    """The batches, read ahead in a thread while the caller writes the previous ones.
+
+    pyarrow's parser and SQLite both release the GIL, so reading and writing overlap on
+    two cores.  An exception of the reader comes out here, at the batch it stopped.
+    """
+    box: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def produce() -> None:
+        try:
+            for batch in batches:
+                while not stop.is_set():
+                    try:
+                        box.put(("batch", batch), timeout=0.2)
+                        break
+                    except queue.Full:
+                        continue
+                if stop.is_set():
+                    return
+            box.put(("done", None))
+        except BaseException as exc:  # handed to the consumer
+            box.put(("error", exc))
+
+    thread = threading.Thread(target=produce, name="registry-reader", daemon=True)
+    thread.start()
+    try:
+        while True:
+            what, item = box.get()
+            if what == "done":
+                return
+            if what == "error":
+                raise item
+            yield item
+    finally:
+        stop.set()
+        thread.join()
 
 
 def _now() -> str:

@@ -277,3 +277,19 @@ def test_any_order_of_adding_files_keeps_the_latest_row(
             assert held is not None
             assert (held["name"], held["prefecture"], held["update_date"]) == (r[6], r[9], r[4])
         assert reg.status()["rows_held"] == len(latest)
+
+
+@pytest.mark.parametrize("encoding", ["cp932", "utf-8", "utf-8-sig"])
+def test_fast_reader_takes_good_files_and_gives_the_exact_readers_rows(
+    tmp_path: Path, encoding: str
+) -> None:
+    from kizuna.registry.fastread import arrow_batches
+    from kizuna.registry.ntafile import ReadStats, read_exact
+
+    rows = full_rows() + diff_rows()
+    f = NtaFile.of(write(tmp_path / "x_all_20240329.zip", rows, encoding))
+    fast_stats, exact_stats = ReadStats(), ReadStats()
+    fast = [r for b in arrow_batches(f, fast_stats) for r in b]  # raises if it falls back
+    exact = [r for b in read_exact(f, exact_stats) for r in b]
+    assert fast == exact
+    assert fast_stats == exact_stats
