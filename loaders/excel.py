@@ -12,12 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
+import zlib
 from pathlib import Path
+from typing import Any
 
 from kizuna.graph.bundle import COLUMNS, YEAR_COLUMNS
 from kizuna.graph.errors import BundleError
 from kizuna.loaders.csvfile import RawTable, clean_header, raw_from_cells
-from kizuna.loaders.limits import MAX_COLUMNS, NUL_PATTERN, too_many_columns
+from kizuna.loaders.limits import MAX_COLUMNS, NUL_PATTERN, shown, too_many_columns
 from kizuna.loaders.normalize import cell_text
 from kizuna.loaders.problems import LoadProblem, problem
 from kizuna.loaders.zipread import ZipLimits, check_archive
@@ -90,42 +92,80 @@ def read_workbook(
                 )
                 continue
             seen[table] = ws.title
-            rows_iter = ws.iter_rows(values_only=True)
-            header_row = next(rows_iter, None)
-            if header_row is None or all(v is None for v in header_row):
-                problems.append(
-                    problem(
-                        "empty_file",
-                        label,
-                        None,
-                        None,
-                        "the sheet is empty",
-                        "write the column names in row 1, then one row per record",
-                        table=table,
-                    )
-                )
-                continue
-            header = [clean_header(v) for v in header_row]
-            while header and header[-1] == "":
-                header.pop()
-            if len(header) > MAX_COLUMNS:
-                problems.append(too_many_columns(len(header), label, table))
-                continue
-            years = {i for i, h in enumerate(header) if h in YEAR_COLUMNS}
-            cells: list[list[str | None]] = []
-            numbers: list[int] = []
-            for number, values in enumerate(rows_iter, start=2):
-                row = [_cell(v, i in years) for i, v in enumerate(values[: len(header)])]
-                if all(c is None for c in row):
-                    continue
-                cells.append(row)
-                numbers.append(number)
-            raw = raw_from_cells(label, table, header, cells, numbers)
-            raw.suspect = NUL_PATTERN
-            tables.append(raw)
+            raw, more = _read_sheet(ws, label, table)
+            problems += more
+            if raw is not None:
+                tables.append(raw)
     finally:
         wb.close()
     return tables, problems
+
+
+#: What a damaged or hostile sheet makes openpyxl raise (a 5001-digit number: ValueError).
+_SHEET_ERRORS = (
+    ValueError,
+    KeyError,
+    TypeError,
+    IndexError,
+    OverflowError,
+    RecursionError,
+    SyntaxError,  # xml.etree.ElementTree.ParseError
+    EOFError,
+    OSError,
+    zlib.error,
+    zipfile.BadZipFile,
+)
+
+
+def _read_sheet(ws: Any, label: str, table: str) -> tuple[RawTable | None, list[LoadProblem]]:
+    """One bundle sheet as a raw table, or None and the problem that stopped it."""
+    number, header_read = 1, False
+    try:
+        rows_iter = ws.iter_rows(values_only=True)
+        header_row = next(rows_iter, None)
+        header_read = True
+        if header_row is None or all(v is None for v in header_row):
+            empty = problem(
+                "empty_file",
+                label,
+                None,
+                None,
+                "the sheet is empty",
+                "write the column names in row 1, then one row per record",
+                table=table,
+            )
+            return None, [empty]
+        header = [clean_header(v) for v in header_row]
+        while header and header[-1] == "":
+            header.pop()
+        if len(header) > MAX_COLUMNS:
+            return None, [too_many_columns(len(header), label, table)]
+        years = {i for i, h in enumerate(header) if h in YEAR_COLUMNS}
+        cells: list[list[str | None]] = []
+        numbers: list[int] = []
+        for number, values in enumerate(rows_iter, start=2):
+            row = [_cell(v, i in years) for i, v in enumerate(values[: len(header)])]
+            if all(c is None for c in row):
+                continue
+            cells.append(row)
+            numbers.append(number)
+    except _SHEET_ERRORS as exc:
+        text = str(exc)
+        if "integer string conversion" in text:
+            text = "a number with more than 4,300 digits"
+        bad = problem(
+            "unreadable",
+            label,
+            number + 1 if header_read else 1,
+            None,
+            f"the sheet cannot be read from this row on ({shown(text, 200)})",
+            "check the cells of that row, or save the workbook again from Excel as .xlsx",
+            table=table,
+        )
+        return None, [bad]
+    raw = raw_from_cells(label, table, header, cells, numbers)
+    raw.suspect = NUL_PATTERN
+    return raw, []
 
 
 _XML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")

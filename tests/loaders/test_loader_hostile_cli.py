@@ -45,6 +45,7 @@ TRACEBACKS = [
     "zip_crc_error.zip",
     "zip_encrypted_member.zip",
     "zip_unknown_method.zip",
+    "xlsx_5001_digit_number.xlsx",
 ]
 
 

@@ -300,6 +300,7 @@ CASES: dict[str, tuple[dict[str, str | bytes | None], list[tuple[object, ...]]]]
     ),
 }
 
+
 def nodes_json(records: str, name: str = "nodes.json") -> dict[str, str | bytes | None]:
     return {"nodes": None, name: records}
 
@@ -363,7 +364,11 @@ HOSTILE: dict[str, tuple[dict[str, str | bytes | None], list[tuple[object, ...]]
         [(E, "unreadable", "nodes.csv", "", "", "UTF-32 (little-endian)")],
     ),
     "utf32_with_bom_read": (
-        {"nodes": BASE["nodes"].replace("c,東北大学,university", "c,東北大学,daigaku").encode("utf-32")},
+        {
+            "nodes": BASE["nodes"]
+            .replace("c,東北大学,university", "c,東北大学,daigaku")
+            .encode("utf-32")
+        },
         [(E, "unknown_kind", "nodes.csv", 4, "kind", "'daigaku' is not a known kind")],
     ),
     "nul_bytes_file": (
@@ -412,10 +417,16 @@ HOSTILE: dict[str, tuple[dict[str, str | bytes | None], list[tuple[object, ...]]
             .replace("関西".encode("cp932"), "関".encode("cp932") + b"\xfd")
             .replace("東北大学".encode("cp932"), b"\xa0" + "東北大学".encode("cp932"))
             .replace("TAMA".encode(), b"TAM\xf0\x40")
+            .replace("東京都".encode("cp932"), b"\x80" + "東京都".encode("cp932"), 1)
+            .replace("多摩".encode("cp932"), "多摩".encode("cp932") + b"\xfe")
+            .replace("宮城県".encode("cp932"), "宮城県".encode("cp932") + b"\xff")
         },
         [
             (E, "bad_character", "nodes.csv", 2, "name", "外字"),
+            (E, "bad_character", "nodes.csv", 2, "prefecture", "the byte 0x80"),
+            (E, "bad_character", "nodes.csv", 3, "name", "the byte 0xFE"),
             (E, "bad_character", "nodes.csv", 4, "name", "the byte 0xA0"),
+            (E, "bad_character", "nodes.csv", 4, "prefecture", "the byte 0xFF"),
             (E, "bad_character", "nodes.csv", 5, "name", "the byte 0xFD"),
         ],
     ),
@@ -456,6 +467,19 @@ FILE_CASES: dict[str, tuple[str, list[tuple[object, ...]]]] = {
         "missing_column_target",
         [(E, "missing_column", "xlsx_missing_column.xlsx [ties]", 1, "target")],
     ),
+    "xlsx_5001_digit_number.xlsx": (
+        "",
+        [
+            (
+                E,
+                "unreadable",
+                "xlsx_5001_digit_number.xlsx [nodes]",
+                2,
+                "",
+                "a number with more than 4,300 digits",
+            )
+        ],
+    ),
     "zip_crc_error.zip": ("", [(E, "unreadable", "nodes.csv", "", "", "checksum (CRC)")]),
     "zip_encrypted_member.zip": (
         "",
@@ -474,6 +498,27 @@ ZIP_DAMAGE: dict[str, tuple[str, str]] = {
     "zip_encrypted_member.zip": ("ties.csv", "encrypted"),
     "zip_unknown_method.zip": ("clusters.csv", "deflate64"),
 }
+
+
+#: Workbooks whose sheet XML is changed after saving: (member, old bytes, new bytes).
+XLSX_PATCH: dict[str, tuple[str, bytes, bytes]] = {
+    "xlsx_5001_digit_number.xlsx": (
+        "xl/worksheets/sheet1.xml",
+        b"<v>35.66</v>",
+        b"<v>" + b"9" * 5001 + b"</v>",
+    ),
+}
+
+
+def patch_xlsx(path: Path, member: str, old: bytes, new: bytes) -> None:
+    with zipfile.ZipFile(path) as zf:
+        entries = [(i, zf.read(i)) for i in zf.infolist()]
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for info, data in entries:
+            if info.filename == member:
+                assert old in data, (member, old)
+                data = data.replace(old, new, 1)
+            zf.writestr(info, data)
 
 
 def damage_zip(data: bytes, member: str, what: str) -> bytes:
@@ -561,6 +606,8 @@ def main() -> None:
                 path.write_bytes(damage_zip(path.read_bytes(), *ZIP_DAMAGE[fname]))
         else:
             write_xlsx(path, changes)
+            if fname in XLSX_PATCH:
+                patch_xlsx(path, *XLSX_PATCH[fname])
         rows += [(fname, *e) for e in expected]
     rows = [(*r, "")[:7] for r in rows]  # "says" is optional
     with open(HERE / "expected.csv", "w", newline="", encoding="utf-8") as f:
