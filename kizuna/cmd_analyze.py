@@ -13,6 +13,7 @@ import click
 
 from kizuna.graph.bundle import Bundle, GraphFilter
 from kizuna.graph.errors import BundleError
+from kizuna.options import data_dir_option, settings_for
 
 log = logging.getLogger(__name__)
 
@@ -107,18 +108,20 @@ def _slim(bundle: Bundle) -> Bundle:
     return slim
 
 
-def _analysis_bundle(input_path: Path | None, graph_filter: GraphFilter) -> Bundle:
+def _analysis_bundle(
+    input_path: Path | None, graph_filter: GraphFilter, data_dir: Path | None = None
+) -> Bundle:
     """The bundle ``analyze`` works on: the input (lean when big) or the store's."""
     if input_path is not None:
         return _slim(read_input(input_path, lean=_input_bytes(input_path) >= LEAN_MIN_BYTES))
-    return _slim(_store_bundle(graph_filter))
+    return _slim(_store_bundle(graph_filter, data_dir))
 
 
-def _store_bundle(graph_filter: GraphFilter) -> Bundle:
-    from kizuna.config import Settings
+def _store_bundle(graph_filter: GraphFilter, data_dir: Path | None = None) -> Bundle:
+    """The store's bundle (of ``--data-dir``, else the configured one)."""
     from kizuna.store_access import connect
 
-    store = connect(Settings.from_env())
+    store = connect(settings_for(data_dir))
     try:
         bundle: Bundle = store.read_bundle(graph_filter)
     finally:
@@ -126,11 +129,10 @@ def _store_bundle(graph_filter: GraphFilter) -> Bundle:
     return bundle
 
 
-def _write_to_store(nodes: Any, meta: dict[str, Any]) -> None:
-    from kizuna.config import Settings
+def _write_to_store(nodes: Any, meta: dict[str, Any], data_dir: Path | None = None) -> None:
     from kizuna.store_access import connect
 
-    store = connect(Settings.from_env())
+    store = connect(settings_for(data_dir))
     try:
         written = store.write_metrics(  # type: ignore[attr-defined]
             nodes, analyzed_at=str(meta.get("computed_at")), version=str(meta.get("version"))
@@ -179,6 +181,7 @@ def _write_to_store(nodes: Any, meta: dict[str, Any]) -> None:
     is_flag=True,
     help="Also set the nodes.csv columns as properties of the stored organizations.",
 )
+@data_dir_option
 def analyze(
     input_path: Path | None,
     out_dir: Path,
@@ -191,6 +194,7 @@ def analyze(
     betweenness_k: int | None,
     contract_only: bool,
     write_back: bool,
+    data_dir: Path | None,
 ) -> None:
     """Analyse the network and write nodes.csv, cluster_pairs.csv, bridges.csv, meta.json.
 
@@ -212,7 +216,7 @@ def analyze(
     result = run_analysis(
         # no local name for the bundle: the analysis lets go of the tie rows once they
         # are in its arrays, and nothing here must keep them alive (memory at 1M)
-        _analysis_bundle(input_path, graph_filter),
+        _analysis_bundle(input_path, graph_filter, data_dir),
         with_programs=with_programs,
         seed=seed,
         exact_betweenness_max=exact_max,
@@ -224,7 +228,7 @@ def analyze(
     paths = write_analysis(result, out_dir)
     meta = result.meta
     if write_back:
-        _write_to_store(result.nodes, meta)
+        _write_to_store(result.nodes, meta, data_dir)
     click.echo(
         f"Analysed {meta['n']} organizations, {meta['m']} links "
         f"(betweenness {meta['betweenness']['method']}) in {meta['timings']['total']:.1f} s; "
@@ -245,8 +249,15 @@ def analyze(
 @click.option("-k", "--top", "k", type=int, default=10, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="JSON output.")
 @click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True)
+@data_dir_option
 def partners(
-    org: str | None, cluster: str | None, input_path: Path | None, k: int, as_json: bool, lang: str
+    org: str | None,
+    cluster: str | None,
+    input_path: Path | None,
+    k: int,
+    as_json: bool,
+    lang: str,
+    data_dir: Path | None,
 ) -> None:
     """Suggest partner organizations in other clusters, with reasons.
 
@@ -259,7 +270,7 @@ def partners(
 
     if (org is None) == (cluster is None):
         raise click.UsageError("Give exactly one of --org ID or --cluster ID.")
-    bundle = read_input(input_path) if input_path else _store_bundle(GraphFilter())
+    bundle = read_input(input_path) if input_path else _store_bundle(GraphFilter(), data_dir)
     table = suggest_partners(bundle, org=org, cluster=cluster, k=k)
     if as_json:
         json.dump(table.to_dict(orient="records"), sys.stdout, ensure_ascii=False, indent=2)

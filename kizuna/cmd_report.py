@@ -10,6 +10,7 @@ import click
 
 from kizuna.graph.bundle import Bundle
 from kizuna.graph.errors import ConfigError
+from kizuna.options import data_dir_option, settings_for
 
 logger = logging.getLogger(__name__)
 
@@ -25,13 +26,13 @@ def _read_input(path: Path) -> tuple[Bundle, str]:
     return bundle, jst(datetime.fromtimestamp(newest, tz=UTC))
 
 
-def _read_store() -> tuple[Bundle, str]:
-    """The stored bundle and its data date: the store's last load, in JST."""
-    from kizuna.config import Settings
+def _read_store(data_dir: Path | None = None) -> tuple[Bundle, str]:
+    """The stored bundle (of ``--data-dir``, else the configured store) and its data date:
+    the store's last load, in JST."""
     from kizuna.reports.i18n import jst
     from kizuna.store_access import connect
 
-    settings = Settings.from_env()
+    settings = settings_for(data_dir)
     store = connect(settings)
     try:
         bundle = store.read_bundle()
@@ -73,6 +74,7 @@ def _read_store() -> tuple[Bundle, str]:
     type=click.Path(exists=True, path_type=Path),
     help="Read this bundle (folder, .zip or .xlsx) instead of the store.",
 )
+@data_dir_option
 def report(
     clusters: tuple[str, ...],
     orgs: tuple[str, ...],
@@ -81,6 +83,7 @@ def report(
     langs: str,
     out_dir: Path,
     input_path: Path | None,
+    data_dir: Path | None,
 ) -> None:
     """Write hub-role reports for committees: summary, hubs and brokers, cross-cluster
     gaps, partner suggestions, national map and method notes.
@@ -103,7 +106,7 @@ def report(
             "Say which report to write: --cluster ID, --org ID or --all "
             "(e.g. kizuna report --cluster tama --format pdf)."
         )
-    bundle, snapshot = _read_input(input_path) if input_path else _read_store()
+    bundle, snapshot = _read_input(input_path) if input_path else _read_store(data_dir)
     if bundle.node_count == 0:
         raise ConfigError(
             "There are no organizations in the data. Load a bundle first "

@@ -35,6 +35,7 @@ from pathlib import Path
 import pandas as pd
 
 from kizuna.graph.bundle import Bundle
+from kizuna.graph.cells import safe_csv_cell
 from kizuna.graph.errors import BundleError
 from kizuna.graph.geo import find_prefecture
 from kizuna.loaders.resolve import name_key
@@ -311,7 +312,8 @@ def write_report(frame: pd.DataFrame, path: Path) -> Path:
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\r\n")
         writer.writerow(frame.columns)
-        writer.writerows(frame.itertuples(index=False, name=None))
+        # text that begins like a formula stays text in Excel (graph.cells)
+        writer.writerows([safe_csv_cell(v) for v in row] for row in frame.itertuples(index=False))
     return path
 
 

@@ -37,6 +37,7 @@ from kizuna.graph.bundle import (
     Bundle,
     empty_frame,
 )
+from kizuna.graph.cells import safe_csv_cell
 from kizuna.graph.errors import BundleError
 from kizuna.graph.geo import find_prefecture, prefectures
 from kizuna.loaders.corporate import is_valid
@@ -456,7 +457,8 @@ def write_report(rows: list[dict[str, Any]], path: Path) -> Path:
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=list(REPORT_COLUMNS), lineterminator="\r\n")
         writer.writeheader()
-        writer.writerows(rows)
+        # a name from the member list that begins like a formula stays text in Excel
+        writer.writerows({k: safe_csv_cell(v) for k, v in row.items()} for row in rows)
     return path
 
 
