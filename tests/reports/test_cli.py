@@ -108,7 +108,7 @@ def test_empty_store_says_how_to_load(
     from kizuna import cmd_report
     from kizuna.graph.bundle import Bundle
 
-    monkeypatch.setattr(cmd_report, "_read_store", lambda: (Bundle(), "empty store"))
+    monkeypatch.setattr(cmd_report, "_read_store", lambda _data_dir: (Bundle(), "empty store"))
     assert run(["report", "--all", "--out", str(tmp_path)]) == 1
     assert "Load a bundle first (kizuna load data/seed)" in capsys.readouterr().err
 
