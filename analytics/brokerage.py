@@ -12,9 +12,10 @@ liaison         g(a), g(b), g(c) all different
 =============== ==========================
 
 Counts = all two-paths (from per-group in/out neighbour counts, O(m)) − closed two-paths
-(arc a→c exists).  Closed two-paths through the arc a→b are the common out-neighbours c of
-a and b: the product D·Dᵀ masked by D, computed in row blocks.  One integer product per
-block encodes the three counts needed (all, g(c)=g(a), g(c)=g(b)) in base B digits.
+(arc a→c exists).  The three nodes of a closed two-path form a triangle of S, so the
+closed ones come from the triangle list of :mod:`analytics.triangles` (each triangle's six
+orderings, checked against the arcs of D): linear in the number of triangles, where the
+masked product D·Dᵀ ⊙ D costs Σ deg².
 
 References
 ----------
@@ -31,17 +32,13 @@ import pandas as pd
 import scipy.sparse as sp
 
 from kizuna.analytics.snapshot import Snapshot, unique_counts
+from kizuna.analytics.triangles import edge_triangles
 
 log = logging.getLogger(__name__)
 
 ROLES: tuple[str, ...] = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
 
 __all__ = ["ROLES", "brokerage"]
-
-#: Work (wedges) per row block of the masked product.
-BLOCK_WORK = 8_000_000
-#: Largest base B (max out-degree + 1) for the one-product int64 encoding (B⁴ < 2⁶²).
-MAX_ENCODED_BASE = 46_340
 
 
 def _group_pair_counts(
@@ -83,81 +80,66 @@ def _all_two_paths(D: sp.csr_array, g: np.ndarray) -> np.ndarray:
     return res
 
 
-def _closed_two_paths(D: sp.csr_array, g: np.ndarray) -> np.ndarray:
-    """Closed two-paths a→b→c with arc a→c, per role and broker: shape (n, 5)."""
-    n = D.shape[0]
+def _role_of(ga: np.ndarray, gb: np.ndarray, gc: np.ndarray) -> np.ndarray:
+    """Role index (position in :data:`ROLES`) of two-paths a→b→c from their groups."""
+    role = np.full(len(ga), 4, dtype=np.int64)  # liaison
+    role[gb == gc] = 3  # gatekeeper (g(a) ≠ g(b) where it stays)
+    role[ga == gb] = 2  # representative
+    role[ga == gc] = 1  # itinerant
+    role[(ga == gb) & (gb == gc)] = 0  # coordinator
+    return role
+
+
+def _closed_two_paths(snap: Snapshot, g: np.ndarray) -> np.ndarray:
+    """Closed two-paths a→b→c with arc a→c, per role and broker: shape (n, 5).
+
+    Their three nodes are a triangle of S, so they come from the triangle list: each
+    triangle has six orderings (a, b, c), each counted when D has the three arcs.
+    """
+    n = snap.n
     res = np.zeros((n, 5), dtype=np.int64)
-    if D.nnz == 0:
+    if snap.D.nnz == 0 or snap.m < 3:
         return res
-    src = np.repeat(np.arange(n, dtype=np.int64), np.diff(D.indptr))
-    tgt = D.indices.astype(np.int64)
-    same = (g[src] == g[tgt]).astype(np.int64)
-    max_deg = int(np.diff(D.indptr).max())
-    base = max_deg + 1
-    encoded = base <= MAX_ENCODED_BASE
-    if encoded:
-        # X[a,c] = 1 + B·[g(c)=g(a)],  Y[b,c] = 1 + B²·[g(c)=g(b)]
-        X = sp.csr_array((1 + base * same, D.indices, D.indptr), shape=D.shape)
-        Yt = sp.csr_array((1 + base * base * same, D.indices, D.indptr), shape=D.shape).T
-        Yt = sp.csc_array(Yt)
-    plain = sp.csr_array((np.ones(D.nnz, dtype=np.int64), D.indices, D.indptr), shape=D.shape)
-    flag = sp.csr_array((same, D.indices, D.indptr), shape=D.shape)
-    in_deg = np.bincount(tgt, minlength=n).astype(np.int64)
-    work = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(src, weights=in_deg[tgt], minlength=n).astype(np.int64), out=work[1:])
-    start = 0
-    while start < n:
-        stop = int(np.searchsorted(work, work[start] + BLOCK_WORK, side="right")) - 1
-        stop = min(max(stop, start + 1), n)
-        rows = slice(start, stop)
-        mask = plain[rows]
-        if encoded:
-            prod = (X[rows] @ Yt).multiply(mask).tocoo()
-            val = prod.data.astype(np.int64)
-            tot, r = val % base, val // base
-            cnt_ga, r = r % base, r // base
-            cnt_gb = r % base
-        else:  # very high degree: three separate products
-            tot_m = (mask @ plain.T).multiply(mask).tocsr()
-            ga_m = (flag[rows] @ plain.T).multiply(mask).tocsr()
-            gb_m = (mask @ flag.T).multiply(mask).tocsr()
-            prod = tot_m.tocoo()
-            tot = prod.data.astype(np.int64)
-            cnt_ga = _lookup(ga_m, prod.row, prod.col)
-            cnt_gb = _lookup(gb_m, prod.row, prod.col)
-        a = prod.row.astype(np.int64) + start
-        b = prod.col.astype(np.int64)
-        same_ab = g[a] == g[b]
-        d = ~same_ab
-        res[:, 0] += _sum_by(b[same_ab], cnt_gb[same_ab], n)
-        res[:, 2] += _sum_by(b[same_ab], (tot - cnt_gb)[same_ab], n)
-        res[:, 3] += _sum_by(b[d], cnt_gb[d], n)
-        res[:, 1] += _sum_by(b[d], cnt_ga[d], n)
-        res[:, 4] += _sum_by(b[d], (tot - cnt_ga - cnt_gb)[d], n)
-        start = stop
+    et = edge_triangles(snap)
+    if len(et.x) == 0:
+        return res
+    u, v = snap.edges
+    nn = np.int64(n)
+    D = snap.D
+    d_keys = np.repeat(np.arange(n, dtype=np.int64), np.diff(D.indptr)) * nn + D.indices
+    fwd = _contains(d_keys, u * nn + v)  # arc u→v, u < v
+    bwd = _contains(d_keys, v * nn + u)  # arc v→u
+    x, y, z, exy, eyz, exz = et.x, et.y, et.z, et.exy, et.eyz, et.exz
+
+    def arc(p: np.ndarray, q: np.ndarray, e: np.ndarray) -> np.ndarray:
+        return np.where(p < q, fwd[e], bwd[e])
+
+    sides = {(0, 1): exy, (1, 2): eyz, (0, 2): exz}
+    corners = (x, y, z)
+    for ia, ib, ic in ((0, 1, 2), (2, 1, 0), (0, 2, 1), (1, 2, 0), (1, 0, 2), (2, 0, 1)):
+        a, b, c = corners[ia], corners[ib], corners[ic]
+        ok = (
+            arc(a, b, sides[tuple(sorted((ia, ib)))])  # type: ignore[index]
+            & arc(b, c, sides[tuple(sorted((ib, ic)))])  # type: ignore[index]
+            & arc(a, c, sides[tuple(sorted((ia, ic)))])  # type: ignore[index]
+        )
+        a, b, c = a[ok], b[ok], c[ok]
+        role = _role_of(g[a], g[b], g[c])
+        res += np.bincount(b * 5 + role, minlength=5 * n).reshape(n, 5)
     return res
+
+
+def _contains(sorted_keys: np.ndarray, want: np.ndarray) -> np.ndarray:
+    """Boolean: each wanted key is in the sorted key array."""
+    if len(sorted_keys) == 0:
+        return np.zeros(len(want), dtype=bool)
+    pos = np.minimum(np.searchsorted(sorted_keys, want), len(sorted_keys) - 1)
+    return np.asarray(sorted_keys[pos] == want, dtype=bool)
 
 
 def _sum_by(index: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:
     # float64 sums are exact here (counts far below 2**53)
     return np.rint(np.bincount(index, weights=values, minlength=n)).astype(np.int64)
-
-
-def _lookup(mat: sp.csr_array, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-    """Values of a sparse matrix at (row, col) positions (0 when absent)."""
-    coo = mat.tocoo()
-    n = mat.shape[1]
-    out = np.zeros(len(rows), dtype=np.int64)
-    if coo.nnz == 0:
-        return out
-    keys = coo.row.astype(np.int64) * n + coo.col
-    order = np.argsort(keys, kind="stable")  # CSR products need not have sorted indices
-    keys, data = keys[order], coo.data[order]
-    want = rows.astype(np.int64) * n + cols
-    pos = np.minimum(np.searchsorted(keys, want), len(keys) - 1)
-    hit = keys[pos] == want
-    out[hit] = data[pos[hit]]
-    return out
 
 
 def brokerage(snap: Snapshot, module: np.ndarray | None = None) -> pd.DataFrame:
@@ -194,5 +176,5 @@ def brokerage(snap: Snapshot, module: np.ndarray | None = None) -> pd.DataFrame:
     """
     g = snap.module if module is None else np.asarray(module, dtype=np.int64)
     D = snap.D
-    counts = _all_two_paths(D, g) - _closed_two_paths(D, g)
+    counts = _all_two_paths(D, g) - _closed_two_paths(snap, g)
     return pd.DataFrame(counts, columns=list(ROLES))

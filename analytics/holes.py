@@ -1,6 +1,7 @@
 """Burt's structural holes on S (unweighted): constraint, effective size, efficiency, hierarchy.
 
-Isolated nodes have no contacts: every measure here is NaN for them (never 0).
+Isolated nodes have no contacts: every measure here is NaN for them (never 0).  All of
+them come from one listing of the triangles of S (:mod:`analytics.triangles`).
 """
 
 from __future__ import annotations
@@ -9,20 +10,28 @@ import numpy as np
 import scipy.sparse as sp
 
 from kizuna.analytics.snapshot import Snapshot
+from kizuna.analytics.triangles import edge_triangles
 
 __all__ = ["constraint", "dyadic_constraint", "effective_size", "efficiency", "hierarchy"]
-
-#: Work (wedges) per row block of the masked product.
-BLOCK_WORK = 8_000_000
 
 
 def triangles(snap: Snapshot) -> np.ndarray:
     """Number of triangles through each node of S (ties among its neighbours)."""
-    k = snap.degree
     if snap.m == 0:
         return np.zeros(snap.n, dtype=np.int64)
-    local = np.asarray(snap.igraph.transitivity_local_undirected(mode="zero"), dtype=float)
-    return np.rint(local * k * (k - 1) / 2).astype(np.int64)
+    return edge_triangles(snap).per_node(snap.n)
+
+
+def _shared_weight(snap: Snapshot) -> np.ndarray:
+    """T_e = Σ_{q ∈ N(u) ∩ N(v)} 1/k_q for each edge e = (u, v) of S (float64)."""
+    et = edge_triangles(snap)
+    inv = 1.0 / np.maximum(snap.degree, 1)
+    m = snap.m
+    return (
+        np.bincount(et.exy, weights=inv[et.z], minlength=m)
+        + np.bincount(et.eyz, weights=inv[et.x], minlength=m)
+        + np.bincount(et.exz, weights=inv[et.y], minlength=m)
+    )
 
 
 def constraint(snap: Snapshot) -> np.ndarray:
@@ -30,8 +39,11 @@ def constraint(snap: Snapshot) -> np.ndarray:
 
     Notes
     -----
-    c_i = Σ_{j ∈ N(i)} (p_ij + Σ_{q ≠ i, j} p_iq p_qj)², p_ij = 1 / k_i for a neighbour j
-    (networkx's ``constraint`` on the simple graph).
+    c_i = Σ_{j ∈ N(i)} (p_ij + Σ_{q ≠ i, j} p_iq p_qj)², with p_ij = 1 / k_i when j is a
+    neighbour of i and p_ij = 0 otherwise (networkx's ``constraint`` on the simple
+    graph).  Only common neighbours q of i and j add to the inner sum, so
+    c_i = Σ_{j ∈ N(i)} (1 + T_ij)² / k_i², T_ij = Σ_{q ∈ N(i) ∩ N(j)} 1/k_q, computed from
+    the triangle list.
 
     References
     ----------
@@ -44,9 +56,14 @@ def constraint(snap: Snapshot) -> np.ndarray:
     """
     if snap.m == 0:
         return np.full(snap.n, np.nan)
-    c = np.asarray(snap.igraph.constraint(), dtype=float)
-    c[snap.degree == 0] = np.nan
-    return c
+    u, v = snap.edges
+    sq = (1.0 + _shared_weight(snap)) ** 2
+    k = snap.degree.astype(float)
+    total = np.bincount(u, weights=sq, minlength=snap.n) + np.bincount(
+        v, weights=sq, minlength=snap.n
+    )
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(k > 0, total / (k * k), np.nan)
 
 
 def effective_size(snap: Snapshot) -> np.ndarray:
@@ -79,29 +96,21 @@ def efficiency(snap: Snapshot, esize: np.ndarray | None = None) -> np.ndarray:
 def dyadic_constraint(snap: Snapshot) -> sp.csr_array:
     """c_ij = (p_ij + Σ_q p_iq p_qj)² for each tie (i, j) of S, as a CSR with S's pattern.
 
-    Computed as (P + P·P) masked by S in row blocks, P = D⁻¹A.
+    With p_ij = 1/k_i: c_ij = ((1 + T_ij) / k_i)², T_ij = Σ_{q ∈ N(i) ∩ N(j)} 1/k_q,
+    from the triangle list (:mod:`analytics.triangles`).
     """
     n, k = snap.n, snap.degree
     S = snap.S
-    inv = np.where(k > 0, 1.0 / np.maximum(k, 1), 0.0)
-    P = sp.csr_array((np.repeat(inv, k), S.indices, S.indptr), shape=S.shape)
-    rows_src = np.repeat(np.arange(n), k)
-    work = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(
-        np.bincount(rows_src, weights=k[S.indices], minlength=n).astype(np.int64), out=work[1:]
-    )
-    mask = sp.csr_array((np.ones(S.nnz), S.indices, S.indptr), shape=S.shape)
-    blocks = []
-    start = 0
-    while start < n:
-        stop = int(np.searchsorted(work, work[start] + BLOCK_WORK, side="right")) - 1
-        stop = min(max(stop, start + 1), n)
-        pp = (P[start:stop] @ P).multiply(mask[start:stop])
-        blocks.append(sp.csr_array(P[start:stop] + pp))
-        start = stop
-    out = sp.csr_array(sp.vstack(blocks, format="csr")) if blocks else sp.csr_array((n, n))
-    out.data = out.data**2
-    return out
+    if snap.m == 0:
+        return sp.csr_array((np.zeros(0), S.indices, S.indptr), shape=S.shape)
+    u, v = snap.edges
+    rows = np.repeat(np.arange(n, dtype=np.int64), k)
+    cols = S.indices.astype(np.int64)
+    nn = np.int64(n)
+    arc_edge = np.searchsorted(u * nn + v, np.minimum(rows, cols) * nn + np.maximum(rows, cols))
+    share = 1.0 + _shared_weight(snap)[arc_edge]
+    data = (share / k[rows]) ** 2
+    return sp.csr_array((data, S.indices, S.indptr), shape=S.shape)
 
 
 def hierarchy(snap: Snapshot, cij: sp.csr_array | None = None) -> np.ndarray:
