@@ -173,7 +173,7 @@ def analyze(
     job = step(
         "betweenness_start",
         lambda: centrality.BackgroundBetweenness(
-            snap, exact_max=exact_betweenness_max, k=betweenness_k, seed=seed
+            snap, exact_max=exact_betweenness_max, k=betweenness_k, seed=seed, closeness=extras
         ),
     )
     rt = step("roles", lambda: roles.role_table(snap))
@@ -209,9 +209,7 @@ def analyze(
     comm_info: dict[str, Any] = {}
     if extras:
         _add_info_columns(nodes, bundle)
-        nodes["closeness"] = step(
-            "closeness", lambda: centrality.closeness(snap, exact_max=exact_betweenness_max)
-        )
+        nodes["closeness"] = np.nan  # from the betweenness processes, at the end
         if n > exact_betweenness_max:
             meta["skipped"].append(f"closeness (n > {exact_betweenness_max})")
         nodes["eigenvector"] = step("eigenvector", lambda: centrality.eigenvector(snap))
@@ -246,6 +244,8 @@ def analyze(
             meta["skipped"].append(f"local bridges (n > {LOCAL_BRIDGES_MAX})")
     btw, meta["betweenness"] = step("betweenness", job.result)
     nodes.insert(2, "betweenness", btw)
+    if extras:
+        nodes["closeness"] = job.closeness()
     meta["communities"] = comm_info
     timings["total"] = round(time.perf_counter() - t_all, 3)
     return NetworkAnalysis(nodes, pairs, brg, local, audit, comm_info, meta, snap)

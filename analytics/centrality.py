@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import time
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -19,6 +20,7 @@ log = logging.getLogger(__name__)
 
 __all__ = [
     "BackgroundBetweenness",
+    "PathPlan",
     "betweenness",
     "closeness",
     "default_sample_size",
@@ -39,6 +41,133 @@ def default_sample_size(n: int, m: int | None = None) -> int:
     while k > 32 and k * m > 320_000_000:
         k //= 2
     return k
+
+
+@dataclass
+class PathPlan:
+    """What the all-pairs shortest-path work of one snapshot consists of.
+
+    The betweenness sources (every node, or a seeded sample) and, when closeness is
+    wanted, every node as a closeness vertex, are dealt into :data:`PARTS` interleaved
+    parts, so that two processes can share them.  Computing the parts one after the
+    other or in parallel gives the same floats: they are always added in part order.
+    """
+
+    n: int
+    sources: np.ndarray
+    sampled: bool
+    k: int
+    closeness: bool
+    info: dict[str, Any] = field(default_factory=dict)
+
+    def part(self, i: int) -> tuple[np.ndarray, np.ndarray | None]:
+        """Sources, and closeness vertices (None when not wanted), of part i."""
+        vertices = np.arange(i, self.n, PARTS, dtype=np.int64) if self.closeness else None
+        return self.sources[i::PARTS], vertices
+
+
+#: Parts the shortest-path work is dealt into (one per process on the 2-core machines).
+PARTS = 2
+
+
+def plan_paths(
+    snap: Snapshot,
+    *,
+    exact_max: int = 20_000,
+    k: int | None = None,
+    seed: int = 0,
+    closeness: bool = False,
+) -> PathPlan:
+    """The sources of betweenness (and closeness vertices) for one snapshot.
+
+    Exact (every node a source) up to ``exact_max`` nodes; above it ``k`` sources drawn
+    without replacement from ``numpy.random.default_rng(seed)`` (sorted), default
+    :func:`default_sample_size`.  Closeness is planned only for exact graphs.
+    """
+    n = snap.n
+    if n <= exact_max:
+        plan = PathPlan(n, np.arange(n, dtype=np.int64), False, n, closeness, {"method": "exact"})
+    else:
+        kk = min(n, k or default_sample_size(n, snap.m))
+        rng = np.random.default_rng(seed)
+        sources = np.sort(rng.choice(n, size=kk, replace=False))
+        info = {
+            "method": "sampled",
+            "k": int(kk),
+            "seed": int(seed),
+            "sources": [str(x) for x in snap.ids[sources]],
+        }
+        plan = PathPlan(n, sources, True, kk, False, info)
+    if n <= 2 or snap.m == 0:
+        plan.sources = plan.sources[:0]
+    plan.closeness = plan.closeness and n > 1 and snap.m > 0
+    return plan
+
+
+def _local_graph(snap: Snapshot) -> tuple[Any, np.ndarray]:
+    """S as an igraph Graph with nodes in reverse Cuthill–McKee order, and each node's
+    position in it.  Neighbours sit close in memory: igraph's breadth-first searches
+    run ~20 % faster at 100k organizations than in bundle order."""
+    import igraph as ig
+    from scipy.sparse.csgraph import reverse_cuthill_mckee
+
+    order = np.asarray(reverse_cuthill_mckee(snap.S, symmetric_mode=True), dtype=np.int64)
+    pos = np.empty(snap.n, dtype=np.int64)
+    pos[order] = np.arange(snap.n)
+    u, v = snap.edges
+    g = ig.Graph(n=snap.n, edges=list(zip(pos[u].tolist(), pos[v].tolist(), strict=True)))
+    return g, pos
+
+
+def run_part(snap: Snapshot, plan: PathPlan, i: int) -> tuple[np.ndarray, np.ndarray | None]:
+    """Raw betweenness sums over part i's sources, and the raw closeness of its vertices
+    (igraph's ``(r−1)/Σd``), both in bundle order."""
+    sources, vertices = plan.part(i)
+    n = snap.n
+    raw = np.zeros(n)
+    clo = None
+    if len(sources) == 0 and vertices is None:
+        return raw, clo
+    g, pos = _local_graph(snap)
+    if len(sources):
+        raw = np.asarray(g.betweenness(directed=False, sources=pos[sources].tolist()), dtype=float)[
+            pos
+        ]
+    if vertices is not None:
+        clo = np.full(n, np.nan)
+        if len(vertices):
+            clo[vertices] = np.asarray(
+                g.closeness(vertices=pos[vertices].tolist(), normalized=True), dtype=float
+            )
+    return raw, clo
+
+
+def finish_betweenness(snap: Snapshot, plan: PathPlan, raws: list[np.ndarray]) -> np.ndarray:
+    """Betweenness from the parts' raw sums (added in part order), normalised."""
+    n = snap.n
+    if len(plan.sources) == 0:
+        return np.zeros(n)
+    raw = raws[0].copy()
+    for r in raws[1:]:
+        raw += r
+    if plan.sampled:
+        raw *= n / plan.k
+    return raw * (2.0 / ((n - 1) * (n - 2)))
+
+
+def finish_closeness(snap: Snapshot, parts: list[np.ndarray | None]) -> np.ndarray:
+    """networkx's closeness from the parts' raw igraph closeness."""
+    n = snap.n
+    if n <= 1 or snap.m == 0:
+        return np.zeros(n)
+    raw = np.full(n, np.nan)
+    for p in parts:
+        if p is not None:
+            have = ~np.isnan(p)
+            raw[have] = p[have]
+    comp = snap.components
+    r = np.bincount(comp)[comp]
+    return np.nan_to_num(raw, nan=0.0) * (r - 1) / (n - 1)
 
 
 def betweenness(
@@ -72,7 +201,8 @@ def betweenness(
     -----
     c_B(v) = 2 / ((n−1)(n−2)) · Σ_{s<t} σ_st(v) / σ_st, n = all nodes (isolates
     included); 0 when n ≤ 2.  Sampled: the sum over k random sources s (every target t),
-    scaled by n/k — an unbiased estimator (Brandes & Pich 2007).
+    scaled by n/k — an unbiased estimator (Brandes & Pich 2007).  The sources are dealt
+    into two parts (:class:`PathPlan`); :class:`PathWorkers` runs them in two processes.
 
     References
     ----------
@@ -80,29 +210,12 @@ def betweenness(
     (2001) 163–177.  U. Brandes and C. Pich, "Centrality estimation in large networks",
     Int. J. Bifurcation and Chaos 17 (2007) 2303–2318.
     """
-    n = snap.n
-    if n <= 2 or snap.m == 0:
-        return np.zeros(n), {"method": "exact"}
-    g = snap.igraph
     t0 = time.perf_counter()
-    scale = 2.0 / ((n - 1) * (n - 2))
-    if n <= exact_max:
-        raw = np.asarray(g.betweenness(directed=False), dtype=float)
-        info: dict[str, Any] = {"method": "exact"}
-    else:
-        k = min(n, k or default_sample_size(n, snap.m))
-        rng = np.random.default_rng(seed)
-        sources = np.sort(rng.choice(n, size=k, replace=False))
-        raw = np.asarray(g.betweenness(directed=False, sources=sources.tolist()), dtype=float)
-        raw *= n / k
-        info = {
-            "method": "sampled",
-            "k": int(k),
-            "seed": int(seed),
-            "sources": [str(x) for x in snap.ids[sources]],
-        }
+    plan = plan_paths(snap, exact_max=exact_max, k=k, seed=seed)
+    raws = [run_part(snap, plan, i)[0] for i in range(PARTS)]
+    info = dict(plan.info)
     info["seconds"] = round(time.perf_counter() - t0, 3)
-    return raw * scale, info
+    return finish_betweenness(snap, plan, raws), info
 
 
 def closeness(snap: Snapshot, *, exact_max: int = 20_000) -> np.ndarray:
@@ -116,14 +229,33 @@ def closeness(snap: Snapshot, *, exact_max: int = 20_000) -> np.ndarray:
     n = snap.n
     if n > exact_max:
         return np.full(n, np.nan)
-    if n <= 1 or snap.m == 0:
+    plan = plan_paths(snap, exact_max=exact_max, closeness=True)
+    plan.sources = plan.sources[:0]
+    if not plan.closeness:
         return np.zeros(n)
-    g = snap.igraph
-    raw = np.asarray(g.closeness(normalized=True), dtype=float)  # (r-1)/Σd
-    comp = np.asarray(g.connected_components().membership)
-    r = np.bincount(comp)[comp]
-    out = np.nan_to_num(raw, nan=0.0) * (r - 1) / (n - 1)
-    return out
+    return finish_closeness(snap, [run_part(snap, plan, i)[1] for i in range(PARTS)])
+
+
+#: Components below this many nodes use a dense eigensolver (``numpy.linalg.eigh``).
+DENSE_MAX = 200
+#: Relative gap under which two components' largest eigenvalues count as tied.
+EIGEN_TIE = 1e-9
+
+
+def _perron(A: sp.csr_array) -> tuple[float, np.ndarray]:
+    """Largest eigenvalue of a connected component's adjacency and its eigenvector
+    (≥ 0, unit norm)."""
+    size = A.shape[0]
+    if size < DENSE_MAX:
+        w, v = np.linalg.eigh(A.toarray())
+        lam, vec = float(w[-1]), v[:, -1]
+    else:
+        # a fixed positive start vector (the Perron vector is positive): reproducible
+        start = np.full(size, 1.0 / np.sqrt(size))
+        w, v = spla.eigsh(A, k=1, which="LA", tol=1e-10, maxiter=5000, v0=start)
+        lam, vec = float(w[0]), v[:, 0]
+    vec = np.abs(vec)
+    return lam, vec / np.linalg.norm(vec)
 
 
 def eigenvector(snap: Snapshot) -> np.ndarray:
@@ -131,23 +263,47 @@ def eigenvector(snap: Snapshot) -> np.ndarray:
 
     Notes
     -----
-    A x = λ_max x (as networkx's ``eigenvector_centrality_numpy``).  On a disconnected
-    graph the leading eigenvector lives on the component with the largest λ.
+    A x = λ_max x (as networkx's ``eigenvector_centrality_numpy`` on a connected graph).
+    On a disconnected graph the eigenvector lives on the component with the largest λ
+    (0 elsewhere).  When several components tie for the largest λ (within a relative
+    1e-9, e.g. two copies of one network), the eigenvector of A is not unique and a
+    solver's answer would depend on the row order; here each tied component gets its
+    own eigenvector, normalised, and the tied components share the unit norm equally
+    (each scaled by 1/√t for t tied components), whatever the order of the rows.
+    Components under 200 nodes use a dense eigensolver, larger ones ARPACK (``eigsh``).
+    Only components that can reach the largest λ are solved: λ ≤ min(max degree,
+    √(2·edges)) rules the others out.
     """
     n = snap.n
     if snap.m == 0:
         return np.zeros(n)
+    comp = snap.components
+    order = np.argsort(comp, kind="stable")
+    n_comp = int(comp.max()) + 1
+    starts = np.searchsorted(comp[order], np.arange(n_comp + 1))
+    k = snap.degree
+    edges2 = np.bincount(comp, weights=k, minlength=n_comp)  # 2 · edges per component
+    maxdeg = np.zeros(n_comp)
+    np.maximum.at(maxdeg, comp, k)
+    bound = np.minimum(maxdeg, np.sqrt(edges2))
     A = snap.S.astype(float)
-    if n < 200:
-        w, v = np.linalg.eigh(A.toarray())
-        vec = v[:, int(np.argmax(w))]
-    else:
-        # A fixed positive start vector (the Perron vector is positive): reproducible runs.
-        start = np.full(A.shape[0], 1.0 / np.sqrt(A.shape[0]))
-        _, v = spla.eigsh(A, k=1, which="LA", tol=1e-10, maxiter=5000, v0=start)
-        vec = v[:, 0]
-    vec = np.abs(vec)
-    return np.asarray(vec / np.linalg.norm(vec))
+
+    def solve(c: int) -> tuple[float, np.ndarray]:
+        members = order[starts[c] : starts[c + 1]]
+        return _perron(sp.csr_array(A[members][:, members]))
+
+    best = int(np.argmax(edges2))
+    found = {best: solve(best)}
+    lam = found[best][0]
+    for c in np.flatnonzero(bound >= lam * (1 - EIGEN_TIE)).tolist():
+        if c not in found:
+            found[c] = solve(c)
+            lam = max(lam, found[c][0])
+    tied = [c for c, (lc, _) in found.items() if lc >= lam * (1 - EIGEN_TIE)]
+    out = np.zeros(n)
+    for c in tied:
+        out[order[starts[c] : starts[c + 1]]] = found[c][1] / np.sqrt(len(tied))
+    return out
 
 
 def strength(snap: Snapshot) -> np.ndarray:
@@ -194,11 +350,13 @@ def pagerank(
 
 
 class BackgroundBetweenness:
-    """Betweenness computed in a forked child process while the caller does other work.
+    """Betweenness (and closeness) computed by two forked child processes, one per part
+    of the sources (:class:`PathPlan`), while the caller does other work.
 
-    Betweenness is the longest step on big graphs and igraph holds one core; on a
-    multi-core machine the other metrics run meanwhile.  Falls back to computing in
-    :meth:`result` when ``fork`` is unavailable or the graph is small.
+    Betweenness is the longest step and igraph holds one core: the two parts use both
+    cores of the machine, and the caller's own steps fill the gaps.  Falls back to
+    computing the parts one after the other in :meth:`result` when ``fork`` is
+    unavailable or the graph is small; the values are the same either way.
 
     Examples
     --------
@@ -206,54 +364,92 @@ class BackgroundBetweenness:
     >>> values, info = job.result()  # doctest: +SKIP
     """
 
-    MIN_NODES = 50_000
+    MIN_NODES = 2_000
 
-    def __init__(self, snap: Snapshot, *, exact_max: int, k: int | None, seed: int):
+    def __init__(
+        self,
+        snap: Snapshot,
+        *,
+        exact_max: int,
+        k: int | None,
+        seed: int,
+        closeness: bool = False,
+    ):
         import multiprocessing as mp
         import os
 
-        self._args = (snap, exact_max, k, seed)
-        self._proc: Any = None
-        self._conn: Any = None
+        self._snap = snap
+        self._t0 = time.perf_counter()
+        self.plan = plan_paths(snap, exact_max=exact_max, k=k, seed=seed, closeness=closeness)
+        self._jobs: list[tuple[Any, Any]] = []
+        self._parts: list[tuple[np.ndarray, np.ndarray | None]] | None = None
+        #: seconds each part took in its process
+        self.part_seconds: list[float] = []
+        busy = len(self.plan.sources) > 0 or self.plan.closeness
         parallel = (
-            snap.n >= self.MIN_NODES
+            busy
+            and snap.n >= self.MIN_NODES
             and (os.cpu_count() or 1) > 1
             and "fork" in mp.get_all_start_methods()
         )
         if not parallel:
             return
-        _ = snap.igraph  # build once, shared copy-on-write with the child
+        _ = snap.edges  # computed once, shared copy-on-write with the children
         ctx = mp.get_context("fork")
-        recv, send = ctx.Pipe(duplex=False)
-        self._proc = ctx.Process(target=self._child, args=(send, *self._args), daemon=True)
-        self._proc.start()
-        send.close()
-        self._conn = recv
+        for i in range(PARTS):
+            recv, send = ctx.Pipe(duplex=False)
+            proc = ctx.Process(target=self._child, args=(send, snap, self.plan, i), daemon=True)
+            proc.start()
+            send.close()
+            self._jobs.append((proc, recv))
 
     @staticmethod
-    def _child(conn: Any, snap: Snapshot, exact_max: int, k: int | None, seed: int) -> None:
+    def _child(conn: Any, snap: Snapshot, plan: PathPlan, i: int) -> None:
         try:
-            conn.send(("ok", betweenness(snap, exact_max=exact_max, k=k, seed=seed)))
+            t0 = time.perf_counter()
+            out = run_part(snap, plan, i)
+            conn.send(("ok", (*out, round(time.perf_counter() - t0, 3))))
         except BaseException as exc:  # report to the parent, never hang it
             conn.send(("error", repr(exc)))
         finally:
             conn.close()
 
+    def _collect(self) -> list[tuple[np.ndarray, np.ndarray | None]]:
+        if self._parts is not None:
+            return self._parts
+        parts: list[tuple[np.ndarray, np.ndarray | None]] = []
+        for i, (proc, conn) in enumerate(self._jobs):
+            try:
+                status, payload = conn.recv()
+            except EOFError:
+                status, payload = "error", "the process ended without a result"
+            finally:
+                conn.close()
+                proc.join()
+            if status != "ok":
+                log.warning("shortest-path part %d failed (%s); computing it here", i, payload)
+                t0 = time.perf_counter()
+                payload = (*run_part(self._snap, self.plan, i), time.perf_counter() - t0)
+            parts.append(payload[:2])
+            self.part_seconds.append(round(payload[2], 3))
+        if not self._jobs:
+            parts = [run_part(self._snap, self.plan, i) for i in range(PARTS)]
+        self._parts = parts
+        return parts
+
     def result(self) -> tuple[np.ndarray, dict[str, Any]]:
-        """The values and method info (waits for the child)."""
-        snap, exact_max, k, seed = self._args
-        if self._proc is None:
-            return betweenness(snap, exact_max=exact_max, k=k, seed=seed)
-        try:
-            status, payload = self._conn.recv()
-        except EOFError:
-            status, payload = "error", "the betweenness process ended without a result"
-        finally:
-            self._conn.close()
-            self._proc.join()
-        if status != "ok":
-            log.warning("background betweenness failed (%s); computing it here", payload)
-            return betweenness(snap, exact_max=exact_max, k=k, seed=seed)
-        values, info = payload
-        info["process"] = "background"
+        """The betweenness values and method info (waits for the children)."""
+        parts = self._collect()
+        values = finish_betweenness(self._snap, self.plan, [p[0] for p in parts])
+        info = dict(self.plan.info)
+        info["seconds"] = round(time.perf_counter() - self._t0, 3)
+        info["process"] = f"{PARTS} background processes" if self._jobs else "inline"
+        if self._jobs:
+            info["part_seconds"] = self.part_seconds
         return values, info
+
+    def closeness(self) -> np.ndarray:
+        """Closeness (networkx's definition) from the same parts; NaN when not planned."""
+        if self.plan.sampled:
+            return np.full(self._snap.n, np.nan)
+        return finish_closeness(self._snap, [p[1] for p in self._collect()])

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import logging
 import math
+import time
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,8 @@ from kizuna.analytics.api import (
 from kizuna.graph.cells import people_csv, safe_csv_cell, safe_csv_column
 
 __all__ = ["csv_frame", "write_analysis"]
+
+log = logging.getLogger(__name__)
 
 
 def csv_frame(frame: pd.DataFrame, first: tuple[str, ...]) -> pd.DataFrame:
@@ -100,11 +104,14 @@ def write_analysis(result: NetworkAnalysis, out_dir: str | Path) -> dict[str, Pa
         "spof": (result.spof, ()),
     }
     paths: dict[str, Path] = {}
+    t0 = time.perf_counter()
     for name, (frame, first) in files.items():
         path = out / f"{name}.csv"
         _write_csv(csv_frame(frame, first), path)
         paths[name] = path
     meta = dict(result.meta)
+    meta["timings"] = {**meta.get("timings", {}), "write": round(time.perf_counter() - t0, 3)}
+    log.info("write: %.2f s", meta["timings"]["write"])
     meta["files"] = {k: p.name for k, p in paths.items()}
     meta["columns"] = {"nodes": list(CONTRACT_NODE_COLUMNS)}
     path = out / "meta.json"

@@ -87,16 +87,24 @@ def _int_bincount(index: np.ndarray, values: np.ndarray, length: int) -> np.ndar
 
 
 def participation(md: ModuleDegrees) -> np.ndarray:
-    """Participation coefficient P_i = 1 − Σ_s (k_is / k_i)²; 0 when k_i = 0.
+    """Participation coefficient P_i = (k_i² − Σ_s k_is²) / k_i²; 0 when k_i = 0.
+
+    Notes
+    -----
+    This is 1 − Σ_s (k_is / k_i)², computed as one division of two exact integers, so
+    it is the correctly rounded value: k = 10 with module counts (7, 1, 1, 1) gives
+    0.3 exactly, where 1 − Σ (k_s/k)² gives 0.30000000000000004 (and role R5's
+    threshold P ≤ 0.30 is compared in integers anyway, see :func:`hub_roles`).
 
     References
     ----------
     R. Guimerà and L. A. N. Amaral, "Functional cartography of complex metabolic
     networks", Nature 433 (2005) 895–900.
     """
-    k = md.k.astype(float)
+    k2 = md.k.astype(np.int64) * md.k.astype(np.int64)  # < 2**53: exact as float64 too
+    gap = k2 - md.sum_sq.astype(np.int64)
     with np.errstate(divide="ignore", invalid="ignore"):
-        p = 1.0 - md.sum_sq / (k * k)
+        p = gap.astype(float) / k2.astype(float)
     return np.where(md.k > 0, p, 0.0)
 
 

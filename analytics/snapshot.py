@@ -142,6 +142,15 @@ class Snapshot:
         return coo.row[order].astype(np.int64), coo.col[order].astype(np.int64)
 
     @cached_property
+    def components(self) -> np.ndarray:
+        """Connected component label of each node of S (int64)."""
+        from scipy.sparse.csgraph import connected_components
+
+        if self.n == 0:
+            return np.zeros(0, dtype=np.int64)
+        return np.asarray(connected_components(self.S, directed=False)[1], dtype=np.int64)
+
+    @cached_property
     def index(self) -> pd.Index:
         return pd.Index(self.ids)
 

@@ -6,6 +6,8 @@ import gc
 import json
 import logging
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -142,6 +144,15 @@ def _write_to_store(nodes: Any, meta: dict[str, Any], data_dir: Path | None = No
     click.echo(f"Wrote the metrics of {written} organizations to the store.", err=True)
 
 
+def _timed(into: dict[str, float], fn: Callable[[], Bundle]) -> Bundle:
+    """fn() (reading the input), its seconds kept in ``into["seconds"]`` and logged."""
+    t0 = time.perf_counter()
+    out = fn()
+    into["seconds"] = round(time.perf_counter() - t0, 3)
+    log.info("read: %.2f s", into["seconds"])
+    return out
+
+
 @click.command()
 @click.option(
     "--input",
@@ -213,10 +224,11 @@ def analyze(
             "--write stores the metrics of the whole stored network; "
             "run it without --input, --region, --since and --until."
         )
+    read: dict[str, float] = {}
     result = run_analysis(
         # no local name for the bundle: the analysis lets go of the tie rows once they
         # are in its arrays, and nothing here must keep them alive (memory at 1M)
-        _analysis_bundle(input_path, graph_filter, data_dir),
+        _timed(read, lambda: _analysis_bundle(input_path, graph_filter, data_dir)),
         with_programs=with_programs,
         seed=seed,
         exact_betweenness_max=exact_max,
@@ -225,6 +237,7 @@ def analyze(
         extras=not contract_only,
         progress=lambda s: log.info("analyze: %s", s),
     )
+    result.meta["timings"] = {"read": read["seconds"], **result.meta["timings"]}
     paths = write_analysis(result, out_dir)
     meta = result.meta
     if write_back:
