@@ -243,6 +243,7 @@ def analyze(
         else:
             meta["skipped"].append(f"local bridges (n > {LOCAL_BRIDGES_MAX})")
     btw, meta["betweenness"] = step("betweenness", job.result)
+    timings.update(job.seconds)
     nodes.insert(2, "betweenness", btw)
     if extras:
         nodes["closeness"] = job.closeness()
