@@ -10,8 +10,9 @@ betweenness sources (numpy ``default_rng(seed)``, same k rule).  Where igraph ha
 metric, igraph computes it (betweenness, closeness, constraint, transitivity,
 articulation points, bridges, biconnected components, Leiden); PageRank is networkx's
 rule by scipy power iteration; the metrics no library has (participation/z/roles,
-brokerage, cluster pairs, hierarchy, separated pairs) are the textbook numpy/scipy versions: masked sparse products in row blocks for
-brokerage and the dyadic constraint, sort-based counting for the rest.
+brokerage, cluster pairs, hierarchy, separated pairs) are the textbook numpy/scipy
+versions: masked sparse products in row blocks for brokerage and the dyadic constraint,
+sort-based counting for the rest.
 
 ``--check KIZUNA_OUT`` compares the written files with kizuna's, cell by cell (floats to
 1e-9 relative, PageRank/eigenvector to 1e-9 absolute), and exits 1 on any difference.
