@@ -3,6 +3,9 @@
     python benchmarks/bench_analytics.py metrics --sizes 10000 100000
     python benchmarks/bench_analytics.py error --sizes 10000 20000      # sampled betweenness
     python benchmarks/bench_analytics.py full --sizes 10000 100000 1000000   # kizuna analyze
+    python benchmarks/bench_analytics.py versus --sizes 10000 100000 --runs 2
+        # kizuna analyze vs the plain igraph + numpy pipeline (pipeline_analytics.py),
+        # run alternately on the same bundle: best wall time, peak RSS, CPU seconds
 
 Graphs come from ``loaders.synth.synthesize`` (``kizuna synth``), seed 1, ~5 ties per
 organization.  networkx runs only where it finishes in reasonable time (see
@@ -326,9 +329,77 @@ def full_run(n: int, seed: int, workdir: Path) -> list[str]:
     ]
 
 
+PIPELINE = Path(__file__).resolve().parent / "pipeline_analytics.py"
+
+
+def _bundle(n: int, seed: int, workdir: Path) -> Path:
+    bundle_dir = workdir / f"synth_{n}"
+    if not (bundle_dir / "ties.csv").exists():
+        subprocess.run(
+            ["kizuna", "synth", "--orgs", str(n), "--seed", str(seed), "--out", str(bundle_dir)],
+            check=True,
+            capture_output=True,
+        )
+    return bundle_dir
+
+
+def _timed_run(cmd: list[str]) -> dict[str, float]:
+    """Wall s, peak RSS MB (largest single process), CPU s (user + system, children
+    included) of one command, from GNU time; and the 1-minute load average before."""
+    load = float(Path("/proc/loadavg").read_text().split()[0])
+    proc = subprocess.run(
+        ["/usr/bin/time", "-f", "TIME %e %M %U %S", *cmd], capture_output=True, text=True
+    )
+    line = [x for x in proc.stderr.splitlines() if x.startswith("TIME ")][-1].split()
+    if proc.returncode:
+        raise RuntimeError(f"{cmd[0]} failed: {proc.stderr[-2000:]}")
+    return {
+        "wall": float(line[1]),
+        "rss": int(line[2]) / 1024,
+        "cpu": float(line[3]) + float(line[4]),
+        "load": load,
+    }
+
+
+def versus_run(n: int, seed: int, workdir: Path, runs: int) -> tuple[str, str]:
+    """kizuna analyze and the plain pipeline, alternately, on one bundle."""
+    bundle = _bundle(n, seed, workdir)
+    ours_dir, theirs_dir = workdir / f"kizuna_{n}", workdir / f"pipeline_{n}"
+    cmds = {
+        "kizuna": ["kizuna", "analyze", "--input", str(bundle), "--out", str(ours_dir)],
+        "pipeline": [sys.executable, str(PIPELINE), str(bundle), str(theirs_dir)],
+    }
+    got: dict[str, list[dict[str, float]]] = {"kizuna": [], "pipeline": []}
+    for i in range(runs):
+        for name in ("kizuna", "pipeline") if i % 2 == 0 else ("pipeline", "kizuna"):
+            got[name].append(_timed_run(cmds[name]))
+            print(name, got[name][-1], flush=True)
+    meta = json.loads((ours_dir / "meta.json").read_text(encoding="utf-8"))
+    best = {k: min(r["wall"] for r in v) for k, v in got.items()}
+    peak = {k: max(r["rss"] for r in v) for k, v in got.items()}
+    cpu = {k: min(r["cpu"] for r in v) for k, v in got.items()}
+    loads = [r["load"] for v in got.values() for r in v]
+    btw = meta["betweenness"]
+    method = btw["method"] + (f" k={btw['k']}" if "k" in btw else "")
+    steps = ", ".join(
+        f"{k} {v:.1f}" for k, v in meta["timings"].items() if isinstance(v, float) and v >= 0.5
+    )
+    return (
+        f"| {n:,} | {meta['m']:,} | {method} | "
+        + " | ".join(f"{r['wall']:.1f}" for r in got["kizuna"])
+        + " | "
+        + " | ".join(f"{r['wall']:.1f}" for r in got["pipeline"])
+        + f" | **{best['kizuna'] / best['pipeline']:.2f}×** | {peak['kizuna']:.0f} / "
+        f"{peak['pipeline']:.0f} (**{peak['kizuna'] / peak['pipeline']:.2f}×**) | "
+        f"{cpu['kizuna']:.1f} / {cpu['pipeline']:.1f} | {min(loads):.1f}–{max(loads):.1f} |",
+        f"kizuna at {n:,}, steps ≥ 0.5 s (last run): {steps}",
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("mode", choices=["metrics", "error", "full"])
+    parser.add_argument("mode", choices=["metrics", "error", "full", "versus"])
+    parser.add_argument("--runs", type=int, default=2, help="versus: runs of each")
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000])
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--ks", type=int, nargs="+", default=[64, 128, 256, 512])
@@ -346,15 +417,41 @@ def main() -> None:
             "| steps ≥ 0.5 s | exit |",
             "|---|---|---|---|---|---|---|---|",
         ]
+    notes: list[str] = []
+    if args.mode == "versus":
+        args.workdir.mkdir(parents=True, exist_ok=True)
+        lines += [
+            "\n`kizuna analyze --input` vs `benchmarks/pipeline_analytics.py` (plain pyarrow + "
+            "igraph + numpy/scipy, same columns and betweenness sources), run alternately "
+            "on one bundle. Wall s per run; ratio = best kizuna / best pipeline; peak RSS = "
+            "largest single process (MB); CPU = user + system s of the whole process tree "
+            "(best run); load = 1-minute load average before each run (2 cores).",
+            "",
+            "| "
+            + " | ".join(
+                ["organizations", "links", "betweenness"]
+                + [f"kizuna wall s, run {i + 1}" for i in range(args.runs)]
+                + [f"pipeline wall s, run {i + 1}" for i in range(args.runs)]
+                + ["wall ratio", "peak RSS MB kizuna / pipeline", "CPU s kizuna / pipeline", "load"]
+            )
+            + " |",
+            "|" + "---|" * (7 + 2 * args.runs),
+        ]
     for n in args.sizes:
         print(f"== {args.mode} {n}", flush=True)
-        if args.mode == "metrics":
+        if args.mode == "versus":
+            row, steps = versus_run(n, args.seed, args.workdir, args.runs)
+            lines.append(row)
+            notes.append(steps)
+        elif args.mode == "metrics":
             lines += metrics_run(n, args.seed)
         elif args.mode == "error":
             lines += error_run(n, args.seed, args.ks, args.draws)
         else:
             lines += full_run(n, args.seed, args.workdir)
             print(lines[-1], flush=True)
+    if notes:
+        lines += [""] + [f"- {x}" for x in notes]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("a", encoding="utf-8") as fh:
         fh.write("\n".join(lines) + "\n")
