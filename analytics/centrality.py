@@ -394,6 +394,7 @@ class BackgroundBetweenness:
         _ = snap.edges  # computed once, shared copy-on-write with the children
         import igraph  # noqa: F401  (imported once: its import pulls in matplotlib, ~1 s)
         from scipy.sparse.csgraph import reverse_cuthill_mckee  # noqa: F401
+
         ctx = mp.get_context("fork")
         for i in range(PARTS):
             recv, send = ctx.Pipe(duplex=False)
