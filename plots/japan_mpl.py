@@ -25,7 +25,7 @@ from matplotlib.patches import Rectangle
 from kizuna.plots import geo
 
 LAND = "#eef1f4"
-LAND_HIGHLIGHT = "#f6d5d5"
+LAND_HIGHLIGHT = "#f2b8b8"
 BORDER = "#a3adb8"
 BOX = "#9aa5b1"
 

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from kizuna.graph import __version__
 from kizuna.graph.bundle import Bundle
 from kizuna.graph.errors import KizunaError
+from kizuna.graph.geo import prefectures
 from kizuna.plots.geo import bundle_cluster_places
 from kizuna.reports import sections as S
 from kizuna.reports.context import AnalysisLike, PartnerFinder, ReportContext
@@ -59,6 +60,9 @@ def _national(ctx: ReportContext, cluster_id: str, subject: str) -> Section:
     names = {str(c): ctx.cluster_name(str(c)) for c in places.index}
     members = ctx.bundle.nodes[ctx.bundle.nodes["cluster"].map(str) == cluster_id]
     prefs = [p for p in members["prefecture"].dropna().map(str).unique() if p]
+    region = ctx.cluster_row.get(cluster_id, {}).get("region")
+    if not prefs and isinstance(region, str):  # no member's prefecture known: its region
+        prefs = [p.name for p in prefectures() if p.region == region]
     sec.figures.append(
         national_figure(
             places,

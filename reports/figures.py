@@ -17,11 +17,12 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from matplotlib import font_manager
+from matplotlib import font_manager, patheffects
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure as MplFigure
 from matplotlib.lines import Line2D
 
+from kizuna.plots.geo import OVERSEAS
 from kizuna.plots.japan_mpl import arc, draw_japan
 from kizuna.reports.i18n import Catalogue
 from kizuna.reports.labels import place_labels, point_labels
@@ -259,7 +260,9 @@ def national_figure(
         draw_japan(
             ax,
             okinawa_label=cat.t("fig.national.okinawa"),
-            overseas_label="",
+            overseas_label=cat.t("fig.national.overseas")
+            if (placed["region"] == OVERSEAS).any()
+            else "",
             highlight=home_prefs,
         )
         xy: dict[str, tuple[float, float]] = {
@@ -335,7 +338,12 @@ def national_figure(
                 xy[cid][1],
                 names.get(cid, cid),
                 8.5 if cid == highlight else 6.5,
-                {"fontweight": "bold"} if cid == highlight else {"color": "#333333"},
+                {
+                    "fontweight": "bold" if cid == highlight else "normal",
+                    "color": "#111111" if cid == highlight else "#333333",
+                    "zorder": 6,
+                    "path_effects": [patheffects.withStroke(linewidth=2.2, foreground="white")],
+                },
             )
             for cid in named
         ]
@@ -345,7 +353,7 @@ def national_figure(
             Line2D([], [], color=HIGHLIGHT, lw=2, ls="--", label=cat.t("fig.national.near")),
             Line2D([], [], color="#8da2b8", lw=2, label=cat.t("fig.national.others")),
         ]
-        ax.legend(handles=handles, loc="lower right", fontsize=7, frameon=False)
+        ax.legend(handles=handles, loc="upper left", fontsize=7, frameon=False)
         return fig
 
     return _figure("national", caption, draw)

@@ -53,7 +53,7 @@ def broker_finding(ctx: ReportContext, report: Report, home: str, *, org: str = 
     others = _bridged(ctx, str(row["id"]), home)
     return Finding(
         cat.t(
-            "finding.broker",
+            "finding.broker_org" if org else "finding.broker",
             name=row["name"],
             total=int(row["total"]),
             role=cat.label("broker", role),

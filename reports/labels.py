@@ -62,6 +62,7 @@ def place_labels(
             choice = (dx, dy, (px + dx, py + dy, px + dx + w, py + dy + h))
         dx, dy, box = choice
         placed.append(box)
+        options = {"zorder": 5, **extra}
         ax.annotate(
             text,
             (x, y),
@@ -70,9 +71,8 @@ def place_labels(
             fontsize=size,
             ha="left" if dx >= 0 else "right",
             va="bottom",
-            zorder=5,
             arrowprops={"arrowstyle": "-", "color": "#999999", "lw": 0.5} if abs(dy) > 10 else None,
-            **extra,
+            **options,
         )
 
 

@@ -41,6 +41,12 @@ class Table:
     page_limit: int | None = None
 
     @property
+    def keep_together(self) -> bool:
+        """Short enough to print on one page unbroken (few rows, no long-text columns)."""
+        long_text = {"evidence", "reasons", "citation"}
+        return len(self.frame) <= 12 and not long_text & {str(c) for c in self.frame.columns}
+
+    @property
     def truncated(self) -> bool:
         return self.page_limit is not None and len(self.frame) > self.page_limit
 

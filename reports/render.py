@@ -57,20 +57,32 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
+def _blank_columns(table: Table) -> set[str]:
+    """Columns with no value in any row (left off the page: Excel keeps them)."""
+    return {
+        str(c)
+        for c in table.frame.columns
+        if all(_missing(v) or (isinstance(v, str) and not v.strip()) for v in table.frame[c])
+    }
+
+
 def table_rows(table: Table, *, page: bool = False) -> Iterable[list[tuple[str, Any]]]:
-    """Rows of a table as (column, value) pairs; ``page`` leaves out the Excel-only columns."""
+    """Rows of a table as (column, value) pairs; ``page`` leaves out the Excel-only columns
+    and the columns with no value at all."""
     columns = [str(c) for c in table.frame.columns]
     frame = table.frame
+    hidden = set(table.excel_only) | _blank_columns(table) if page else set()
     if page and table.page_limit is not None:
         frame = frame.head(table.page_limit)
     for values in frame.itertuples(index=False, name=None):
         pairs = zip(columns, values, strict=True)
-        yield [(c, v) for c, v in pairs if not (page and c in table.excel_only)]
+        yield [(c, v) for c, v in pairs if c not in hidden]
 
 
 def page_columns(table: Table) -> list[str]:
     """Columns shown on the page (HTML, PDF, Markdown)."""
-    return [str(c) for c in table.frame.columns if str(c) not in table.excel_only]
+    hidden = set(table.excel_only) | _blank_columns(table)
+    return [str(c) for c in table.frame.columns if str(c) not in hidden]
 
 
 def _is_numeric(table: Table, column: str) -> bool:
@@ -158,17 +170,71 @@ def render_markdown(report: Report, figure_files: dict[str, str]) -> str:
     return text
 
 
+#: The last page of a PDF holds at least this share of a page's height, or the layout is
+#: tried again tighter (one page fewer) or roomier (more on the last page).
+MIN_LAST_PAGE = 0.3
+#: Layout variants tried in turn (classes of the <html> element, see report.css).
+LAYOUTS: tuple[str, ...] = ("", "compact", "roomy")
+
+
+def _content_bottom(box: Any) -> float:
+    """Lowest edge of the lines, rows and images inside a layout box (margin boxes left out)."""
+    from weasyprint.formatting_structure import boxes
+
+    lowest = 0.0
+    for child in box.all_children():
+        if isinstance(child, boxes.MarginBox):
+            continue
+        if isinstance(child, boxes.LineBox | boxes.TableRowBox | boxes.ReplacedBox):
+            lowest = max(lowest, child.position_y + child.margin_height())
+        if isinstance(child, boxes.ParentBox):
+            lowest = max(lowest, _content_bottom(child))
+    return lowest
+
+
+def page_fill(page: Any) -> float:
+    """How much of a laid-out page's content height is used (0–1)."""
+    box = page._page_box  # WeasyPrint's laid-out page: no public API gives its content
+    return (_content_bottom(box) - box.content_box_y()) / box.height
+
+
+def _layout(html: str, variant: str) -> Any:
+    from weasyprint import HTML
+
+    if variant:
+        html = html.replace("<html ", f'<html class="{variant}" ', 1)
+    return HTML(string=html).render()
+
+
+def lay_out_pdf(html: str) -> Any:
+    """The laid-out document, avoiding a near-empty last page.
+
+    The normal layout first; when its last page is under :data:`MIN_LAST_PAGE` full, the
+    compact and roomy variants, keeping the first whose last page is full enough (else
+    the one with the fullest last page among those with the fewest pages).
+    """
+    tried = []
+    for variant in LAYOUTS:
+        doc = _layout(html, variant)
+        fill = page_fill(doc.pages[-1]) if len(doc.pages) > 1 else 1.0
+        if fill >= MIN_LAST_PAGE:
+            return doc
+        tried.append((len(doc.pages), -fill, variant, doc))
+    return min(tried, key=lambda t: t[:3])[3]
+
+
 def write_pdf(html: str, path: Path) -> None:
-    """Lay out ``html`` with WeasyPrint into ``path`` (fonts embedded)."""
+    """Lay out ``html`` with WeasyPrint into ``path`` (fonts embedded, no near-empty last
+    page)."""
     try:
-        from weasyprint import HTML
+        import weasyprint  # noqa: F401
     except ImportError as exc:  # pragma: no cover - depends on the installation
         raise KizunaError(
             "PDF output needs WeasyPrint: pip install 'kizuna[pdf]' (or use --format html)."
         ) from exc
     logging.getLogger("fontTools").setLevel(logging.WARNING)
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    HTML(string=html).write_pdf(str(path))
+    lay_out_pdf(html).write_pdf(str(path))
 
 
 def parse_formats(text: str) -> list[str]:
