@@ -63,12 +63,11 @@ def add(files: tuple[Path, ...], data_dir: Path | None, as_json: bool) -> None:
         kizuna registry add 13_tokyo_all_20240329.zip
         kizuna registry add --data-dir ./kizuna-data diff_20240401.zip diff_20240402.zip
     """
-    from kizuna.registry.store import Registry
+    from kizuna.registry.store import add_files
 
     settings = settings_for(data_dir)
-    with Registry.open(settings.data_dir, create=True) as reg, _progress() as progress:
-        results = reg.add(list(files), progress=progress)
-        status = reg.status()
+    with _progress() as progress:
+        results, status = add_files(settings.data_dir, list(files), progress=progress)
     if as_json:
         click.echo(
             json.dumps(

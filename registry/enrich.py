@@ -9,7 +9,8 @@ Matching, per organization (node):
    after the name, spaces and ・ removed, lower case) within the bundle's prefecture
    (all prefectures when the bundle has none; a national body, 法人種別 101, matches in
    any prefecture); then the node's aliases; then former names (a name the registry
-   replaced by a newer one).
+   replaced by a newer one); last, a university's school corporation (慶應義塾大学 →
+   学校法人慶應義塾).
 
 One registry entry → ``name_prefecture``; two or more → ``candidates`` (their numbers in
 the note, nothing filled); none → ``none``.  Entries whose publication was withdrawn
@@ -135,6 +136,13 @@ class _Matcher:
                 rows = [r for r, _, _ in former]
                 info = "; ".join(f"'{old}' until {until}" for _, old, until in former)
                 return rows, info, "former name"
+        for name in names:  # 慶應義塾大学 is run by 学校法人慶應義塾
+            key = name_key(name)
+            if len(key) > 2 and key.endswith("大学"):
+                hits = self.reg.by_key(key[:-2], prefecture if given_prefecture else None)
+                hits = [r for r in hits if "学校法人" in (r["name"] or "")]
+                if hits:
+                    return hits, None, "school corporation"
         return [], None, ""
 
 
@@ -270,9 +278,12 @@ def _match_name(
     if former:
         text = f"name changed: bundle '{name}' is the former name ({former}), {registry}"
         rec["note"] = _join(rec["note"], text)
-    elif name_key(name) != row["name_key"]:
+    elif name_key(name) != row["name_key"] and how != "school corporation":
         rec["note"] = _join(rec["note"], f"matched by an alias; {registry}")
-    if how == "national body":
+    if how == "school corporation":
+        text = f"the university's school corporation (学校法人): {row['name']}"
+        rec["note"] = _join(rec["note"], text)
+    elif how == "national body":
         text = f"national body (国の機関) registered in {row['prefecture']}"
         rec["note"] = _join(rec["note"], text)
     elif not pref_text:

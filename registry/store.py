@@ -19,6 +19,7 @@ the view ``法人`` shows the same rows under the NTA's Japanese column names.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import queue
@@ -349,6 +350,31 @@ class Registry:
                 (int(number),),
             )
         ]
+
+
+def add_files(
+    data_dir: Path,
+    paths: Sequence[str | Path],
+    *,
+    progress: Callable[[str, int], None] | None = None,
+) -> tuple[list[AddedFile], dict[str, Any]]:
+    """:meth:`Registry.add` into the registry of ``data_dir``, created when missing.
+
+    Returns the files added and the registry's status.  When the registry did not exist
+    and the add fails, the new (empty) registry is removed again: nothing is written.
+    """
+    path = registry_path(data_dir)
+    existed = path.exists()
+    try:
+        with Registry.open(data_dir, create=True) as reg:
+            return reg.add(paths, progress=progress), reg.status()
+    except BaseException:
+        if not existed:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                path.with_name(path.name + suffix).unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                path.parent.rmdir()
+        raise
 
 
 def prefetched(batches: Iterator[list[tuple]], depth: int = 2) -> Iterator[list[tuple]]:

@@ -18,6 +18,7 @@ D1 = number(270000000011)
 D2 = number(270000000012)
 TOHOKU = number(370000000001)
 UNKNOWN = number(990000000099)
+KEIO = number(100000000008)
 
 NODES = (
     "id,name,kind,prefecture,name_en,corporate_number,aliases\n"
@@ -30,6 +31,7 @@ NODES = (
     "nobody,存在しない商事,company,東京都,,,\n"
     f"lost,ロスト株式会社,company,東京都,,{UNKNOWN},\n"
     "eps,イプシロン,company,北海道,,,EPSILON|有限会社イプシロン\n"
+    "keio,慶應義塾大学,university,東京都,,,\n"
 )
 TIES = "source,target,kind\nalpha,beta,supply\nbeta,alpha,supply\nalpha,beta,supply\n"
 
@@ -62,6 +64,7 @@ def registry_files(tmp: Path) -> list[Path]:
             prefecture="北海道",
             city="札幌市中央区",
         ),
+        row(8, KEIO, "学校法人慶應義塾", kind="399", city="港区"),
     ]
     diff = [
         row(
@@ -118,7 +121,7 @@ def test_enrich_fills_matches_and_reports(
         capsys, "enrich", str(bundle), "--out", str(out), "--data-dir", str(data)
     )
     assert code == 0, err
-    assert "9 organizations" in stdout
+    assert "10 organizations" in stdout
     columns, rep = read_report(out / "enrich-report.csv")
     assert tuple(columns) == REPORT_COLUMNS
     assert list(rep) == [
@@ -131,6 +134,7 @@ def test_enrich_fills_matches_and_reports(
         "nobody",
         "lost",
         "eps",
+        "keio",
     ]
     match = {k: r["match"] for k, r in rep.items()}
     assert match == {
@@ -143,7 +147,9 @@ def test_enrich_fills_matches_and_reports(
         "nobody": "none",
         "lost": "none",
         "eps": "name_prefecture",
+        "keio": "name_prefecture",
     }
+    assert rep["keio"]["corporate_number"] == KEIO and "学校法人" in rep["keio"]["note"]
     # closed by merger, with successor; the name kept its registry form
     assert (rep["beta"]["closed"], rep["beta"]["successor"]) == ("2024-03-28", A)
     assert rep["beta"]["registry_name"] == "ベータ工業株式会社"

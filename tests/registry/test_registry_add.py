@@ -205,6 +205,21 @@ def test_bad_input_is_a_clear_error_and_nothing_is_written(
     assert [f["name"] for f in status["files"]] == [first.name]
 
 
+def test_a_failed_first_add_leaves_no_registry(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = write(tmp_path / "bad.csv", [row(1, NTA, "国税庁", kind="999")])
+    d = tmp_path / "d"
+    code, _, err = kizuna(capsys, "registry", "add", str(bad), "--data-dir", str(d))
+    assert code == 1 and "bad.csv, row 1" in err
+    assert not registry_path(d).exists()
+    code, _, err = kizuna(
+        capsys, "registry", "add", str(tmp_path / "missing.zip"), "--data-dir", str(d)
+    )
+    assert code == 1 and "missing.zip: no such file" in err
+    assert not registry_path(d).parent.exists()
+
+
 def test_zip_without_one_csv_is_refused(tmp_path: Path) -> None:
     z = tmp_path / "x.zip"
     with zipfile.ZipFile(z, "w") as zf:
