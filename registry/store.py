@@ -39,8 +39,8 @@ log = logging.getLogger(__name__)
 REGISTRY_DIR = "registry"
 DB_NAME = "registry.sqlite"
 SCHEMA_VERSION = "1"
-#: Files bigger than this in one `add`: the name index is rebuilt once after loading
-#: instead of being kept up to date row by row.
+#: New files bigger than this in one `add` (and than a quarter of the database): the name
+#: index is rebuilt once after loading instead of being kept up to date row by row.
 BULK_BYTES = 20 << 20
 #: SQLite page cache during `add` (KiB, negative = size).
 CACHE_KIB = 262_144
@@ -192,7 +192,7 @@ class Registry:
         files = [NtaFile.of(p) for p in paths]
         order = sorted(range(len(files)), key=lambda i: (files[i].name_date or "9999", i))
         files = [files[i] for i in order]
-        bulk = sum(f.path.stat().st_size for f in files) > BULK_BYTES
+        bulk = self._bulk(files)
         conn = self.conn
         conn.execute("PRAGMA synchronous=OFF")
         conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
@@ -215,6 +215,14 @@ class Registry:
         if bulk:
             conn.execute("PRAGMA optimize")
         return results
+
+    def _bulk(self, files: list[NtaFile]) -> bool:
+        """Whether to rebuild the name index once after the add instead of row by row:
+        the new files are big (> BULK_BYTES) and big next to the registry (> 1/4 of it)."""
+        known = {r[0] for r in self.conn.execute("SELECT sha256 FROM files")}
+        new = sum(f.path.stat().st_size for f in files if f.sha256 not in known)
+        held = self.path.stat().st_size if self.path.exists() else 0
+        return new > BULK_BYTES and new * 4 > held
 
     def _add_one(
         self, nta: NtaFile, seen: set[str], progress: Callable[[str, int], None] | None
