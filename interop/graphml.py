@@ -1,9 +1,10 @@
 """GraphML for Cytoscape, yEd, igraph and networkx: typed keys, one edge type.
 
-Keys are declared per attribute with ``attr.type`` ``string``, ``int`` (years and counts),
-``double`` or ``boolean``; their ids are ``n_<name>`` for nodes and ``e_<name>`` for
-edges.  An element without a value for a key has no ``<data>`` for it (readers then show
-nothing, or their default: igraph ``""``/NaN/False).
+Keys are declared per attribute with ``attr.type`` ``string``, ``int`` (years and counts;
+``long`` for a column with a value beyond 32 bits), ``double`` or ``boolean``; their ids
+are ``n_<name>`` for nodes and ``e_<name>`` for edges.  An element without a value for a
+key has no ``<data>`` for it (readers then show nothing, or their default: igraph
+``""``/NaN/False).
 
 The tie id is the edge's XML ``id`` and also an ``id`` attribute: igraph 1.0 fills its
 ``id`` edge attribute with node ids when it takes them from the XML (it then warns that an
@@ -20,7 +21,13 @@ from kizuna.interop.xmltext import xml_attr, xml_text
 __all__ = ["graphml_lines"]
 
 NS = "http://graphml.graphdrawing.org/xmlns"
-_TYPE = {"string": "string", "integer": "int", "double": "double", "boolean": "boolean"}
+_TYPE = {
+    "string": "string",
+    "integer": "int",
+    "long": "long",
+    "double": "double",
+    "boolean": "boolean",
+}
 
 
 def _keys(prefix: str, domain: str, columns: list[Column]) -> Iterator[str]:

@@ -25,8 +25,11 @@ from kizuna.graph.model import phase_of
 
 __all__ = ["Column", "GraphTables", "graph_tables", "tie_ids"]
 
-#: Attribute types, as GEXF names them (GraphML: ``int`` for ``integer``).
-TYPES = ("string", "integer", "double", "boolean")
+#: Attribute types, as GEXF names them (GraphML: ``int`` for ``integer``).  ``long`` only
+#: for an integer column with a value outside 32 bits (Gephi, Cytoscape and yEd read
+#: ``integer``/``int`` as Java's 32-bit int).
+TYPES = ("string", "integer", "long", "double", "boolean")
+INT32 = 2**31 - 1
 
 
 @dataclass(frozen=True)
@@ -83,12 +86,15 @@ def _value(value: Any, kind: str) -> Any:
     number = float(value)
     if math.isnan(number):
         return None
-    return int(number) if kind == "integer" else number
+    return int(number) if kind in ("integer", "long") else number
 
 
 def _column(name: str, values: pd.Series, kind: str | None = None) -> Column:
     kind = kind or _type_of(name, values)
-    return Column(name, kind, [_value(v, kind) for v in values.to_numpy(dtype=object)])
+    cells = [_value(v, kind) for v in values.to_numpy(dtype=object)]
+    if kind == "integer" and any(v is not None and abs(v) > INT32 for v in cells):
+        kind = "long"
+    return Column(name, kind, cells)
 
 
 def tie_ids(ties: pd.DataFrame) -> list[str]:
@@ -178,7 +184,7 @@ def formatted(value: Any, kind: str) -> str:
     """
     if kind == "boolean":
         return "true" if value else "false"
-    if kind == "integer":
+    if kind in ("integer", "long"):
         return str(int(value))
     if kind == "double":
         return repr(float(value))

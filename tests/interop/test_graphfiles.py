@@ -328,3 +328,19 @@ def test_cli_with_metrics_needs_a_graph_format(tmp_path: Path) -> None:
     assert out.returncode == 2
     assert "--with-metrics needs --format gexf or graphml" in out.stderr
     assert "Traceback" not in out.stderr
+
+
+def test_integers_beyond_32_bits_are_long(seed: Bundle, tmp_path: Path) -> None:
+    metrics = pd.DataFrame({"id": seed.nodes["id"], "pairs": 0, "count": 1})
+    metrics.loc[0, "pairs"] = 2**40
+    declared = {
+        "gexf": ('title="pairs" type="long"', 'title="count" type="integer"'),
+        "graphml": ('attr.name="pairs" attr.type="long"', 'attr.name="count" attr.type="int"'),
+    }
+    for fmt, (big, small) in declared.items():
+        path = write_graph_file(seed, tmp_path / f"l.{fmt}", fmt, metrics=metrics)
+        text = path.read_text(encoding="utf-8")
+        assert big in text and small in text
+        graph = nx.read_gexf(path) if fmt == "gexf" else nx.read_graphml(path)
+        assert graph.nodes[seed.nodes["id"].iat[0]]["pairs"] == 2**40
+        assert graph.nodes[seed.nodes["id"].iat[1]]["count"] == 1
