@@ -44,7 +44,7 @@ from kizuna.cypher import load, migration_names, schema_names
 from kizuna.graph import bolt_read
 from kizuna.graph.bolt_load import BundleLoad
 from kizuna.graph.bundle import COLUMNS, REQUIRED_FILES, Bundle, GraphFilter
-from kizuna.graph.errors import StoreError
+from kizuna.graph.errors import StoreError, StoreRefused, StoreUnavailable
 from kizuna.graph.load_lock import LOCK_KEY, LoadLock, current_holder
 from kizuna.graph.metrics_write import stored_metric_columns, write_metrics
 from kizuna.graph.projection import project_participation
@@ -53,7 +53,16 @@ from kizuna.graph.upsert_plan import write_plan
 
 logger = logging.getLogger(__name__)
 
-RETRYABLE = (ConstraintError, TransientError, IncompleteCommit, SessionExpired, ServiceUnavailable)
+#: Errors after which a batch is written again by kizuna (it is idempotent): the driver
+#: does not retry these itself.  Lost connections the driver retries for
+#: DRIVER_RETRY_SECONDS; kizuna does not multiply that (the store is then given up).
+RETRYABLE = (ConstraintError, TransientError, IncompleteCommit)
+#: How long the driver retries one transaction on a lost connection or a transient error
+#: (its default is 30 s, which kizuna's own retries multiplied into minutes on a dead store).
+DRIVER_RETRY_SECONDS = 15.0
+#: Seconds to open a connection (TCP and Bolt handshake), and to get one from the pool.
+CONNECT_SECONDS = 10.0
+ACQUIRE_SECONDS = 20.0
 META_KEY = "bundle"
 #: The filter parameters that apply to organizations.
 NODE_FILTERS = ("regions", "clusters", "kinds")
@@ -96,7 +105,17 @@ class BoltStore:
         self.uri = uri
         self.database = database
         self.max_retries = max_retries
-        self._driver: Driver = GraphDatabase.driver(uri, auth=(user, password))
+        #: How to bring the store back, said when it stops answering (set by connect()).
+        self.start_hint = f"Check that the store at {uri} is running"
+        #: Where the server's own messages are, when known (the embedded server's log).
+        self.server_log: str | None = None
+        self._driver: Driver = GraphDatabase.driver(
+            uri,
+            auth=(user, password),
+            max_transaction_retry_time=DRIVER_RETRY_SECONDS,
+            connection_timeout=CONNECT_SECONDS,
+            connection_acquisition_timeout=ACQUIRE_SECONDS,
+        )
         try:
             self._driver.verify_connectivity()
             agent = self._driver.get_server_info().agent
@@ -108,7 +127,7 @@ class BoltStore:
             ) from exc
         except (ServiceUnavailable, OSError) as exc:
             self._driver.close()
-            raise StoreError(f"Cannot reach the store at {uri}. Is it running? ({exc})") from exc
+            raise StoreUnavailable(f"Cannot reach the store at {uri}. Is it running?") from exc
         self.server_agent = str(agent)
         arcade = "arcadedb" in self.server_agent.lower()
         self.capabilities: frozenset[str] = (
@@ -125,9 +144,9 @@ class BoltStore:
         try:
             records, _, _ = self._driver.execute_query(load(name), params, database_=self.database)
         except Neo4jError as exc:
-            raise StoreError(f"The store refused query {name!r}: {exc.message}") from exc
+            raise self._refused(name, exc) from exc
         except (ServiceUnavailable, SessionExpired) as exc:
-            raise StoreError(f"Lost the connection to the store at {self.uri}: {exc}") from exc
+            raise self._unavailable() from exc
         return list(records)
 
     def stream(self, name: str, **params: Any) -> Iterator[Record]:
@@ -142,9 +161,9 @@ class BoltStore:
             ) as session:
                 yield from session.run(load(name), params)
         except Neo4jError as exc:
-            raise StoreError(f"The store refused query {name!r}: {exc.message}") from exc
+            raise self._refused(name, exc) from exc
         except (ServiceUnavailable, SessionExpired) as exc:
-            raise StoreError(f"Lost the connection to the store at {self.uri}: {exc}") from exc
+            raise self._unavailable() from exc
 
     def write(self, name: str, **params: Any) -> int:
         """Run the named write statement in one managed transaction, with bounded retries.
@@ -188,19 +207,33 @@ class BoltStore:
             try:
                 with self._driver.session(database=self.database) as session:
                     return session.execute_write(work)
-            except RETRYABLE as exc:
+            except RETRYABLE as exc:  # before ServiceUnavailable: IncompleteCommit is one
                 if quiet:
                     raise _Retryable from exc
                 if attempt == attempts:
-                    raise StoreError(
-                        f"The store refused {name!r} {attempt} times ({type(exc).__name__}: "
-                        f"{exc}). Run the load again; it is safe to repeat."
+                    reason = f"{type(exc).__name__} {attempt} times"
+                    raise StoreRefused(
+                        f"The store refused the statement {name} {attempt} times "
+                        f"({type(exc).__name__}). Run the load again; it is safe to repeat.",
+                        reason,
                     ) from exc
                 logger.info("retrying %s after %s (attempt %d)", name, type(exc).__name__, attempt)
                 time.sleep(min(0.1 * 2**attempt, 2.0))
+            except (ServiceUnavailable, SessionExpired) as exc:
+                raise self._unavailable() from exc
             except Neo4jError as exc:
-                raise StoreError(f"The store refused {name!r}: {exc.message}") from exc
+                raise self._refused(name, exc) from exc
         raise AssertionError("unreachable")
+
+    def _unavailable(self) -> StoreUnavailable:
+        return StoreUnavailable(
+            f"The graph store at {self.uri} stopped answering. {self.start_hint}, "
+            "then run the command again."
+        )
+
+    def _refused(self, name: str, exc: Neo4jError) -> StoreRefused:
+        reason = plain_reason(exc, self.server_log)
+        return StoreRefused(f"The store refused the statement {name}: {reason}", reason)
 
     # ------------------------------------------------------------------ protocol
     def ensure_schema(self) -> None:
@@ -257,12 +290,14 @@ class BoltStore:
             derived = project_participation(bundle)
         plan = write_plan(bundle, derived, report)
         with LoadLock(self) as lock:
-            if replace:
-                self.clear()
-            BundleLoad(self, lock, batch_size=batch_size, report=report, progress=progress).run(
-                plan
-            )
-            self._write_meta(bundle)
+            load = BundleLoad(self, lock, batch_size=batch_size, report=report, progress=progress)
+            try:
+                if replace:
+                    self.clear()
+                load.run(plan)
+                self._write_meta(bundle)
+            except StoreError as exc:
+                raise load.stopped(exc, plan, replaced=replace) from exc
         report.seconds = time.perf_counter() - t0
         return report
 
@@ -377,6 +412,23 @@ class BoltStore:
 
 class _Retryable(Exception):
     """A single write attempt failed with a retryable error (see ``write_once``)."""
+
+
+def plain_reason(exc: Neo4jError, server_log: str | None = None) -> str:
+    """The server's reason for ``exc`` as one plain line, never the statement's text.
+
+    Examples
+    --------
+    >>> from neo4j.exceptions import DatabaseError
+    >>> plain_reason(DatabaseError("Error executing Cypher command: UNWIND $rows ..."))
+    'the server could not run it (its log has the cause)'
+    """
+    text = (exc.message or "").strip()
+    first = text.splitlines()[0].strip() if text else ""
+    if not first or first.startswith("Error executing Cypher command"):
+        where = f" (the cause is in {server_log})" if server_log else " (its log has the cause)"
+        return "the server could not run it" + where
+    return first if len(first) <= 300 else first[:300] + "…"
 
 
 def _first_count(result: Any) -> int:

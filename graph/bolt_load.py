@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from kizuna.graph.errors import LoadStopped, StoreError, StoreRefused, StoreUnavailable
 from kizuna.graph.load_lock import LoadLock
 from kizuna.graph.store import LoadReport, Progress
 from kizuna.graph.upsert_plan import Handles, Step, TieStep, has_extra_cells, prefetched, tie_rows
@@ -74,9 +75,12 @@ class BundleLoad:
         self.report = report
         self.progress = progress
         self.handles: Handles = {}
+        self._step = ""
         self.fresh_ties = False
         self._done = 0
         self._total = 0
+        #: Rows of each step written so far (batches committed).
+        self.step_done: dict[str, int] = {}
 
     def run(self, plan: list[Step | TieStep]) -> None:
         """Write every step, in order."""
@@ -84,6 +88,8 @@ class BundleLoad:
         self._total = sum(len(step) for step in plan)
         self._tick(0)
         for step in plan:
+            self._step = step.label
+            self.step_done[step.label] = 0
             written = self._ties(step) if isinstance(step, TieStep) else self._records(step)
             if written < len(step):
                 self.report.warnings.append(
@@ -97,6 +103,8 @@ class BundleLoad:
     # ------------------------------------------------------------------ steps
     def _tick(self, n: int) -> None:
         self._done += n
+        if n:
+            self.step_done[self._step] += n
         if self.progress is not None:
             self.progress(self._done, self._total)
         if n:
@@ -153,6 +161,42 @@ class BundleLoad:
         merge_rows = tie_rows(frame, keys, self.handles, derived=derived, create=False)
         return self.store.write("upsert_ties", rows=merge_rows)
 
+    def stopped(
+        self, exc: StoreError, plan: list[Step | TieStep], *, replaced: bool
+    ) -> LoadStopped:
+        """The plain account of a load that failed after it began writing (see docs/store.md)."""
+        unavailable = isinstance(exc, StoreUnavailable)
+        started = [s for s in plan if len(s) and s.label in self.step_done]
+        nothing = sum(self.step_done.values()) == 0
+        if nothing:
+            where = "before writing anything"
+        else:
+            current = started[-1]
+            where = (
+                f"after {self.step_done[current.label]:,} of {len(current):,} "
+                f"{NOUNS.get(current.label, current.label)}"
+            )
+            if len(started) > 1:
+                earlier = [f"{len(s):,} {NOUNS.get(s.label, s.label)}" for s in started[:-1]]
+                where += f" (all {', '.join(earlier)} were written)"
+        emptied = " It had emptied the store first (--replace)." if replaced else ""
+        if unavailable:
+            store = getattr(self.store, "uri", "")
+            hint = getattr(self.store, "start_hint", "Start it again")
+            message = (
+                f"The graph store at {store} stopped answering {where}; nothing more was "
+                f"written.{emptied} {hint}, and rerun the same load: it converges."
+            )
+        elif nothing and not replaced:
+            message = f"The load stopped {where}: {_reason(exc)}. The store is as it was."
+        else:
+            message = (
+                f"The load stopped {where}: {_reason(exc)}.{emptied} The store now holds a "
+                "partial load. Run the same command again to finish it (a rerun converges), "
+                "or `{rerun}`."
+            )
+        return LoadStopped(message, unavailable=unavailable)
+
     # ------------------------------------------------------------------ helpers
     def _find_handles(self, ids: Any, *, refresh: bool = False) -> None:
         """Look up the handles of ``ids`` not known yet (all of them with ``refresh``)."""
@@ -183,6 +227,21 @@ class BundleLoad:
                 f"{deleted} tie(s) keep their id but now join other organizations: "
                 "the stored ties with those ids were replaced"
             )
+
+
+#: What the steps of a load write, as a user says it.
+NOUNS = {
+    "nodes": "organizations",
+    "clusters": "clusters",
+    "programs": "programs",
+    "ties": "ties",
+    "participation": "participations",
+    "derived": "co-participation ties",
+}
+
+
+def _reason(exc: StoreError) -> str:
+    return exc.reason if isinstance(exc, StoreRefused) else str(exc).rstrip(".")
 
 
 def _ends(ties: pd.DataFrame) -> Any:

@@ -29,6 +29,34 @@ class StoreBusy(StoreError):
     """Another load holds the store's load lock."""
 
 
+class StoreUnavailable(StoreError):
+    """The store stopped answering (refused or lost connections after the driver's retries)."""
+
+
+class StoreRefused(StoreError):
+    """The store refused a statement; ``reason`` is the server's cause as one plain line."""
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+class LoadStopped(StoreError):
+    """A load stopped after it began writing: the store holds part of the bundle.
+
+    ``rerun`` is the command that starts over (the CLI puts the bundle's path in it).
+    """
+
+    def __init__(self, message: str, *, unavailable: bool) -> None:
+        super().__init__(message)
+        self.message = message
+        self.unavailable = unavailable
+        self.rerun = "kizuna load --replace <the same bundle>"
+
+    def __str__(self) -> str:
+        return self.message.replace("{rerun}", self.rerun)
+
+
 @dataclass(frozen=True)
 class Problem:
     """One problem found in an input bundle.

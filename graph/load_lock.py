@@ -23,7 +23,7 @@ import time
 from typing import Any, Protocol
 
 from kizuna.graph.embedded import pid_alive
-from kizuna.graph.errors import StoreBusy, StoreError
+from kizuna.graph.errors import StoreBusy, StoreError, StoreUnavailable
 
 logger = logging.getLogger(__name__)
 
@@ -141,6 +141,11 @@ class LoadLock:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        error = exc[1]
+        if isinstance(error, StoreUnavailable) or getattr(error, "unavailable", False):
+            # Nobody to give it back to; the next load on this host takes it over at once.
+            logger.warning("the store stopped answering; the load lock was not released")
+            return
         try:
             self.release()
         except StoreError as err:  # the load's own error (if any) matters more

@@ -18,7 +18,7 @@ from typing import Any
 import click
 
 from kizuna.graph.bundle import Bundle
-from kizuna.graph.errors import Problem
+from kizuna.graph.errors import LoadStopped, Problem
 from kizuna.graph.store import BATCH_SIZE, GraphStore, LoadReport, Progress
 from kizuna.options import data_dir_option, settings_for
 
@@ -220,6 +220,11 @@ def load(
                 result = load_bundle(
                     store, bundle, replace=replace, batch_size=batch_size, progress=progress
                 )
+        except LoadStopped as exc:
+            exc.rerun = f"kizuna load --replace {bundle}" + (
+                f" --data-dir {data_dir}" if data_dir else ""
+            )
+            raise
         finally:
             store.close()
     if as_json:

@@ -53,7 +53,14 @@ def connect(
         return BoltStore(
             settings.store_uri, settings.user, settings.password, database=settings.database
         )
-    from kizuna.graph.embedded import DATABASE, USER, server_status, start_server
+    from kizuna.graph.embedded import (
+        DATABASE,
+        USER,
+        log_file,
+        server_status,
+        start_server,
+        store_root,
+    )
 
     info = server_status(settings.data_dir)
     if info is None:
@@ -64,4 +71,7 @@ def connect(
             info = start_server(settings.data_dir, attached=attached)
         except StoreAlreadyRunning as exc:  # started by someone else meanwhile
             info = exc.info  # type: ignore[attr-defined]
-    return BoltStore(info.uri, USER, info.password, database=DATABASE)
+    store = BoltStore(info.uri, USER, info.password, database=DATABASE)
+    store.start_hint = f"Start it again (kizuna store start --data-dir {settings.data_dir})"
+    store.server_log = str(log_file(store_root(settings.data_dir)))
+    return store
