@@ -6,6 +6,8 @@ import csv
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kizuna.loaders import open_bundle
 from kizuna.registry.enrich import REPORT_COLUMNS
@@ -225,3 +227,64 @@ def test_enrich_without_registry_or_with_a_bad_number_writes_nothing(
     assert code == 1
     assert "nodes.csv, row 5" in err and "Traceback" not in err
     assert not out.exists()
+
+
+# ---- property: a legal-form variant before or after the name matches the registry entry
+FORMS = [
+    "株式会社",
+    "(株)",
+    "㈱",
+    "（株）",
+    "有限会社",
+    "(有)",
+    "㈲",
+    "一般社団法人",
+    "一般財団法人",
+    "公益社団法人",
+    "公益財団法人",
+    "特定非営利活動法人",
+    "NPO法人",
+    "国立大学法人",
+    "学校法人",
+    "独立行政法人",
+    "国立研究開発法人",
+]
+
+
+@pytest.fixture(scope="module")
+def small_registry(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("reg")
+    rows = [row(1, A, "株式会社アルファ精機"), row(2, B, "ベータ工業有限会社", kind="302")]
+    with Registry.open(tmp / "data", create=True) as reg:
+        reg.add([write(tmp / "13_all_20240329.csv", rows)])
+    return tmp / "data"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    which=st.sampled_from([(A, "アルファ精機"), (B, "ベータ工業")]),
+    form=st.sampled_from(FORMS),
+    before=st.booleans(),
+    space=st.sampled_from(["", " ", "　"]),
+    width=st.booleans(),
+)
+def test_legal_form_variants_before_or_after_match(
+    small_registry: Path, which: tuple[str, str], form: str, before: bool, space: str, width: bool
+) -> None:
+    import pandas as pd
+
+    from kizuna.graph.bundle import Bundle
+    from kizuna.registry.enrich import enrich_bundle
+
+    number_, core = which
+    if width:  # full-width katakana stays; ASCII in forms becomes full-width
+        form = form.translate(str.maketrans("NPO()", "ＮＰＯ（）"))
+    name = f"{form}{space}{core}" if before else f"{core}{space}{form}"
+    nodes = pd.DataFrame(
+        {"id": ["x"], "name": [name], "kind": ["company"], "prefecture": ["東京都"]}, dtype=object
+    )
+    with Registry.open(small_registry) as reg:
+        result = enrich_bundle(Bundle(nodes=nodes), reg)
+    rec = result.report.iloc[0]
+    assert (rec["match"], rec["corporate_number"]) == ("name_prefecture", number_)
+    assert result.bundle.nodes.at[0, "corporate_number"] == number_
