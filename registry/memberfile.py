@@ -225,7 +225,8 @@ def read_member_table(path: str | Path, mapping: dict[str, str] | None = None) -
     rows = read_cells(p)
     found = _find_header(rows, mapping)
     if found is None:
-        first = next((c for _, c in rows if any(c)), [])
+        head = [c for _, c in rows[:HEADER_SEARCH_ROWS] if any(c)]
+        first = next((c for c in head if sum(1 for v in c if v) >= 2), head[0] if head else [])
         seen = ", ".join(str(c) for c in first if c) or "nothing"
         if mapping:
             raise MemberFileError(
