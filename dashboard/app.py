@@ -7,9 +7,9 @@ from pathlib import Path
 
 import dash
 
-from kizuna.dashboard import shell
+from kizuna.dashboard import ids, shell
 from kizuna.dashboard.data import BundleSource, DataSource
-from kizuna.dashboard.i18n import normalize_lang
+from kizuna.dashboard.i18n import CURRENT_LANG, normalize_lang
 from kizuna.dashboard.pages import PAGES
 
 logger = logging.getLogger(__name__)
@@ -53,4 +53,18 @@ def create_app(
     for page in PAGES:
         page.register(app, data)
     app.server.config["KIZUNA_DATA"] = data
+    app.server.before_request(_request_language)
     return app
+
+
+def _request_language() -> None:
+    """Names in a callback's answer follow the ``lang`` value the browser sent with it."""
+    import flask
+
+    lang = None
+    if flask.request.method == "POST" and flask.request.path.endswith("_dash-update-component"):
+        body = flask.request.get_json(silent=True) or {}
+        for item in [*body.get("inputs", []), *body.get("state", [])]:
+            if isinstance(item, dict) and item.get("id") == ids.LANG:
+                lang = item.get("value")
+    CURRENT_LANG.set(normalize_lang(lang))

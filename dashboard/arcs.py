@@ -12,9 +12,9 @@ import numpy as np
 import pandas as pd
 
 from kizuna.dashboard.data import SnapshotData
-from kizuna.dashboard.i18n import t
+from kizuna.dashboard.i18n import label_column, t, term
 from kizuna.graph.bundle import Bundle, GraphFilter
-from kizuna.graph.model import CONFIDENCE_LEVELS, REGION_NAMES_JA
+from kizuna.graph.model import CONFIDENCE_LEVELS
 from kizuna.plots import geo as geo_layout
 
 PHASE_PRESETS: dict[str, tuple[int, int]] = {
@@ -141,12 +141,11 @@ def place_coords(data: SnapshotData) -> pd.DataFrame:
 
 def place_label(data: SnapshotData, place: str, lang: str) -> str:
     if place.startswith("cluster:"):
-        return data.cluster_label(place.split(":", 1)[1])
+        return data.cluster_label(place.split(":", 1)[1], lang)
     if place == geo_layout.OVERSEAS:
         return t("map.overseas", lang)
     if place.startswith("region:"):
-        region = place.split(":", 1)[1]
-        return REGION_NAMES_JA.get(region, region) if lang == "ja" else region.title()
+        return term("region", place.split(":", 1)[1], lang)
     return place.split(":", 1)[1]
 
 
@@ -180,12 +179,13 @@ def ties_of_selection(
 def tie_table(data: SnapshotData, ties: pd.DataFrame) -> pd.DataFrame:
     """Ties with readable end names and their provenance."""
     orgs = data.orgs_base
+    names = orgs[label_column()]
     out = pd.DataFrame(
         {
             "source": ties["source"].to_numpy(),
-            "source_name": orgs["label"].reindex(ties["source"]).to_numpy(),
+            "source_name": names.reindex(ties["source"]).to_numpy(),
             "target": ties["target"].to_numpy(),
-            "target_name": orgs["label"].reindex(ties["target"]).to_numpy(),
+            "target_name": names.reindex(ties["target"]).to_numpy(),
             "kind": ties["kind"].to_numpy(),
             "since": ties["since"].to_numpy(),
             "confidence": ties["confidence"].to_numpy(),

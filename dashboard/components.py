@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 from dash import Dash, Input, Output, dcc, html, no_update
 
 from kizuna.dashboard import ids
-from kizuna.dashboard.i18n import t
+from kizuna.dashboard.i18n import CURRENT_LANG, normalize_lang, t, term
 from kizuna.graph.cells import people_csv
 
 #: Fonts with Japanese glyphs first (Debian: fonts-noto-cjk), then the platform defaults.
@@ -68,6 +68,69 @@ WIDTHS: dict[str, int] = {
     "regions_cut": 2,
     "source_ref": 1,
 }
+#: Columns holding vocabulary codes, shown by name (the code stays in the downloads).
+TERM_COLUMNS: dict[str, str] = {
+    "confidence": "confidence",
+    "region": "region",
+    "field": "field",
+    "role": "role",
+    "phase": "phase",
+}
+#: AG Grid's own texts in Japanese (English is AG Grid's default).
+AG_GRID_JA: dict[str, str] = {
+    "noRowsToShow": "表示する行がありません",
+    "loadingOoo": "読み込み中…",
+    "page": "ページ",
+    "of": "/",
+    "to": "～",
+    "more": "以上",
+    "next": "次へ",
+    "last": "最後",
+    "first": "最初",
+    "previous": "前へ",
+    "filterOoo": "絞り込み…",
+    "equals": "等しい",
+    "notEqual": "等しくない",
+    "contains": "含む",
+    "notContains": "含まない",
+    "startsWith": "で始まる",
+    "endsWith": "で終わる",
+    "blank": "空欄",
+    "notBlank": "空欄でない",
+    "lessThan": "より小さい",
+    "greaterThan": "より大きい",
+    "lessThanOrEqual": "以下",
+    "greaterThanOrEqual": "以上",
+    "inRange": "範囲内",
+    "andCondition": "かつ",
+    "orCondition": "または",
+    "applyFilter": "適用",
+    "resetFilter": "リセット",
+    "clearFilter": "クリア",
+    "cancelFilter": "キャンセル",
+    "selectAll": "すべて選択",
+    "searchOoo": "検索…",
+    "pageSizeSelectorLabel": "1ページの行数:",
+    "ariaFilterInput": "絞り込みの入力",
+}
+
+
+def grid_locale(lang: str | None = None) -> dict[str, str]:
+    """AG Grid's ``localeText`` for ``lang`` (default: the language of the request)."""
+    return AG_GRID_JA if normalize_lang(lang or CURRENT_LANG.get()) == "ja" else {}
+
+
+def with_terms(frame: pd.DataFrame, terms: dict[str, str], lang: str | None = None) -> pd.DataFrame:
+    """``frame`` with its vocabulary columns (column → vocabulary) shown by name."""
+    present = {c: v for c, v in terms.items() if c in frame.columns}
+    if not present:
+        return frame
+    frame = frame.copy()
+    for column, vocabulary in present.items():
+        frame[column] = [term(vocabulary, code, lang) for code in frame[column]]
+    return frame
+
+
 #: Columns whose long text wraps onto several lines.
 WRAPPED: frozenset[str] = frozenset({"evidence", "reasons"})
 
@@ -241,8 +304,14 @@ def grid(
     row_id: str | None = None,
     selectable: bool = False,
     page_size: int | None = None,
+    terms: dict[str, str] | None = None,
 ) -> dag.AgGrid:
-    """An AG Grid of ``frame`` showing ``columns`` ((field, header) pairs), sortable/filterable."""
+    """An AG Grid of ``frame`` showing ``columns`` ((field, header) pairs), sortable/filterable.
+
+    Vocabulary columns (:data:`TERM_COLUMNS`, plus ``terms``: column → vocabulary) show
+    names in the request's language; the grid's own texts are localized too.
+    """
+    frame = with_terms(frame, {**TERM_COLUMNS, **(terms or {})})
     defs = []
     for field, header in columns:
         col: dict[str, Any] = {"field": field, "headerName": header, "flex": WIDTHS.get(field, 1)}
@@ -255,7 +324,11 @@ def grid(
         else:
             col["filter"] = "agTextColumnFilter"
         defs.append(col)
-    options: dict[str, Any] = {"animateRows": False, "enableCellTextSelection": True}
+    options: dict[str, Any] = {
+        "animateRows": False,
+        "enableCellTextSelection": True,
+        "localeText": grid_locale(),
+    }
     if row_id:
         options["getRowId"] = {"function": f"params.data.{row_id}"}
     if selectable:

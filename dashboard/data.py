@@ -18,6 +18,7 @@ that cannot be reached leaves the last good snapshot in place with an error for 
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import logging
 import os
@@ -35,7 +36,7 @@ import numpy as np
 import pandas as pd
 
 from kizuna.dashboard import layout_engine
-from kizuna.dashboard.i18n import label
+from kizuna.dashboard.i18n import CURRENT_LANG, label, label_column, normalize_lang, t
 from kizuna.dashboard.text import normalize_text
 from kizuna.graph.bundle import Bundle
 from kizuna.graph.model import phase_of
@@ -69,11 +70,42 @@ def fingerprint(bundle: Bundle) -> str:
     return digest.hexdigest()[:16]
 
 
-def run_analysis(bundle: Bundle) -> Any:
-    """The analytics library's :func:`analytics.api.analyze` on ``bundle``."""
+def _analyze(bundle: Bundle) -> Any:
     from kizuna.analytics.api import analyze
 
     return analyze(bundle)
+
+
+_POOL: Any = None
+_POOL_LOCK = threading.Lock()
+
+
+def run_analysis(bundle: Bundle) -> Any:
+    """The analytics library's :func:`analytics.api.analyze` on ``bundle``, in a worker process.
+
+    The analysis holds the interpreter for seconds at a time (betweenness, igraph calls);
+    in a separate process it never stalls the app's request threads.  If the worker cannot
+    be used, the analysis runs here.
+    """
+    global _POOL
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    with _POOL_LOCK:
+        if _POOL is None:
+            _POOL = ProcessPoolExecutor(
+                max_workers=1, mp_context=multiprocessing.get_context("spawn")
+            )
+            atexit.register(_POOL.shutdown, wait=False, cancel_futures=True)
+        pool = _POOL
+    try:
+        return pool.submit(_analyze, bundle).result()
+    except (BrokenProcessPool, OSError, pickle.PicklingError):
+        logger.warning("the analysis worker failed; analysing in the app process", exc_info=True)
+        with _POOL_LOCK:
+            _POOL = None
+        return _analyze(bundle)
 
 
 class SnapshotData:
@@ -83,17 +115,22 @@ class SnapshotData:
         self.bundle = bundle
         self.key = key
         self._lock = threading.RLock()
+        self._part_locks: dict[str, threading.RLock] = {}
         self._memo: dict[str, Any] = {}
         self._warming: threading.Thread | None = None
         self._warm_lock = threading.Lock()
         self.warm_error: str | None = None
         #: Called (from the warming thread) once everything is computed.
         self.on_ready: Callable[[SnapshotData], None] | None = None
+        #: The costly parts already in the disk cache (nothing to write again).
+        self.saved_parts: frozenset[str] = frozenset()
 
     def _cached(self, name: str, compute: Callable[[], Any]) -> Any:
         if name in self._memo:
             return self._memo[name]
-        with self._lock:
+        with self._lock:  # one lock per part: the analysis never blocks the light pass
+            part_lock = self._part_locks.setdefault(name, threading.RLock())
+        with part_lock:
             if name not in self._memo:
                 started = time.perf_counter()
                 self._memo[name] = compute()
@@ -217,19 +254,27 @@ class SnapshotData:
         """A snapshot whose costly parts come from a disk cache."""
         data = cls(bundle, key)
         data._memo.update({k: v for k, v in parts.items() if k in CACHED_PARTS})
+        data.saved_parts = frozenset(data._memo)
         return data
 
-    def cluster_label(self, cluster_id: str | None) -> str:
+    def cluster_label(self, cluster_id: str | None, lang: str | None = None) -> str:
+        """A cluster's name in ``lang`` (default: the language of the request)."""
+        lang = normalize_lang(lang or CURRENT_LANG.get())
         if cluster_id is None or cluster_id == "" or cluster_id == NO_CLUSTER:
-            return NO_CLUSTER
+            return t("cluster.none", lang)
+        column = label_column(lang)
         labels: dict[str, str] = self._cached(
-            "cluster_labels", lambda: {str(k): str(v) for k, v in self.clusters["label"].items()}
+            f"cluster_labels|{column}",
+            lambda: {str(k): str(v) for k, v in self.clusters[column].items()},
         )
         return labels.get(str(cluster_id), str(cluster_id))
 
-    def org_label(self, org_id: str) -> str:
+    def org_label(self, org_id: str, lang: str | None = None) -> str:
+        """An organization's name in ``lang`` (default: the language of the request)."""
+        column = label_column(lang)
         labels: dict[str, str] = self._cached(
-            "org_labels", lambda: {str(k): str(v) for k, v in self.orgs_base["label"].items()}
+            f"org_labels|{column}",
+            lambda: {str(k): str(v) for k, v in self.orgs_base[column].items()},
         )
         return labels.get(str(org_id), str(org_id))
 
@@ -254,6 +299,7 @@ class SnapshotData:
             else:
                 row.update(name=cid, name_en=None, region=None, field=None, body=None, since=None)
             row["label"] = label(row["name"], row["name_en"])
+            row["label_en"] = label(row["name"], row["name_en"], "en")
             row["phase"] = phase_of(row["since"]) or "unknown"
             rows.append(row)
         frame = pd.DataFrame(
@@ -263,6 +309,7 @@ class SnapshotData:
                 "name",
                 "name_en",
                 "label",
+                "label_en",
                 "region",
                 "field",
                 "body",
@@ -288,12 +335,13 @@ class SnapshotData:
     def _build_orgs_base(self) -> pd.DataFrame:
         orgs = self.bundle.nodes.copy()
         orgs["label"] = [label(n, e) for n, e in zip(orgs["name"], orgs["name_en"], strict=True)]
+        orgs["label_en"] = [
+            label(n, e, "en") for n, e in zip(orgs["name"], orgs["name_en"], strict=True)
+        ]
         orgs["group"] = orgs["cluster"].where(orgs["cluster"].notna(), NO_CLUSTER)
         clusters = self.clusters
-        orgs["cluster_label"] = [
-            str(clusters.at[c, "label"]) if c in clusters.index else NO_CLUSTER
-            for c in orgs["group"]
-        ]
+        labels = {str(k): str(v) for k, v in clusters["label"].items()}
+        orgs["cluster_label"] = [labels.get(c, NO_CLUSTER) for c in orgs["group"]]
         place = geo_layout.org_places(orgs, clusters)
         for col in ("place", "place_lat", "place_lon", "place_region"):
             orgs[col] = place[col].to_numpy()
@@ -313,10 +361,10 @@ class SnapshotData:
     def _build_neighbours(self) -> dict[str, set[str]]:
         adj: dict[str, set[str]] = {i: set() for i in self.bundle.nodes["id"]}
         ties = self.bundle.ties
-        for s, t in zip(ties["source"], ties["target"], strict=True):
-            if s != t and s in adj and t in adj:
-                adj[s].add(t)
-                adj[t].add(s)
+        for a, b in zip(ties["source"], ties["target"], strict=True):
+            if a != b and a in adj and b in adj:
+                adj[a].add(b)
+                adj[b].add(a)
         return adj
 
     def _build_search_keys(self) -> pd.Series:
@@ -372,14 +420,19 @@ def save_cache(cache_dir: Path | None, data: SnapshotData, *, keep: int = 2) -> 
     """Write ``data`` (bundle and costly parts) for its version; keep the newest files."""
     if cache_dir is None or data.is_empty:
         return
+    if set(data.cached_parts()) <= data.saved_parts and cache_file(cache_dir, data.key).is_file():
+        return  # nothing new to keep
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         path = cache_file(cache_dir, data.key)
         partial = path.with_suffix(f".{os.getpid()}.part")
         with partial.open("wb") as handle:
-            payload = {"bundle": data.bundle, "parts": data.cached_parts()}
-            pickle.dump(payload, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            parts = data.cached_parts()
+            pickle.dump(
+                {"bundle": data.bundle, "parts": parts}, handle, protocol=pickle.HIGHEST_PROTOCOL
+            )
         partial.replace(path)
+        data.saved_parts = frozenset(parts)
         old = sorted(cache_dir.glob("snapshot-*.pickle"), key=lambda p: p.stat().st_mtime)
         for stale in old[:-keep]:
             stale.unlink(missing_ok=True)
@@ -488,7 +541,7 @@ class DataSource:
             cached = load_cache(self._cache_dir, version) if version is not None else None
             if cached is not None:
                 logger.info("snapshot %s read from the app cache", version)
-                return Snapshot(self._keep_data(cached), None, time.time())
+                return Snapshot(self._keep_data(self._watch(cached)), None, time.time())
         return self._read(version)
 
     def _read(self, version: str | None) -> Snapshot:

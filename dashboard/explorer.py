@@ -12,9 +12,8 @@ from dash import html
 from kizuna.dashboard import components as ui
 from kizuna.dashboard.arcs import TIE_COLUMNS, tie_table
 from kizuna.dashboard.data import NO_CLUSTER, SnapshotData
-from kizuna.dashboard.i18n import t
+from kizuna.dashboard.i18n import label_column, t, term
 from kizuna.dashboard.text import search
-from kizuna.graph.model import REGION_NAMES_JA
 
 MAX_NODES = 1500
 
@@ -67,27 +66,27 @@ def node_hover(data: SnapshotData, lang: str) -> pd.Series:
     """Hover text of every organization (kind, cluster, region, key metrics), cached."""
 
     def build() -> pd.Series:
-        return pd.Series(
-            [_node_hover(r, lang) for r in ui.rows(data.orgs)], index=data.orgs.index, dtype=object
-        )
+        hovers = [_node_hover(data, r, lang) for r in ui.rows(data.orgs)]
+        return pd.Series(hovers, index=data.orgs.index, dtype=object)
 
     result: pd.Series = data.memo(f"node_hover|{lang}", build)
     return result
 
 
-def _node_hover(row: Any, lang: str) -> str:
-    region = (
-        REGION_NAMES_JA.get(row.region, row.region or "") if lang == "ja" else (row.region or "")
-    )
+def _node_hover(data: SnapshotData, row: Any, lang: str) -> str:
+    region = term("region", row.region, lang)
     metrics = [
         f"{t('metric.degree', lang)} {int(row.degree) if pd.notna(row.degree) else 0}",
         f"{t('metric.betweenness', lang)} {row.betweenness:.3f}"
         if pd.notna(row.betweenness)
         else "",
-        f"{t('metric.role', lang)} {row.role}" if isinstance(row.role, str) else "",
+        f"{t('metric.role', lang)} {term('role', row.role, lang)} ({row.role})"
+        if isinstance(row.role, str)
+        else "",
     ]
     return (
-        f"<b>{row.label}</b><br>{t(f'kind.{row.kind}', lang)} · {row.cluster_label}"
+        f"<b>{getattr(row, label_column(lang))}</b><br>{term('org_kind', row.kind, lang)}"
+        f" · {data.cluster_label(row.group, lang)}"
         f" · {region}<br>" + " · ".join(m for m in metrics if m)
     )
 
@@ -143,8 +142,8 @@ def org_info(data: SnapshotData, selection: dict[str, Any], lang: str) -> tuple[
     mine = ties[(ties["source"] == org) | (ties["target"] == org)]
     facts = [
         (t("col.kind", lang), t(f"kind.{row['kind']}", lang)),
-        (t("col.cluster", lang), row["cluster_label"]),
-        (t("col.region", lang), REGION_NAMES_JA.get(row["region"], row["region"] or "—")),
+        (t("col.cluster", lang), data.cluster_label(row["group"], lang)),
+        (t("col.region", lang), term("region", row["region"], lang) or "—"),
         (t("col.prefecture", lang), row["prefecture"] or "—"),
         (t("metric.degree", lang), int(row["degree"]) if pd.notna(row["degree"]) else 0),
         (t("metric.betweenness", lang), f"{row['betweenness']:.4f}"),
@@ -160,14 +159,15 @@ def org_info(data: SnapshotData, selection: dict[str, Any], lang: str) -> tuple[
             tie_table(data, mine),
             [(c, t(f"col.{c}", lang)) for c in TIE_COLUMNS],
             height="300px",
+            terms={"kind": "tie_kind"},
         )
     )
     panel = html.Div(
         [
-            html.H4(row["label"]),
+            html.H4(data.org_label(org, lang)),
             html.Table(
                 [html.Tr([html.Th(k), html.Td(str(v))]) for k, v in facts], className="facts"
             ),
         ]
     )
-    return panel, html.Div([html.H4(t("net.ties_of", lang, name=row["label"])), body])
+    return panel, html.Div([html.H4(t("net.ties_of", lang, name=data.org_label(org, lang))), body])

@@ -15,8 +15,8 @@ import pandas as pd
 from kizuna.dashboard import components as ui
 from kizuna.dashboard.arcs import cluster_of_place, place_coords, place_label
 from kizuna.dashboard.data import SnapshotData
-from kizuna.dashboard.i18n import t
-from kizuna.graph.model import PHASES, REGION_NAMES_JA
+from kizuna.dashboard.i18n import t, term
+from kizuna.graph.model import PHASES
 from kizuna.plots import geo as geo_layout
 
 
@@ -33,12 +33,22 @@ def _curve(
 
 
 def _colour_key(clusters: pd.DataFrame, color_by: str, lang: str) -> tuple[pd.Series, list[str]]:
+    """(code per cluster, codes in colour order): the order, hence each colour, is the same
+    in every language; only the legend's names are translated."""
     if color_by == "phase":
-        order = [*PHASES, "unknown"]
-        keys = clusters["phase"].fillna("unknown")
-        return keys.map(lambda p: t(f"phase.{p}", lang)), [t(f"phase.{p}", lang) for p in order]
-    keys = clusters["field"].fillna(t("map.no_field", lang))
-    return keys, sorted(set(keys))
+        return clusters["phase"].fillna("unknown"), [*PHASES, "unknown"]
+    keys = clusters["field"].fillna("none")
+    return keys, [*sorted(set(keys) - {"none"}), "none"]
+
+
+def _key_name(color_by: str, key: str, lang: str) -> str:
+    return term("phase" if color_by == "phase" else "field", key, lang)
+
+
+def kind_names(kinds: str, lang: str) -> str:
+    """ "joint_rd, supply" → "共同研究開発、取引（供給）" (the arcs table lists codes)."""
+    sep = "、" if lang == "ja" else ", "
+    return sep.join(term("tie_kind", k.strip(), lang) for k in str(kinds).split(",") if k.strip())
 
 
 def map_figure(
@@ -132,7 +142,8 @@ def map_figure(
         mids = [_curve(r.lon_a, r.lat_a, r.lon_b, r.lat_b, 3) for r in ui.rows(arc_table)]
         hover = [
             f"{place_label(data, r.a, lang)} ↔ {place_label(data, r.b, lang)}<br>"
-            f"{t('map.ties', lang)}: {r.count} ({r.kinds}) · {t('map.weight', lang)} {r.weight:g}"
+            f"{t('map.ties', lang)}: {r.count} ({kind_names(r.kinds, lang)}) · "
+            f"{t('map.weight', lang)} {r.weight:g}"
             for r in ui.rows(arc_table)
         ]
         selected = [
@@ -179,7 +190,7 @@ def map_figure(
                     "line": {"width": 4, "color": "#d62728"},
                 },
                 customdata=[["cluster", c, ""] for c in chosen["id"]],
-                hovertext=[str(x) for x in chosen["label"]],
+                hovertext=[data.cluster_label(c, lang) for c in chosen["id"]],
                 hoverinfo="text",
             )
         )
@@ -238,7 +249,7 @@ def static_traces(data: SnapshotData, color_by: str, lang: str) -> list[ui.Node]
                     x=part["lon"].to_numpy(dtype=float),
                     y=part["lat"].to_numpy(dtype=float),
                     mode="markers",
-                    name=str(key),
+                    name=_key_name(color_by, key, lang),
                     marker={
                         "size": (12 + 38 * np.sqrt(part["orgs"] / top)).to_numpy(dtype=float),
                         "color": ui.colour_of(i),
@@ -247,8 +258,9 @@ def static_traces(data: SnapshotData, color_by: str, lang: str) -> list[ui.Node]
                     },
                     customdata=[["cluster", c, ""] for c in part["id"]],
                     hovertext=[
-                        f"<b>{r.label}</b><br>{REGION_NAMES_JA.get(r.region, r.region or '')}"
-                        f" · {r.field or ''}<br>{t('map.orgs', lang)}: {r.orgs}"
+                        f"<b>{data.cluster_label(r.id, lang)}</b><br>"
+                        f"{term('region', r.region, lang)}"
+                        f" · {term('field', r.field, lang)}<br>{t('map.orgs', lang)}: {r.orgs}"
                         for r in ui.rows(part)
                     ],
                     hoverinfo="text",

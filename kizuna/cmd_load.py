@@ -8,6 +8,7 @@ The library function :func:`load_bundle` does the same for other commands and te
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,6 +22,8 @@ from kizuna.graph.bundle import Bundle
 from kizuna.graph.errors import LoadStopped, Problem
 from kizuna.graph.store import BATCH_SIZE, GraphStore, LoadReport, Progress
 from kizuna.options import data_dir_option, settings_for
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -81,6 +84,7 @@ def load_bundle(
     replace: bool = False,
     batch_size: int = BATCH_SIZE,
     progress: Progress | None = None,
+    app_cache: Path | None = None,
 ) -> LoadResult:
     """Validate the bundle at ``path`` and, when it has no error, upsert it into ``store``.
 
@@ -96,6 +100,10 @@ def load_bundle(
         Rows per write transaction.
     progress : callable, optional
         ``progress(done, total)``.
+    app_cache : Path, optional
+        When the store holds exactly this bundle afterwards (it was empty, or ``replace``),
+        keep it there as the app's snapshot of the new store version (``kizuna serve``
+        then opens without reading the store back).
 
     Returns
     -------
@@ -110,6 +118,14 @@ def load_bundle(
         bundle, batch_size=batch_size, progress=progress, replace=replace
     )
     result.counts_after = store.counts()
+    exact = replace or not any(result.counts_before.values())
+    if app_cache is not None and exact and not result.report.duplicates:
+        from kizuna.cmd_serve import prime_app_cache
+
+        try:
+            prime_app_cache(store, bundle, app_cache)
+        except Exception:  # only the app's first start gets slower
+            logger.warning("could not keep the app's snapshot", exc_info=True)
     return result
 
 
@@ -217,8 +233,14 @@ def load(
         store = connect(settings_for(data_dir))
         try:
             with progress_bar(not as_json, "loading") as progress:
+                settings = settings_for(data_dir)
                 result = load_bundle(
-                    store, bundle, replace=replace, batch_size=batch_size, progress=progress
+                    store,
+                    bundle,
+                    replace=replace,
+                    batch_size=batch_size,
+                    progress=progress,
+                    app_cache=settings.data_dir / "app-cache",
                 )
         except LoadStopped as exc:
             exc.rerun = f"kizuna load --replace {bundle}" + (

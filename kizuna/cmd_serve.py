@@ -45,23 +45,7 @@ class StoreSource:
 
     def version(self) -> str | None:
         """The store's content version (two small reads), or None while a load runs."""
-        from kizuna.graph.bolt import META_KEY, BoltStore
-        from kizuna.graph.load_lock import current_holder
-
-        def read(store: GraphStore) -> str | None:
-            if not isinstance(store, BoltStore):
-                return None
-            if current_holder(store) is not None:
-                return None
-            meta = store.query("read_meta", key=META_KEY)
-            if not meta:
-                return "empty"
-            stamp = meta[0].get("updated_at")
-            if stamp is None:  # loaded by an older kizuna: the counts stand in for a time
-                return "counts-" + "-".join(map(str, store.counts().values()))
-            return f"load-{stamp!r}"
-
-        return self._with_store(read)
+        return self._with_store(store_version)
 
     def _with_store(self, work: Callable[[GraphStore], T]) -> T:
         from kizuna.store_access import connect
@@ -85,6 +69,41 @@ class StoreSource:
             except Exception:  # closing a broken connection may fail too
                 logger.debug("closing the store failed", exc_info=True)
             self._store = None
+
+
+def store_version(store: GraphStore) -> str | None:
+    """The store's content version: the time its last load ended (None while one runs)."""
+    from kizuna.graph.bolt import META_KEY, BoltStore
+    from kizuna.graph.load_lock import current_holder
+
+    if not isinstance(store, BoltStore) or current_holder(store) is not None:
+        return None
+    meta = store.query("read_meta", key=META_KEY)
+    if not meta:
+        return "empty"
+    stamp = meta[0].get("updated_at")
+    if stamp is None:  # loaded by an older kizuna: the counts stand in for a time
+        return "counts-" + "-".join(map(str, store.counts().values()))
+    return f"load-{stamp!r}"
+
+
+def prime_app_cache(store: GraphStore, bundle: Bundle, cache_dir: Path) -> bool:
+    """After a load that left exactly ``bundle`` in the store, keep it as the app's snapshot
+    of the new store version, so the next ``kizuna serve`` draws without reading the store.
+
+    Only call it when the store held nothing else (an empty store or ``--replace``) and no
+    tie was dropped as a duplicate; the stored counts are checked against the bundle.
+    """
+    from kizuna.dashboard.data import SnapshotData, save_cache
+
+    counts = store.counts()
+    if counts.get("organizations") != len(bundle.nodes) or counts.get("ties") != len(bundle.ties):
+        return False
+    version = store_version(store)
+    if version is None or version == "empty":
+        return False
+    save_cache(cache_dir, SnapshotData(bundle, version))
+    return True
 
 
 def is_loopback(host: str) -> bool:

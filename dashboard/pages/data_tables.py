@@ -8,6 +8,7 @@ sorted view.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import dash_ag_grid as dag
@@ -17,7 +18,7 @@ from dash import Dash, Input, Output, State, dcc, html, no_update
 from kizuna.dashboard import components as ui
 from kizuna.dashboard import ids
 from kizuna.dashboard.data import DataSource, Snapshot, SnapshotData
-from kizuna.dashboard.i18n import t
+from kizuna.dashboard.i18n import t, term
 from kizuna.graph.cells import xlsx_bytes
 
 PATH = "/data"
@@ -188,7 +189,25 @@ def rows_response(frame: pd.DataFrame, request: dict[str, Any] | None) -> dict[s
     return {"rowData": ui.records(view.iloc[start:end]), "rowCount": len(view)}
 
 
-def column_defs(frame: pd.DataFrame, lang: str) -> list[dict[str, Any]]:
+#: Vocabulary columns of each table (shown by name; filters and downloads keep the codes).
+TABLE_TERMS: dict[str, dict[str, str]] = {
+    "organizations": {"kind": "org_kind", "region": "region", "role": "role"},
+    "ties": {"kind": "tie_kind"},
+    "clusters": {"region": "region", "field": "field"},
+    "programs": {"kind": "program_kind"},
+    "participation": {"role": "participation_role"},
+}
+
+
+def term_formatter(vocabulary: str, codes: Any, lang: str) -> dict[str, str]:
+    """An AG Grid valueFormatter that shows each code of ``codes`` by its name in ``lang``."""
+    names = {str(c): term(vocabulary, c, lang) for c in pd.unique(pd.Series(codes).dropna())}
+    table = json.dumps(names, ensure_ascii=False)
+    return {"function": f"({table})[params.value] || params.value"}
+
+
+def column_defs(frame: pd.DataFrame, lang: str, table: str = "") -> list[dict[str, Any]]:
+    terms = {"confidence": "confidence", **TABLE_TERMS.get(table, {})}
     defs = []
     for col in frame.columns:
         numeric = pd.api.types.is_numeric_dtype(frame[col]) and frame[col].dtype != bool
@@ -212,6 +231,8 @@ def column_defs(frame: pd.DataFrame, lang: str) -> list[dict[str, Any]]:
                 else ["equals", "notEqual", "greaterThan", "lessThan", "inRange", "blank"],
             },
         }
+        if col in terms:
+            d["valueFormatter"] = term_formatter(terms[col], frame[col], lang)
         if col in ("evidence", "source_ref", "confidence"):
             d["cellClass"] = "provenance"
         if col in COLUMN_WIDTHS:
@@ -220,10 +241,10 @@ def column_defs(frame: pd.DataFrame, lang: str) -> list[dict[str, Any]]:
     return defs
 
 
-def data_grid(frame: pd.DataFrame, lang: str) -> dag.AgGrid:
+def data_grid(frame: pd.DataFrame, lang: str, table: str = "organizations") -> dag.AgGrid:
     return dag.AgGrid(
         id=ids.DATA_GRID,
-        columnDefs=column_defs(frame, lang),
+        columnDefs=column_defs(frame, lang, table),
         defaultColDef={
             "sortable": True,
             "resizable": True,
@@ -236,6 +257,7 @@ def data_grid(frame: pd.DataFrame, lang: str) -> dag.AgGrid:
             "maxBlocksInCache": 20,
             "enableCellTextSelection": True,
             "rowBuffer": 0,
+            "localeText": ui.grid_locale(lang),
         },
         style={"height": "600px", "width": "100%"},
         className="ag-theme-alpine",
@@ -303,7 +325,7 @@ def register(app: Dash, source: DataSource) -> None:
         prevent_initial_call=True,
     )
     def switch(table, scope, selection, lang):  # type: ignore[no-untyped-def]
-        return data_grid(current(table, scope, selection), lang)
+        return data_grid(current(table, scope, selection), lang, table or "organizations")
 
     @app.callback(
         Output(ids.DATA_GRID, "getRowsResponse"),

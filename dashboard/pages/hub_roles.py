@@ -11,8 +11,7 @@ from dash import Dash, Input, Output, State, dcc, html, no_update
 from kizuna.dashboard import components as ui
 from kizuna.dashboard import ids
 from kizuna.dashboard.data import DataSource, Snapshot, SnapshotData
-from kizuna.dashboard.i18n import t
-from kizuna.graph.model import REGION_NAMES_JA
+from kizuna.dashboard.i18n import label_column, t, term
 
 PATH = "/roles"
 NAV_KEY = "nav.roles"
@@ -143,9 +142,9 @@ def role_hover(data: SnapshotData, partition: str, lang: str) -> pd.Series:
         orgs = data.orgs
         text = (
             "<b>"
-            + orgs["label"].astype(str)
+            + orgs[label_column(lang)].astype(str)
             + "</b><br>"
-            + orgs["cluster_label"].astype(str)
+            + orgs["group"].map(lambda g: data.cluster_label(g, lang)).astype(str)
             + "<br>P="
             + orgs[p_col].map("{:.3f}".format)
             + " z="
@@ -184,7 +183,7 @@ def brokerage_figure(data: SnapshotData, selection: dict[str, Any], lang: str) -
     for i, role in enumerate(c for c in BROKERAGE if c in table.columns):
         fig.add_trace(
             go.Bar(
-                y=[str(x)[:28] for x in table["label"]],
+                y=[data.org_label(i, lang)[:28] for i in table.index],
                 x=table[role],
                 orientation="h",
                 name=t(f"broker.{role}", lang),
@@ -213,7 +212,7 @@ def spof_table(data: SnapshotData, lang: str = "ja") -> pd.DataFrame:
 def region_names(value: Any, lang: str) -> str:
     """``kanto|kinki`` (or a list) as 関東、近畿 / Kanto, Kinki."""
     parts = value if isinstance(value, list | tuple) else str(value or "").split("|")
-    names = [REGION_NAMES_JA.get(p, p) if lang == "ja" else p.title() for p in parts if p]
+    names = [term("region", p, lang) for p in parts if p]
     return ("、" if lang == "ja" else ", ").join(names)
 
 

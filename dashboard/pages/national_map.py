@@ -20,9 +20,9 @@ from kizuna.dashboard.arcs import (
     year_bounds,
 )
 from kizuna.dashboard.data import DataSource, Snapshot, SnapshotData
-from kizuna.dashboard.i18n import t
+from kizuna.dashboard.i18n import t, term
 from kizuna.dashboard.map_figure import map_figure
-from kizuna.graph.model import CONFIDENCE_LEVELS, REGION_NAMES_JA
+from kizuna.graph.model import CONFIDENCE_LEVELS
 
 PATH = "/"
 NAV_KEY = "nav.map"
@@ -61,8 +61,8 @@ def details(data: SnapshotData, ties: pd.DataFrame, selection: dict[str, Any], l
             return ui.notice(t("common.not_found", lang, name=cid), kind="warning")
         row = data.clusters.loc[cid]
         title = (
-            f"{row['label']} — {REGION_NAMES_JA.get(row['region'], row['region'] or '')}, "
-            f"{row['field'] or ''}, {t('map.orgs', lang)} {row['orgs']}"
+            f"{data.cluster_label(cid, lang)} — {term('region', row['region'], lang)}, "
+            f"{term('field', row['field'], lang)}, {t('map.orgs', lang)} {row['orgs']}"
         )
     else:
         a, b = selection.get("a", ""), selection.get("b", "")
@@ -75,7 +75,11 @@ def details(data: SnapshotData, ties: pd.DataFrame, selection: dict[str, Any], l
         body = ui.notice(t("map.no_ties_selected", lang))
     else:
         body = ui.grid(
-            "map-ties-grid", table, [(c, t(f"col.{c}", lang)) for c in TIE_COLUMNS], height="300px"
+            "map-ties-grid",
+            table,
+            [(c, t(f"col.{c}", lang)) for c in TIE_COLUMNS],
+            height="300px",
+            terms={"kind": "tie_kind"},
         )
     return html.Div([html.H4(title), body])
 
@@ -93,7 +97,9 @@ def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div
                         t("map.tie_kinds", lang),
                         dcc.Dropdown(
                             id=ids.MAP_TIE_KINDS,
-                            options=kinds,
+                            options=[
+                                {"label": term("tie_kind", k, lang), "value": k} for k in kinds
+                            ],
                             multi=True,
                             placeholder=t("map.all_kinds", lang),
                         ),

@@ -27,7 +27,7 @@ from kizuna.dashboard.explorer import (
     view_nodes,
     view_table,
 )
-from kizuna.dashboard.i18n import t
+from kizuna.dashboard.i18n import label_column, t
 
 PATH = "/network"
 NAV_KEY = "nav.network"
@@ -93,7 +93,10 @@ def network_figure(
         )
     )
     if 0 < len(sub) <= MAX_EDGE_HOVER:
-        labels: dict[str, str] = data.memo("label_dict", lambda: data.orgs["label"].to_dict())
+        column = label_column(lang)
+        labels: dict[str, str] = data.memo(
+            f"label_dict|{column}", lambda: data.orgs[column].to_dict()
+        )
         fig.add_trace(
             ui.trace(
                 "scattergl",
@@ -132,7 +135,7 @@ def network_figure(
                 x=pos.loc[part.index, "x"].to_numpy(dtype=float),
                 y=pos.loc[part.index, "y"].to_numpy(dtype=float),
                 mode="markers",
-                name=short_text(str(part["cluster_label"].iloc[0])),
+                name=short_text(data.cluster_label(part["group"].iloc[0], lang)),
                 marker={
                     "size": sizes[part.index].to_numpy(dtype=float),
                     "color": colours.get(str(group), "#9a9a9a"),

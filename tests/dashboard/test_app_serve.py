@@ -39,6 +39,7 @@ def component_ids(node) -> set[str]:  # type: ignore[no-untyped-def]
 def test_every_callback_id_exists_in_some_layout(tiny_bundle):
     app = create_app(tiny_bundle)
     source = app.server.config["KIZUNA_DATA"]
+    source.warm()  # pages render, not the "computing" notice
     present = component_ids(app.layout)
     for page in PAGES:
         content, _ = shell.render_page(source, page.PATH, "ja", {"kind": "cluster", "id": "tama"})
@@ -57,6 +58,7 @@ def test_every_callback_id_exists_in_some_layout(tiny_bundle):
 def test_every_page_renders_in_both_languages(tiny_bundle):
     app = create_app(tiny_bundle)
     source = app.server.config["KIZUNA_DATA"]
+    source.warm()
     for lang in ("ja", "en"):
         for page in PAGES:
             content, banner = shell.render_page(source, page.PATH, lang, None)
@@ -105,6 +107,7 @@ def test_a_failing_page_shows_an_error_not_a_crash(tiny_bundle, monkeypatch):
         raise ValueError("bad cluster pairs")
 
     monkeypatch.setattr(cluster_gaps, "layout", broken)
+    app.server.config["KIZUNA_DATA"].warm()
     content, _ = shell.render_page(app.server.config["KIZUNA_DATA"], "/gaps", "en", None)
     assert "bad cluster pairs" in str(content)
 
@@ -245,6 +248,7 @@ def test_a_failing_analysis_is_reported_on_the_page(tiny_bundle, monkeypatch):
     monkeypatch.setattr(data_module, "run_analysis", broken)
     app = create_app(tiny_bundle, lang="en")
     source = app.server.config["KIZUNA_DATA"]
+    source.warm()
     content, _ = shell.render_page(source, "/gaps", "en", None)
     assert "cannot analyse" in str(content)
     # the map needs no analysis: it is still drawn

@@ -140,3 +140,40 @@ def test_the_store_version_changes_with_each_load(clean_store, store_settings, t
         assert source.version() != loaded
     finally:
         source.close()
+
+
+@pytest.mark.store
+def test_a_load_into_an_empty_store_leaves_the_apps_snapshot(clean_store, store_settings, tmp_path):
+    from pathlib import Path
+
+    from kizuna.cmd_load import load_bundle
+    from kizuna.cmd_serve import StoreSource
+
+    tiny = Path(__file__).resolve().parents[2] / "data" / "examples" / "tiny"
+    result = load_bundle(clean_store, tiny, app_cache=tmp_path)  # type: ignore[arg-type]
+    assert result.report is not None
+    source = StoreSource(store_settings)
+    try:
+        version = source.version()
+        assert version is not None and cache_file(tmp_path, version).is_file()
+        reads = []
+
+        class Counting(StoreSource):
+            def __call__(self):  # type: ignore[no-untyped-def]
+                reads.append(1)
+                return super().__call__()
+
+        counting = Counting(store_settings)
+        data = DataSource(counting, cache_dir=tmp_path).current().data
+        assert reads == []  # drawn from the snapshot the load left
+        stored = source()
+        assert sorted(data.bundle.nodes["id"]) == sorted(stored.nodes["id"])
+        assert len(data.bundle.ties) == len(stored.ties)
+        counting.close()
+        # a merge into a store that holds data leaves no snapshot (it would not be exact)
+        for old in tmp_path.glob("*.pickle"):
+            old.unlink()
+        load_bundle(clean_store, tiny, app_cache=tmp_path)  # type: ignore[arg-type]
+        assert list(tmp_path.glob("*.pickle")) == []
+    finally:
+        source.close()
