@@ -112,14 +112,8 @@ CODES: dict[str, dict[str, str]] = {
     "latest": LATEST,
     "hihyoji": HIHYOJI,
 }
-#: Columns that must not be empty.
-REQUIRED: tuple[str, ...] = (
-    "sequence",
-    "corporate_number",
-    "process",
-    "update_date",
-    "name",
-    "kind",
-)
+#: Columns that must not be empty (the name and the kind may be, as in a withdrawn
+#: number's row: 処理区分 99).
+REQUIRED: tuple[str, ...] = ("sequence", "corporate_number", "process", "update_date")
 #: Date columns (YYYY-MM-DD).
 DATES: tuple[str, ...] = ("update_date", "change_date", "close_date", "assignment_date")

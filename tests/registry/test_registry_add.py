@@ -308,3 +308,15 @@ def test_fast_reader_takes_good_files_and_gives_the_exact_readers_rows(
     exact = [r for b in read_exact(f, exact_stats) for r in b]
     assert fast == exact
     assert fast_stats == exact_stats
+
+
+def test_a_withdrawn_number_is_held_but_never_matched_by_name(tmp_path: Path) -> None:
+    full = write(tmp_path / "13_all_20240329.csv", full_rows())
+    gone = row(1, A, "株式会社アルファ", process="99", update="2024-04-02", kind="")
+    diff = write(tmp_path / "diff_20240402.csv", [gone])
+    with Registry.open(tmp_path / "d", create=True) as reg:
+        reg.add([full, diff])
+        held = reg.by_number(A)
+        assert held is not None and held["process"] == "99"
+        assert reg.by_key("アルファ", "東京都") == []
+        assert reg.status()["deleted"] == 1
