@@ -60,6 +60,7 @@ _RISKY = re.compile(r"'*[=+\-@\t\r]")
 #: The same, as an RE2 pattern for pyarrow (anchored at the start of the cell).
 _RISKY_RE2 = r"^'*[=+\-@\t\r]"
 _ESCAPED_RE2 = r"^'('*[=+\-@\t\r])"
+_FIRST_CHARS = pa.array(list(FORMULA_CHARS + "'"), type=pa.string())
 
 #: xlsxwriter options for every workbook kizuna writes: text never becomes a formula,
 #: a link or a number.
@@ -110,10 +111,20 @@ def safe_csv_column(values: pa.Array | pa.ChunkedArray) -> pa.Array | pa.Chunked
     """:func:`safe_csv_cell` on every cell of a pyarrow string column (nulls kept)."""
     if not pa.types.is_string(values.type) and not pa.types.is_large_string(values.type):
         return values
-    risky = pc.match_substring_regex(values, _RISKY_RE2)
-    if not pc.any(risky).as_py():
+    risky = _risky_mask(values)
+    if risky is None:
         return values
     return pc.if_else(risky, pc.binary_join_element_wise("'", values, ""), values)
+
+
+def _risky_mask(values: pa.Array | pa.ChunkedArray) -> Any:
+    """Where ``values`` is formula-like (pyarrow booleans, null for null), or None when
+    no cell is.  The first character is checked first (half the cost of the regex)."""
+    first = pc.utf8_slice_codeunits(values, 0, 1)
+    if not pc.any(pc.is_in(first, value_set=_FIRST_CHARS)).as_py():
+        return None
+    risky = pc.match_substring_regex(values, _RISKY_RE2)
+    return risky if pc.any(risky).as_py() else None
 
 
 def unescape_csv_column(values: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
@@ -131,16 +142,11 @@ def safe_csv_frame(frame: pd.DataFrame) -> pd.DataFrame:
         values = frame.iloc[:, i]
         if values.dtype != object and not pd.api.types.is_string_dtype(values.dtype):
             continue
-        cells = values.to_numpy(dtype=object)
-        risky = np.fromiter(
-            (isinstance(v, str) and _RISKY.match(v) is not None for v in cells),
-            dtype=bool,
-            count=len(cells),
-        )
+        risky = _risky_cells(values)
         if risky.any():
             if out is frame:
                 out = frame.copy()
-            cells = cells.copy()
+            cells = values.to_numpy(dtype=object).copy()
             cells[risky] = ["'" + v for v in cells[risky]]
             out.isetitem(i, cells)
     names = [safe_csv_cell(c) for c in frame.columns]
@@ -162,6 +168,23 @@ def people_csv(frame: pd.DataFrame, target: str | Path | None = None) -> str | N
         return "\ufeff" + safe.to_csv(index=False, na_rep="", lineterminator="\r\n")
     safe.to_csv(target, index=False, encoding="utf-8-sig", na_rep="", lineterminator="\r\n")
     return None
+
+
+def _risky_cells(values: pd.Series) -> np.ndarray:
+    """Boolean mask of the formula-like text cells of a text (or object) column."""
+    try:  # text and empty cells only: vectorised
+        text = pa.array(values, type=pa.string(), from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):  # other objects too (numbers, lists)
+        cells = values.to_numpy(dtype=object)
+        return np.fromiter(
+            (isinstance(v, str) and _RISKY.match(v) is not None for v in cells),
+            dtype=bool,
+            count=len(cells),
+        )
+    mask = _risky_mask(text)
+    if mask is None:
+        return np.zeros(len(values), dtype=bool)
+    return np.asarray(pc.fill_null(mask, False).to_numpy(zero_copy_only=False), dtype=bool)
 
 
 def safe_workbook(target: str | Path | io.BytesIO, **options: Any) -> xlsxwriter.Workbook:

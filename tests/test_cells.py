@@ -112,3 +112,13 @@ def test_people_csv_quotes_a_lone_cr_so_no_row_starts_inside_a_cell(tmp_path):
     assert rows == [["name", "x"], ["TAMA\r=HYPERLINK(1)", "1.5"], ["a\nb", "-2.0"], ["'=1", "3.0"]]
     people_csv(frame, tmp_path / "out.csv")
     assert (tmp_path / "out.csv").read_bytes() == text.encode("utf-8")
+
+
+@given(st.lists(st.none() | TEXT | st.integers(-5, 5) | st.floats(allow_nan=True), max_size=8))
+def test_frame_escaping_matches_the_cell_function(cells):
+    frame = pd.DataFrame({"c": pd.Series(cells, dtype=object)})
+    got = safe_csv_frame(frame)["c"].tolist()
+    want = [safe_csv_cell(c) for c in cells]
+    assert len(got) == len(want)
+    for g, w in zip(got, want, strict=True):
+        assert g == w or (pd.isna(g) and pd.isna(w)) or (g is None and w is None)
