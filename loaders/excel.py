@@ -38,12 +38,13 @@ def read_workbook(
     """Parse every bundle sheet of the workbook at ``path`` (an .xlsx is a zip: its
     declared sizes are checked against ``limits`` first)."""
     import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         with zipfile.ZipFile(path) as zf:
             check_archive(path.name, zf, limits or ZipLimits.from_env())
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError, EOFError) as exc:
+    except (*_SHEET_ERRORS, AttributeError, InvalidFileException) as exc:
         raise BundleError(
             [
                 problem(
@@ -51,7 +52,7 @@ def read_workbook(
                     path.name,
                     None,
                     None,
-                    f"the workbook cannot be opened ({exc})",
+                    f"the workbook cannot be opened ({shown(str(exc) or type(exc).__name__, 200)})",
                     "save it again from Excel as .xlsx (Excel Workbook)",
                 )
             ]

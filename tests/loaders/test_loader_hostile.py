@@ -222,3 +222,23 @@ def test_in_memory_bundle_with_unsafe_column_is_refused(column: str) -> None:
 def test_identifier_like_extra_columns_are_kept(column: str) -> None:
     nodes = pd.DataFrame({"id": ["a"], "name": ["A"], "kind": ["company"], column: ["x"]})
     assert validate_bundle(Bundle(nodes=nodes.astype(object))) == []
+
+
+@pytest.mark.parametrize("member", ["xl/workbook.xml", "[Content_Types].xml", "xl/styles.xml"])
+def test_a_workbook_with_damaged_xml_is_one_plain_error(tmp_path: Path, member: str) -> None:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.title = "nodes"
+    wb.active.append(["id", "name", "kind"])
+    wb.create_sheet("ties").append(["source", "target", "kind"])
+    good = tmp_path / "good.xlsx"
+    wb.save(good)
+    bad = tmp_path / "bad.xlsx"
+    with zipfile.ZipFile(good) as zin, zipfile.ZipFile(bad, "w") as zout:
+        for info in zin.infolist():
+            zout.writestr(info, b"<not xml" if info.filename == member else zin.read(info))
+    with pytest.raises(BundleError) as err:
+        read_bundle(bad)
+    [p] = err.value.problems
+    assert p.file == "bad.xlsx" and "the workbook cannot be opened" in p.message

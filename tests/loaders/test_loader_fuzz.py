@@ -1,0 +1,143 @@
+"""No input makes the readers raise anything but BundleError (hypothesis): random bytes
+and CSV-like text as nodes.csv / nodes.json / nodes.jsonl, and valid zips and workbooks
+with random bytes changed.  Every problem has a message, and its text can be printed.
+"""
+
+from __future__ import annotations
+
+import io
+import tempfile
+import zipfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kizuna.graph.errors import BundleError
+from kizuna.loaders import check_bundle
+
+ROOT = Path(__file__).resolve().parents[2]
+TINY = ROOT / "data" / "examples" / "tiny"
+TIES = "source,target,kind\n"
+_PIECES = [
+    '"',
+    ",",
+    "\r",
+    "\n",
+    "\t",
+    "\0",
+    "\ufeff",
+    "=",
+    "id",
+    "name",
+    "kind",
+    "a",
+    "東京",
+    "\u2028",
+    "{",
+    "}",
+    "[",
+    "]",
+    ":",
+    "NaN",
+    "\\ud800",
+    "平成0年",
+    "@rid",
+]
+CSVISH = st.lists(st.sampled_from(_PIECES), max_size=60).map("".join)
+ENCODINGS = st.sampled_from(["utf-8", "utf-8-sig", "cp932", "utf-16", "utf-16-be", "utf-32"])
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _check(path: Path) -> None:
+    try:
+        _, problems = check_bundle(path)
+    except BundleError as exc:
+        problems = exc.problems  # type: ignore[assignment]
+    for p in problems:
+        assert p.message
+        str(p).encode("utf-8")  # printable: no lone surrogates in messages
+
+
+def _folder(tmp: str, name: str, data: bytes) -> Path:
+    folder = Path(tmp)
+    (folder / name).write_bytes(data)
+    (folder / "ties.csv").write_text(TIES, encoding="utf-8")
+    return folder
+
+
+@SETTINGS
+@given(
+    data=st.binary(max_size=400), name=st.sampled_from(["nodes.csv", "nodes.json", "nodes.jsonl"])
+)
+def test_random_bytes_never_raise(data: bytes, name: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        _check(_folder(tmp, name, data))
+
+
+@SETTINGS
+@given(
+    text=CSVISH,
+    encoding=ENCODINGS,
+    name=st.sampled_from(["nodes.csv", "nodes.json", "nodes.jsonl"]),
+)
+def test_csv_like_text_never_raises(text: str, encoding: str, name: str) -> None:
+    data = ("id,name,kind\n" + text).encode(encoding, errors="replace")
+    with tempfile.TemporaryDirectory() as tmp:
+        _check(_folder(tmp, name, data))
+
+
+def _zip_bytes() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for f in sorted(TINY.iterdir()):
+            zf.write(f, f.name)
+    return buf.getvalue()
+
+
+ZIP = _zip_bytes()
+
+
+@SETTINGS
+@given(
+    changes=st.lists(
+        st.tuples(st.integers(0, len(ZIP) - 1), st.integers(0, 255)), min_size=1, max_size=8
+    )
+)
+def test_damaged_zips_never_raise(changes: list[tuple[int, int]]) -> None:
+    data = bytearray(ZIP)
+    for pos, value in changes:
+        data[pos] = value
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "bundle.zip"
+        path.write_bytes(bytes(data))
+        _check(path)
+
+
+def _workbook_bytes() -> bytes:
+    from kizuna.loaders.readers import read_bundle
+    from kizuna.loaders.writers import write_bundle
+
+    bundle, _ = read_bundle(TINY)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = write_bundle(bundle, Path(tmp) / "tiny.xlsx", fmt="xlsx")
+        return Path(path).read_bytes()
+
+
+WORKBOOK = _workbook_bytes()
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    changes=st.lists(
+        st.tuples(st.integers(0, len(WORKBOOK) - 1), st.integers(0, 255)), min_size=1, max_size=4
+    )
+)
+def test_damaged_workbooks_never_raise(changes: list[tuple[int, int]]) -> None:
+    data = bytearray(WORKBOOK)
+    for pos, value in changes:
+        data[pos] = value
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "bundle.xlsx"
+        path.write_bytes(bytes(data))
+        _check(path)
