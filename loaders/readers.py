@@ -27,7 +27,7 @@ from kizuna.loaders.csvfile import RawTable, read_csv_bytes
 from kizuna.loaders.frames import frame_of
 from kizuna.loaders.limits import shown
 from kizuna.loaders.problems import UNREAD_CODES, LoadProblem, problem
-from kizuna.loaders.zipread import ZipLimits, read_members
+from kizuna.loaders.zipread import ZIP_ERRORS, ZipLimits, read_members
 
 log = logging.getLogger(__name__)
 
@@ -264,7 +264,7 @@ def _read_zip(path: Path, columns: Keep, limits: ZipLimits) -> _Read:
             chosen, problems = _pick(here)
             entries, more = read_members(zf, chosen, path.name, limits)
             problems += more
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+    except ZIP_ERRORS as exc:
         raise BundleError(
             [
                 problem(

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import lzma
 import os
+import struct
 import zipfile
 import zlib
 from collections.abc import Iterable, Mapping
@@ -33,6 +34,24 @@ METHODS = {
     zipfile.ZIP_LZMA,
 }
 _METHOD_NAMES = {9: "Deflate64", 6: "Implode", 93: "Zstandard", 95: "XZ", 98: "PPMd", 99: "AES"}
+
+
+#: What a damaged zip makes :mod:`zipfile` raise (a bad header, a CRC error, damaged
+#: compressed data, an empty member name …).
+ZIP_ERRORS: tuple[type[BaseException], ...] = (
+    zipfile.BadZipFile,
+    zlib.error,
+    lzma.LZMAError,
+    struct.error,
+    EOFError,
+    OSError,
+    NotImplementedError,
+    RuntimeError,
+    ValueError,
+    IndexError,
+    KeyError,
+    OverflowError,
+)
 
 
 @dataclass(frozen=True)
@@ -111,16 +130,7 @@ def read_members(
                 continue
             try:
                 data = stream(zf, info, limits, used)
-            except (
-                zipfile.BadZipFile,
-                zlib.error,
-                lzma.LZMAError,
-                EOFError,
-                OSError,
-                NotImplementedError,
-                RuntimeError,
-                ValueError,
-            ) as exc:
+            except ZIP_ERRORS as exc:
                 problems.append(_member_problem(label, table, zip_name, *_damage(exc)))
                 continue
             used += len(data)

@@ -10,7 +10,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kizuna.graph.errors import BundleError
@@ -98,6 +98,7 @@ def _zip_bytes() -> bytes:
 ZIP = _zip_bytes()
 
 
+@example(changes=[(2802, 0)])  # an empty member name: IndexError inside zipfile
 @SETTINGS
 @given(
     changes=st.lists(
