@@ -25,7 +25,7 @@ COPY dashboard ./dashboard
 COPY reports ./reports
 COPY kizuna ./kizuna
 COPY data ./data
-RUN pip install ".[pdf]"
+RUN pip install .
 
 USER kizuna
 ENV KIZUNA_DATA_DIR=/home/kizuna/data

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import importlib.util
 import json
 import logging
 import os
@@ -251,6 +252,12 @@ def start_server(
     StoreError
         When the server does not come up in time; the message ends with the log tail.
     """
+    if importlib.util.find_spec("arcadedb_embedded") is None:
+        raise StoreError(
+            "The embedded graph store is missing from this installation (the arcadedb-embedded "
+            "package): pip install --force-reinstall kizuna, or use another Bolt server with "
+            "KIZUNA_STORE_URI."
+        )
     root = store_root(data_dir)
     root.mkdir(parents=True, exist_ok=True, mode=0o700)
     with _start_lock(root):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import socket
 import time
 import webbrowser
 from pathlib import Path
@@ -109,10 +110,12 @@ def demo(
     path = bundle_path or SEED_DIR
     if not path.exists():
         raise KizunaError(
-            f"The seed network is not at {path}. Run kizuna from a checkout of the repository "
-            "(pip install -e .), or give a bundle with --bundle."
+            f"The bundle {path} does not exist. Give a bundle folder, .zip or .xlsx with "
+            "--bundle, or leave --bundle out to load the seed network."
         )
     settings = Settings.from_env().with_data_dir(data_dir)
+    if not no_serve:
+        require_free_port(port)  # before loading: a second demo must not touch the store
     started = time.perf_counter()
     bundle = open_bundle(path, strict=True)
     click.echo(f"Starting the graph store ({settings.store_uri or settings.data_dir}) …", err=True)
@@ -148,3 +151,16 @@ def demo(
     click.get_current_context().invoke(
         serve, port=port, host="127.0.0.1", data_dir=settings.data_dir, lang=lang
     )
+
+
+def require_free_port(port: int, host: str = "127.0.0.1") -> None:
+    """Raise a KizunaError when ``host:port`` is taken (another demo or app runs there)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the app's server does
+        try:
+            probe.bind((host, port))
+        except OSError:
+            raise KizunaError(
+                f"Port {port} is in use (another kizuna demo or app?). Stop it, or choose "
+                f"another port: kizuna demo --port {port + 1}"
+            ) from None

@@ -95,9 +95,10 @@ def report(
         kizuna report --org body_tama --format pdf,md --lang ja,en --input data/seed
     """
     from kizuna.reports.build import build_cluster_report, build_org_report, known_clusters
-    from kizuna.reports.render import parse_formats, write_report
+    from kizuna.reports.render import check_formats, parse_formats, write_report
 
     wanted = parse_formats(formats)
+    check_formats(wanted)  # every format can be made here, before the first file is written
     languages = [code.strip().lower() for code in langs.split(",") if code.strip()]
     if not languages or any(code not in ("ja", "en") for code in languages):
         raise ConfigError(f"Unknown report language {langs!r}: use ja, en or ja,en.")

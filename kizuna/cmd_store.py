@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from kizuna.config import Settings
+from kizuna.config import Settings, command_hint
 from kizuna.graph.errors import ConfigError, StoreAlreadyRunning, StoreError
 from kizuna.options import data_dir_option, settings_for
 
@@ -66,7 +66,7 @@ def start(data_dir: Path | None, as_json: bool) -> None:
     else:
         click.echo(f"The kizuna store is running for {settings.data_dir}.")
     click.echo(f"  uri: {info.uri}   pid: {info.pid}")
-    click.echo("  stop it with: kizuna store stop")
+    click.echo(f"  stop it with: {command_hint(settings, 'store stop')}")
 
 
 @store.command()

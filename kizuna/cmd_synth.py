@@ -6,6 +6,9 @@ from pathlib import Path
 
 import click
 
+from kizuna.config import command_hint
+from kizuna.options import data_dir_option, settings_for
+
 
 def _format_of(out: Path, fmt: str | None) -> str:
     if fmt:
@@ -45,8 +48,15 @@ def _format_of(out: Path, fmt: str | None) -> str:
     "workbook (small networks only). Default: from the --out ending.",
 )
 @click.option("--overwrite", is_flag=True, help="Replace a bundle already in --out.")
+@data_dir_option
 def synth(
-    n_orgs: int, seed: int, out: Path, ties_per_org: float, fmt: str | None, overwrite: bool
+    n_orgs: int,
+    seed: int,
+    out: Path,
+    ties_per_org: float,
+    fmt: str | None,
+    overwrite: bool,
+    data_dir: Path | None,
 ) -> None:
     """Write a synthetic national cluster network (合成ネットワーク) for scale tests.
 
@@ -58,7 +68,8 @@ def synth(
     \b
     Example:
         kizuna synth --orgs 10000 --seed 1 --out synth-10k
-        kizuna load synth-10k
+        kizuna store start --data-dir synth-10k-store
+        kizuna load synth-10k --data-dir synth-10k-store
     """
     from kizuna.loaders.synth import write_synth
 
@@ -71,4 +82,30 @@ def synth(
     for file, rows in summary.rows.items():
         click.echo(f"  {file + '.csv':<18} {rows:>12,} rows")
     click.echo(f"  ties inside a cluster: {summary.within_cluster_share:.1%}")
-    click.echo(f"Next: kizuna load {out}")
+    for line in next_steps(out, data_dir):
+        click.echo(line)
+
+
+def next_steps(out: Path, data_dir: Path | None) -> list[str]:
+    """What to run next: load the synthetic network into a store of its own.
+
+    Synthetic organizations must not mix with a real network, so without ``--data-dir``
+    the hint names a separate data directory beside the bundle, and says how to replace a
+    store's contents instead.
+    """
+    if data_dir is not None:
+        settings = settings_for(data_dir)
+        return [
+            "Next (the store of --data-dir; --replace clears what it holds first):",
+            f"  {command_hint(settings, 'store start')}",
+            f"  {command_hint(settings, f'load {out} --replace')}",
+            f"  {command_hint(settings, 'serve')}",
+        ]
+    own = settings_for(out.with_name(out.stem + "-store"))
+    return [
+        "Next, in a store of its own (so it does not mix with the network you work on):",
+        f"  {command_hint(own, 'store start')}",
+        f"  {command_hint(own, f'load {out}')}",
+        f"  {command_hint(own, 'serve')}",
+        f"Or replace what your usual store holds: kizuna load {out} --replace",
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -78,3 +79,19 @@ class Settings:
         if data_dir is None:
             return self
         return replace(self, data_dir=Path(data_dir).expanduser().resolve())
+
+
+def command_hint(settings: Settings, command: str) -> str:
+    """``kizuna <command>`` as the user must type it for ``settings``' store.
+
+    The ``--data-dir`` the user gave (any data directory other than the default one) is
+    carried into every hint, so copying a hint never reaches another store.
+
+    >>> s = Settings(data_dir=Path("/tmp/kz store"))
+    >>> command_hint(s, "store stop")
+    "kizuna store stop --data-dir '/tmp/kz store'"
+    """
+    hint = f"kizuna {command}"
+    if settings.embedded and settings.data_dir != default_data_dir():
+        hint += f" --data-dir {shlex.quote(str(settings.data_dir))}"
+    return hint

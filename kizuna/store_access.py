@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from kizuna.config import Settings
+from kizuna.config import Settings, command_hint
 from kizuna.graph.errors import ConfigError, StoreAlreadyRunning, StoreNotRunning
 from kizuna.graph.store import GraphStore
 
@@ -12,7 +12,10 @@ logger = logging.getLogger(__name__)
 
 
 def not_running_message(settings: Settings) -> str:
-    return f"No kizuna store is running for {settings.data_dir}. Start it with: kizuna store start"
+    return (
+        f"No kizuna store is running for {settings.data_dir}. "
+        f"Start it with: {command_hint(settings, 'store start')}"
+    )
 
 
 def connect(

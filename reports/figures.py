@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 import logging
 from collections.abc import Callable, Iterable
-from functools import cache
 from typing import Any
 
 import matplotlib
@@ -17,21 +16,20 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from matplotlib import font_manager, patheffects
+from matplotlib import patheffects
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure as MplFigure
 from matplotlib.lines import Line2D
 
 from kizuna.plots.geo import OVERSEAS
 from kizuna.plots.japan_mpl import arc, draw_japan
+from kizuna.reports.fonts import figure_families
 from kizuna.reports.i18n import Catalogue
 from kizuna.reports.labels import place_labels, point_labels
 from kizuna.reports.model import Figure
 
 logger = logging.getLogger(__name__)
 
-#: Preferred fonts, Japanese first; only the installed ones are passed to matplotlib.
-FONT_PREFERENCE = ("Noto Sans CJK JP", "IPAexGothic", "IPAGothic", "TakaoGothic", "DejaVu Sans")
 ROLE_COLOURS = {
     "R1": "#5f5f5f",
     "R2": "#4e79a7",
@@ -50,17 +48,9 @@ LINE_LIMIT = 400
 LABEL_LIMIT = 12
 
 
-@cache
 def font_family() -> list[str]:
-    """The installed fonts of :data:`FONT_PREFERENCE` (a warning when no Japanese one is)."""
-    installed = {f.name for f in font_manager.fontManager.ttflist}
-    found = [name for name in FONT_PREFERENCE if name in installed]
-    if not any(name != "DejaVu Sans" for name in found):
-        logger.warning(
-            "No Japanese font found for figures; install fonts-noto-cjk "
-            "(apt-get install fonts-noto-cjk) or Japanese labels show as boxes."
-        )
-    return found or ["DejaVu Sans"]
+    """Figure fonts: the Japanese font (system Noto CJK, else the bundled IPAexGothic)."""
+    return figure_families()
 
 
 def _style() -> dict[str, Any]:

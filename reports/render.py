@@ -1,9 +1,9 @@
 """Render a :class:`reports.model.Report` as HTML, PDF, Markdown (Excel: :mod:`reports.excel`).
 
 HTML is self-contained (CSS inline, figures as base64 SVG ``<img>``); the PDF is the same
-HTML laid out by WeasyPrint, which embeds the subset of the Noto Sans CJK JP font it uses
-(install Debian ``fonts-noto-cjk``).  Markdown links its figures as PNG files written
-beside it.
+HTML laid out by WeasyPrint, which embeds the subset of the Japanese font it uses (a system
+Noto Sans CJK JP, else the IPAexGothic shipped with kizuna: :mod:`reports.fonts`).
+Markdown links its figures as PNG files written beside it.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from kizuna.graph.errors import ConfigError, KizunaError
+from kizuna.reports.fonts import font_face_css, japanese_font
 from kizuna.reports.i18n import Catalogue
 from kizuna.reports.model import Report, Table
 
@@ -122,7 +123,7 @@ def md_block(text: Any) -> str:
 
 def _environment(*, html: bool) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("reports", "templates"),
+        loader=jinja2.PackageLoader("kizuna.reports", "templates"),
         autoescape=html,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -199,11 +200,12 @@ def page_fill(page: Any) -> float:
 
 
 def _layout(html: str, variant: str) -> Any:
-    from weasyprint import HTML
-
+    weasyprint = pdf_engine()
     if variant:
         html = html.replace("<html ", f'<html class="{variant}" ', 1)
-    return HTML(string=html).render()
+    fonts = weasyprint.text.fonts.FontConfiguration()
+    faces = weasyprint.CSS(string=font_face_css(), font_config=fonts)
+    return weasyprint.HTML(string=html).render(stylesheets=[faces], font_config=fonts)
 
 
 def lay_out_pdf(html: str) -> Any:
@@ -226,15 +228,41 @@ def lay_out_pdf(html: str) -> Any:
 def write_pdf(html: str, path: Path) -> None:
     """Lay out ``html`` with WeasyPrint into ``path`` (fonts embedded, no near-empty last
     page)."""
-    try:
-        import weasyprint  # noqa: F401
-    except ImportError as exc:  # pragma: no cover - depends on the installation
-        raise KizunaError(
-            "PDF output needs WeasyPrint: pip install 'kizuna[pdf]' (or use --format html)."
-        ) from exc
+    pdf_engine()
     logging.getLogger("fontTools").setLevel(logging.WARNING)
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     lay_out_pdf(html).write_pdf(str(path))
+
+
+def pdf_engine() -> Any:
+    """The ``weasyprint`` module, or a KizunaError saying what the machine lacks.
+
+    WeasyPrint is a dependency of kizuna, but it needs the Pango text library of the system
+    (present on most Linux desktops and servers; macOS: ``brew install pango``).
+    """
+    try:
+        import weasyprint
+        import weasyprint.text.fonts
+    except ImportError as exc:
+        raise KizunaError(
+            "PDF output needs WeasyPrint, which is missing from this installation: "
+            "pip install --force-reinstall kizuna (or use --format html,xlsx,md)."
+        ) from exc
+    except OSError as exc:
+        raise KizunaError(
+            "PDF output needs the Pango text library, which this machine lacks "
+            "(Debian/Ubuntu: apt-get install libpango-1.0-0 libpangoft2-1.0-0; "
+            "macOS: brew install pango), or use --format html,xlsx,md."
+        ) from exc
+    return weasyprint
+
+
+def check_formats(formats: Iterable[str]) -> None:
+    """Raise a KizunaError before any file is written if a format cannot be made here."""
+    if "pdf" in formats:
+        pdf_engine()
+    if set(formats) & {"pdf", "html", "md", "xlsx"}:
+        japanese_font()
 
 
 def parse_formats(text: str) -> list[str]:
@@ -255,6 +283,8 @@ def write_report(report: Report, out_dir: str | Path, formats: Iterable[str]) ->
     Files are named ``{kind}-{id}.{lang}.{ext}`` (``cluster-tama.ja.pdf``); Markdown figures
     are ``{kind}-{id}.{lang}.{figure}.png`` beside the ``.md`` file.
     """
+    formats = list(formats)
+    check_formats(formats)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     stem = report.file_stem

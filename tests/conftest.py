@@ -81,3 +81,21 @@ def store_env(store_settings: Settings) -> dict[str, str]:
         env.pop("KIZUNA_STORE_URI", None)
         env["KIZUNA_DATA_DIR"] = str(store_settings.data_dir)
     return env
+
+
+#: The top-level folders of the repository: installed, they exist only as kizuna.<name>.
+REPOSITORY_FOLDERS = ("graph", "cypher", "loaders", "analytics", "dashboard", "reports")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _only_the_kizuna_name() -> Iterator[None]:
+    """Fail the run when any code imported a repository folder by its bare name.
+
+    From a checkout, ``import reports`` works by accident (the folder is on sys.path); in an
+    installed wheel it does not exist. Checked after the whole run, so lazy imports count.
+    """
+    yield
+    import sys
+
+    bare = sorted(name for name in REPOSITORY_FOLDERS if name in sys.modules)
+    assert not bare, f"imported by a bare name (use kizuna.<name>): {bare}"
