@@ -282,14 +282,19 @@ def notice(text: str, *, kind: str = "info") -> html.Div:
     return html.Div(text, className=f"notice notice-{kind}")
 
 
-def empty_store_page(lang: str) -> html.Div:
+def empty_store_page(
+    lang: str, hint: Callable[[str], str] = lambda command: f"kizuna {command}"
+) -> html.Div:
     """What every page shows when the store holds no organization yet."""
     return html.Div(
         [
             html.H2(t("empty.title", lang)),
             html.P(t("empty.body", lang)),
-            html.Pre("kizuna store start\nkizuna load data/seed\nkizuna serve", className="code"),
-            html.P(t("empty.demo", lang)),
+            html.Pre(
+                "\n".join(hint(c) for c in ("store start", "load my-network/", "serve")),
+                className="code",
+            ),
+            html.P(t("empty.demo", lang, demo=hint("demo"))),
         ],
         className="empty-page",
     )

@@ -481,6 +481,15 @@ class DataSource:
         self._building: threading.Thread | None = None
         self._building_version: str | None = None
 
+    def hint(self, command: str) -> str:
+        """``kizuna <command>`` as the user must type it for this source's store.
+
+        A store source that knows its settings (``kizuna serve --data-dir …``) adds its
+        ``--data-dir``; any other source gives the plain command.
+        """
+        of_source = getattr(self._source, "hint", None)
+        return of_source(command) if of_source is not None else f"kizuna {command}"
+
     @property
     def versioned(self) -> bool:
         """Whether the source tells its version (a store) or is read once (a bundle)."""

@@ -98,14 +98,14 @@ def layout(lang: str) -> html.Div:
     )
 
 
-def banner(snapshot: Snapshot, lang: str) -> Any:
+def banner(snapshot: Snapshot, lang: str, start: str = "kizuna store start") -> Any:
     """The store banner: empty when the last read worked and the data is current."""
     if snapshot.error is None:
         if snapshot.updating and not snapshot.data.is_empty:
             return ui.notice(t("banner.updating", lang), kind="warning")
         return None
     when = time.strftime("%H:%M:%S", time.localtime(snapshot.loaded_at))
-    text = t("banner.store_down", lang, error=snapshot.error, time=when)
+    text = t("banner.store_down", lang, error=snapshot.error, time=when, start=start)
     if not snapshot.data.is_empty:
         text += " " + t("banner.stale", lang)
     return ui.notice(text, kind="error")
@@ -123,11 +123,14 @@ def render_page(
         )
     elif snapshot.data.is_empty and snapshot.error is not None:
         content = html.Div(
-            [html.H2(t("down.title", lang)), html.P(t("down.body", lang))],
+            [
+                html.H2(t("down.title", lang)),
+                html.P(t("down.body", lang, start=source.hint("store start"))),
+            ],
             className="empty-page",
         )
     elif snapshot.data.is_empty:
-        content = ui.empty_store_page(lang)
+        content = ui.empty_store_page(lang, hint=source.hint)
     elif (problem := analysis_notice(snapshot, page, lang)) is not None:
         content = problem
     else:
@@ -138,7 +141,7 @@ def render_page(
             content = ui.notice(
                 t("page.failed", lang, error=f"{type(exc).__name__}: {exc}"), kind="error"
             )
-    return content, banner(snapshot, lang)
+    return content, banner(snapshot, lang, source.hint("store start"))
 
 
 def analysis_notice(snapshot: Snapshot, page: Any, lang: str) -> Any:
@@ -251,7 +254,11 @@ def register(app: Dash, source: DataSource) -> None:
             is_light(page) and isinstance(shown, str) and shown.split("|")[0] == key.split("|")[0]
         )
         fast = is_computing(source) or snapshot.updating
-        return banner(snapshot, lang), no_update if same else key, 2000 if fast else 10000
+        return (
+            banner(snapshot, lang, source.hint("store start")),
+            no_update if same else key,
+            2000 if fast else 10000,
+        )
 
     @app.callback(
         Output(ids.SELECTION_LABEL, "children"),

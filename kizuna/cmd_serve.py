@@ -12,7 +12,7 @@ from typing import TypeVar
 
 import click
 
-from kizuna.config import Settings
+from kizuna.config import Settings, command_hint
 from kizuna.graph.bundle import Bundle
 from kizuna.graph.store import GraphStore
 from kizuna.options import data_dir_option, settings_for
@@ -34,6 +34,10 @@ class StoreSource:
         self._settings = settings
         self._store: GraphStore | None = None
         self._lock = threading.Lock()
+
+    def hint(self, command: str) -> str:
+        """``kizuna <command>`` with the ``--data-dir`` this app was started with."""
+        return command_hint(self._settings, command)
 
     @property
     def cache_dir(self) -> Path:

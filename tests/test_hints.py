@@ -95,3 +95,25 @@ def test_free_port_passes() -> None:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     require_free_port(port)
+
+
+def test_app_texts_carry_the_data_dir_of_the_store(tmp_path: Path) -> None:
+    from kizuna.cmd_serve import StoreSource
+    from kizuna.dashboard.components import empty_store_page
+    from kizuna.dashboard.data import DataSource
+    from kizuna.dashboard.i18n import t
+
+    source = DataSource(StoreSource(Settings(data_dir=tmp_path / "kz")))
+    start = source.hint("store start")
+    assert start == f"kizuna store start --data-dir {tmp_path / 'kz'}"
+    for lang in ("ja", "en"):
+        assert start in t("banner.store_down", lang, error="x", time="12:00", start=start)
+        assert start in t("down.body", lang, start=start)
+        page = str(empty_store_page(lang, hint=source.hint))
+        assert f"kizuna load my-network/ --data-dir {tmp_path / 'kz'}" in page
+
+
+def test_a_bundle_source_gives_plain_commands() -> None:
+    from kizuna.dashboard.data import DataSource
+
+    assert DataSource(lambda: None).hint("store start") == "kizuna store start"  # type: ignore[arg-type,return-value]
