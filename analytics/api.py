@@ -139,7 +139,7 @@ def analyze(
     Examples
     --------
     >>> import pandas as pd
-    >>> from graph.bundle import Bundle
+    >>> from kizuna.graph.bundle import Bundle
     >>> b = Bundle(nodes=pd.DataFrame({"id": ["a", "b", "c"], "cluster": ["X", "X", "Y"]}),
     ...            ties=pd.DataFrame({"source": ["a", "b"], "target": ["b", "c"]}))
     >>> analyze(b).nodes["degree"].tolist()

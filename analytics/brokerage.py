@@ -166,8 +166,8 @@ def brokerage(snap: Snapshot, module: np.ndarray | None = None) -> pd.DataFrame:
     Examples
     --------
     >>> import pandas as pd
-    >>> from graph.bundle import Bundle
-    >>> from analytics.snapshot import build_snapshot
+    >>> from kizuna.graph.bundle import Bundle
+    >>> from kizuna.analytics.snapshot import build_snapshot
     >>> b = Bundle(nodes=pd.DataFrame({"id": ["a", "b", "c"], "cluster": ["X", "Y", "Z"]}),
     ...            ties=pd.DataFrame({"source": ["a", "b"], "target": ["b", "c"],
     ...                               "directed": [True, True]}))

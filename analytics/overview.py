@@ -39,7 +39,7 @@ def tie_scopes(bundle: Bundle) -> pd.Series:
 
     Examples
     --------
-    >>> from graph.bundle import Bundle, empty_frame
+    >>> from kizuna.graph.bundle import Bundle, empty_frame
     >>> nodes = empty_frame("nodes").reindex(range(3))
     >>> nodes["id"], nodes["cluster"] = ["a", "b", "c"], ["tama", "tama", "kansai"]
     >>> nodes["region"] = ["kanto", "kanto", "kinki"]

@@ -114,7 +114,13 @@ def _program_incidence(bundle: Bundle, index: pd.Index) -> sp.csr_array | None:
 class PartnerFinder:
     """Precomputes what every query needs (snapshot, brokerage, cluster pairs, programs)."""
 
-    def __init__(self, bundle: Bundle, *, snapshot: Snapshot | None = None, broker_strength=None):
+    def __init__(
+        self,
+        bundle: Bundle,
+        *,
+        snapshot: Snapshot | None = None,
+        broker_strength: Any = None,
+    ) -> None:
         self.bundle = bundle
         self.snap = snap = snapshot if snapshot is not None else build_snapshot(bundle)
         if broker_strength is None:
@@ -246,7 +252,9 @@ class PartnerFinder:
             return src
         raise ValueError("give org or cluster")
 
-    def suggest(self, *, org: str | None = None, cluster: str | None = None, k: int = 10):
+    def suggest(
+        self, *, org: str | None = None, cluster: str | None = None, k: int = 10
+    ) -> pd.DataFrame:
         """Top-k candidates with reasons (see :func:`suggest_partners`)."""
         sources = self.sources_of(org, cluster)
         f = self.features(sources)

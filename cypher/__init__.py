@@ -13,7 +13,7 @@ before the schema), ``upsert_*`` idempotent batched writes (``UNWIND $rows``),
 
 Examples
 --------
->>> from cypher import load
+>>> from kizuna.cypher import load
 >>> load("schema_organization_id").splitlines()[0]
 'CREATE CONSTRAINT organization_id IF NOT EXISTS'
 """

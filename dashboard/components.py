@@ -145,7 +145,7 @@ def org_customdata(index: Any) -> np.ndarray:
     return out
 
 
-class Node(dict):  # type: ignore[type-arg]
+class Node(dict):
     """A dict read like a Plotly object (``trace.marker.size``); unset keys read as None."""
 
     def __getattr__(self, key: str) -> Any:

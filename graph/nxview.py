@@ -38,7 +38,7 @@ def to_networkx(bundle: Bundle, *, derived: pd.DataFrame | None = None) -> nx.Mu
     Examples
     --------
     >>> import pandas as pd
-    >>> from graph.bundle import Bundle, empty_frame
+    >>> from kizuna.graph.bundle import Bundle, empty_frame
     >>> nodes = pd.concat([empty_frame("nodes"), pd.DataFrame(
     ...     {"id": ["a", "b"], "name": ["甲", "乙"], "kind": ["company", "bank"]})])
     >>> ties = pd.concat([empty_frame("ties"), pd.DataFrame(

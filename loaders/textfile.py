@@ -102,7 +102,7 @@ def bom_length(data: bytes, label: str, table: str) -> tuple[int, list[LoadProbl
 def line_of(data: Buf, pos: int) -> int:
     """The 1-based line number of position ``pos``."""
     newline = b"\n" if isinstance(data, bytes) else "\n"
-    return data.count(newline, 0, pos) + 1  # type: ignore[arg-type]
+    return data.count(newline, 0, pos) + 1
 
 
 def decode(data: bytes, label: str, table: str) -> tuple[str | None, str, list[LoadProblem]]:

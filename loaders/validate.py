@@ -56,7 +56,7 @@ def validate_bundle(bundle: Bundle) -> list[LoadProblem]:
     Examples
     --------
     >>> import pandas as pd
-    >>> from graph.bundle import Bundle
+    >>> from kizuna.graph.bundle import Bundle
     >>> nodes = pd.DataFrame({"id": ["a"], "name": ["A社"], "kind": ["shop"]}, dtype=object)
     >>> [p.code for p in validate_bundle(Bundle(nodes=nodes))]
     ['unknown_kind']

@@ -145,7 +145,7 @@ def write_bundle(
 
     Examples
     --------
-    >>> from loaders.readers import read_bundle  # doctest: +SKIP
+    >>> from kizuna.loaders.readers import read_bundle  # doctest: +SKIP
     >>> write_bundle(read_bundle("data/examples/tiny")[0], "/tmp/tiny")  # doctest: +SKIP
     PosixPath('/tmp/tiny')
     """

@@ -173,7 +173,7 @@ def _xlsx_cells(path: Path) -> list[tuple[int, list[str | None]]]:
 
 def _xlsx_text(value: object) -> str | None:
     if hasattr(value, "isoformat") and not isinstance(value, str):
-        return str(value.isoformat())[:10]  # type: ignore[attr-defined]
+        return str(value.isoformat())[:10]
     return cell_text(value)
 
 

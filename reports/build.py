@@ -2,7 +2,7 @@
 
 Examples
 --------
->>> from analytics.api import analyze                        # doctest: +SKIP
+>>> from kizuna.analytics.api import analyze                        # doctest: +SKIP
 >>> report = build_cluster_report(bundle, "tama", lang="ja")  # doctest: +SKIP
 >>> [s.key for s in report.sections]                          # doctest: +SKIP
 ['summary', 'hubs', 'brokerage', 'spof', 'cross', 'partners', 'national', 'method', 'sources']

@@ -60,7 +60,7 @@ class Catalogue:
     Examples
     --------
     >>> Catalogue("en").t("cross.none", name="TAMA")
-    'No ties to other clusters were recorded for TAMA.'
+    'In this dataset, no ties to other clusters are recorded for TAMA.'
     >>> Catalogue("ja").label("role", "R6")
     'コネクター・ハブ'
     """

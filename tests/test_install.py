@@ -48,8 +48,24 @@ needs_poppler = pytest.mark.skipif(
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
+    source = tmp_path_factory.mktemp("source") / "kizuna"  # a clean copy: no stale build/
+    shutil.copytree(
+        ROOT,
+        source,
+        symlinks=True,
+        ignore=shutil.ignore_patterns(
+            ".git",
+            ".venv",
+            "build",
+            "*.egg-info",
+            "test-artifacts",
+            "__pycache__",
+            ".cache",
+            "node_modules",
+        ),
+    )
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(source)],
         check=True,
         capture_output=True,
     )
@@ -81,15 +97,22 @@ def test_wheel_needs_no_extra_for_the_main_jobs(wheel: Path) -> None:
         assert any(req.startswith(name) for req in required), name
 
 
+def _user_env() -> dict[str, str]:
+    """This environment less what points at the checkout (PYTHONPATH, KIZUNA_*)."""
+    return {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "KIZUNA_"))}
+
+
 @pytest.fixture(scope="module")
 def venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     where = tmp_path_factory.mktemp("venv") / "v"
-    subprocess.run([sys.executable, "-m", "venv", str(where)], check=True)
+    subprocess.run([sys.executable, "-m", "venv", str(where)], check=True, env=_user_env())
     subprocess.run(
         [str(where / "bin" / "python"), "-m", "pip", "install", "-q", str(wheel)],
         check=True,
         capture_output=True,
+        env=_user_env(),
     )
+    assert (where / "bin" / "kizuna").exists()
     return where
 
 
@@ -107,7 +130,7 @@ set -eu
 trap 'kizuna store stop >/dev/null 2>&1 || true' EXIT
 {hide}
 cd {work}/empty
-export PATH={venv}/bin:$PATH KIZUNA_DATA_DIR={work}/data
+export PATH={venv}/bin:/usr/bin:/bin KIZUNA_DATA_DIR={work}/data
 export HOME={work}/home MPLCONFIGDIR={work}/mpl XDG_CACHE_HOME={work}/cache
 kizuna store start
 kizuna demo --no-serve
@@ -131,7 +154,7 @@ kizuna store stop
 def test_fresh_install_runs_every_main_job_without_system_fonts(venv: Path, tmp_path: Path) -> None:
     for folder in ("empty", "home", "mpl", "cache", "out"):
         (tmp_path / folder).mkdir()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "KIZUNA_"))}
+    env = _user_env()
     port = _free_port()
     run = subprocess.run(
         ["unshare", "-m", "--propagation", "private", "bash", "-c", _script(venv, tmp_path, port)],
@@ -162,7 +185,7 @@ def test_fresh_install_runs_every_main_job_without_system_fonts(venv: Path, tmp_
 
 def test_app_page_is_served_by_the_installed_package(venv: Path, tmp_path: Path) -> None:
     """Without the namespace: the installed app serves the seed bundle from package data."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "KIZUNA_"))}
+    env = _user_env()
     seed = subprocess.run(
         [
             str(venv / "bin" / "python"),
