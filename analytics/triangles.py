@@ -74,7 +74,7 @@ def edge_triangles(snap: Snapshot) -> EdgeTriangles:
     """The triangles of S and the common-neighbour count of each edge (cached on ``snap``)."""
     cached = snap.info.get("edge_triangles")
     if cached is not None:
-        return cached  # type: ignore[no-any-return]
+        return cached
     x, y, z, exy, eyz, exz = list_triangles(snap)
     m = snap.m
     common = (

@@ -419,9 +419,11 @@ def plain_reason(exc: Neo4jError, server_log: str | None = None) -> str:
 
     Examples
     --------
-    >>> from neo4j.exceptions import DatabaseError
-    >>> plain_reason(DatabaseError("Error executing Cypher command: UNWIND $rows ..."))
+    >>> from types import SimpleNamespace  # a server error as the driver raises it
+    >>> plain_reason(SimpleNamespace(message="Error executing Cypher command: UNWIND $rows"))
     'the server could not run it (its log has the cause)'
+    >>> plain_reason(SimpleNamespace(message="Property name '@rid' is reserved"))
+    "Property name '@rid' is reserved"
     """
     text = (exc.message or "").strip()
     first = text.splitlines()[0].strip() if text else ""

@@ -22,8 +22,17 @@ def test_no_file_is_written_when_pdf_cannot_be_made(
     out = tmp_path / "out"
     result = CliRunner().invoke(
         cli,
-        ["report", "--cluster", "tama", "--format", "html,xlsx,pdf", "--input", str(SEED)]
-        + ["--out", str(out)],
+        [
+            "report",
+            "--cluster",
+            "tama",
+            "--format",
+            "html,xlsx,pdf",
+            "--input",
+            str(SEED),
+            "--out",
+            str(out),
+        ],
     )
     assert isinstance(result.exception, KizunaError)
     assert "PDF output needs WeasyPrint" in str(result.exception)
