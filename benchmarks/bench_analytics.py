@@ -7,7 +7,7 @@
         # kizuna analyze vs the plain igraph + numpy pipeline (pipeline_analytics.py),
         # run alternately on the same bundle: best wall time, peak RSS, CPU seconds
 
-Graphs come from ``loaders.synth.synthesize`` (``kizuna synth``), seed 1, ~5 ties per
+Graphs come from ``kizuna.synth.synthesize`` (``kizuna synth``), seed 1, ~5 ties per
 organization.  networkx runs only where it finishes in reasonable time (see
 shared/notes/graph-engines.md); skipped cells say why.  Results are appended as Markdown
 to ``--out`` (default benchmarks/results/analytics.md) and printed.
@@ -112,7 +112,7 @@ def metrics_run(n: int, seed: int) -> list[str]:
     import igraph as ig
     import networkx as nx
 
-    from kizuna.loaders.synth import synthesize
+    from kizuna.synth.network import synthesize
 
     bundle = synthesize(n, seed=seed)
     t_ours, snap = timed(lambda: build_snapshot(bundle))
@@ -250,7 +250,7 @@ def metrics_run(n: int, seed: int) -> list[str]:
 def error_run(n: int, seed: int, ks: list[int], draws: int) -> list[str]:
     from scipy.stats import pearsonr, spearmanr
 
-    from kizuna.loaders.synth import synthesize
+    from kizuna.synth.network import synthesize
 
     snap = build_snapshot(synthesize(n, seed=seed))
     t_exact, (exact, _) = timed(lambda: centrality.betweenness(snap, exact_max=n))

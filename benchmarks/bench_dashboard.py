@@ -231,7 +231,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     from kizuna.loaders import open_bundle
-    from kizuna.loaders.synth import synthesize
+    from kizuna.synth.network import synthesize
 
     seed = open_bundle(ROOT / "data" / "seed", strict=False)
     synth = synthesize(args.orgs, seed=1)

@@ -34,7 +34,7 @@ def _child(n: int) -> dict[str, float]:
     from kizuna.analytics.layout import groups_of, node_positions
     from kizuna.interop.graphfiles import write_graph_file
     from kizuna.interop.tables import graph_tables
-    from kizuna.loaders.synth import synthesize
+    from kizuna.synth.network import synthesize
 
     bundle = synthesize(n, seed=0)
     out: dict[str, float] = {"n": n, "ties": len(bundle.ties)}

@@ -29,11 +29,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synth_bundle import synthetic_bundle
-
 from kizuna.config import Settings
 from kizuna.graph.store import BATCH_SIZE
 from kizuna.store_access import connect
+from kizuna.synth import synthesize
 
 
 def server_peak_rss_mb(pid: int | None) -> float | None:
@@ -125,7 +124,7 @@ def main() -> None:
             "|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|",
         ]
         for n in args.sizes:
-            bundle = synthetic_bundle(n)
+            bundle = synthesize(n, seed=0)
             store.clear()
             first = timed_load(store, bundle, args.batch_size)
             counts = store.counts()

@@ -34,9 +34,9 @@ def _child(n: int, in_memory: bool) -> dict[str, float]:
     import scipy.sparse as sp
     from scipy.sparse.csgraph import connected_components
 
-    from kizuna.loaders._synth_edges import generate
-    from kizuna.loaders._synth_model import KIND, SynthParams
-    from kizuna.loaders.synth import FILES, synthesize, write_synth
+    from kizuna.synth.edges import generate
+    from kizuna.synth.model import KIND, SynthParams
+    from kizuna.synth.network import FILES, synthesize, write_synth
 
     out: dict[str, float] = {"n": n}
     with tempfile.TemporaryDirectory() as tmp:

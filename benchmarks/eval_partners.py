@@ -104,7 +104,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
     from kizuna.loaders import open_bundle
-    from kizuna.loaders.synth import synthesize
+    from kizuna.synth.network import synthesize
 
     cases: list[tuple[str, Bundle]] = [("seed", open_bundle("data/seed", strict=False))]
     cases += [(f"synth {n:,}", synthesize(n, seed=args.seed)) for n in args.sizes]

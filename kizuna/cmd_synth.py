@@ -1,4 +1,4 @@
-"""`kizuna synth`: write a synthetic national cluster network (thin over loaders.synth)."""
+"""`kizuna synth`: write a synthetic national cluster network (thin over kizuna.synth)."""
 
 from __future__ import annotations
 
@@ -71,7 +71,7 @@ def synth(
         kizuna store start --data-dir synth-10k-store
         kizuna load synth-10k --data-dir synth-10k-store
     """
-    from kizuna.loaders.synth import write_synth
+    from kizuna.synth.network import write_synth
 
     fmt = _format_of(out, fmt)
     click.echo(f"Generating {n_orgs:,} organizations (seed {seed}) …", err=True)

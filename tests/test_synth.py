@@ -1,4 +1,4 @@
-"""Tests of the synthetic network generator (loaders.synth) and `kizuna synth`."""
+"""Tests of the synthetic network generator (kizuna.synth) and `kizuna synth`."""
 
 from __future__ import annotations
 
@@ -24,8 +24,8 @@ from kizuna.graph.model import (
     TIE_KINDS,
     phase_of,
 )
-from kizuna.loaders._synth_model import layout
-from kizuna.loaders.synth import FILES, synthesize, write_synth
+from kizuna.synth.model import layout
+from kizuna.synth.network import FILES, synthesize, write_synth
 
 
 @pytest.fixture(scope="module")

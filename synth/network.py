@@ -8,7 +8,7 @@ same rows, and :func:`write_synth` byte-identical files (with the same numpy: it
 
 The network is calibrated on the seed document's structure (the program's 18 projects
 from Hokkaido to Okinawa, a few overseas partners, cluster bodies and coordinator roles):
-see :mod:`loaders._synth_edges` for the tie model and :mod:`loaders._synth_tables` for
+see :mod:`synth.edges` for the tie model and :mod:`synth.tables` for
 the calibration tables.  Every row carries ``source_ref`` ``synth:<seed>``.
 """
 
@@ -36,9 +36,9 @@ from kizuna.graph.bundle import (
     empty_frame,
 )
 from kizuna.graph.errors import KizunaError
-from kizuna.loaders._synth_edges import generate
-from kizuna.loaders._synth_model import SynthParams
-from kizuna.loaders._synth_text import FILES, WRITTEN, Text
+from kizuna.synth.edges import generate
+from kizuna.synth.model import SynthParams
+from kizuna.synth.text import FILES, WRITTEN, Text
 
 log = logging.getLogger(__name__)
 

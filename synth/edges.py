@@ -12,8 +12,8 @@ from __future__ import annotations
 import numpy as np
 
 from kizuna.graph.model import ORG_KINDS, PROGRAM_KINDS
-from kizuna.loaders import _synth_tables as T
-from kizuna.loaders._synth_model import (
+from kizuna.synth import tables as T
+from kizuna.synth.model import (
     BODY_PAIR,
     CROSS_YEAR_WEIGHTS,
     FIRST_YEAR,

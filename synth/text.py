@@ -1,6 +1,6 @@
 """Text columns of the synthetic network: code arrays → Arrow tables, chunk by chunk.
 
-Used by :mod:`loaders.synth`; ids are ``n…`` (organizations), ``c…`` (clusters), ``t…``
+Used by :mod:`synth`; ids are ``n…`` (organizations), ``c…`` (clusters), ``t…``
 (ties) and ``p…`` (programs), zero-padded so they sort in generation order.
 """
 
@@ -13,8 +13,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from kizuna.graph.model import CONFIDENCE_LEVELS, ORG_KINDS, PROGRAM_KINDS, REGIONS, TIE_KINDS
-from kizuna.loaders import _synth_tables as T
-from kizuna.loaders._synth_model import DIRECTED_CODES, PREF_REGION, REGION_CODES, SynthArrays
+from kizuna.synth import tables as T
+from kizuna.synth.model import DIRECTED_CODES, PREF_REGION, REGION_CODES, SynthArrays
 
 ROLES = ("host", "organizer", "participant", "partner")
 FILES = ("nodes", "ties", "clusters", "programs", "participation")

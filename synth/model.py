@@ -1,8 +1,8 @@
-"""Array-level generator of the synthetic national network (see :mod:`loaders.synth`).
+"""Array-level generator of the synthetic national network (see :mod:`synth`).
 
 Everything here is integer/float numpy arrays (codes into the vocabularies of
-:mod:`graph.model` and the tables of :mod:`loaders._synth_tables`); turning codes into
-text happens in :mod:`loaders.synth`, chunk by chunk, so a 1,000,000-organization network
+:mod:`graph.model` and the tables of :mod:`synth.tables`); turning codes into
+text happens in :mod:`synth`, chunk by chunk, so a 1,000,000-organization network
 never exists as Python strings all at once.
 
 Node order: the K cluster bodies, the K coordinator roles, the overseas partner bodies,
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from kizuna.graph.model import DIRECTED_TIE_KINDS, ORG_KINDS, TIE_KINDS
-from kizuna.loaders import _synth_tables as T
+from kizuna.synth import tables as T
 
 log = logging.getLogger(__name__)
 
