@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import xlsxwriter
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
+from kizuna.graph.cells import excel_text, safe_workbook
 from kizuna.reports.i18n import Catalogue
 from kizuna.reports.model import Report, Table
 from kizuna.reports.render import _missing, is_number, table_rows
@@ -29,13 +29,6 @@ from kizuna.reports.render import _missing, is_number, table_rows
 logger = logging.getLogger(__name__)
 
 _FORBIDDEN = str.maketrans({c: "_" for c in "[]:*?/\\"})
-#: Workbook options: text is never read as a formula, a link or a number.
-WORKBOOK_OPTIONS: dict[str, Any] = {
-    "nan_inf_to_errors": True,
-    "strings_to_formulas": False,
-    "strings_to_urls": False,
-    "strings_to_numbers": False,
-}
 #: Sections whose text goes to the method sheet rather than the summary sheet.
 METHOD_SECTIONS = ("method", "sources")
 #: Most sheets a workbook has (summary, five data sheets, figures, method).
@@ -75,7 +68,7 @@ class _Book:
 
     def __init__(self, report: Report, path: Path):
         self.cat = Catalogue(report.lang)
-        self.book = xlsxwriter.Workbook(str(path), WORKBOOK_OPTIONS)
+        self.book = safe_workbook(path, nan_inf_to_errors=True)
         font = "Yu Gothic" if report.lang == "ja" else "Calibri"  # on Windows and macOS
         add = self.book.add_format
         self.header = add({"bold": True, "bg_color": "#E8EEF4", "border": 1, "font_name": font})
@@ -92,7 +85,7 @@ class _Book:
     @staticmethod
     def string(ws: Worksheet, row: int, col: int, text: str, fmt: Format | None = None) -> None:
         """Text as a string cell, never a formula."""
-        ws.write_string(row, col, text, fmt)
+        excel_text(ws, row, col, text, fmt)
 
     def cell(self, ws: Worksheet, row: int, col: int, raw: Any) -> int:
         """Write one table cell by type; the display width of text (0 for others)."""

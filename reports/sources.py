@@ -9,7 +9,9 @@ reference, when one does.
 Examples
 --------
 >>> seed_lines("seed:L393-401")
-(393, 401)
+[(393, 401)]
+>>> seed_lines("seed:L483,L485-487")
+[(483, 483), (485, 487)]
 >>> seed_lines("https://example.org/report.pdf") is None
 True
 """
@@ -24,17 +26,24 @@ import pandas as pd
 from kizuna.graph.bundle import Bundle
 from kizuna.reports.i18n import Catalogue
 
-_SEED = re.compile(r"^\s*seed\s*:\s*L(\d+)(?:\s*[-–]\s*L?(\d+))?\s*$", re.IGNORECASE)
+_SEED = re.compile(r"^\s*seed\s*:\s*(.+)$", re.IGNORECASE)
+_RANGE = re.compile(r"^\s*L?(\d+)(?:\s*[-–]\s*L?(\d+))?\s*$", re.IGNORECASE)
 
 
-def seed_lines(ref: str) -> tuple[int, int] | None:
-    """First and last line of a seed reference (``seed:L385`` → (385, 385)), else None."""
+def seed_lines(ref: str) -> list[tuple[int, int]] | None:
+    """The line ranges of a seed reference (``seed:L385`` → [(385, 385)], ``seed:L332,334``
+    → [(332, 332), (334, 334)]), else None."""
     match = _SEED.match(str(ref))
     if not match:
         return None
-    first = int(match.group(1))
-    last = int(match.group(2) or first)
-    return (first, max(first, last))
+    ranges = []
+    for part in match.group(1).split(","):
+        piece = _RANGE.match(part)
+        if not piece:
+            return None
+        first = int(piece.group(1))
+        ranges.append((first, max(first, int(piece.group(2) or first))))
+    return ranges
 
 
 def _text(value: Any) -> str:
@@ -82,17 +91,18 @@ class Citations:
         text = _text(ref)
         if not text:
             return ""
-        lines = seed_lines(text)
-        if lines is not None:
-            first, last = lines
-            key = "source.seed_line" if first == last else "source.seed_lines"
-            return self.cat.t(key, first=str(first), last=str(last))
+        ranges = seed_lines(text)
+        if ranges is not None:
+            sep = "、" if self.cat.lang == "ja" else ", "
+            lines = sep.join(str(a) if a == b else f"{a}–{b}" for a, b in ranges)
+            single = len(ranges) == 1 and ranges[0][0] == ranges[0][1]
+            return self.cat.t("source.seed_line" if single else "source.seed_lines", lines=lines)
         title = self.titles.get(text)
         return self.cat.t("source.titled", ref=text, title=title) if title else text
 
-    def sort_key(self, ref: str) -> tuple[int, str, int]:
-        lines = seed_lines(ref)
-        return (0, "", lines[0]) if lines else (1, ref, 0)
+    def sort_key(self, ref: str) -> tuple[int, str, list[tuple[int, int]]]:
+        ranges = seed_lines(ref)
+        return (0, "", ranges) if ranges else (1, ref, [])
 
     def sources_frame(self, refs: pd.Series) -> pd.DataFrame:
         """One row per distinct reference: number, citation, the ties citing it."""

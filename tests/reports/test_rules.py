@@ -157,6 +157,8 @@ def test_other_sources_printed_as_given_with_their_title(mini: Bundle) -> None:
     assert en.cite("minutes 2019") == "minutes 2019"
     assert en.cite("seed:L393-401") == f"{SEED_TITLE}, lines 393–401"
     assert ja.cite("seed:L385") == f"{SEED_TITLE} 385行"
+    assert ja.cite("seed:L483,L485-487") == f"{SEED_TITLE} 483、485–487行"
+    assert en.cite("seed:L332,334") == f"{SEED_TITLE}, lines 332, 334"
 
 
 # -- 4. honest numbers ----------------------------------------------------------------------
