@@ -25,7 +25,7 @@ import json
 import logging
 import time
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, TypeVar
 
 import networkx as nx
 import pandas as pd
@@ -45,7 +45,13 @@ from kizuna.graph import bolt_read
 from kizuna.graph.bolt_load import BundleLoad
 from kizuna.graph.bundle import COLUMNS, REQUIRED_FILES, Bundle, GraphFilter
 from kizuna.graph.errors import StoreError, StoreRefused, StoreUnavailable
-from kizuna.graph.load_lock import LOCK_KEY, LoadLock, current_holder
+from kizuna.graph.load_lock import (
+    LOCK_KEY,
+    READ_WAIT_SECONDS,
+    LoadLock,
+    current_holder,
+    read_between_loads,
+)
 from kizuna.graph.metrics_write import stored_metric_columns, write_metrics
 from kizuna.graph.projection import project_participation
 from kizuna.graph.store import BATCH_SIZE, LoadReport, Progress
@@ -64,6 +70,7 @@ DRIVER_RETRY_SECONDS = 15.0
 CONNECT_SECONDS = 10.0
 ACQUIRE_SECONDS = 20.0
 META_KEY = "bundle"
+T = TypeVar("T")
 #: The filter parameters that apply to organizations.
 NODE_FILTERS = ("regions", "clusters", "kinds")
 
@@ -109,6 +116,10 @@ class BoltStore:
         self.start_hint = f"Check that the store at {uri} is running"
         #: Where the server's own messages are, when known (the embedded server's log).
         self.server_log: str | None = None
+        #: Reads wait this long for a running load to end (then StoreBusy), saying so
+        #: through ``notice``.
+        self.read_wait = READ_WAIT_SECONDS
+        self.notice: Callable[[str], None] = logger.warning
         self._driver: Driver = GraphDatabase.driver(
             uri,
             auth=(user, password),
@@ -323,16 +334,19 @@ class BoltStore:
 
         Read in bounded server memory (:mod:`graph.bolt_read`): no server-side sort.
         """
-        bundle, _ = self._read(graph_filter, derived=False)
+        bundle, _ = self._between_loads(lambda: self._read(graph_filter, derived=False))
         return bundle
 
     def read_derived_ties(self, graph_filter: GraphFilter | None = None) -> pd.DataFrame:
         """The derived (co_participation) ties as a ties.csv-shaped frame."""
         params = _filter_params(graph_filter)
         node_params = {k: params[k] for k in NODE_FILTERS}
-        sources = sorted(str(i) for (i,) in self.stream("read_organization_ids", **node_params))
-        _, derived = bolt_read.read_ties(self, sources, derived=True, **params)
-        return derived
+
+        def read() -> pd.DataFrame:
+            ids = sorted(str(i) for (i,) in self.stream("read_organization_ids", **node_params))
+            return bolt_read.read_ties(self, ids, derived=True, **params)[1]
+
+        return self._between_loads(read)
 
     def read_graph(
         self, graph_filter: GraphFilter | None = None, *, with_derived: bool = True
@@ -340,8 +354,14 @@ class BoltStore:
         """The stored network as a networkx MultiDiGraph (see :mod:`graph.nxview`)."""
         from kizuna.graph.nxview import to_networkx
 
-        bundle, derived = self._read(graph_filter, derived=None if with_derived else False)
+        bundle, derived = self._between_loads(
+            lambda: self._read(graph_filter, derived=None if with_derived else False)
+        )
         return to_networkx(bundle, derived=derived if with_derived else None)
+
+    def _between_loads(self, read: Callable[[], T]) -> T:
+        """``read()`` while no load writes (waits up to ``read_wait`` s; see load_lock)."""
+        return read_between_loads(self, read, wait=self.read_wait, notice=self.notice)
 
     def _read(
         self, graph_filter: GraphFilter | None, *, derived: bool | None

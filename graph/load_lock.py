@@ -20,7 +20,8 @@ import os
 import secrets
 import socket
 import time
-from typing import Any, Protocol
+from collections.abc import Callable
+from typing import Any, Protocol, TypeVar
 
 from kizuna.graph.embedded import pid_alive
 from kizuna.graph.errors import StoreBusy, StoreError, StoreUnavailable
@@ -31,6 +32,10 @@ LOCK_KEY = "load_lock"
 #: A lock whose heartbeat is older than this is abandoned (its owner beats every 30 s).
 STALE_SECONDS = 600.0
 HEARTBEAT_SECONDS = 30.0
+#: How long a read waits for a running load to end, and how often it looks.
+READ_WAIT_SECONDS = 60.0
+READ_POLL_SECONDS = 1.0
+T = TypeVar("T")
 
 
 class _Store(Protocol):
@@ -150,6 +155,71 @@ class LoadLock:
             self.release()
         except StoreError as err:  # the load's own error (if any) matters more
             logger.warning("could not release the load lock: %s", err)
+
+
+def _state(store: _Store) -> tuple[Any, Any]:
+    """(owner, finished loads) of the lock: equal before and after a read = no load between."""
+    rows = store.query("read_load_lock", key=LOCK_KEY)
+    return (rows[0]["owner"], rows[0]["loads"]) if rows else (None, None)
+
+
+def _started(holder: dict[str, Any]) -> str:
+    started = holder.get("started_at")
+    if started is None:
+        return "an unknown time"
+    return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(float(started)))
+
+
+def read_between_loads(
+    store: _Store,
+    read: Callable[[], T],
+    *,
+    wait: float = READ_WAIT_SECONDS,
+    notice: Callable[[str], None] = logger.warning,
+) -> T:
+    """``read()`` at a moment when no load writes to ``store``: a consistent read.
+
+    A read waits while a load holds the lock (at most ``wait`` seconds, saying so once
+    through ``notice``), and is done again when a load started or ended while it ran (the
+    lock's owner or its count of finished loads changed).  A lock left by a dead load does
+    not hold reads back: they go ahead with a notice that the store may hold part of that
+    load.
+
+    Raises
+    ------
+    StoreBusy
+        When a load is still writing after ``wait`` seconds.
+    """
+    deadline = time.monotonic() + wait
+    told = False
+    while True:
+        holder = current_holder(store)
+        if holder is not None and not abandoned(holder, host=socket.gethostname(), now=time.time()):
+            if time.monotonic() >= deadline:
+                raise StoreBusy(
+                    f"A load is writing to this store (process {holder.get('pid')} on "
+                    f"{holder.get('host')}, since {_started(holder)}). Run this command again "
+                    "when it ends."
+                )
+            if not told:
+                notice(
+                    f"A load is writing to this store (since {_started(holder)}); waiting up to "
+                    f"{wait:.0f} s for it to end before reading."
+                )
+                told = True
+            time.sleep(min(READ_POLL_SECONDS, max(0.0, deadline - time.monotonic())))
+            continue
+        if holder is not None:
+            notice(
+                f"The load started {_started(holder)} (process {holder.get('pid')} on "
+                f"{holder.get('host')}) did not finish: the store may hold part of it. Run that "
+                "load again to complete it."
+            )
+        before = _state(store)
+        result = read()
+        if _state(store) == before:
+            return result
+        logger.info("a load started or ended during the read; reading again")
 
 
 def _busy_message(holder: dict[str, Any]) -> str:

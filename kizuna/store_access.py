@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 
 from kizuna.config import Settings, command_hint
 from kizuna.graph.errors import ConfigError, StoreAlreadyRunning, StoreNotRunning
@@ -16,6 +17,11 @@ def not_running_message(settings: Settings) -> str:
         f"No kizuna store is running for {settings.data_dir}. "
         f"Start it with: {command_hint(settings, 'store start')}"
     )
+
+
+def _notice(message: str) -> None:
+    """A notice for the person at the terminal (stderr: stdout may be --json)."""
+    print(message, file=sys.stderr, flush=True)
 
 
 def connect(
@@ -53,9 +59,11 @@ def connect(
             raise ConfigError(
                 f"KIZUNA_STORE_URI is {settings.store_uri} but KIZUNA_STORE_PASSWORD is not set."
             )
-        return BoltStore(
+        external = BoltStore(
             settings.store_uri, settings.user, settings.password, database=settings.database
         )
+        external.notice = _notice
+        return external
     from kizuna.graph.embedded import (
         DATABASE,
         USER,
@@ -75,6 +83,7 @@ def connect(
         except StoreAlreadyRunning as exc:  # started by someone else meanwhile
             info = exc.info  # type: ignore[attr-defined]
     store = BoltStore(info.uri, USER, info.password, database=DATABASE)
+    store.notice = _notice
     store.start_hint = f"Start it again (kizuna store start --data-dir {settings.data_dir})"
     store.server_log = str(log_file(store_root(settings.data_dir)))
     return store

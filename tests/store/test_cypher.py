@@ -115,7 +115,13 @@ EXPECTED_FIRST: dict[str, dict[str, Any]] = {
     "read_tie_ids": {"key": "k1", "source": "o1", "target": "o2"},
     "delete_ties": {"deleted": 0},
     "acquire_load_lock": {"written": 1},
-    "read_load_lock": {"owner": "me", "host": "h", "pid": 1, "started_at": 0.0, "heartbeat": 1.0},
+    "read_load_lock": {
+        "owner": "me",
+        "host": "h",
+        "pid": 1,
+        "started_at": 0.0,
+        "heartbeat": 1.0,
+    },
     "release_load_lock": {"written": 1},
     "upsert_participation": {"written": 1},
     "write_organization_metrics": {"written": 1},
@@ -244,5 +250,8 @@ def test_every_statement_runs_on_the_server(clean_store: Any) -> None:
         if name == "read_organization_eids":
             assert [r.data() for r in records] == [{"id": "o1", "eid": handles["o1"]}]
         if EXPECTED_FIRST.get(name) is not None:
-            assert records and records[0].data() == EXPECTED_FIRST[name], name
+            got = records[0].data() if records else None
+            if got is not None and name == "read_load_lock":  # the lock node outlives clears
+                assert isinstance(got.pop("loads"), int | None)  # finished loads so far
+            assert got == EXPECTED_FIRST[name], name
     assert set(clean_store.counts().values()) == {0}  # clear_batch ran last
