@@ -32,12 +32,15 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from kizuna.graph.errors import KizunaError
+
 if TYPE_CHECKING:
     import xlsxwriter
     from xlsxwriter.format import Format
     from xlsxwriter.worksheet import Worksheet
 
 __all__ = [
+    "EXCEL_MAX_ROWS",
     "FORMULA_CHARS",
     "WORKBOOK_OPTIONS",
     "excel_cell",
@@ -54,6 +57,8 @@ __all__ = [
     "xlsx_bytes",
 ]
 
+#: Rows of an Excel sheet, the header included.
+EXCEL_MAX_ROWS = 1_048_576
 #: First characters that make a spreadsheet read a cell as a formula (OWASP).
 FORMULA_CHARS = "=+-@\t\r"
 _RISKY = re.compile(r"'*[=+\-@\t\r]")
@@ -233,7 +238,19 @@ def write_excel_frame(
     formats: Mapping[str, Format] | None = None,
 ) -> Worksheet:
     """Write ``frame`` on a new sheet of ``book``: header row, then one row per record;
-    text as strings (never formulas), numbers as numbers, empty values blank."""
+    text as strings (never formulas), numbers as numbers, empty values blank.
+
+    Raises
+    ------
+    KizunaError
+        ``frame`` has more rows than a sheet holds (``EXCEL_MAX_ROWS`` with the header):
+        Excel would silently lose the rest.
+    """
+    if len(frame) + 1 > EXCEL_MAX_ROWS:
+        raise KizunaError(
+            f"{len(frame):,} rows are more than an Excel sheet holds "
+            f"({EXCEL_MAX_ROWS - 1:,}); save as CSV instead"
+        )
     sheet = book.add_worksheet(sheet_name[:31])
     formats = formats or {}
     for j, col in enumerate(frame.columns):

@@ -33,14 +33,12 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from kizuna.graph.bundle import BOOL_COLUMNS, COLUMNS, FLOAT_COLUMNS, YEAR_COLUMNS, Bundle
-from kizuna.graph.cells import safe_csv_cell, safe_csv_column, safe_workbook
+from kizuna.graph.cells import EXCEL_MAX_ROWS, safe_csv_cell, safe_csv_column, safe_workbook
 from kizuna.graph.errors import KizunaError
 
 log = logging.getLogger(__name__)
 
 FORMATS = ("csv", "xlsx", "zip")
-#: Excel's row limit (header included).
-EXCEL_MAX_ROWS = 1_048_576
 
 
 def written_columns(bundle: Bundle, table: str) -> list[str]:

@@ -9,6 +9,7 @@ import numpy as np
 import openpyxl
 import pandas as pd
 import pyarrow as pa
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -122,3 +123,16 @@ def test_frame_escaping_matches_the_cell_function(cells):
     assert len(got) == len(want)
     for g, w in zip(got, want, strict=True):
         assert g == w or (pd.isna(g) and pd.isna(w)) or (g is None and w is None)
+
+
+def test_a_frame_longer_than_a_sheet_is_refused_not_cut(monkeypatch):
+    import kizuna.graph.cells as cells
+    from kizuna.graph.errors import KizunaError
+
+    with pytest.raises(KizunaError, match="more than an Excel sheet holds"):
+        xlsx_bytes(pd.DataFrame({"x": np.zeros(cells.EXCEL_MAX_ROWS)}), "big")
+    monkeypatch.setattr(cells, "EXCEL_MAX_ROWS", 4)  # header + 3 rows fit, 4 do not
+    book = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(pd.DataFrame({"x": [1, 2, 3]}), "s")))
+    assert [c.value for c in book.worksheets[0]["A"]] == ["x", 1, 2, 3]
+    with pytest.raises(KizunaError, match="4 rows"):
+        xlsx_bytes(pd.DataFrame({"x": [1, 2, 3, 4]}), "s")

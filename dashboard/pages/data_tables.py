@@ -19,7 +19,7 @@ from kizuna.dashboard import components as ui
 from kizuna.dashboard import ids
 from kizuna.dashboard.data import DataSource, Snapshot, SnapshotData
 from kizuna.dashboard.i18n import t, term
-from kizuna.graph.cells import xlsx_bytes
+from kizuna.graph.cells import EXCEL_MAX_ROWS, xlsx_bytes
 
 PATH = "/data"
 NAV_KEY = "nav.data"
@@ -357,9 +357,9 @@ def register(app: Dash, source: DataSource) -> None:
             current(table, scope, selection), request.get("filterModel"), request.get("sortModel")
         )
         name = f"kizuna-{table or 'organizations'}"
-        if ctx.triggered_id == ids.DATA_XLSX:
+        if ctx.triggered_id == ids.DATA_XLSX and len(view) < EXCEL_MAX_ROWS:
             return dcc.send_bytes(excel_bytes(view, table or "organizations"), f"{name}.xlsx")
-        return ui.csv_download(view, f"{name}.csv")
+        return ui.csv_download(view, f"{name}.csv")  # (also when Excel cannot hold the rows)
 
 
 def excel_bytes(frame: pd.DataFrame, sheet: str) -> bytes:
