@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import warnings
 from pathlib import Path
+from typing import Any
 
 import igraph as ig
 import networkx as nx
@@ -53,11 +55,11 @@ def ends(edges: dict, directed: bool) -> dict:
     return {k: (*sorted((s, t)), d) for k, (s, t, d) in edges.items()}
 
 
-def check_gexf(bundle: Bundle, path: Path) -> nx.Graph:
+def check_gexf(bundle: Bundle, path: Path, drop: tuple[str, ...] = ()) -> nx.Graph:
     graph = nx.read_gexf(path)
     assert graph.is_directed() == bool(bundle.ties["directed"].any())
     nodes = expected_nodes(bundle)
-    got = nx_nodes(graph, drop=("label", "viz"))
+    got = nx_nodes(graph, drop=("label", "viz", *drop))
     assert got == nodes
     for node, data in graph.nodes(data=True):
         assert data["label"] == nodes[node].get("name", node)
@@ -71,10 +73,10 @@ def check_gexf(bundle: Bundle, path: Path) -> nx.Graph:
     return graph
 
 
-def check_graphml(bundle: Bundle, path: Path) -> None:
+def check_graphml(bundle: Bundle, path: Path, drop: tuple[str, ...] = ()) -> None:
     graph = nx.read_graphml(path, force_multigraph=True)
     assert graph.is_directed() == bool(bundle.ties["directed"].any())
-    assert nx_nodes(graph) == expected_nodes(bundle)
+    assert nx_nodes(graph, drop=drop) == expected_nodes(bundle)
     edges = expected_edges(bundle)
     got = nx_edges(graph)
     without_id = {
@@ -87,7 +89,10 @@ def check_graphml(bundle: Bundle, path: Path) -> None:
     assert ig_graph.is_directed() == graph.is_directed()
     assert (ig_graph.vcount(), ig_graph.ecount()) == (len(expected_nodes(bundle)), len(edges))
     want_nodes = {n: as_igraph_values(a) for n, a in expected_nodes(bundle).items()}
-    assert igraph_nodes(ig_graph) == want_nodes
+    got_nodes = {
+        n: {k: v for k, v in a.items() if k not in drop} for n, a in igraph_nodes(ig_graph).items()
+    }
+    assert got_nodes == want_nodes
     want_edges = {}
     for k, (s, t, attrs) in edges.items():
         kept = {a: v for a, v in as_igraph_values(attrs).items() if v is not False}
@@ -344,3 +349,42 @@ def test_integers_beyond_32_bits_are_long(seed: Bundle, tmp_path: Path) -> None:
         graph = nx.read_gexf(path) if fmt == "gexf" else nx.read_graphml(path)
         assert graph.nodes[seed.nodes["id"].iat[0]]["pairs"] == 2**40
         assert graph.nodes[seed.nodes["id"].iat[1]]["count"] == 1
+
+
+@pytest.mark.store
+def test_cli_export_from_the_store(
+    clean_store: Any, seed: Bundle, store_env: dict[str, str], tmp_path: Path
+) -> None:
+    clean_store.upsert_bundle(seed)
+    stored = clean_store.read_bundle()
+    for name in ("net.gexf", "net.graphml"):
+        out = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "from kizuna.cli import main; main()",
+                "export",
+                "--out",
+                str(tmp_path / name),
+                "--with-metrics",
+                "--json",
+            ],
+            capture_output=True,
+            text=True,
+            env=store_env,
+            check=False,
+            timeout=300,
+        )
+        assert out.returncode == 0, out.stderr
+        assert json.loads(out.stdout)["rows"] == {"nodes": 137, "ties": 133}
+    from kizuna.analytics.api import analyze
+    from kizuna.graph.metrics_write import metric_columns
+
+    metrics = analyze(stored).nodes.set_index("id")
+    added = tuple(metric_columns(metrics.reset_index()))
+    graph = check_gexf(stored, tmp_path / "net.gexf", drop=added)
+    assert {c: graph.nodes["body_tama"][c] for c in ("role", "degree")} == {
+        "role": metrics.at["body_tama", "role"],
+        "degree": metrics.at["body_tama", "degree"],
+    }
+    check_graphml(stored, tmp_path / "net.graphml", drop=added)
