@@ -28,6 +28,7 @@ import pandas as pd
 
 from kizuna.analytics import brokerage as _brokerage
 from kizuna.analytics import centrality, communities, connectivity, gaps, holes, roles
+from kizuna.analytics.background import Background
 from kizuna.analytics.snapshot import Snapshot, build_snapshot
 from kizuna.graph import __version__
 from kizuna.graph.bundle import Bundle, GraphFilter
@@ -66,6 +67,8 @@ NODE_INFO_COLUMNS: tuple[str, ...] = (
 #: Above these sizes the costly extras are skipped (NaN / empty), and meta says so.
 HIERARCHY_MAX = 200_000
 LOCAL_BRIDGES_MAX = 50_000
+#: From this many nodes on, communities, eigenvector and PageRank run in a side process.
+SIDE_MIN_NODES = 20_000
 
 
 @dataclass
@@ -176,6 +179,15 @@ def analyze(
             snap, exact_max=exact_betweenness_max, k=betweenness_k, seed=seed, closeness=extras
         ),
     )
+    side = None
+    if extras:
+        # Leiden and the spectral centralities need nothing from the steps below: a
+        # third process computes them (on S's igraph graph, built once before the fork)
+        _ = step("igraph", lambda: snap.igraph if snap.m else None)
+        side = step(
+            "side_start",
+            lambda: Background(_side_metrics, snap, seed, parallel=n >= SIDE_MIN_NODES),
+        )
     rt = step("roles", lambda: roles.role_table(snap))
     nodes[["participation", "within_module_z", "role"]] = rt
     nodes["constraint"] = step("constraint", lambda: holes.constraint(snap))
@@ -212,11 +224,8 @@ def analyze(
         nodes["closeness"] = np.nan  # from the betweenness processes, at the end
         if n > exact_betweenness_max:
             meta["skipped"].append(f"closeness (n > {exact_betweenness_max})")
-        nodes["eigenvector"] = step("eigenvector", lambda: centrality.eigenvector(snap))
-        nodes["pagerank"] = step("pagerank", lambda: centrality.pagerank(snap))
-        nodes["pagerank_weighted"] = step(
-            "pagerank_weighted", lambda: centrality.pagerank(snap, weighted=True)
-        )
+        for col in ("eigenvector", "pagerank", "pagerank_weighted"):
+            nodes[col] = np.nan  # from the side process, below
         nodes["strength"] = centrality.strength(snap)
         if n <= HIERARCHY_MAX:
             nodes["hierarchy"] = step("hierarchy", lambda: holes.hierarchy(snap))
@@ -224,15 +233,8 @@ def analyze(
             nodes["hierarchy"] = np.nan
             meta["skipped"].append(f"hierarchy (n > {HIERARCHY_MAX})")
         nodes["efficiency"] = holes.efficiency(snap, esize)
-        comm, comm_info = step(
-            "communities", lambda: communities.detect_communities(snap, seed=seed)
-        )
-        comm_info.update(communities.agreement(snap, comm))
-        nodes["community"] = comm
-        crt = roles.role_table(snap, comm)
-        nodes["community_participation"] = crt["participation"].to_numpy()
-        nodes["community_z"] = crt["within_module_z"].to_numpy()
-        nodes["community_role"] = crt["role"].to_numpy()
+        for col in ("community", "community_participation", "community_z", "community_role"):
+            nodes[col] = None  # from the side process, below
         region = nodes["region"].to_numpy(dtype=object) if "region" in nodes else None
         audit = step("spof", lambda: connectivity.spof(snap, region))
         nodes["separated_pairs"] = connectivity.separated_pairs(snap, audit)
@@ -242,6 +244,19 @@ def analyze(
             local = step("local_bridges", lambda: connectivity.local_bridges(snap))
         else:
             meta["skipped"].append(f"local bridges (n > {LOCAL_BRIDGES_MAX})")
+    if side is not None:
+        got = step("side", side.result)
+        timings.update(got.pop("timings"))
+        timings["side_elapsed"] = side.seconds
+        comm, comm_info = got.pop("communities")
+        for col, values in got.items():
+            nodes[col] = values
+        comm_info.update(communities.agreement(snap, comm))
+        nodes["community"] = comm
+        crt = step("community_roles", lambda: roles.role_table(snap, comm))
+        nodes["community_participation"] = crt["participation"].to_numpy()
+        nodes["community_z"] = crt["within_module_z"].to_numpy()
+        nodes["community_role"] = crt["role"].to_numpy()
     btw, meta["betweenness"] = step("betweenness", job.result)
     timings.update(job.seconds)
     nodes.insert(2, "betweenness", btw)
@@ -250,6 +265,21 @@ def analyze(
     meta["communities"] = comm_info
     timings["total"] = round(time.perf_counter() - t_all, 3)
     return NetworkAnalysis(nodes, pairs, brg, local, audit, comm_info, meta, snap)
+
+
+def _side_metrics(snap: Snapshot, seed: int) -> dict[str, Any]:
+    """Communities, eigenvector and both PageRanks, with their seconds (one process)."""
+    out: dict[str, Any] = {"timings": {}}
+    for name, fn in (
+        ("communities", lambda: communities.detect_communities(snap, seed=seed)),
+        ("eigenvector", lambda: centrality.eigenvector(snap)),
+        ("pagerank", lambda: centrality.pagerank(snap)),
+        ("pagerank_weighted", lambda: centrality.pagerank(snap, weighted=True)),
+    ):
+        t0 = time.perf_counter()
+        out[name] = fn()
+        out["timings"][name] = round(time.perf_counter() - t0, 3)
+    return out
 
 
 def _add_info_columns(nodes: pd.DataFrame, bundle: Bundle) -> None:

@@ -80,16 +80,6 @@ def _all_two_paths(D: sp.csr_array, g: np.ndarray) -> np.ndarray:
     return res
 
 
-def _role_of(ga: np.ndarray, gb: np.ndarray, gc: np.ndarray) -> np.ndarray:
-    """Role index (position in :data:`ROLES`) of two-paths a→b→c from their groups."""
-    role = np.full(len(ga), 4, dtype=np.int64)  # liaison
-    role[gb == gc] = 3  # gatekeeper (g(a) ≠ g(b) where it stays)
-    role[ga == gb] = 2  # representative
-    role[ga == gc] = 1  # itinerant
-    role[(ga == gb) & (gb == gc)] = 0  # coordinator
-    return role
-
-
 def _closed_two_paths(snap: Snapshot, g: np.ndarray) -> np.ndarray:
     """Closed two-paths a→b→c with arc a→c, per role and broker: shape (n, 5).
 
@@ -103,38 +93,47 @@ def _closed_two_paths(snap: Snapshot, g: np.ndarray) -> np.ndarray:
     et = edge_triangles(snap)
     if len(et.x) == 0:
         return res
-    u, v = snap.edges
-    nn = np.int64(n)
-    D = snap.D
-    d_keys = np.repeat(np.arange(n, dtype=np.int64), np.diff(D.indptr)) * nn + D.indices
-    fwd = _contains(d_keys, u * nn + v)  # arc u→v, u < v
-    bwd = _contains(d_keys, v * nn + u)  # arc v→u
-    x, y, z, exy, eyz, exz = et.x, et.y, et.z, et.exy, et.eyz, et.exz
-
-    def arc(p: np.ndarray, q: np.ndarray, e: np.ndarray) -> np.ndarray:
-        return np.where(p < q, fwd[e], bwd[e])
-
-    sides = {(0, 1): exy, (1, 2): eyz, (0, 2): exz}
-    corners = (x, y, z)
+    fwd, bwd = _edge_arcs(snap)
+    corner = (et.x, et.y, et.z)
+    # arcs[(i, j)]: D has the arc corner i → corner j; same[(i, j)]: same group
+    arcs: dict[tuple[int, int], np.ndarray] = {}
+    same: dict[tuple[int, int], np.ndarray] = {}
+    for (i, j), e in (((0, 1), et.exy), ((1, 2), et.eyz), ((0, 2), et.exz)):
+        up = corner[i] < corner[j]
+        f, b = fwd[e], bwd[e]
+        arcs[(i, j)] = np.where(up, f, b)
+        arcs[(j, i)] = np.where(up, b, f)
+        same[(i, j)] = same[(j, i)] = g[corner[i]] == g[corner[j]]
     for ia, ib, ic in ((0, 1, 2), (2, 1, 0), (0, 2, 1), (1, 2, 0), (1, 0, 2), (2, 0, 1)):
-        a, b, c = corners[ia], corners[ib], corners[ic]
-        ok = (
-            arc(a, b, sides[tuple(sorted((ia, ib)))])  # type: ignore[index]
-            & arc(b, c, sides[tuple(sorted((ib, ic)))])  # type: ignore[index]
-            & arc(a, c, sides[tuple(sorted((ia, ic)))])  # type: ignore[index]
-        )
-        a, b, c = a[ok], b[ok], c[ok]
-        role = _role_of(g[a], g[b], g[c])
-        res += np.bincount(b * 5 + role, minlength=5 * n).reshape(n, 5)
+        ok = np.flatnonzero(arcs[(ia, ib)] & arcs[(ib, ic)] & arcs[(ia, ic)])
+        ab, bc, ac = same[(ia, ib)][ok], same[(ib, ic)][ok], same[(ia, ic)][ok]
+        role = np.full(len(ok), 4, dtype=np.int64)  # liaison: all groups different
+        role[bc] = 3  # gatekeeper: g(a) ≠ g(b) = g(c)
+        role[ab] = 2  # representative: g(a) = g(b) ≠ g(c)
+        role[ac] = 1  # itinerant: g(a) = g(c) ≠ g(b)
+        role[ab & bc] = 0  # coordinator: all three the same
+        res += np.bincount(corner[ib][ok] * 5 + role, minlength=5 * n).reshape(n, 5)
     return res
 
 
-def _contains(sorted_keys: np.ndarray, want: np.ndarray) -> np.ndarray:
-    """Boolean: each wanted key is in the sorted key array."""
-    if len(sorted_keys) == 0:
-        return np.zeros(len(want), dtype=bool)
-    pos = np.minimum(np.searchsorted(sorted_keys, want), len(sorted_keys) - 1)
-    return np.asarray(sorted_keys[pos] == want, dtype=bool)
+def _edge_arcs(snap: Snapshot) -> tuple[np.ndarray, np.ndarray]:
+    """For each edge (u, v), u < v, of S: does D have u→v, and v→u?
+
+    D's arcs are a subset of S's, so S + 2·D (and S + 2·Dᵀ) has S's pattern, in S's
+    order, with 3 exactly where D has the arc: no search needed.
+    """
+    S, D = snap.S, snap.D
+    n = snap.n
+    one = sp.csr_array((np.ones(S.nnz), S.indices, S.indptr), shape=S.shape)
+    two = sp.csr_array((np.full(D.nnz, 2.0), D.indices, D.indptr), shape=D.shape)
+    rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(S.indptr))
+    upper = rows < S.indices
+    out = []
+    for arcs in (two, sp.csr_array(two.T)):
+        summed = sp.csr_array(one + arcs)
+        summed.sort_indices()
+        out.append(summed.data[upper] == 3)
+    return out[0], out[1]
 
 
 def _sum_by(index: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:

@@ -18,11 +18,16 @@ SPAN_BATCH = 4096
 
 
 def articulation_points(snap: Snapshot) -> np.ndarray:
-    """Boolean per node: removing it disconnects its component of S (Hopcroft–Tarjan)."""
-    out = np.zeros(snap.n, dtype=bool)
-    if snap.m:
-        out[np.asarray(snap.igraph.articulation_points(), dtype=np.int64)] = True
-    return out
+    """Boolean per node: removing it disconnects its component of S (Hopcroft–Tarjan).
+
+    Cached on the snapshot (the failure audit needs them too)."""
+    cached = snap.info.get("articulation_points")
+    if cached is None:
+        cached = np.zeros(snap.n, dtype=bool)
+        if snap.m:
+            cached[np.asarray(snap.igraph.articulation_points(), dtype=np.int64)] = True
+        snap.info["articulation_points"] = cached
+    return np.array(cached)
 
 
 def _ordered_pairs(snap: Snapshot, u: np.ndarray, v: np.ndarray, **extra: Any) -> pd.DataFrame:

@@ -36,7 +36,11 @@ def cluster_pairs(snap: Snapshot) -> pd.DataFrame:
     M. E. J. Newman, "Modularity and community structure in networks", PNAS 103 (2006)
     8577–8582 (the configuration-model expectation).
     """
-    labels = np.array(sorted({c for c in snap.clusters.tolist() if c is not None}), dtype=object)
+    # the cluster modules are the first codes (graph.snapshot): rank their labels
+    n_cl = int(sum(1 for x in snap.module_labels.tolist() if x is not None))
+    rank = np.argsort(np.argsort(snap.module_labels[:n_cl].astype(str), kind="stable"))
+    labels = np.empty(n_cl, dtype=object)
+    labels[rank] = snap.module_labels[:n_cl]
     K = len(labels)
     if K < 2:
         return pd.DataFrame(
@@ -48,8 +52,8 @@ def cluster_pairs(snap: Snapshot) -> pd.DataFrame:
                 "ratio": pd.Series(dtype=float),
             }
         )
-    pos = {c: i for i, c in enumerate(labels.tolist())}
-    code = np.array([-1 if c is None else pos[c] for c in snap.clusters.tolist()], dtype=np.int64)
+    mod = snap.module
+    code = np.where(mod < n_cl, rank[np.minimum(mod, max(n_cl - 1, 0))], -1).astype(np.int64)
     d = np.bincount(code[code >= 0], weights=snap.degree[code >= 0], minlength=K)
     u, v = snap.edges
     cu, cv = code[u], code[v]

@@ -75,14 +75,16 @@ def module_degrees(snap: Snapshot, module: np.ndarray | None = None) -> ModuleDe
 
 
 def _int_bincount(index: np.ndarray, values: np.ndarray, length: int) -> np.ndarray:
-    """Exact integer bincount (np.bincount sums in float64)."""
+    """Exact integer bincount: numpy's float64 one when every partial sum stays below
+    2**53 (exact then), else a sort and ``np.add.reduceat`` in int64."""
+    values = values.astype(np.int64)
+    if len(values) == 0 or int(np.abs(values).sum()) < 2**53:
+        return np.rint(np.bincount(index, weights=values, minlength=length)).astype(np.int64)
     order = np.argsort(index, kind="stable")
     idx, vals = index[order], values[order]
     out = np.zeros(length, dtype=np.int64)
-    if len(idx) == 0:
-        return out
     starts = np.flatnonzero(np.r_[True, idx[1:] != idx[:-1]])
-    out[idx[starts]] = np.add.reduceat(vals.astype(np.int64), starts)
+    out[idx[starts]] = np.add.reduceat(vals, starts)
     return out
 
 

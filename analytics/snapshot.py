@@ -50,14 +50,23 @@ class UnknownEntity(KizunaError, KeyError):
 def directed_mask(column: pd.Series | None, length: int) -> np.ndarray:
     """Boolean array: True only where the stripped, lower-cased cell is ``"true"``.
 
-    A boolean column (the canonical Bundle dtype) is taken as it is.
+    A boolean column (the canonical Bundle dtype) is taken as it is; text goes through
+    pyarrow's string kernels (millions of ties: no per-cell Python).
     """
     if column is None:
         return np.zeros(length, dtype=bool)
     if column.dtype == bool:
         return column.to_numpy(dtype=bool)
-    text = column.astype(object).where(column.notna(), "")
-    return (text.astype(str).str.strip().str.lower() == "true").to_numpy(dtype=bool)
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    cells = column.astype(object).to_numpy()
+    try:
+        text = pa.array(cells, pa.string(), from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):  # not all text: str() each cell
+        text = pa.array([None if v is None or v != v else str(v) for v in cells], pa.string())
+    flag = pc.equal(pc.utf8_lower(pc.utf8_trim_whitespace(text)), "true").fill_null(False)
+    return np.asarray(flag.to_numpy(zero_copy_only=False), dtype=bool)
 
 
 def strip_clusters(column: pd.Series | None, length: int) -> np.ndarray:
