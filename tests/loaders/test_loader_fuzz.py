@@ -1,6 +1,7 @@
 """No input makes the readers raise anything but BundleError (hypothesis): random bytes
 and CSV-like text as nodes.csv / nodes.json / nodes.jsonl, and valid zips and workbooks
 with random bytes changed.  Every problem has a message, and its text can be printed.
+The unclosed-quote scan (a regular expression) agrees with a quote-by-quote scan.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 
 from kizuna.graph.errors import BundleError
 from kizuna.loaders import check_bundle
+from kizuna.loaders.textfile import unclosed_quote
 
 ROOT = Path(__file__).resolve().parents[2]
 TINY = ROOT / "data" / "examples" / "tiny"
@@ -142,3 +144,49 @@ def test_damaged_workbooks_never_raise(changes: list[tuple[int, int]]) -> None:
         path = Path(tmp) / "bundle.xlsx"
         path.write_bytes(bytes(data))
         _check(path)
+
+
+def _unclosed_quote_by_hand(data: bytes, delimiter: str, start: int) -> int | None:
+    """The brute-force scan: quote by quote (the oracle of the regular expression)."""
+    if data.count(b'"') % 2 == 0:
+        return None
+    starts = (delimiter.encode(), b"\n", b"\r")
+    pos = start
+    while True:
+        j = data.find(b'"', pos)
+        if j < 0:
+            return None
+        if j != start and data[j - 1 : j] not in starts:
+            pos = j + 1  # a quote inside an unquoted value
+            continue
+        k = j + 1
+        while True:
+            k = data.find(b'"', k)
+            if k < 0:
+                return j
+            if data[k + 1 : k + 2] != b'"':
+                break
+            k += 2  # an escaped quote
+        pos = k + 1
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    data=st.lists(st.sampled_from([b'"', b",", b"\t", b"\r", b"\n", b"a", b'""']), max_size=40).map(
+        b"".join
+    ),
+    delimiter=st.sampled_from([",", "\t"]),
+    start=st.integers(0, 3),
+)
+def test_unclosed_quote_scan_matches_the_scan_by_hand(
+    data: bytes, delimiter: str, start: int
+) -> None:
+    start = min(start, len(data))
+    expected = _unclosed_quote_by_hand(data, delimiter, start)
+    assert unclosed_quote(data, delimiter, start=start) == expected
+
+
+def test_unclosed_quote_by_hand_examples() -> None:
+    assert unclosed_quote(b'id,name\na,"b\n', ",") == 10
+    assert unclosed_quote(b'id,name\na,5" wide\n', ",") is None  # a literal quote
+    assert unclosed_quote(b'id,name\na,"x""y"\nb,"', ",") == 19
