@@ -102,11 +102,9 @@ def gexf_lines(bundle: Bundle, tables: GraphTables) -> Iterator[str]:
     colours = cluster_colours(bundle)
     edge_type = "directed" if tables.directed else "undirected"
     yield '<?xml version="1.0" encoding="UTF-8"?>'
-    yield (
-        f'<gexf xmlns="{NS}" xmlns:viz="{NS_VIZ}" '
-        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-        f'xsi:schemaLocation="{NS} {NS}/gexf.xsd" version="1.3">'
-    )
+    # no xsi:schemaLocation: GEXF 1.3's RELAX NG grammar (the normative one) does not
+    # allow it, and its XSD rejects valid viz elements
+    yield f'<gexf xmlns="{NS}" xmlns:viz="{NS_VIZ}" version="1.3">'
     yield f'  <meta lastmodifieddate="{date.today().isoformat()}">'
     yield f"    <creator>kizuna {xml_attr(__version__)}</creator>"
     yield "    <description>organizations and ties of the industrial clusters</description>"

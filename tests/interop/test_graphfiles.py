@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import subprocess
 import sys
@@ -35,6 +36,22 @@ from tests.interop.readback import (
 )
 
 SEED = Path(__file__).resolve().parents[2] / "data" / "seed"
+#: GEXF 1.3's normative RELAX NG grammar (tests/data/gexf-1.3/README.md).
+GEXF_GRAMMAR = Path(__file__).resolve().parents[1] / "data" / "gexf-1.3" / "gexf.rng"
+
+
+@functools.cache
+def gexf_grammar() -> Any:
+    from lxml import etree
+
+    return etree.RelaxNG(etree.parse(str(GEXF_GRAMMAR)))
+
+
+def assert_valid_gexf(path: Path) -> None:
+    from lxml import etree
+
+    grammar = gexf_grammar()
+    assert grammar.validate(etree.parse(str(path))), str(grammar.error_log)
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +73,7 @@ def ends(edges: dict, directed: bool) -> dict:
 
 
 def check_gexf(bundle: Bundle, path: Path, drop: tuple[str, ...] = ()) -> nx.Graph:
+    assert_valid_gexf(path)
     graph = nx.read_gexf(path)
     assert graph.is_directed() == bool(bundle.ties["directed"].any())
     nodes = expected_nodes(bundle)
@@ -158,7 +176,7 @@ def test_gexf_viz_colour_size_and_position(seed: Bundle, tmp_path: Path) -> None
 
 def test_gexf_is_dynamic_in_integer_years(seed: Bundle, tmp_path: Path) -> None:
     text = write_graph_file(seed, tmp_path / "s.gexf", "gexf").read_text(encoding="utf-8")
-    assert 'xmlns="http://gexf.net/1.3"' in text and 'version="1.3"' in text
+    assert '<gexf xmlns="http://gexf.net/1.3"' in text and 'version="1.3"' in text
     assert 'xmlns:viz="http://gexf.net/1.3/viz"' in text
     assert 'mode="dynamic" timeformat="integer"' in text
     graph = nx.read_gexf(tmp_path / "s.gexf")
@@ -172,6 +190,8 @@ def test_with_metrics_adds_the_analysis_columns(seed: Bundle, tmp_path: Path) ->
     metrics = analyze(seed).nodes
     for fmt in ("gexf", "graphml"):
         path = write_graph_file(seed, tmp_path / f"m.{fmt}", fmt, metrics=metrics)
+        if fmt == "gexf":
+            assert_valid_gexf(path)
         graph = nx.read_gexf(path) if fmt == "gexf" else nx.read_graphml(path)
         for row in metrics.to_dict("records"):
             data = graph.nodes[row["id"]]
@@ -388,3 +408,14 @@ def test_cli_export_from_the_store(
         "degree": metrics.at["body_tama", "degree"],
     }
     check_graphml(stored, tmp_path / "net.graphml", drop=added)
+
+
+def test_the_grammar_catches_an_invalid_gexf(seed: Bundle, tmp_path: Path) -> None:
+    path = write_graph_file(seed, tmp_path / "s.gexf", "gexf")
+    broken = tmp_path / "broken.gexf"
+    broken.write_text(
+        path.read_text(encoding="utf-8").replace('type="boolean"', 'type="truthy"'),
+        encoding="utf-8",
+    )
+    with pytest.raises(AssertionError):
+        assert_valid_gexf(broken)
