@@ -13,6 +13,7 @@ left out (a reader sees no attribute), as are empty strings.  Metrics (the node 
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,11 +73,9 @@ def _type_of(column: str, values: pd.Series) -> str:
 
 
 def _value(value: Any, kind: str) -> Any:
-    if value is None or value is pd.NA:
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return None
     if kind == "string":
-        if isinstance(value, float) and math.isnan(value):
-            return None
         if isinstance(value, list | tuple | np.ndarray):
             value = "|".join(map(str, value))
         text = str(value)
@@ -108,8 +107,7 @@ def tie_ids(ties: pd.DataFrame) -> list[str]:
     given = ties["id"].to_numpy(dtype=object) if "id" in ties else [None] * len(ties)
     ids = [str(v) if isinstance(v, str) and v else f"tie:row{i + 2}" for i, v in enumerate(given)]
     if len(set(ids)) != len(ids):
-        seen: set[str] = set()
-        twice = next(i for i in ids if i in seen or seen.add(i))  # type: ignore[func-returns-value]
+        twice = next(i for i, n in Counter(ids).items() if n > 1)
         raise KizunaError(
             f"ties.csv: tie id '{twice}' is used twice; give every tie its own id "
             "(`kizuna load --check` lists them)"
@@ -146,7 +144,11 @@ def graph_tables(bundle: Bundle, metrics: pd.DataFrame | None = None) -> GraphTa
     if metrics is not None:
         extra = metrics.drop_duplicates("id").set_index("id").reindex(node_ids)
         known = set(nodes.columns) | {"id"}
-        node_columns += [_column(str(c), extra[c]) for c in extra.columns if c not in known]
+        node_columns += [
+            _column(str(c), extra[c], _type_of(str(c), metrics[c]))  # dtype before reindex
+            for c in extra.columns
+            if c not in known
+        ]
     edge_names = _columns_of(bundle, "ties", ("id", "source", "target", "directed"))
     directed = (
         ties["directed"].fillna(False).astype(bool)

@@ -419,3 +419,18 @@ def test_the_grammar_catches_an_invalid_gexf(seed: Bundle, tmp_path: Path) -> No
     )
     with pytest.raises(AssertionError):
         assert_valid_gexf(broken)
+
+
+def test_metrics_missing_for_some_organizations_keep_their_types(
+    seed: Bundle, tmp_path: Path
+) -> None:
+    metrics = pd.DataFrame({"id": seed.nodes["id"].iloc[:2], "flag": [True, False], "n": [3, 4]})
+    path = write_graph_file(seed, tmp_path / "p.graphml", "graphml", metrics=metrics)
+    text = path.read_text(encoding="utf-8")
+    assert 'attr.name="flag" attr.type="boolean"' in text
+    assert 'attr.name="n" attr.type="int"' in text
+    graph = nx.read_graphml(path)
+    first, second, third = seed.nodes["id"].iloc[:3]
+    assert (graph.nodes[first]["flag"], graph.nodes[second]["flag"]) == (True, False)
+    assert graph.nodes[second]["n"] == 4
+    assert "flag" not in graph.nodes[third] and "n" not in graph.nodes[third]
