@@ -199,7 +199,8 @@ def page_fill(page: Any) -> float:
     return (_content_bottom(box) - box.content_box_y()) / box.height
 
 
-def _layout(html: str, variant: str) -> Any:
+def lay_out_variant(html: str, variant: str) -> Any:
+    """``html`` laid out by WeasyPrint with the layout variant ``variant`` (see LAYOUTS)."""
     weasyprint = pdf_engine()
     if variant:
         html = html.replace("<html ", f'<html class="{variant}" ', 1)
@@ -217,7 +218,7 @@ def lay_out_pdf(html: str) -> Any:
     """
     tried = []
     for variant in LAYOUTS:
-        doc = _layout(html, variant)
+        doc = lay_out_variant(html, variant)
         fill = page_fill(doc.pages[-1]) if len(doc.pages) > 1 else 1.0
         if fill >= MIN_LAST_PAGE:
             return doc
