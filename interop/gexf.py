@@ -11,6 +11,7 @@ Gephi keeps parallel ties of different kinds apart.
 
 from __future__ import annotations
 
+import colorsys
 import math
 from collections.abc import Iterator
 from datetime import date
@@ -54,14 +55,36 @@ POSITION_SCALE = 500.0
 
 
 def cluster_colours(bundle: Bundle) -> dict[str, str]:
-    """The app's colour of every cluster: declared clusters first, then the others by first
-    appearance among the organizations, through :data:`PALETTE` (no cluster: grey)."""
+    """A distinct colour for every cluster: declared clusters first, then the others by
+    first appearance among the organizations; the app's :data:`PALETTE` for the first 20
+    (the app repeats it after that), then :func:`more_colours`; grey for organizations
+    without a cluster."""
     declared = bundle.clusters["id"].dropna().tolist() if len(bundle.clusters) else []
     members = bundle.nodes["cluster"].dropna().tolist() if "cluster" in bundle.nodes else []
     order = list(dict.fromkeys([*declared, *members]))
-    colours = {c: PALETTE[i % len(PALETTE)] for i, c in enumerate(order)}
+    colours = dict(zip(order, more_colours(), strict=False))
     colours[NO_CLUSTER] = NO_CLUSTER_COLOUR
     return colours
+
+
+def more_colours() -> Iterator[str]:
+    """:data:`PALETTE`, then hues spread by the golden angle at three lightness and two
+    saturation levels, each colour once (never the no-cluster grey)."""
+    seen = {NO_CLUSTER_COLOUR.upper()}
+    for colour in PALETTE:
+        seen.add(colour.upper())
+        yield colour
+    k = 0
+    while True:
+        hue = (k * 0.618033988749895) % 1.0
+        light = (0.38, 0.55, 0.70)[k % 3]
+        sat = (0.85, 0.65)[(k // 3) % 2]
+        r, g, b = colorsys.hls_to_rgb(hue, light, sat)
+        colour = f"#{round(r * 255):02X}{round(g * 255):02X}{round(b * 255):02X}"
+        k += 1
+        if colour not in seen:
+            seen.add(colour)
+            yield colour
 
 
 def node_size(degree: int) -> float:

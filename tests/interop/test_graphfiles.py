@@ -162,6 +162,12 @@ def test_gexf_viz_colour_size_and_position(seed: Bundle, tmp_path: Path) -> None
     by_cluster = seed.nodes.groupby("cluster")["id"].apply(list)
     for ids in by_cluster:
         assert len({tuple(viz[i]["color"].values()) for i in ids}) == 1
+    # a different colour for every cluster (26 in the seed: more than the app's palette),
+    # and grey for the organizations without one
+    per_cluster = {tuple(viz[ids[0]]["color"].values()) for ids in by_cluster}
+    assert len(per_cluster) == len(by_cluster) == 26
+    loose = seed.nodes.loc[seed.nodes["cluster"].isna(), "id"]
+    assert {tuple(viz[i]["color"][c] for c in "rgb") for i in loose} == {(154, 154, 154)}
     # size grows with degree (ties at either end)
     degree = pd.concat([seed.ties["source"], seed.ties["target"]]).value_counts()
     for node, v in viz.items():
