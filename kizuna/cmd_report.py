@@ -85,8 +85,10 @@ def report(
     input_path: Path | None,
     data_dir: Path | None,
 ) -> None:
-    """Write hub-role reports for committees: summary, hubs and brokers, cross-cluster
-    gaps, partner suggestions, national map and method notes.
+    """Write hub-role reports for committees: page 1's key findings, summary, hubs and
+    brokers, cross-cluster gaps, partner suggestions, the national map, method notes and
+    the sources cited. The data date (the store's last load, or the --input files' time)
+    is given in Japan time.
 
     \b
     Examples:

@@ -295,7 +295,10 @@ def test_excel_sheets_headers_numbers_filters(written: dict[str, Path]) -> None:
     for name in ("組織", "つながりと根拠", "役割", "ギャップ", "連携先候補"):
         ws = book[name]
         assert ws.freeze_panes == "A2" and ws.auto_filter.ref
-        assert all(isinstance(c.value, str) for c in ws[1])
+        headers = [c.value for c in ws[1]]
+        assert all(isinstance(h, str) for h in headers)
+        untranslated = [h for h in headers if re.fullmatch(r"[a-z_]+", str(h))]
+        assert not untranslated, (name, untranslated)
     roles = book["役割"]
     header = [c.value for c in roles[1]]
     assert "参加係数P" in header and "次数" in header
@@ -334,4 +337,6 @@ def test_org_report_follows_the_same_rules(written: dict[str, Path], seed: Bundl
         assert f"{number}/{len(pages)}" in squash(page)
     text = squash("".join(pages))
     assert "seed:L" not in text and "このデータでは" in text
+    # its first finding is about the organization itself
+    assert page1.index("主な発見") < page1.index(squash(f"{node['name']}は、このデータでは"))
     assert len(load_workbook(written["org.xlsx"]).sheetnames) <= MAX_SHEETS
