@@ -221,6 +221,11 @@ def read_member_table(path: str | Path, mapping: dict[str, str] | None = None) -
     p = Path(path)
     if not p.is_file():
         raise MemberFileError(f"{path}: no such file — give a member list (.xlsx or .csv)")
+    if p.suffix.lower() in (".xls", ".ods", ".numbers"):
+        raise MemberFileError(
+            f"{p.name}: kizuna reads .xlsx and .csv member lists — open it in Excel and save "
+            "it as .xlsx (Excel Workbook) or CSV UTF-8; nothing was written"
+        )
     mapping = mapping or {}
     rows = read_cells(p)
     found = _find_header(rows, mapping)

@@ -149,3 +149,14 @@ def test_kind_and_prefecture_rules() -> None:
     assert infer_kind("ふしぎ屋", "大学") == ("university", True)
     assert prefecture_in("東京都府中市") == "東京都"  # not 京都府, which starts one later
     assert prefecture_in("横浜市中区") is None
+
+
+def test_an_old_excel_file_is_refused_with_what_to_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    f = tmp_path / "meibo.xls"
+    f.write_bytes(b"\xd0\xcf\x11\xe0 not really")
+    out = tmp_path / "out"
+    code, _, err = kizuna(capsys, "import", "members", str(f), "--cluster", "x", "--out", str(out))
+    assert code == 1 and "meibo.xls" in err and ".xlsx" in err
+    assert not out.exists()
