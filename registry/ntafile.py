@@ -247,7 +247,7 @@ def read_exact(
         except UnicodeDecodeError:
             raise RegistryFileError(
                 nta.label,
-                line + 1,
+                _undecodable_line(nta, stats.encoding) or line + 1,
                 f"bytes that are not {_ENCODING_NAMES[stats.encoding]} text",
                 "the file may be damaged: download it again (CSV, Shift_JIS or Unicode)",
             ) from None
@@ -269,6 +269,19 @@ def read_exact(
         raise RegistryFileError(
             nta.label, None, "the file has no rows", "give an NTA 基本3情報 CSV file (.zip or .csv)"
         )
+
+
+def _undecodable_line(nta: NtaFile, encoding: str) -> int | None:
+    """The first line whose bytes do not decode (a newline byte is never inside a UTF-8
+    or CP932 character, so lines can be split on bytes)."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    with binary(nta) as fh:
+        for number, raw in enumerate(fh, start=1):
+            try:
+                decoder.decode(raw)
+            except UnicodeDecodeError:
+                return number
+    return None
 
 
 _ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "cp932": "Shift_JIS (CP932)"}

@@ -288,3 +288,15 @@ def test_legal_form_variants_before_or_after_match(
     rec = result.report.iloc[0]
     assert (rec["match"], rec["corporate_number"]) == ("name_prefecture", number_)
     assert result.bundle.nodes.at[0, "corporate_number"] == number_
+
+
+def test_enrich_into_a_zip_puts_the_report_beside_it(
+    setup: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data, bundle = setup
+    out = tmp_path / "enriched.zip"
+    assert kizuna(capsys, "enrich", str(bundle), "--out", str(out), "--data-dir", str(data))[0] == 0
+    nodes = open_bundle(out).nodes.set_index("id")
+    assert nodes.at["tohoku", "corporate_number"] == TOHOKU
+    columns, rep = read_report(tmp_path / "enriched-enrich-report.csv")
+    assert tuple(columns) == REPORT_COLUMNS and len(rep) == 10

@@ -205,6 +205,20 @@ def test_bad_input_is_a_clear_error_and_nothing_is_written(
     assert [f["name"] for f in status["files"]] == [first.name]
 
 
+def test_bytes_that_are_not_text_are_reported_at_their_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.registry.nta import csv_bytes
+
+    rows = full_rows()
+    data = csv_bytes(rows[:2], "cp932") + b"3,1234,\x81\x7f\r\n" + csv_bytes(rows[3:], "cp932")
+    f = tmp_path / "13_all_20240329.csv"
+    f.write_bytes(data)
+    code, _, err = kizuna(capsys, "registry", "add", str(f), "--data-dir", str(tmp_path / "d"))
+    assert code == 1
+    assert "13_all_20240329.csv, row 3: bytes that are not Shift_JIS (CP932) text" in err
+
+
 def test_a_failed_first_add_leaves_no_registry(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
