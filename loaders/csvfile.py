@@ -77,8 +77,11 @@ class RawTable:
 
 
 def clean_header(name: object) -> str:
-    """A header cell as a column name: NFKC (full-width → ASCII), stripped, lower-case."""
+    """A header cell as a column name: NFKC (full-width → ASCII), stripped, lower-case
+    (a lone surrogate, possible in a JSON key, is replaced by "?")."""
     text = "" if name is None else str(name)
+    if not text.isascii():
+        text = text.encode("utf-8", "replace").decode("utf-8")
     return unicodedata.normalize("NFKC", text).strip().lower()
 
 

@@ -74,6 +74,14 @@ UNREAD_CODES: frozenset[str] = frozenset(
 )
 
 
+#: Control characters (a cell's line break, tab, ESC of a terminal escape sequence) and
+#: lone surrogates, as they are shown in a problem's one line of text.
+_ESCAPES: dict[int, str] = {
+    c: f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}"
+    for c in (*range(0x20), *range(0x7F, 0xA0), *range(0xD800, 0xE000))
+}
+
+
 @dataclass(frozen=True)
 class LoadProblem(Problem):
     """A :class:`~graph.errors.Problem` with a stable code (see :data:`TITLES_JA`)."""
@@ -89,13 +97,15 @@ class LoadProblem(Problem):
         return TITLES_JA.get(self.code, "")
 
     def __str__(self) -> str:
-        """``file, row r, column 'c': 日本語の見出し / English message — what to do``."""
+        """``file, row r, column 'c': 日本語の見出し / English message — what to do``, on one
+        line: control characters and lone surrogates of the values are escaped."""
         text = super().__str__()
         title = self.message_ja
         if not title:
-            return text
+            return text.translate(_ESCAPES)
         where, sep, rest = text.partition(": ")
-        return f"{where}{sep}{title} / {rest}" if sep else f"{title} / {text}"
+        out = f"{where}{sep}{title} / {rest}" if sep else f"{title} / {text}"
+        return out.translate(_ESCAPES)
 
     def as_dict(self) -> dict[str, object]:
         out = super().as_dict()

@@ -242,3 +242,13 @@ def test_a_workbook_with_damaged_xml_is_one_plain_error(tmp_path: Path, member: 
         read_bundle(bad)
     [p] = err.value.problems
     assert p.file == "bad.xlsx" and "the workbook cannot be opened" in p.message
+
+
+def test_problem_text_is_one_line_without_terminal_escapes(tmp_path: Path) -> None:
+    nodes = 'id,name,kind\na,A,"\x1b[2J\x1b[31mevil\nline"\n'
+    _, problems = check_bundle(_bundle(tmp_path / "b", nodes))
+    [p] = [p for p in problems if p.code == "unknown_kind"]
+    text = str(p)
+    assert "\x1b" not in text and "\n" not in text
+    assert "\\x1b[2J\\x1b[31mevil\\x0aline" in text
+    assert p.as_dict()["message"] == p.message  # JSON output keeps the value as it is

@@ -185,3 +185,15 @@ def test_every_command_that_reads_a_bundle_refuses_plainly(
     code, text = _run(capsys, *args)
     assert code == 1, text
     assert "Traceback" not in text and "nothing was written" in text
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_a_lone_surrogate_in_a_json_key_is_printable(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, as_json: bool
+) -> None:
+    (tmp_path / "nodes.json").write_text('[{"\\ud800":"x","name":"A","kind":"company"}]')
+    (tmp_path / "ties.csv").write_text("source,target,kind\n")
+    code, text = _run(capsys, "load", "--check", str(tmp_path), *(["--json"] if as_json else []))
+    assert code == 1 and "Traceback" not in text
+    assert "the column name '?' cannot be used" in text
+    text.encode("utf-8")  # no lone surrogate reaches the terminal
