@@ -44,7 +44,7 @@ from kizuna.cypher import load, migration_names, schema_names
 from kizuna.graph import bolt_read
 from kizuna.graph.bolt_load import BundleLoad
 from kizuna.graph.bundle import COLUMNS, REQUIRED_FILES, Bundle, GraphFilter
-from kizuna.graph.errors import StoreError, StoreRefused, StoreUnavailable
+from kizuna.graph.errors import LoadStopped, StoreError, StoreRefused, StoreUnavailable
 from kizuna.graph.load_lock import (
     LOCK_KEY,
     READ_WAIT_SECONDS,
@@ -54,6 +54,7 @@ from kizuna.graph.load_lock import (
 )
 from kizuna.graph.metrics_write import stored_metric_columns, write_metrics
 from kizuna.graph.projection import project_participation
+from kizuna.graph.rehearsal import rehearse
 from kizuna.graph.store import BATCH_SIZE, LoadReport, Progress
 from kizuna.graph.upsert_plan import write_plan
 
@@ -300,6 +301,14 @@ class BoltStore:
             # tests) stores the same derived ties.
             derived = project_participation(bundle)
         plan = write_plan(bundle, derived, report)
+        try:
+            self._rehearse(plan)
+        except StoreRefused as exc:
+            raise LoadStopped(
+                f"The store refused part of this bundle, so nothing was written: {exc.reason}. "
+                "The store is as it was.",
+                unavailable=False,
+            ) from exc
         with LoadLock(self) as lock:
             load = BundleLoad(self, lock, batch_size=batch_size, report=report, progress=progress)
             try:
@@ -311,6 +320,25 @@ class BoltStore:
                 raise load.stopped(exc, plan, replaced=replace) from exc
         report.seconds = time.perf_counter() - t0
         return report
+
+    def _rehearse(self, plan: list[Any]) -> None:
+        """A sample of every file written in one transaction that is rolled back
+        (:mod:`graph.rehearsal`): what the server refuses stops the load before it writes."""
+
+        def run(name: str, **params: Any) -> list[dict[str, Any]]:
+            return [r.data() for r in tx.run(load(name), params)]
+
+        try:
+            with self._driver.session(database=self.database) as session:
+                tx = session.begin_transaction()
+                try:
+                    rehearse(plan, run)
+                finally:
+                    tx.rollback()
+        except Neo4jError as exc:
+            raise self._refused("rehearsal", exc) from exc
+        except (ServiceUnavailable, SessionExpired) as exc:
+            raise self._unavailable() from exc
 
     def _write_meta(self, bundle: Bundle) -> None:
         old = self.query("read_meta", key=META_KEY)

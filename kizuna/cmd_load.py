@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import shlex
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,6 +19,7 @@ from typing import Any
 
 import click
 
+from kizuna.config import command_hint
 from kizuna.graph.bundle import Bundle
 from kizuna.graph.errors import LoadStopped, Problem
 from kizuna.graph.store import BATCH_SIZE, GraphStore, LoadReport, Progress
@@ -230,7 +232,8 @@ def load(
     else:
         from kizuna.store_access import connect
 
-        store = connect(settings_for(data_dir))
+        settings = settings_for(data_dir)
+        store = connect(settings)
         try:
             with progress_bar(not as_json, "loading") as progress:
                 settings = settings_for(data_dir)
@@ -243,9 +246,7 @@ def load(
                     app_cache=settings.data_dir / "app-cache",
                 )
         except LoadStopped as exc:
-            exc.rerun = f"kizuna load --replace {bundle}" + (
-                f" --data-dir {data_dir}" if data_dir else ""
-            )
+            exc.rerun = command_hint(settings, f"load --replace {shlex.quote(str(bundle))}")
             raise
         finally:
             store.close()

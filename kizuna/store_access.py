@@ -84,6 +84,6 @@ def connect(
             info = exc.info  # type: ignore[attr-defined]
     store = BoltStore(info.uri, USER, info.password, database=DATABASE)
     store.notice = _notice
-    store.start_hint = f"Start it again (kizuna store start --data-dir {settings.data_dir})"
+    store.start_hint = f"Start it again ({command_hint(settings, 'store start')})"
     store.server_log = str(log_file(store_root(settings.data_dir)))
     return store

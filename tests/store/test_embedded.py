@@ -51,7 +51,8 @@ def test_connect_without_server_says_how_to_start(tmp_path: Path) -> None:
     with pytest.raises(StoreNotRunning) as info:
         connect(Settings(data_dir=tmp_path))
     assert str(info.value) == (
-        f"No kizuna store is running for {tmp_path}. Start it with: kizuna store start"
+        f"No kizuna store is running for {tmp_path}. "
+        f"Start it with: kizuna store start --data-dir {tmp_path}"
     )
 
 

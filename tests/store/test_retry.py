@@ -37,6 +37,9 @@ class FlakyDriver:
                     raise outer.error("injected failure")
                 return inner.execute_write(work)
 
+            def __getattr__(self, name: str) -> Any:
+                return getattr(inner, name)
+
         return Session()
 
     def __getattr__(self, name: str) -> Any:
