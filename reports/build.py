@@ -24,7 +24,7 @@ from kizuna.reports import sections as S
 from kizuna.reports.context import AnalysisLike, PartnerFinder, ReportContext
 from kizuna.reports.cross import cross_section, org_ties_section, partners_section
 from kizuna.reports.figures import national_figure, pz_figure
-from kizuna.reports.findings import key_findings
+from kizuna.reports.findings import key_findings, key_numbers
 from kizuna.reports.i18n import Catalogue, jst
 from kizuna.reports.model import BulletList, Report, Section, Table
 from kizuna.reports.sheets import excel_sheets
@@ -97,6 +97,7 @@ def _finish(report: Report, ctx: ReportContext, home: str, *, org: str = "") -> 
     report.sections.append(S.method_section(ctx))
     report.sections.append(S.sources_section(ctx, report))
     report.findings = key_findings(ctx, report, home, org=org)
+    report.glance = key_numbers(ctx, report, home, org=org)
     report.sheets = excel_sheets(ctx, report, home, org=org)
     report.data_date = ctx.snapshot
     report.meta = _meta(ctx)

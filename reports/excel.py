@@ -163,6 +163,10 @@ def _summary_sheet(b: _Book, report: Report) -> None:
             see = cat.t("report.see", section=titles.get(finding.target, finding.target))
             b.string(ws, row, 0, f"{n}. {finding.text} {see}", b.text)
             row += 1
+    if report.glance is not None and not report.glance.empty:
+        row += 1
+        b.string(ws, row, 0, cat.t("glance.title"), b.head)
+        row = b.table(ws, report.glance, row + 1)
     for section in report.sections:
         if section.key in METHOD_SECTIONS:
             continue

@@ -117,3 +117,29 @@ def key_findings(ctx: ReportContext, report: Report, home: str, *, org: str = ""
         weakest_pair_finding(ctx, home),
         partner_finding(ctx, report),
     ]
+
+
+def key_numbers(ctx: ReportContext, report: Report, home: str, *, org: str = "") -> Table:
+    """Page 1's numbers at a glance, all counted in this dataset: members (a cluster) or
+    brokerage paths (an organization), ties and their scope, clusters reached, sources."""
+    cat = ctx.cat
+    ids = [org] if org else ctx.members(home)
+    ties = ctx.ties_of(ids, home)
+    scope = ties["scope"]
+    reached = ties.loc[scope == "other", "far_cluster"].nunique()
+    refs = ties["source_ref"].dropna().map(str).str.strip()
+    rows: list[tuple[str, int]] = []
+    if org:
+        m = ctx.metrics.loc[org]
+        rows.append((cat.t("glance.brokerage"), sum(int(cast(int, m[r])) for r in BROKER_ROLES)))
+    else:
+        rows.append((cat.t("glance.members"), len(ids)))
+    rows += [
+        (cat.t("glance.ties"), len(ties)),
+        (cat.t("glance.inside"), int((scope == "inside").sum())),
+        (cat.t("glance.other"), int((scope == "other").sum())),
+        (cat.t("glance.unaffiliated"), int((scope == "unaffiliated").sum())),
+        (cat.t("glance.clusters"), int(reached)),
+        (cat.t("glance.sources"), int(refs[refs != ""].nunique())),
+    ]
+    return Table("glance", pd.DataFrame(rows, columns=["item", "count"]))

@@ -146,6 +146,8 @@ class Report:
     #: the footer.
     data_date: str = ""
     findings: list[Finding] = field(default_factory=list)
+    #: Page 1's numbers at a glance (item, count), counted in this dataset.
+    glance: Table | None = None
     #: The Excel workbook's data sheets (organizations, ties, roles, gaps, partners), in
     #: order; the page tables stay in the sections.
     sheets: list[Table] = field(default_factory=list)

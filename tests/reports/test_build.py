@@ -126,7 +126,7 @@ def test_cluster_without_cross_ties_reads_sensibly(island_en) -> None:
     html = render_html(island_en)
     for doc in (text, html):
         assert not re.search(r"\bnan\b|\bNaN\b|None\b", doc)
-    assert "No member of Island Cluster brokers" in text
+    assert "In this dataset, no member of Island Cluster brokers" in text
 
 
 def test_org_report_centred_on_hub(mini: Bundle, mini_analysis: Any) -> None:

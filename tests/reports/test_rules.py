@@ -340,3 +340,20 @@ def test_org_report_follows_the_same_rules(written: dict[str, Path], seed: Bundl
     # its first finding is about the organization itself
     assert page1.index("主な発見") < page1.index(squash(f"{node['name']}は、このデータでは"))
     assert len(load_workbook(written["org.xlsx"]).sheetnames) <= MAX_SHEETS
+
+
+def test_key_numbers_on_page_one_by_hand(mini: Bundle, mini_analysis: Any) -> None:
+    report = build_cluster_report(mini, "tama", lang="en", analysis=mini_analysis)
+    assert report.glance is not None
+    numbers = dict(report.glance.frame.itertuples(index=False, name=None))
+    assert numbers == {
+        "Member organizations": 6,
+        "Ties": 10,
+        "of which inside the cluster": 6,
+        "of which with other clusters": 2,
+        "of which with organizations outside any cluster": 2,
+        "Other clusters reached": 2,
+        "Places cited as sources": 9,  # L10–L14, L20, L21-22, L30, L31 (L11 twice)
+    }
+    front = render_html(report).split('<nav class="toc">')[0]
+    assert "Key numbers in this dataset" in front
