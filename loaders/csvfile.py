@@ -159,18 +159,18 @@ def _with_suspect(raw: RawTable, suspect: str) -> RawTable:
     return raw
 
 
-def _first_line(data: bytes, offset: int) -> tuple[str, int]:
-    """The header line (decoded leniently) and the position of its line break."""
+def _first_line(data: bytes, offset: int) -> str:
+    """The header line, decoded leniently (only its cells are counted)."""
     end = data.find(b"\n", offset)
     if end < 0:
         end = len(data)
-    return data[offset:end].decode("utf-8", errors="replace").rstrip("\r"), end
+    return data[offset:end].decode("utf-8", errors="replace").rstrip("\r")
 
 
 def _structure(data: bytes, offset: int, label: str, table: str) -> list[LoadProblem]:
     """Problems that stop the file from being read as a table: an unclosed quote, a
     header row that is not one, or more than ``MAX_COLUMNS`` columns."""
-    first, _ = _first_line(data, offset)
+    first = _first_line(data, offset)
     delimiter = sniff_delimiter(first)
     quote = unclosed_quote(data, delimiter, start=offset)
     if quote is not None:

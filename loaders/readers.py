@@ -92,7 +92,6 @@ def read_bundle_arrow(
     :func:`read_bundle`.
     """
     p = Path(path)
-    limits = limits or ZipLimits.from_env()
     if not p.exists():
         raise BundleError(
             [problem("unreadable", str(p), None, None, "no such file or folder", _WHAT)]
@@ -101,11 +100,11 @@ def read_bundle_arrow(
         return _read_folder(p, columns)
     suffix = p.suffix.lower()
     if suffix == ".zip":
-        return _read_zip(p, columns, limits)
+        return _read_zip(p, columns, limits or ZipLimits.from_env())
     if suffix in (".xlsx", ".xlsm"):
         from kizuna.loaders.excel import read_workbook
 
-        return assemble(read_workbook(p, limits), columns)
+        return assemble(read_workbook(p, limits or ZipLimits.from_env()), columns)
     if p.name.lower().split(".")[0] in COLUMNS and suffix in DATA_SUFFIXES:
         return _read_folder(p.parent, columns)
     raise BundleError(
@@ -197,15 +196,21 @@ def _pick(names: list[str]) -> tuple[dict[str, str], list[LoadProblem]]:
     return chosen, problems
 
 
+def _holds_nodes(folder: Path) -> bool:
+    try:
+        return any(_table_of(f.name) == "nodes" for f in folder.iterdir())
+    except OSError:  # a folder we may not open is not the bundle
+        return False
+
+
 def _read_folder(folder: Path, columns: Keep = None) -> _Read:
-    names = [f.name for f in folder.iterdir() if f.is_file() and not f.name.startswith(".")]
+    try:
+        names = [f.name for f in folder.iterdir() if f.is_file() and not f.name.startswith(".")]
+    except OSError as exc:
+        raise BundleError([_unexpected(folder.name or str(folder), "", exc)]) from None
     if not any(_table_of(n) for n in names):
         # an unzipped archive often nests the bundle one level down: bundle/bundle/nodes.csv
-        inner = [
-            d
-            for d in folder.iterdir()
-            if d.is_dir() and any(_table_of(f.name) == "nodes" for f in d.iterdir())
-        ]
+        inner = [d for d in folder.iterdir() if d.is_dir() and _holds_nodes(d)]
         if len(inner) == 1:
             log.info("reading the bundle in %s", inner[0])
             return _read_folder(inner[0], columns)

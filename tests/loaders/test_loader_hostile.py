@@ -252,3 +252,13 @@ def test_problem_text_is_one_line_without_terminal_escapes(tmp_path: Path) -> No
     assert "\x1b" not in text and "\n" not in text
     assert "\\x1b[2J\\x1b[31mevil\\x0aline" in text
     assert p.as_dict()["message"] == p.message  # JSON output keeps the value as it is
+
+
+@pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="needs Linux /proc")
+def test_a_file_that_cannot_be_read_is_one_plain_problem(tmp_path: Path) -> None:
+    path = _bundle(tmp_path / "b", "id,name,kind\na,A,company\n")
+    (path / "nodes.csv").unlink()
+    (path / "nodes.csv").symlink_to("/proc/self/mem")  # a regular file reading fails on
+    [p] = [p for p in check_bundle(path)[1] if p.severity == "error"]
+    assert (p.code, p.file, p.row) == ("unreadable", "nodes.csv", None)
+    assert "the file cannot be read (OSError" in p.message
