@@ -238,8 +238,8 @@ def analyze(
         region = nodes["region"].to_numpy(dtype=object) if "region" in nodes else None
         audit = step("spof", lambda: connectivity.spof(snap, region))
         nodes["separated_pairs"] = connectivity.separated_pairs(snap, audit)
-        names = dict(zip(nodes["id"], nodes.get("name", nodes["id"]), strict=True))
-        audit.insert(1, "name", [names.get(i) for i in audit["id"]])
+        names = nodes.get("name", nodes["id"]).to_numpy(dtype=object)
+        audit.insert(1, "name", names[snap.index.get_indexer(pd.Index(audit["id"]))])
         if n <= LOCAL_BRIDGES_MAX:
             local = step("local_bridges", lambda: connectivity.local_bridges(snap))
         else:
