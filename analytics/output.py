@@ -51,8 +51,9 @@ def _clean(value: Any) -> Any:
 
 
 #: Frames with more cells than this are written by pyarrow (pandas' writer needs ~80 s
-#: for 1M nodes × 33 columns on the 2-core machine; pyarrow ~8 s).
-ARROW_MIN_CELLS = 2_000_000
+#: for 1M nodes × 33 columns on the 2-core machine, pyarrow ~8 s; nodes.csv from ~7 500
+#: organizations on).
+ARROW_MIN_CELLS = 250_000
 
 
 def _write_csv(frame: pd.DataFrame, path: Path) -> None:
