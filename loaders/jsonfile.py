@@ -19,7 +19,7 @@ from kizuna.loaders.csvfile import RawTable, clean_header, raw_from_cells
 from kizuna.loaders.limits import MAX_COLUMNS, NUL_PATTERN, shown, too_many_columns
 from kizuna.loaders.normalize import cell_text
 from kizuna.loaders.problems import LoadProblem, problem
-from kizuna.loaders.textfile import decode, unsupported
+from kizuna.loaders.textfile import bom_length, decode, unsupported
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
@@ -40,7 +40,9 @@ def read_json_bytes(
     bad = unsupported(data, label, table)
     if bad is not None:
         return None, [bad]
-    text, _, problems = decode(data, label, table)
+    _, problems = bom_length(data, label, table)  # two byte-order marks: a problem
+    text, _, more = decode(data, label, table)
+    problems += more
     if text is None:
         text = data.decode("utf-8-sig")
     text = text.lstrip("\ufeff")

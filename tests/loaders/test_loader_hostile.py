@@ -262,3 +262,14 @@ def test_a_file_that_cannot_be_read_is_one_plain_problem(tmp_path: Path) -> None
     [p] = [p for p in check_bundle(path)[1] if p.severity == "error"]
     assert (p.code, p.file, p.row) == ("unreadable", "nodes.csv", None)
     assert "the file cannot be read (OSError" in p.message
+
+
+def test_two_byte_order_marks_in_json_are_reported_like_in_csv(tmp_path: Path) -> None:
+    folder = _bundle(tmp_path / "b", "")
+    (folder / "nodes.csv").unlink()
+    record = b'[{"id":"a","name":"A","kind":"company"}]'
+    (folder / "nodes.json").write_bytes(b"\xef\xbb\xbf" * 2 + record)
+    bundle, problems = read_bundle(folder)
+    assert [(p.code, p.file, p.row) for p in problems] == [("encoding", "nodes.json", 1)]
+    assert "2 byte-order marks" in problems[0].message
+    assert bundle.nodes["id"].tolist() == ["a"]  # read all the same
