@@ -146,7 +146,7 @@ def place_label(data: SnapshotData, place: str, lang: str) -> str:
         return t("map.overseas", lang)
     if place.startswith("region:"):
         return term("region", place.split(":", 1)[1], lang)
-    return place.split(":", 1)[1]
+    return place.partition(":")[2] or place
 
 
 def cluster_of_place(place: str) -> str | None:

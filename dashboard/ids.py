@@ -17,6 +17,8 @@ BANNER = "store-banner"
 WARM_POLL = "warm-poll"
 #: The data a page was drawn from, and the newest data ready (a change redraws the page).
 SHOWN_KEY = "shown-key"
+#: Whether the URL's query was applied to the view (once per browser tab).
+URL_RESTORED = "url-restored"
 DATA_KEY = "data-key"
 
 #: Pattern-matching id type of every dcc.Graph (its config follows the image format).
@@ -37,6 +39,8 @@ MAP_YEARS = "map-years"
 MAP_PHASE = "map-phase"
 MAP_COLOR_BY = "map-color-by"
 MAP_FIGURE = figure("map")
+MAP_CLUSTER = "map-cluster"
+MAP_CONTROLS_NOTE = "map-controls-note"
 MAP_DETAILS = "map-details"
 MAP_CSV = "map-csv"
 MAP_CSV_DOWNLOAD = "map-csv-download"

@@ -45,6 +45,23 @@ def _key_name(color_by: str, key: str, lang: str) -> str:
     return term("phase" if color_by == "phase" else "field", key, lang)
 
 
+def view_of(
+    chosen: pd.DataFrame, arcs: pd.DataFrame, *, focus: bool
+) -> tuple[list[float], list[float]]:
+    """The map's (lon, lat) ranges: all of Japan, or around a selected cluster and the other
+    ends of its arcs (at least 5° × 3.5°, so a dense area like Kanto opens up)."""
+    if not focus or chosen.empty:
+        return list(geo_layout.LON_RANGE), list(geo_layout.LAT_RANGE)
+    lons = [*chosen["lon"].astype(float), *arcs["lon_a"].astype(float), *arcs["lon_b"]]
+    lats = [*chosen["lat"].astype(float), *arcs["lat_a"].astype(float), *arcs["lat_b"]]
+    lo, hi = float(np.nanmin(lons)), float(np.nanmax(lons))
+    la, ha = float(np.nanmin(lats)), float(np.nanmax(lats))
+    cx, cy = (lo + hi) / 2, (la + ha) / 2
+    half_x = max((hi - lo) / 2 + 0.8, 2.5)
+    half_y = max((ha - la) / 2 + 0.6, 1.75)
+    return [cx - half_x, cx + half_x], [cy - half_y, cy + half_y]
+
+
 def kind_names(kinds: str, lang: str) -> str:
     """ "joint_rd, supply" → "共同研究開発、取引（供給）" (the arcs table lists codes)."""
     sep = "、" if lang == "ja" else ", "
@@ -116,6 +133,7 @@ def map_figure(
         {selection.get("a"), selection.get("b")} if selection.get("kind") == "pair" else set()
     )
     # arcs, binned by width so a few traces carry hundreds of arcs
+    highlight = arc_table.iloc[0:0]
     if len(arc_table):
         alpha = 0.45 if len(arc_table) <= 40 else max(0.12, 0.45 * (40 / len(arc_table)) ** 0.5)
         top = float(arc_table["count"].max())
@@ -146,9 +164,31 @@ def map_figure(
             f"{t('map.weight', lang)} {r.weight:g}"
             for r in ui.rows(arc_table)
         ]
+        own = selection.get("id") if selection.get("kind") == "cluster" else None
         selected = [
-            {cluster_of_place(r.a), cluster_of_place(r.b)} == sel_pair for r in ui.rows(arc_table)
+            {cluster_of_place(r.a), cluster_of_place(r.b)} == sel_pair
+            or (own is not None and own in (cluster_of_place(r.a), cluster_of_place(r.b)))
+            for r in ui.rows(arc_table)
         ]
+        highlight = arc_table[selected]
+        if len(highlight):  # the selection's own arcs, drawn over the others
+            hx: list[float | None] = []
+            hy: list[float | None] = []
+            for row in ui.rows(highlight):
+                cx, cy = _curve(row.lon_a, row.lat_a, row.lon_b, row.lat_b)
+                hx += [*cx, None]
+                hy += [*cy, None]
+            fig.add_trace(
+                ui.trace(
+                    "scatter",
+                    x=hx,
+                    y=hy,
+                    mode="lines",
+                    hoverinfo="skip",
+                    showlegend=False,
+                    line={"color": "rgba(214,39,40,0.75)", "width": 2.5},
+                )
+            )
         fig.add_trace(
             ui.trace(
                 "scatter",
@@ -195,9 +235,10 @@ def map_figure(
             )
         )
     mid_lat = math.radians(36.0)
-    fig.update_xaxes(range=list(geo_layout.LON_RANGE), visible=False, fixedrange=False)
+    lon_range, lat_range = view_of(chosen, highlight, focus=selection.get("kind") == "cluster")
+    fig.update_xaxes(range=lon_range, visible=False, fixedrange=False)
     fig.update_yaxes(
-        range=list(geo_layout.LAT_RANGE),
+        range=lat_range,
         visible=False,
         scaleanchor="x",
         scaleratio=1 / math.cos(mid_lat),

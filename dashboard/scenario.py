@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from kizuna.dashboard.data import SnapshotData
-from kizuna.dashboard.i18n import t
+from kizuna.dashboard.i18n import t, term
 from kizuna.graph.bundle import Bundle
 from kizuna.graph.model import DIRECTED_TIE_KINDS, TIE_KINDS
 
@@ -55,9 +55,7 @@ def add_tie(
             "note": "what-if scenario",
         }
     )
-    out["log"].append(
-        t("whatif.log_tie", lang, a=data.org_label(source), b=data.org_label(target), kind=kind)
-    )
+    out["log"].append({"msg": "whatif.log_tie", "a": source, "b": target, "kind": kind})
     return out
 
 
@@ -126,15 +124,29 @@ def dispatch(
             "confidence": "uncertain",
         }
     )
-    out["log"].append(
-        t(
+    out["log"].append({"msg": "whatif.log_dispatch", "a": from_cluster, "b": to_cluster})
+    return out
+
+
+def log_text(data: SnapshotData, entry: Any, lang: str) -> str:
+    """One change of the scenario, in ``lang`` (entries keep ids; the text follows the
+    language the user reads in now)."""
+    if not isinstance(entry, dict):  # a scenario saved by an older version
+        return str(entry)
+    if entry.get("msg") == "whatif.log_dispatch":
+        return t(
             "whatif.log_dispatch",
             lang,
-            a=data.cluster_label(from_cluster),
-            b=data.cluster_label(to_cluster),
+            a=data.cluster_label(entry.get("a"), lang),
+            b=data.cluster_label(entry.get("b"), lang),
         )
+    return t(
+        "whatif.log_tie",
+        lang,
+        a=data.org_label(str(entry.get("a")), lang),
+        b=data.org_label(str(entry.get("b")), lang),
+        kind=term("tie_kind", entry.get("kind"), lang),
     )
-    return out
 
 
 def _key(scenario: dict[str, list[Any]]) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 
 from kizuna.dashboard import components as ui
-from kizuna.dashboard import ids
+from kizuna.dashboard import ids, urlstate
 from kizuna.dashboard.data import DataSource, Snapshot
 from kizuna.dashboard.i18n import LANGUAGES, t
 from kizuna.dashboard.pages import PAGES
@@ -92,6 +92,7 @@ def layout(lang: str) -> html.Div:
             dcc.Interval(id=ids.WARM_POLL, interval=2000),
             dcc.Store(id=ids.DATA_KEY),
             dcc.Store(id=ids.SHOWN_KEY),
+            dcc.Store(id=ids.URL_RESTORED),
             html.Main(id=ids.PAGE, className="page"),
         ],
         className="app",
@@ -202,16 +203,27 @@ def selection_text(source: DataSource, selection: Any, lang: str) -> str:
     data = source.peek().data
     kind = sel.get("kind")
     if kind == "cluster":
-        what = data.cluster_label(sel.get("id"))
+        what = data.cluster_label(sel.get("id"), lang)
     elif kind == "pair":
-        what = f"{data.cluster_label(sel.get('a'))} ↔ {data.cluster_label(sel.get('b'))}"
+        a, b = data.cluster_label(sel.get("a"), lang), data.cluster_label(sel.get("b"), lang)
+        what = f"{a} ↔ {b}"
     elif kind == "arc":
-        what = f"{sel.get('a')} ↔ {sel.get('b')}"
+        from kizuna.dashboard.arcs import place_label
+
+        a, b = str(sel.get("a") or ""), str(sel.get("b") or "")
+        what = f"{place_label(data, a, lang)} ↔ {place_label(data, b, lang)}"
     elif kind == "org":
-        what = data.org_label(str(sel.get("id")))
+        what = data.org_label(str(sel.get("id")), lang)
     else:
         return t("selection.none", lang)
     return t("selection.current", lang, what=what)
+
+
+def share_outputs(query: dict[str, str]) -> tuple[str, list[str]]:
+    """(URL query, nav hrefs): every page link keeps the language and the selection."""
+    search = urlstate.build(query)
+    carried = urlstate.build({k: v for k, v in query.items() if k in ("lang", "sel")})
+    return search, [page.PATH + carried for page in PAGES]
 
 
 def register(app: Dash, source: DataSource) -> None:
@@ -225,8 +237,14 @@ def register(app: Dash, source: DataSource) -> None:
         Input(ids.LANG, "value"),
         Input(ids.DATA_KEY, "data"),
         State(ids.SELECTION, "data"),
+        State(ids.URL, "search"),
+        State(ids.URL_RESTORED, "data"),
     )
-    def route(pathname, lang, _key, selection):  # type: ignore[no-untyped-def]
+    def route(pathname, lang, _key, selection, search, restored):  # type: ignore[no-untyped-def]
+        query = urlstate.parse(search)
+        urlstate.CURRENT_QUERY.set(query)
+        if not restored and query.get("sel"):  # opened from a shared URL: its selection
+            selection = urlstate.selection_of_param(query["sel"]) or selection
         content, top = render_page(source, pathname, lang, selection)
         current = _page_for(pathname)
         names = [t(p.NAV_KEY, lang) for p in PAGES]
@@ -259,6 +277,42 @@ def register(app: Dash, source: DataSource) -> None:
             no_update if same else key,
             2000 if fast else 10000,
         )
+
+    @app.callback(
+        Output(ids.LANG, "value"),
+        Output(ids.SELECTION, "data", allow_duplicate=True),
+        Output(ids.URL_RESTORED, "data"),
+        Input(ids.URL, "pathname"),
+        State(ids.URL, "search"),
+        State(ids.URL_RESTORED, "data"),
+        prevent_initial_call="initial_duplicate",
+    )
+    def restore(_path, search, restored):  # type: ignore[no-untyped-def]
+        """A shared URL, opened: its language and selection become the view's."""
+        if restored:
+            return no_update, no_update, no_update
+        query = urlstate.parse(search)
+        lang = query.get("lang")
+        selection = urlstate.selection_of_param(query.get("sel"))
+        return (
+            lang if lang in LANGUAGES else no_update,
+            selection if selection is not None else no_update,
+            True,
+        )
+
+    @app.callback(
+        Output(ids.URL, "search"),
+        Output({"type": ids.NAV_LINK, "page": ALL}, "href"),
+        Input(ids.SELECTION, "data"),
+        Input(ids.LANG, "value"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    def share(selection, lang, search):  # type: ignore[no-untyped-def]
+        """Language and selection written into the URL (and carried by the nav links)."""
+        query = urlstate.parse(search)
+        query.update(lang=lang or "", sel=urlstate.selection_param(selection))
+        return share_outputs(query)
 
     @app.callback(
         Output(ids.SELECTION_LABEL, "children"),

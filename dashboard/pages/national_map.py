@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-from dash import Dash, Input, Output, State, dcc, html
+from dash import ALL, Dash, Input, Output, State, dcc, html, no_update
 
 from kizuna.dashboard import components as ui
-from kizuna.dashboard import ids
+from kizuna.dashboard import ids, urlstate
 from kizuna.dashboard.arcs import (
     PHASE_PRESETS,
     TIE_COLUMNS,
@@ -84,15 +84,74 @@ def details(data: SnapshotData, ties: pd.DataFrame, selection: dict[str, Any], l
     return html.Div([html.H4(title), body])
 
 
+#: A time control acts only when at least this share of the ties (clusters) carries a year.
+YEAR_MIN_SHARE = 0.10
+
+
+def year_coverage(data: SnapshotData) -> tuple[int, int]:
+    """(ties carrying a year, all ties): the year slider and phase filter act on the first."""
+    ties = data.bundle.ties
+    dated = int((ties["since"].notna() | ties["until"].notna()).sum()) if len(ties) else 0
+    return dated, len(ties)
+
+
+def phase_coverage(data: SnapshotData) -> tuple[int, int]:
+    """(clusters with a start year, all clusters): "colour by phase" needs the first."""
+    clusters = data.clusters
+    return int(clusters["since"].notna().sum()), len(clusters)
+
+
+def _enough(part: int, whole: int) -> bool:
+    return whole > 0 and part / whole >= YEAR_MIN_SHARE
+
+
+def cluster_options(data: SnapshotData, lang: str) -> list[dict[str, Any]]:
+    """Every cluster for the picker, by name (Japanese and English searchable), A→Z."""
+    clusters = data.clusters
+    options = [
+        {
+            "label": f"{data.cluster_label(c, lang)} — {term('region', r, lang)}",
+            "value": c,
+            "search": f"{data.cluster_label(c, 'ja')} {data.cluster_label(c, 'en')} {c}",
+        }
+        for c, r in zip(clusters["id"], clusters["region"], strict=True)
+    ]
+    return sorted(options, key=lambda o: str(o["label"]).casefold())
+
+
 def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div:
     data = snapshot.data
     low, high = year_bounds(data)
     kinds = sorted(set(data.bundle.ties["kind"].dropna()))
+    dated, total = year_coverage(data)
+    years_on = _enough(dated, total)
+    phased, clusters = phase_coverage(data)
+    phases_on = _enough(phased, clusters)
+    why_not = []
+    if not years_on:
+        why_not.append(t("map.years_off", lang, dated=dated, total=total))
+    if not phases_on:
+        why_not.append(t("map.phases_off", lang, dated=phased, total=clusters))
+    wanted = urlstate.map_filters(urlstate.CURRENT_QUERY.get())  # a shared URL's filters
+    levels = list(CONFIDENCE_LEVELS)
+    years = wanted.get("years", [low, high]) if years_on else [low, high]
     return html.Div(
         [
             html.H2(t("map.title", lang)),
             html.Div(
                 [
+                    ui.control(
+                        t("map.cluster_picker", lang),
+                        dcc.Dropdown(
+                            id=ids.MAP_CLUSTER,
+                            options=cluster_options(data, lang),
+                            value=None,
+                            searchable=True,
+                            clearable=True,
+                            placeholder=t("map.cluster_placeholder", lang),
+                        ),
+                        "control wide",
+                    ),
                     ui.control(
                         t("map.tie_kinds", lang),
                         dcc.Dropdown(
@@ -101,6 +160,7 @@ def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div
                                 {"label": term("tie_kind", k, lang), "value": k} for k in kinds
                             ],
                             multi=True,
+                            value=[k for k in wanted.get("kinds", []) if k in kinds],
                             placeholder=t("map.all_kinds", lang),
                         ),
                         "control wide",
@@ -114,7 +174,7 @@ def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div
                                 {"label": t(f"conf.{c}", lang), "value": c}
                                 for c in CONFIDENCE_LEVELS
                             ],
-                            value=list(CONFIDENCE_LEVELS),
+                            value=[c for c in wanted.get("conf", levels) if c in levels],
                         ),
                     ),
                     ui.control(
@@ -124,7 +184,14 @@ def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div
                             inline=True,
                             value="all",
                             options=[{"label": t("phase.all", lang), "value": "all"}]
-                            + [{"label": t(f"phase.{p}", lang), "value": p} for p in PHASE_PRESETS],
+                            + [
+                                {
+                                    "label": t(f"phase.{p}", lang),
+                                    "value": p,
+                                    "disabled": not years_on,
+                                }
+                                for p in PHASE_PRESETS
+                            ],
                         ),
                     ),
                     ui.control(
@@ -132,10 +199,14 @@ def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div
                         dcc.RadioItems(
                             id=ids.MAP_COLOR_BY,
                             inline=True,
-                            value="field",
+                            value=wanted.get("color", "field") if phases_on else "field",
                             options=[
                                 {"label": t("map.color_field", lang), "value": "field"},
-                                {"label": t("map.color_phase", lang), "value": "phase"},
+                                {
+                                    "label": t("map.color_phase", lang),
+                                    "value": "phase",
+                                    "disabled": not phases_on,
+                                },
                             ],
                         ),
                     ),
@@ -149,12 +220,14 @@ def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div
                     min=low,
                     max=high,
                     step=1,
-                    value=[low, high],
+                    value=years,
                     marks={y: str(y) for y in range(low, high + 1, 2)},
                     tooltip={"placement": "bottom"},
+                    disabled=not years_on,
                 ),
-                "control slider",
+                "control slider" + ("" if years_on else " disabled"),
             ),
+            html.Div([ui.notice(text, kind="info") for text in why_not], id=ids.MAP_CONTROLS_NOTE),
             html.Div([ui.csv_button(ids.MAP_CSV, ids.MAP_CSV_DOWNLOAD, lang)], className="toolbar"),
             ui.graph(ids.MAP_FIGURE, height="640px"),
             html.Div(id=ids.MAP_DETAILS),
@@ -189,6 +262,41 @@ def register(app: Dash, source: DataSource) -> None:
         return render(source.peek().data, kinds, confidence, years, color_by, selection, lang)
 
     ui.register_click_selection(app, ids.MAP_FIGURE, selection_from_click)
+
+    @app.callback(
+        Output(ids.URL, "search", allow_duplicate=True),
+        Output({"type": ids.NAV_LINK, "page": ALL}, "href", allow_duplicate=True),
+        Input(ids.MAP_TIE_KINDS, "value"),
+        Input(ids.MAP_CONFIDENCE, "value"),
+        Input(ids.MAP_YEARS, "value"),
+        Input(ids.MAP_COLOR_BY, "value"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    def share_filters(kinds, confidence, years, color_by, search):  # type: ignore[no-untyped-def]
+        from kizuna.dashboard.shell import share_outputs  # the shell imports the pages
+
+        low, high = year_bounds(source.peek().data)
+        query = urlstate.parse(search)
+        query.update(
+            urlstate.map_query(
+                kinds, confidence, years, color_by, defaults=(CONFIDENCE_LEVELS, low, high)
+            )
+        )
+        return share_outputs(query)
+
+    @app.callback(
+        Output(ids.SELECTION, "data", allow_duplicate=True),
+        Output(ids.MAP_CLUSTER, "value"),
+        Input(ids.MAP_CLUSTER, "value"),
+        prevent_initial_call=True,
+    )
+    def pick_cluster(cluster: Any) -> Any:
+        """The picker is a "go to": it selects its cluster and empties itself (the header
+        shows the selection), so picking the same cluster again works too."""
+        if not cluster:
+            return no_update, no_update
+        return {"kind": "cluster", "id": cluster}, None
 
     @app.callback(
         Output(ids.MAP_CSV_DOWNLOAD, "data"),

@@ -12,7 +12,7 @@ from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
 from kizuna.dashboard import components as ui
 from kizuna.dashboard import ids
 from kizuna.dashboard.data import DataSource, Snapshot, SnapshotData
-from kizuna.dashboard.i18n import t
+from kizuna.dashboard.i18n import t, term
 from kizuna.dashboard.pages.partners import org_options, register_org_search
 from kizuna.dashboard.scenario import (
     EXACT_MAX,
@@ -20,6 +20,7 @@ from kizuna.dashboard.scenario import (
     after_bundle,
     dispatch,
     export_zip,
+    log_text,
     node_changes,
     outcome,
     pair_changes,
@@ -102,7 +103,7 @@ def render(data: SnapshotData, scenario: Any, lang: str) -> tuple[Any, go.Figure
     panel = html.Div(
         [
             html.H4(t("whatif.changes", lang)),
-            html.Ol([html.Li(x) for x in sc["log"]]),
+            html.Ol([html.Li(log_text(data, x, lang)) for x in sc["log"]]),
             summary(data, diff, lang),
             *(
                 [ui.notice(t("whatif.no_betweenness", lang, n=f"{EXACT_MAX:,}"))]
@@ -162,7 +163,10 @@ def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div
                                 id=ids.WHATIF_KIND,
                                 value="joint_rd",
                                 clearable=False,
-                                options=list(TIE_KINDS),
+                                options=[
+                                    {"label": term("tie_kind", k, lang), "value": k}
+                                    for k in TIE_KINDS
+                                ],
                                 className="control",
                             ),
                             html.Button(
@@ -251,7 +255,7 @@ def register(app: Dash, source: DataSource) -> None:
         Output(ids.WHATIF_CHANGES, "children"),
         Output(ids.WHATIF_FIGURE, "figure"),
         Input(ids.SCENARIO, "data"),
-        State(ids.LANG, "value"),
+        Input(ids.LANG, "value"),
     )
     def show(scenario, lang):  # type: ignore[no-untyped-def]
         return render(source.peek().data, scenario, lang)

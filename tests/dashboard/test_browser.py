@@ -175,6 +175,22 @@ def severe(driver: Any) -> list[str]:
 
 
 PAGES = ("/", "/network", "/gaps", "/roles", "/partners", "/whatif", "/data")
+TIE_CODES = (
+    "joint_rd",
+    "matching",
+    "coordinator_dispatch",
+    "sales_channel",
+    "finance",
+    "mou",
+    "membership",
+    "co_participation",
+    "alliance",
+    "co_hosting",
+    "support",
+    "exchange",
+    "supply",
+    "partnership",
+)
 
 
 def test_every_page_opens_in_japanese(served, browser):
@@ -362,6 +378,141 @@ def test_english_interface(served, browser):
         open_page(browser, path, url)
         shot(browser, f"{(path.strip('/') or 'map')}-en")
     assert "Hub roles" in text_of(browser, "#page-content h2")
+    browser.find_element(By.CSS_SELECTOR, '#lang input[value="ja"]').click()
+    wait_for(browser, lambda d: "全国マップ" in text_of(d, ".nav"))
+    assert severe(browser) == []
+
+
+def _map_state(driver: Any) -> dict[str, Any]:
+    """What the map figure shows: its x range, the red (selection) arcs, legend names."""
+    state: dict[str, Any] = driver.execute_script(
+        """
+        const gd = document.querySelector('.js-plotly-plot');
+        return {
+          xrange: gd._fullLayout.xaxis.range,
+          red: gd.data.filter(t => t.mode === 'lines' && t.line
+                              && String(t.line.color).startsWith('rgba(214,39,40')).length,
+          legend: [...gd.querySelectorAll('.legendtext')].map(e => e.textContent),
+        };
+        """
+    )
+    return state
+
+
+def test_a_shared_url_restores_language_selection_and_filters(served, browser):
+    url, bundle = served
+    names = bundle.clusters.set_index("id")["name_en"]
+    browser.get(url + "/?lang=en&sel=cluster:tama&conf=confirmed")
+    wait_for(browser, lambda d: "National map" in text_of(d, ".nav"), what="english")
+    wait_for(browser, lambda d: str(names["tama"]) in text_of(d, "#selection-label"), what="sel")
+    wait_for(browser, map_drawn, what="map")
+    wait_for(browser, lambda d: str(names["tama"]) in text_of(d, "#map-details h4"), what="h4")
+    wait_for(browser, settled)
+    checked = browser.execute_script(
+        "return [...document.querySelectorAll('#map-confidence input')]"
+        ".filter(i => i.checked).map(i => i.value)"
+    )
+    assert checked == ["confirmed"]
+    # the English name comes first in English
+    assert text_of(browser, "#map-details h4").startswith(str(names["tama"]))
+    # the URL keeps the view: every nav link carries the language and the selection
+    hrefs = browser.execute_script(
+        "return [...document.querySelectorAll('.nav a')].map(a => a.getAttribute('href'))"
+    )
+    assert all("lang=en" in h and "sel=cluster:tama" in h for h in hrefs), hrefs
+    shot(browser, "map-shared-url-en")
+    browser.find_element("css selector", '#lang input[value="ja"]').click()
+    wait_for(browser, lambda d: "lang=ja" in d.current_url, what="url follows the language")
+    wait_for(browser, lambda d: "全国マップ" in text_of(d, ".nav"))
+    wait_for(browser, settled)
+    assert severe(browser) == []
+
+
+def test_the_cluster_picker_reaches_tama_and_zooms_to_its_arcs(served, browser):
+    from selenium.webdriver.common.by import By
+
+    url, bundle = served
+    browser.get(url + "/?lang=ja")
+    wait_for(browser, map_drawn, what="map")
+    browser.find_element(By.ID, "selection-clear").click()  # the national view
+    wait_for(browser, lambda d: "sel=" not in d.current_url, what="selection cleared")
+    wait_for(browser, settled)
+    national = _map_state(browser)["xrange"]
+    browser.find_element(By.ID, "map-cluster").click()  # opens the searchable list
+    wait_for(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "[role=option]"), what="list")
+    total = len(browser.find_elements(By.CSS_SELECTOR, "[role=option]"))
+    search = wait_for(
+        browser,
+        lambda d: d.find_elements(By.CSS_SELECTOR, "input.dash-dropdown-search"),
+        what="the list's search box",
+    )[0]
+    search.send_keys("tama")
+
+    def tama_option(d: Any) -> Any:
+        options = d.find_elements(By.CSS_SELECTOR, "[role=option]")
+        texts = [o.text for o in options]
+        hits = [o for o, text in zip(options, texts, strict=True) if "TAMA" in text]
+        return hits[0] if hits and len(options) < total else None  # the search narrowed
+
+    wait_for(browser, tama_option, what="the list narrowed to TAMA").click()
+    name = str(bundle.clusters.set_index("id")["name"]["tama"])
+    wait_for(browser, lambda d: name in text_of(d, "#map-details h4"), what="TAMA details")
+    wait_for(
+        browser,
+        lambda d: (rows := grid_rows(d, "map-ties-grid", "kind")) and all(rows),
+        what="TAMA's tie rows",
+    )
+    wait_for(browser, settled)
+    state = _map_state(browser)
+    assert state["red"] >= 1  # its own arcs are highlighted
+    assert state["xrange"][1] - state["xrange"][0] < national[1] - national[0]  # zoomed in
+    # Japanese screens show names, never vocabulary codes
+    kinds = set(grid_rows(browser, "map-ties-grid", "kind"))
+    assert kinds and not kinds & set(TIE_CODES), kinds
+    legend = set(state["legend"])
+    assert not legend & {"manufacturing", "bio", "environment", "it"}, legend
+    assert "sel=cluster:tama" in browser.current_url
+    shot(browser, "map-picker-tama")
+    assert severe(browser) == []
+
+
+def test_time_controls_say_why_they_are_off_on_the_seed(served, browser):
+    url, bundle = served
+    ties = bundle.ties
+    dated = int((ties["since"].notna() | ties["until"].notna()).sum())
+    open_page(browser, "/", url)
+    note = text_of(browser, "#map-controls-note")
+    if dated / len(ties) >= 0.10:
+        pytest.skip("this network's ties carry years: the slider is on")
+    assert f"{len(ties)}" in note and f"{dated}" in note
+    disabled = browser.execute_script(
+        "return document.querySelector('#map-years [aria-disabled=true]') !== null"
+    )
+    assert disabled
+    shot(browser, "map-controls-off")
+
+
+def test_the_what_if_list_follows_the_language(served, browser):
+    from selenium.webdriver.common.by import By
+
+    url, bundle = served
+    a, b = sorted(bundle.clusters["id"])[:2]
+    browser.get(url + f"/whatif?lang=ja&sel=pair:{a},{b}")
+    wait_for(browser, lambda d: d.find_elements(By.ID, "whatif-dispatch"), what="what-if page")
+    wait_for(browser, settled)
+    browser.find_element(By.ID, "whatif-reset").click()
+    wait_for(browser, lambda d: "まだ変更はありません" in text_of(d, "#whatif-changes"))
+    browser.find_element(By.ID, "whatif-dispatch").click()
+    wait_for(browser, lambda d: "コーディネータ派遣" in text_of(d, "#whatif-changes"))
+    browser.find_element(By.CSS_SELECTOR, '#lang input[value="en"]').click()
+    wait_for(
+        browser,
+        lambda d: "Coordinator dispatched" in text_of(d, "#whatif-changes"),
+        what="the list in English",
+    )
+    wait_for(browser, settled)
+    shot(browser, "whatif-en")
+    browser.find_element(By.ID, "whatif-reset").click()
     browser.find_element(By.CSS_SELECTOR, '#lang input[value="ja"]').click()
     wait_for(browser, lambda d: "全国マップ" in text_of(d, ".nav"))
     assert severe(browser) == []
