@@ -98,7 +98,9 @@ def map_filters(query: dict[str, str]) -> dict[str, Any]:
     return out
 
 
-def map_query(kinds: Any, confidence: Any, years: Any, color_by: Any, *, defaults: Any) -> dict:  # type: ignore[type-arg]
+def map_query(
+    kinds: Any, confidence: Any, years: Any, color_by: Any, *, defaults: Any
+) -> dict[str, str]:
     """The map's filters as query values; defaults (everything shown) are left out."""
     all_conf, low, high = defaults
     out: dict[str, str] = {}
