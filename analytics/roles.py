@@ -7,11 +7,13 @@ clusters, or detected communities).  Vectorised: one sort over the edge list.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 
 import numpy as np
 import pandas as pd
 
 from kizuna.analytics.snapshot import Snapshot, unique_counts
+from kizuna.graph.model import HUB_Z, ROLE_BOUNDS
 
 __all__ = [
     "ModuleDegrees",
@@ -22,10 +24,12 @@ __all__ = [
     "within_module_z",
 ]
 
-#: Non-hub thresholds on P (as exact fractions num/100): R1 ≤ .05, R2 ≤ .62, R3 ≤ .80, else R4.
-_NONHUB = ((5, "R1"), (62, "R2"), (80, "R3"))
+#: Non-hub thresholds on P (hundredths): R1 ≤ .05, R2 ≤ .62, R3 ≤ .80, else R4 (graph.model).
+_NONHUB = tuple((to, role) for role, hub, _, to in ROLE_BOUNDS if not hub and to < 100)
 #: Hub thresholds: R5 ≤ .30, R6 ≤ .75, else R7.
-_HUB = ((30, "R5"), (75, "R6"))
+_HUB = tuple((to, role) for role, hub, _, to in ROLE_BOUNDS if hub and to < 100)
+#: z ≥ HUB_Z as a fraction num/den (2.5 = 5/2), so the hub test stays in integers.
+_Z_NUM, _Z_DEN = Fraction(HUB_Z).limit_denominator(100).as_integer_ratio()
 
 
 @dataclass
@@ -153,7 +157,9 @@ def hub_roles(md: ModuleDegrees) -> np.ndarray:
     n, s1, s2, kap = conv(md.size), conv(md.s1), conv(md.s2), conv(md.kappa)
     var = n * s2 - s1 * s1
     dev = n * kap - s1
-    hub = np.asarray((var > 0) & (dev >= 0) & (4 * dev * dev >= 25 * var), dtype=bool)
+    hub = np.asarray(
+        (var > 0) & (dev >= 0) & (_Z_DEN**2 * dev * dev >= _Z_NUM**2 * var), dtype=bool
+    )
     roles = np.full(len(md.k), "", dtype=object)
     for is_hub, table, last in ((True, _HUB, "R7"), (False, _NONHUB, "R4")):
         sel = hub == is_hub

@@ -14,6 +14,7 @@ from dash import Dash, Input, Output, dcc, html, no_update
 from kizuna.dashboard import ids
 from kizuna.dashboard.i18n import CURRENT_LANG, normalize_lang, t, term
 from kizuna.graph.cells import people_csv
+from kizuna.graph.model import ROLE_COLOURS as model_role_colours
 
 #: Fonts with Japanese glyphs first (Debian: fonts-noto-cjk), then the platform defaults.
 FONT_FAMILY = (
@@ -43,15 +44,7 @@ PALETTE: tuple[str, ...] = (
     "#AA4466",
     "#4477AA",
 )
-ROLE_COLOURS: dict[str, str] = {
-    "R1": "#bbbbbb",
-    "R2": "#88CCEE",
-    "R3": "#44AA99",
-    "R4": "#117733",
-    "R5": "#DDCC77",
-    "R6": "#CC6677",
-    "R7": "#882255",
-}
+ROLE_COLOURS: dict[str, str] = model_role_colours  # graph.model: one colour per role
 
 
 #: Relative widths of the grid columns that carry words (others get 1).

@@ -74,6 +74,32 @@ REGIONS: tuple[str, ...] = (
     "overseas",
 )
 
+#: Guimerà–Amaral (2005) hub roles, defined once for analytics, the app and the reports:
+#: a node is a hub when its within-module degree z ≥ :data:`HUB_Z`; its role is the first
+#: row of its kind whose upper bound on the participation coefficient P it does not exceed
+#: (bounds in hundredths, compared exactly; a node on a bound takes the "≤" side).
+HUB_Z = 2.5
+#: (role, hub?, P from, P to) with P in hundredths.
+ROLE_BOUNDS: tuple[tuple[str, bool, int, int], ...] = (
+    ("R1", False, 0, 5),
+    ("R2", False, 5, 62),
+    ("R3", False, 62, 80),
+    ("R4", False, 80, 100),
+    ("R5", True, 0, 30),
+    ("R6", True, 30, 75),
+    ("R7", True, 75, 100),
+)
+#: One colour per role (Paul Tol's colour-blind-safe set), in the app and in reports.
+ROLE_COLOURS: dict[str, str] = {
+    "R1": "#bbbbbb",
+    "R2": "#88CCEE",
+    "R3": "#44AA99",
+    "R4": "#117733",
+    "R5": "#DDCC77",
+    "R6": "#CC6677",
+    "R7": "#882255",
+}
+
 REGION_NAMES_JA: dict[str, str] = {
     "hokkaido": "北海道",
     "tohoku": "東北",

@@ -21,6 +21,7 @@ from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure as MplFigure
 from matplotlib.lines import Line2D
 
+from kizuna.graph.model import ROLE_COLOURS
 from kizuna.plots.geo import OVERSEAS
 from kizuna.plots.japan_mpl import arc, draw_japan
 from kizuna.reports.fonts import figure_families
@@ -30,15 +31,6 @@ from kizuna.reports.model import Figure
 
 logger = logging.getLogger(__name__)
 
-ROLE_COLOURS = {
-    "R1": "#5f5f5f",
-    "R2": "#4e79a7",
-    "R3": "#59a14f",
-    "R4": "#b07aa1",
-    "R5": "#f28e2b",
-    "R6": "#e15759",
-    "R7": "#76b7b2",
-}
 HIGHLIGHT = "#d62728"
 MUTED = "#c8c8c8"
 #: Background points drawn at most (a fixed sample of larger networks).

@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from kizuna.graph import __version__
-from kizuna.graph.model import PHASES, phase_of
+from kizuna.graph.model import PHASES, ROLE_BOUNDS, phase_of
 from kizuna.reports.context import ReportContext, records
 from kizuna.reports.i18n import fmt, jst, percent
 from kizuna.reports.model import BulletList, Report, Section, Table
@@ -193,13 +193,14 @@ def hub_sentences(ctx: ReportContext, roles: pd.DataFrame) -> list[str]:
     """Which members are hubs (z ≥ 2.5) and which spread their ties over many clusters."""
     cat = ctx.cat
     out = []
-    hubs = roles[roles["role"].isin(["R5", "R6", "R7"])]
+    hubs = roles[roles["role"].isin([role for role, hub, _, _ in ROLE_BOUNDS if hub])]
     if len(hubs):
         out.append(cat.t("hubs.some", names=cat.join(hubs["name"].to_list())))
     elif len(roles):
         top = roles.iloc[0]
         out.append(cat.t("hubs.none", top=top["name"], z=float(top["within_module_z"])))
-    connectors = roles[roles["participation"].astype("float64") > 0.62]
+    connector_p = next(high for role, _, _, high in ROLE_BOUNDS if role == "R2") / 100  # .62
+    connectors = roles[roles["participation"].astype("float64") > connector_p]
     if len(connectors):
         out.append(cat.t("hubs.connectors", names=cat.join(connectors["name"].to_list())))
     return out

@@ -73,3 +73,19 @@ def test_filter_by_region_drops_ties_leaving_it() -> None:
 def test_empty_filter_returns_the_bundle_itself() -> None:
     b = _bundle()
     assert GraphFilter().apply(b) is b
+
+
+def test_roles_are_defined_once_for_analytics_app_and_reports() -> None:
+    from kizuna.analytics import roles
+    from kizuna.dashboard import components
+    from kizuna.dashboard.pages import hub_roles
+    from kizuna.graph import model
+    from kizuna.reports import figures
+
+    assert components.ROLE_COLOURS is model.ROLE_COLOURS
+    assert figures.ROLE_COLOURS is model.ROLE_COLOURS
+    assert roles._NONHUB == ((5, "R1"), (62, "R2"), (80, "R3"))
+    assert roles._HUB == ((30, "R5"), (75, "R6"))
+    assert (roles._Z_NUM, roles._Z_DEN) == (5, 2)  # z ≥ 2.5
+    assert hub_roles.ROLE_REGIONS[4] == ("R5", 0.0, 0.30, 2.5, None)
+    assert hub_roles.ROLE_REGIONS[0] == ("R1", 0.0, 0.05, None, 2.5)

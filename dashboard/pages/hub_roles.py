@@ -12,6 +12,7 @@ from kizuna.dashboard import components as ui
 from kizuna.dashboard import ids
 from kizuna.dashboard.data import DataSource, Snapshot, SnapshotData
 from kizuna.dashboard.i18n import label_column, t, term
+from kizuna.graph.model import HUB_Z, ROLE_BOUNDS
 
 PATH = "/roles"
 NAV_KEY = "nav.roles"
@@ -20,15 +21,11 @@ PARTITIONS: dict[str, tuple[str, str, str]] = {
     "official": ("participation", "within_module_z", "role"),
     "community": ("community_participation", "community_z", "community_role"),
 }
-#: (role, P from, P to, z from (None: −∞), z to (None: +∞)) — Guimerà & Amaral (2005).
-ROLE_REGIONS: tuple[tuple[str, float, float, float | None, float | None], ...] = (
-    ("R1", 0.0, 0.05, None, 2.5),
-    ("R2", 0.05, 0.62, None, 2.5),
-    ("R3", 0.62, 0.80, None, 2.5),
-    ("R4", 0.80, 1.0, None, 2.5),
-    ("R5", 0.0, 0.30, 2.5, None),
-    ("R6", 0.30, 0.75, 2.5, None),
-    ("R7", 0.75, 1.0, 2.5, None),
+#: (role, P from, P to, z from (None: −∞), z to (None: +∞)) — Guimerà & Amaral (2005),
+#: from the one definition in graph.model.
+ROLE_REGIONS: tuple[tuple[str, float, float, float | None, float | None], ...] = tuple(
+    (role, low / 100, high / 100, HUB_Z if hub else None, None if hub else HUB_Z)
+    for role, hub, low, high in ROLE_BOUNDS
 )
 SPOF_COLUMNS = ("name", "separated_pairs", "largest_cut", "regions_cut")
 
