@@ -153,7 +153,7 @@ def analyze(
     if with_programs:
         bundle = _with_program_ties(bundle)
     timings: dict[str, float] = {}
-    t_all = time.perf_counter()
+    t_all, c_all = time.perf_counter(), time.process_time()
 
     def step(name: str, fn: Callable[[], Any]) -> Any:
         if progress:
@@ -248,6 +248,7 @@ def analyze(
         got = step("side", side.result)
         timings.update(got.pop("timings"))
         timings["side_elapsed"] = side.seconds
+        timings["side_cpu"] = side.cpu
         comm, comm_info = got.pop("communities")
         for col, values in got.items():
             nodes[col] = values
@@ -264,6 +265,7 @@ def analyze(
         nodes["closeness"] = job.closeness()
     meta["communities"] = comm_info
     timings["total"] = round(time.perf_counter() - t_all, 3)
+    timings["total_cpu"] = round(time.process_time() - c_all, 3)  # this process only
     return NetworkAnalysis(nodes, pairs, brg, local, audit, comm_info, meta, snap)
 
 

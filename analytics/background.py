@@ -26,7 +26,7 @@ def can_fork() -> bool:
 class Background:
     """``fn(*args)`` computed in a forked child when ``parallel`` (and forking is
     possible), else in :meth:`result`.  Either way :meth:`result` returns the same value
-    and ``seconds`` holds how long the computation itself took.
+    and ``seconds`` / ``cpu`` hold the wall and CPU seconds the computation itself took.
 
     Examples
     --------
@@ -42,6 +42,7 @@ class Background:
         self._done = False
         self._value: Any = None
         self.seconds = 0.0
+        self.cpu = 0.0
         if not (parallel and can_fork()):
             return
         ctx = mp.get_context("fork")
@@ -55,10 +56,10 @@ class Background:
     def forked(self) -> bool:
         return self._proc is not None
 
-    def _run(self) -> tuple[Any, float]:
-        t0 = time.perf_counter()
+    def _run(self) -> tuple[Any, float, float]:
+        t0, c0 = time.perf_counter(), time.process_time()
         value = self._fn(*self._args)
-        return value, round(time.perf_counter() - t0, 3)
+        return value, round(time.perf_counter() - t0, 3), round(time.process_time() - c0, 3)
 
     def _child(self, conn: Any) -> None:
         try:
@@ -73,7 +74,7 @@ class Background:
         if self._done:
             return self._value
         if self._proc is None:
-            self._value, self.seconds = self._run()
+            self._value, self.seconds, self.cpu = self._run()
         else:
             try:
                 status, payload = self._conn.recv()
@@ -83,9 +84,9 @@ class Background:
                 self._conn.close()
                 self._proc.join()
             if status == "ok":
-                self._value, self.seconds = payload
+                self._value, self.seconds, self.cpu = payload
             else:
                 log.warning("background %s failed (%s); computing it here", self._fn, payload)
-                self._value, self.seconds = self._run()
+                self._value, self.seconds, self.cpu = self._run()
         self._done = True
         return self._value

@@ -382,6 +382,8 @@ class BackgroundBetweenness:
         self._parts: list[tuple[np.ndarray, np.ndarray | None]] | None = None
         #: seconds each part took in its process
         self.part_seconds: list[float] = []
+        #: CPU seconds each part used (what it would take alone on an idle core)
+        self.part_cpu: list[float] = []
         busy = len(self.plan.sources) > 0 or self.plan.closeness
         parallel = (
             busy
@@ -406,9 +408,10 @@ class BackgroundBetweenness:
     @staticmethod
     def _child(conn: Any, snap: Snapshot, plan: PathPlan, i: int) -> None:
         try:
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             out = run_part(snap, plan, i)
-            conn.send(("ok", (*out, round(time.perf_counter() - t0, 3))))
+            took = (round(time.perf_counter() - t0, 3), round(time.process_time() - c0, 3))
+            conn.send(("ok", (*out, *took)))
         except BaseException as exc:  # report to the parent, never hang it
             conn.send(("error", repr(exc)))
         finally:
@@ -428,10 +431,12 @@ class BackgroundBetweenness:
                 proc.join()
             if status != "ok":
                 log.warning("shortest-path part %d failed (%s); computing it here", i, payload)
-                t0 = time.perf_counter()
-                payload = (*run_part(self._snap, self.plan, i), time.perf_counter() - t0)
+                t0, c0 = time.perf_counter(), time.process_time()
+                out = run_part(self._snap, self.plan, i)
+                payload = (*out, time.perf_counter() - t0, time.process_time() - c0)
             parts.append(payload[:2])
             self.part_seconds.append(round(payload[2], 3))
+            self.part_cpu.append(round(payload[3], 3))
         if not self._jobs:
             parts = [run_part(self._snap, self.plan, i) for i in range(PARTS)]
         self._parts = parts
@@ -447,10 +452,12 @@ class BackgroundBetweenness:
 
     @property
     def seconds(self) -> dict[str, float]:
-        """Seconds since the start and, per part, in its own process (for meta timings)."""
+        """Seconds since the start and, per part, in its own process: wall and CPU (for
+        meta timings)."""
         out = {"betweenness_elapsed": round(time.perf_counter() - self._t0, 3)}
-        for i, sec in enumerate(self.part_seconds):
+        for i, (sec, cpu) in enumerate(zip(self.part_seconds, self.part_cpu, strict=True)):
             out[f"betweenness_part{i + 1}"] = sec
+            out[f"betweenness_part{i + 1}_cpu"] = cpu
         return out
 
     def closeness(self) -> np.ndarray:
