@@ -122,6 +122,9 @@ def _edge_arcs(snap: Snapshot) -> tuple[np.ndarray, np.ndarray]:
     D's arcs are a subset of S's, so S + 2·D (and S + 2·Dᵀ) has S's pattern, in S's
     order, with 3 exactly where D has the arc: no search needed.
     """
+    if "edge_arcs" in snap.info:
+        fwd, bwd = snap.info["edge_arcs"]
+        return fwd, bwd
     S, D = snap.S, snap.D
     n = snap.n
     one = sp.csr_array((np.ones(S.nnz), S.indices, S.indptr), shape=S.shape)

@@ -90,21 +90,6 @@ def unique_counts(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return s[start], counts
 
 
-def _csr_from_pairs(rows: np.ndarray, cols: np.ndarray, n: int) -> sp.csr_array:
-    """0/1 CSR (int32 indices, sorted, no duplicates) from row/col index arrays."""
-    if n == 0:
-        return sp.csr_array((0, 0), dtype=np.int8)
-    key, _ = unique_counts(rows.astype(np.int64) * n + cols.astype(np.int64))
-    r = (key // n).astype(np.int32)
-    c = (key % n).astype(np.int32)
-    indptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(r, minlength=n), out=indptr[1:])
-    if indptr[-1] < np.iinfo(np.int32).max:
-        indptr = indptr.astype(np.int32)
-    data = np.ones(len(c), dtype=np.int8)
-    return sp.csr_array((data, c, indptr), shape=(n, n))
-
-
 @dataclass
 class Snapshot:
     """Array view of a network: S and D as CSR, ids, modules.
@@ -146,6 +131,9 @@ class Snapshot:
     @cached_property
     def edges(self) -> tuple[np.ndarray, np.ndarray]:
         """Edges of S as (u, v) index arrays with u < v, sorted."""
+        if "edges" in self.info:
+            u, v = self.info["edges"]
+            return u.astype(np.int64), v.astype(np.int64)
         coo = sp.triu(self.S, k=1, format="coo")
         order = np.lexsort((coo.col, coo.row))
         return coo.row[order].astype(np.int64), coo.col[order].astype(np.int64)
@@ -266,9 +254,9 @@ def build_snapshot(bundle: Bundle, *, with_weights: bool = False) -> Snapshot:
     directed = directed_mask(ties.get("directed", None), len(ties))
     keep = src != tgt
     s, t, dflag = src[keep], tgt[keep], directed[keep]
-    S = _csr_from_pairs(np.concatenate([s, t]), np.concatenate([t, s]), n)
-    und = ~dflag
-    D = _csr_from_pairs(np.concatenate([s, t[und]]), np.concatenate([t, s[und]]), n)
+    pairs = _tie_pairs(s, t, dflag, n)
+    S = _symmetric_csr(pairs, n, np.ones(pairs.m, dtype=np.int8))
+    D = _symmetric_csr(pairs, n, np.ones(pairs.m, dtype=np.int8), keep=(pairs.fwd, pairs.bwd))
     clusters = strip_clusters(nodes.get("cluster", None), n)
     has = np.array([c is not None for c in clusters], dtype=bool)
     codes = np.empty(n, dtype=np.int64)
@@ -286,10 +274,63 @@ def build_snapshot(bundle: Bundle, *, with_weights: bool = False) -> Snapshot:
         else:
             w = np.ones(len(s))
         w = np.where(np.isfinite(w) & (w > 0), w, 1.0)
-        weights = sp.csr_array(
-            (np.concatenate([w, w]), (np.concatenate([s, t]), np.concatenate([t, s]))),
-            shape=(n, n),
-        )
-        weights.sum_duplicates()
+        weights = _symmetric_csr(pairs, n, np.bincount(pairs.edge_of_tie, w, pairs.m))
     log.debug("snapshot: n=%d, m=%d, arcs=%d, modules=%d", n, S.nnz // 2, D.nnz, len(labels))
-    return Snapshot(ids, S, D, clusters, codes, labels, weights)
+    info: dict[str, Any] = {"edges": (pairs.u, pairs.v), "edge_arcs": (pairs.fwd, pairs.bwd)}
+    return Snapshot(ids, S, D, clusters, codes, labels, weights, info)
+
+
+@dataclass
+class _TiePairs:
+    """The distinct node pairs of the ties: edges (u, v), u < v, sorted; the edge of each
+    tie; whether D has the arc u→v (fwd) and v→u (bwd)."""
+
+    u: np.ndarray
+    v: np.ndarray
+    edge_of_tie: np.ndarray
+    fwd: np.ndarray
+    bwd: np.ndarray
+
+    @property
+    def m(self) -> int:
+        return len(self.u)
+
+
+def _tie_pairs(s: np.ndarray, t: np.ndarray, directed: np.ndarray, n: int) -> _TiePairs:
+    """Group the ties (no self-ties) by node pair with one sort of their keys."""
+    lo, hi = np.minimum(s, t), np.maximum(s, t)
+    key = lo * np.int64(n) + hi
+    order = np.argsort(key)
+    sk = key[order]
+    first = np.ones(len(sk), dtype=bool)
+    first[1:] = sk[1:] != sk[:-1]
+    edge_of_tie = np.empty(len(key), dtype=np.int64)
+    edge_of_tie[order] = np.cumsum(first) - 1
+    uniq = sk[first]
+    m = len(uniq)
+    # a tie gives the arc lo→hi when it runs lo→hi or is undirected; hi→lo likewise
+    fwd = np.bincount(edge_of_tie, (s == lo) | ~directed, m) > 0
+    bwd = np.bincount(edge_of_tie, (s == hi) | ~directed, m) > 0
+    return _TiePairs(uniq // n, uniq % n, edge_of_tie, fwd, bwd)
+
+
+def _symmetric_csr(
+    pairs: _TiePairs,
+    n: int,
+    values: np.ndarray,
+    *,
+    keep: tuple[np.ndarray, np.ndarray] | None = None,
+) -> sp.csr_array:
+    """CSR with the entries (v, u) and (u, v) of every edge, ``values`` per edge, sorted
+    indices and no sort: lower entries first, each group already in (row, col) order, so
+    the counting sort of COO → CSR leaves every row sorted.  ``keep`` = (upper, lower)
+    masks: only the arcs u→v where upper, v→u where lower (the digraph D)."""
+    if n == 0:
+        return sp.csr_array((0, 0), dtype=values.dtype)
+    up, low = (slice(None), slice(None)) if keep is None else keep
+    rows = np.concatenate([pairs.v[low], pairs.u[up]]).astype(np.int32)
+    cols = np.concatenate([pairs.u[low], pairs.v[up]]).astype(np.int32)
+    data = np.concatenate([values[low], values[up]])
+    out = sp.csr_array(sp.coo_array((data, (rows, cols)), shape=(n, n)).tocsr())
+    out.has_sorted_indices = True
+    return out
