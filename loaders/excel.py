@@ -115,6 +115,8 @@ _SHEET_ERRORS = (
     OSError,
     zlib.error,
     zipfile.BadZipFile,
+    NotImplementedError,  # a member packed with a compression method zipfile lacks
+    RuntimeError,  # an encrypted (password-protected) member
 )
 
 

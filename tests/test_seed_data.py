@@ -447,9 +447,7 @@ def test_tohoku_reaches_the_capital_region_through_ksp_and_its_exchange_meetings
 
 
 def test_loaders_open_the_seed_without_any_problem() -> None:
-    loaders = pytest.importorskip("loaders")
-    if not hasattr(loaders, "open_bundle"):
-        pytest.skip("kizuna.loaders.open_bundle not available yet")
+    from kizuna import loaders
     from kizuna.loaders.readers import read_bundle
     from kizuna.loaders.validate import validate_bundle
 

@@ -190,3 +190,28 @@ def test_unclosed_quote_by_hand_examples() -> None:
     assert unclosed_quote(b'id,name\na,"b\n', ",") == 10
     assert unclosed_quote(b'id,name\na,5" wide\n', ",") is None  # a literal quote
     assert unclosed_quote(b'id,name\na,"x""y"\nb,"', ",") == 19
+
+
+def _central_header(data: bytes, member: str) -> int:
+    """Offset of ``member``'s central-directory header in a zip's bytes."""
+    return data.index(b"PK\x01\x02", data.rindex(member.encode()) - 46)
+
+
+def test_workbook_with_an_encrypted_or_unknown_member_is_one_problem() -> None:
+    """Two cases the workbook fuzz found: openpyxl raised RuntimeError (a member flagged
+    encrypted) and NotImplementedError (an unknown compression method)."""
+    member = "[Content_Types].xml"
+    for field, value in ((8, 0x01), (10, 99)):  # general-purpose flags; compression method
+        data = bytearray(WORKBOOK)
+        start = _central_header(bytes(data), member)
+        data[start + field] = value
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "bundle.xlsx"
+            path.write_bytes(bytes(data))
+            _check(path)
+            try:
+                check_bundle(path)
+            except BundleError as exc:
+                assert "cannot be opened" in exc.problems[0].message
+            else:
+                raise AssertionError("a damaged workbook was read without a problem")
