@@ -14,6 +14,7 @@ from dash import Dash, Input, Output, dcc, html, no_update
 from kizuna.dashboard import ids
 from kizuna.dashboard.i18n import CURRENT_LANG, normalize_lang, t, term
 from kizuna.graph.cells import people_csv
+from kizuna.graph.model import CLUSTER_PALETTE
 from kizuna.graph.model import ROLE_COLOURS as model_role_colours
 
 #: Fonts with Japanese glyphs first (Debian: fonts-noto-cjk), then the platform defaults.
@@ -21,29 +22,7 @@ FONT_FAMILY = (
     '"Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Yu Gothic", Meiryo, '
     '"Helvetica Neue", Arial, sans-serif'
 )
-#: Qualitative palette for clusters (colour-blind friendly first eight, then more).
-PALETTE: tuple[str, ...] = (
-    "#0072B2",
-    "#E69F00",
-    "#009E73",
-    "#D55E00",
-    "#CC79A7",
-    "#56B4E9",
-    "#F0E442",
-    "#000000",
-    "#882255",
-    "#44AA99",
-    "#999933",
-    "#AA4499",
-    "#117733",
-    "#332288",
-    "#DDCC77",
-    "#88CCEE",
-    "#661100",
-    "#6699CC",
-    "#AA4466",
-    "#4477AA",
-)
+PALETTE: tuple[str, ...] = CLUSTER_PALETTE  # graph.model: the clusters' colours
 ROLE_COLOURS: dict[str, str] = model_role_colours  # graph.model: one colour per role
 
 

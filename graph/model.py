@@ -74,6 +74,30 @@ REGIONS: tuple[str, ...] = (
     "overseas",
 )
 
+#: One colour per cluster, in order of first appearance, for the app and the GEXF export
+#: (colour-blind friendly first eight, then more).
+CLUSTER_PALETTE: tuple[str, ...] = (
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#D55E00",
+    "#CC79A7",
+    "#56B4E9",
+    "#F0E442",
+    "#000000",
+    "#882255",
+    "#44AA99",
+    "#999933",
+    "#AA4499",
+    "#117733",
+    "#332288",
+    "#DDCC77",
+    "#88CCEE",
+    "#661100",
+    "#6699CC",
+    "#AA4466",
+    "#4477AA",
+)
 #: Guimerà–Amaral (2005) hub roles, defined once for analytics, the app and the reports:
 #: a node is a hub when its within-module degree z ≥ :data:`HUB_Z`; its role is the first
 #: row of its kind whose upper bound on the participation coefficient P it does not exceed

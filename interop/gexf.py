@@ -19,6 +19,7 @@ from datetime import date
 from kizuna.analytics.layout import NO_CLUSTER, groups_of, node_positions
 from kizuna.graph import __version__
 from kizuna.graph.bundle import Bundle
+from kizuna.graph.model import CLUSTER_PALETTE
 from kizuna.interop.tables import Column, GraphTables, formatted
 from kizuna.interop.xmltext import xml_attr
 
@@ -26,29 +27,8 @@ __all__ = ["PALETTE", "cluster_colours", "gexf_lines"]
 
 NS = "http://gexf.net/1.3"
 NS_VIZ = "http://gexf.net/1.3/viz"
-#: The app's cluster palette (``dashboard.components.PALETTE``; a test keeps them equal).
-PALETTE: tuple[str, ...] = (
-    "#0072B2",
-    "#E69F00",
-    "#009E73",
-    "#D55E00",
-    "#CC79A7",
-    "#56B4E9",
-    "#F0E442",
-    "#000000",
-    "#882255",
-    "#44AA99",
-    "#999933",
-    "#AA4499",
-    "#117733",
-    "#332288",
-    "#DDCC77",
-    "#88CCEE",
-    "#661100",
-    "#6699CC",
-    "#AA4466",
-    "#4477AA",
-)
+#: The clusters' colours, as in the app (graph.model).
+PALETTE: tuple[str, ...] = CLUSTER_PALETTE
 NO_CLUSTER_COLOUR = "#9a9a9a"
 #: Layout coordinates (radius about 1 per cluster disc) are multiplied by this.
 POSITION_SCALE = 500.0
