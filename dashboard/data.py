@@ -124,6 +124,8 @@ class SnapshotData:
         self.on_ready: Callable[[SnapshotData], None] | None = None
         #: The costly parts already in the disk cache (nothing to write again).
         self.saved_parts: frozenset[str] = frozenset()
+        #: Where this snapshot is kept on disk (set by the DataSource), or None.
+        self.cache_dir: Path | None = None
 
     def _cached(self, name: str, compute: Callable[[], Any]) -> Any:
         if name in self._memo:
@@ -159,7 +161,26 @@ class SnapshotData:
     @property
     def analysis(self) -> Any:
         """The analytics result (:class:`analytics.api.NetworkAnalysis`)."""
-        return self._cached("analysis", lambda: run_analysis(self.bundle))
+        return self._cached("analysis", self._shared_analysis)
+
+    def _shared_analysis(self) -> Any:
+        """The analysis, computed once per version across the app's worker processes: the
+        first one computes it under a file lock and keeps it in the cache directory, the
+        others wait for the lock and read it from there."""
+        if self.cache_dir is None:
+            return run_analysis(self.bundle)
+        import fcntl
+
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        with (self.cache_dir / "analysis.lock").open("w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            kept = load_cache(self.cache_dir, self.key)
+            if kept is not None and "analysis" in kept._memo:
+                return kept._memo["analysis"]
+            result = run_analysis(self.bundle)
+            self._memo.setdefault("analysis", result)
+            save_cache(self.cache_dir, self)
+            return result
 
     @property
     def clusters(self) -> pd.DataFrame:
@@ -600,7 +621,7 @@ class DataSource:
             data = load_cache(self._cache_dir, version)
             if data is None:
                 data = SnapshotData(self._source(), version)
-            data.warm()
+            self._watch(data).warm()
         except Exception as exc:
             logger.warning("cannot read the new store version: %s", exc)
             with self._lock:
@@ -615,6 +636,7 @@ class DataSource:
     def _watch(self, data: SnapshotData) -> SnapshotData:
         if self._cache_dir is not None and data.on_ready is None:
             cache_dir = self._cache_dir
+            data.cache_dir = cache_dir
             data.on_ready = lambda ready: save_cache(cache_dir, ready)
         return data
 

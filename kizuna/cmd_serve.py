@@ -8,7 +8,7 @@ import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import click
 
@@ -158,8 +158,30 @@ def bundle_source(path: Path) -> Callable[[], Bundle]:
     help="Seconds between checks of the store's version (a cheap read; the store is read "
     "again only after a load).",
 )
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Server processes. Callbacks are CPU-bound and one process runs one at a time: "
+    "for many users give one per CPU core (docs/app.md).",
+)
+@click.option(
+    "--threads",
+    default=8,
+    show_default=True,
+    type=click.IntRange(1, 256),
+    help="Threads per worker process (with --workers above 1).",
+)
 def serve(
-    port: int, host: str, data_dir: Path | None, input_path: Path | None, lang: str, refresh: float
+    port: int,
+    host: str,
+    data_dir: Path | None,
+    input_path: Path | None,
+    lang: str,
+    refresh: float,
+    workers: int,
+    threads: int,
 ) -> None:
     """Open the kizuna app in a browser (read-only; the store is never written).
 
@@ -167,6 +189,7 @@ def serve(
     Example:
         kizuna serve                         # http://127.0.0.1:8050
         kizuna serve --input data/seed       # a bundle, without a store
+        kizuna serve --workers 4             # many users: one process per core
         KIZUNA_BASIC_AUTH=analyst:secret kizuna serve --host 0.0.0.0
     Set KIZUNA_BASIC_AUTH=user:password to require a login (always do so with --host).
     """
@@ -187,7 +210,43 @@ def serve(
             "this machine can read the network. Set KIZUNA_BASIC_AUTH=user:password.",
             err=True,
         )
-    warm = threading.Thread(target=app.server.config["KIZUNA_DATA"].warm, daemon=True)
-    warm.start()  # analysis and layout of the first snapshot, before the first page load
     click.echo(f"kizuna app on http://{host}:{port}/  (Ctrl+C to stop)")
+    if workers > 1:
+        run_workers(app, host=host, port=port, workers=workers, threads=threads)
+        return
+    start_warming(app)
     app.run(host=host, port=port, debug=False)
+
+
+def start_warming(app: Any) -> None:
+    """Read the store and compute the first snapshot now, before the first page load."""
+    warm = threading.Thread(target=app.server.config["KIZUNA_DATA"].warm, daemon=True)
+    warm.start()
+
+
+def run_workers(app: Any, *, host: str, port: int, workers: int, threads: int) -> None:
+    """Serve ``app`` from ``workers`` processes (gunicorn, threaded workers).
+
+    Each worker holds its own snapshot in memory; they share the disk cache of the data
+    directory, so only one computes the analysis of a store version.
+    """
+    from gunicorn.app.base import BaseApplication
+
+    class Server(BaseApplication):
+        def load_config(self) -> None:
+            settings = {
+                "bind": f"[{host}]:{port}" if ":" in host else f"{host}:{port}",
+                "workers": workers,
+                "threads": threads,
+                "worker_class": "gthread",
+                "timeout": 300,
+                "graceful_timeout": 5,
+                "post_fork": lambda _server, _worker: start_warming(app),
+            }
+            for key, value in settings.items():
+                self.cfg.set(key, value)
+
+        def load(self) -> Any:
+            return app.server
+
+    Server().run()

@@ -53,32 +53,54 @@ def heatmap(
     selection: dict[str, Any] | None = None,
     lang: str = "ja",
 ) -> go.Figure:
-    """log2(observed/expected) per cluster pair; blue below expectation, red above."""
+    """log2(observed/expected) per cluster pair, centred at observed = expected (white): blue
+    below, red above; pairs with no tie at all in light grey (not the strongest blue).
+    Clusters are ordered by region (north to south), then by size."""
     if table.empty:
         return ui.empty_figure(t("gaps.no_pairs", lang))
-    clusters = data.clusters.sort_values("orgs", ascending=False)
-    names = [c for c in clusters.index if c in set(table["cluster_a"]) | set(table["cluster_b"])]
-    names = names[:MAX_HEATMAP]
+    names = ordered_clusters(data, set(table["cluster_a"]) | set(table["cluster_b"]))
     index = {c: i for i, c in enumerate(names)}
     n = len(names)
     z = np.full((n, n), np.nan)
+    zero = np.full((n, n), np.nan)
     text = [["" for _ in range(n)] for _ in range(n)]
     custom = [[[a, b] for b in names] for a in names]
     for row in ui.rows(table):
         i, j = index.get(row.cluster_a), index.get(row.cluster_b)
         if i is None or j is None:
             continue
-        value = np.log2(max(row.ratio, 1 / 16)) if pd.notna(row.ratio) else np.nan
+        if row.observed == 0:
+            zero[i, j] = zero[j, i] = 1.0
+            value = np.nan
+        else:
+            value = np.log2(max(row.ratio, 1 / 16)) if pd.notna(row.ratio) else np.nan
         z[i, j] = z[j, i] = value
         ratio = "—" if pd.isna(row.ratio) else f"{row.ratio:.2f}"
         hover = (
-            f"{row.a_name} × {row.b_name}<br>{t('gaps.observed', lang)} {row.observed}"
+            f"<b>{data.cluster_label(row.cluster_a, lang)}</b> × "
+            f"<b>{data.cluster_label(row.cluster_b, lang)}</b><br>"
+            f"{t('gaps.observed', lang)} {row.observed}"
             f" / {t('gaps.expected', lang)} {row.expected:.2f}<br>"
             f"{t('gaps.ratio', lang)} {ratio}"
         )
         text[i][j] = text[j][i] = hover
-    labels = [data.cluster_label(c)[:18] for c in names]
-    fig = go.Figure(
+    labels = unique([short_label(data.cluster_label(c, lang)) for c in names])
+    fig = go.Figure()
+    fig.add_trace(  # the pairs with no tie: a layer of their own, under the ratios
+        go.Heatmap(
+            z=zero,
+            x=labels,
+            y=labels,
+            customdata=custom,
+            text=text,
+            hoverinfo="text",
+            colorscale=[[0, "#d9d9d9"], [1, "#d9d9d9"]],
+            showscale=False,
+            hoverongaps=False,
+            name=t("gaps.no_tie", lang),
+        )
+    )
+    fig.add_trace(
         go.Heatmap(
             z=z,
             x=labels,
@@ -99,6 +121,17 @@ def heatmap(
             hoverongaps=False,
         )
     )
+    fig.add_annotation(
+        text=t("gaps.zero_legend", lang),
+        x=1.0,
+        y=1.06,
+        xref="paper",
+        yref="paper",
+        showarrow=False,
+        xanchor="right",
+        font={"size": 11, "color": "#555"},
+        bgcolor="#d9d9d9",
+    )
     sel = selection or {}
     if sel.get("kind") == "pair" and sel.get("a") in index and sel.get("b") in index:
         for i, j in ((index[sel["a"]], index[sel["b"]]), (index[sel["b"]], index[sel["a"]])):
@@ -111,13 +144,58 @@ def heatmap(
                 line={"color": "#111", "width": 3},
             )
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(tickangle=45)
+    fig.update_xaxes(tickangle=-45, type="category")
+    fig.update_yaxes(type="category")
     title = t("gaps.heatmap_title", lang)
     if len(data.clusters) > MAX_HEATMAP:
         title += " " + t("gaps.largest_only", lang, n=MAX_HEATMAP)
     return ui.base_layout(
         fig, title={"text": title, "x": 0.01}, margin={"l": 140, "r": 10, "t": 40, "b": 140}
     )
+
+
+REGION_ORDER = (
+    "hokkaido",
+    "tohoku",
+    "kanto",
+    "chubu",
+    "kinki",
+    "chugoku",
+    "shikoku",
+    "kyushu",
+    "okinawa",
+    "overseas",
+)
+
+
+def ordered_clusters(data: SnapshotData, present: set[str]) -> list[str]:
+    """The clusters of ``present`` by region (north to south), then largest first; at most
+    :data:`MAX_HEATMAP` (the largest ones) when there are more."""
+    clusters = data.clusters[data.clusters["id"].isin(present)]
+    kept = set(clusters.sort_values("orgs", ascending=False)["id"][:MAX_HEATMAP])
+    rank = {r: i for i, r in enumerate(REGION_ORDER)}
+    rows = clusters[clusters["id"].isin(kept)]
+    order = sorted(
+        zip(rows["id"], rows["region"], rows["orgs"], strict=True),
+        key=lambda r: (rank.get(r[1], len(rank)), -int(r[2]), str(r[0])),
+    )
+    return [str(r[0]) for r in order]
+
+
+def short_label(name: str, limit: int = 12) -> str:
+    """A heatmap tick: the name before its parenthesis, cut to ``limit`` characters."""
+    head = name.split(" (")[0].split("（")[0]
+    return head if len(head) <= limit else head[: limit - 1] + "…"
+
+
+def unique(labels: list[str]) -> list[str]:
+    """``labels`` with repeats numbered (a category axis would merge equal ticks)."""
+    seen: dict[str, int] = {}
+    out = []
+    for text in labels:
+        seen[text] = seen.get(text, 0) + 1
+        out.append(text if seen[text] == 1 else f"{text} ({seen[text]})")
+    return out
 
 
 def selection_from_cell(click: dict[str, Any] | None) -> dict[str, Any] | None:

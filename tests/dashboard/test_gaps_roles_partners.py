@@ -97,3 +97,25 @@ def test_path_figure_marks_the_broker(data):
     nodes = next(tr for tr in fig.data if tr.customdata is not None)
     assert [c[1] for c in nodes.customdata] == list(far["path"])
     assert "#d62728" in list(nodes.marker.color)  # the broker in red
+
+
+def test_the_gap_heatmap_centres_at_one_and_shows_zero_pairs_apart(data):
+    import math
+
+    from kizuna.dashboard.pages import cluster_gaps
+
+    table = cluster_gaps.gap_table(data)
+    fig = cluster_gaps.heatmap(data, table, lang="en")
+    zero_layer, ratios = fig.data
+    assert ratios.zmid == 0  # log2(O/E) = 0: observed = expected is the white middle
+    names = cluster_gaps.ordered_clusters(data, set(table["cluster_a"]) | set(table["cluster_b"]))
+    index = {c: i for i, c in enumerate(names)}
+    for row in table.itertuples():
+        i, j = index[row.cluster_a], index[row.cluster_b]
+        if row.observed == 0:  # grey layer, never the strongest blue
+            assert zero_layer.z[i][j] == 1 and math.isnan(ratios.z[i][j])
+        else:
+            assert math.isnan(zero_layer.z[i][j])
+    # north to south: Hokkaido's cluster before Kanto's before Kyushu's
+    assert names.index("hokkaido_bio") < names.index("tama") < names.index("kyushu_si")
+    assert all(len(label) <= 12 or label.endswith(")") for label in ratios.x)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import doctest
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kizuna.dashboard import i18n, urlstate
@@ -70,6 +70,7 @@ selections = st.one_of(
 )
 
 
+@settings(deadline=None)
 @given(selections)
 def test_a_selection_survives_the_url(selection):
     search = urlstate.build({"lang": "en", "sel": urlstate.selection_param(selection)})

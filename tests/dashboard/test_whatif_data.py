@@ -6,7 +6,7 @@ import io
 import zipfile
 
 import pandas as pd
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kizuna.dashboard import scenario
@@ -139,6 +139,7 @@ def test_excel_download_round_trips(data):
     assert back.loc[back["id"] == "b_tama", "name"].iloc[0] == "TAMA協会"
 
 
+@settings(deadline=None)  # a busy machine is no failure: correctness only
 @given(
     st.lists(
         st.tuples(st.sampled_from(["ａｂ", "AB", "ab", "x", "", None]), st.integers(0, 9)),
