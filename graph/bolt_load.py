@@ -173,11 +173,11 @@ class BundleLoad:
         else:
             current = started[-1]
             where = (
-                f"after {self.step_done[current.label]:,} of {len(current):,} "
-                f"{NOUNS.get(current.label, current.label)}"
+                f"after {self.step_done[current.label]:,} of "
+                f"{_counted(len(current), current.label)}"
             )
             if len(started) > 1:
-                earlier = [f"{len(s):,} {NOUNS.get(s.label, s.label)}" for s in started[:-1]]
+                earlier = [_counted(len(s), s.label) for s in started[:-1]]
                 where += f" (all {', '.join(earlier)} were written)"
         emptied = " It had emptied the store first (--replace)." if replaced else ""
         if unavailable:
@@ -238,6 +238,12 @@ NOUNS = {
     "participation": "participations",
     "derived": "co-participation ties",
 }
+
+
+def _counted(n: int, label: str) -> str:
+    """``n`` things of step ``label``: "1 program", "4,000 organizations"."""
+    noun = NOUNS.get(label, label)
+    return f"{n:,} {noun[:-1] if n == 1 and noun.endswith('s') else noun}"
 
 
 def _reason(exc: StoreError) -> str:

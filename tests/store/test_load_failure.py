@@ -147,11 +147,10 @@ def test_dead_store_ends_the_load_plainly_and_rerun_converges(tmp_path: Path) ->
     data = tmp_path / "data"
     info = start_server(data)
     path = write_bundle(big_bundle(), tmp_path / "big")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("KIZUNA_STORE_")}
-    env["KIZUNA_DATA_DIR"] = str(data)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KIZUNA_")}
     watcher = connect(Settings(data_dir=data))
     proc = subprocess.Popen(
-        ["kizuna", "load", str(path), "--batch-size", "1000"],
+        ["kizuna", "load", str(path), "--batch-size", "1000", "--data-dir", str(data)],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -177,7 +176,7 @@ def test_dead_store_ends_the_load_plainly_and_rerun_converges(tmp_path: Path) ->
     assert len(errors) == 1, stderr
     assert_plain(errors[0])
     assert "stopped answering" in errors[0] and "nothing more was written" in errors[0]
-    assert f"kizuna store start --data-dir {data}" in errors[0]
+    assert f"kizuna store start --data-dir {data})" in errors[0]  # the --data-dir given
     assert "rerun the same load" in errors[0]
 
     start_server(data)

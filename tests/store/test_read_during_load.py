@@ -18,9 +18,9 @@ from tests.store.test_crash import N_ORGS, N_TIES, big_bundle
 pytestmark = [pytest.mark.store, pytest.mark.slow]
 
 
-def start_load(path: Path, env: dict[str, str]) -> subprocess.Popen[str]:
+def start_load(path: Path, env: dict[str, str], batch_size: int = 500) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        ["kizuna", "load", str(path), "--replace", "--batch-size", "500", "--json"],
+        ["kizuna", "load", str(path), "--replace", "--batch-size", str(batch_size), "--json"],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -67,7 +67,7 @@ def test_export_during_a_replace_is_whole_or_refused(
     """The issue's case: export during `load --replace` wrote nodes and ties only."""
     clean_store.upsert_bundle(tiny_bundle())
     path = write_bundle(big_bundle(), tmp_path / "big")
-    proc = start_load(path, store_env)
+    proc = start_load(path, store_env, batch_size=100)  # long enough to overlap the export
     out = tmp_path / "export"
     try:
         wait_for_lock(clean_store, proc)
@@ -81,8 +81,9 @@ def test_export_during_a_replace_is_whole_or_refused(
         assert proc.wait(timeout=600) == 0
     finally:
         proc.kill()
-    assert "A load is writing to this store" in export.stderr
-    if export.returncode == 0:  # waited for the load: the whole new network
+    # (The notice "A load is writing …" is on stderr when the export began before the load
+    # ended; on a busy machine the load may end while `kizuna export` starts up.)
+    if export.returncode == 0:  # the whole new network, never part of it
         rows = json.loads(export.stdout)["rows"]
         assert rows["nodes"] == N_ORGS and rows["ties"] == N_TIES
         assert rows["participation"] == 30 and rows["programs"] == 1
