@@ -14,7 +14,6 @@ from typing import Any
 import click
 
 from kizuna.graph.bundle import Bundle, GraphFilter
-from kizuna.graph.errors import BundleError
 from kizuna.options import data_dir_option, settings_for
 
 log = logging.getLogger(__name__)
@@ -46,8 +45,8 @@ def _input_bytes(path: Path) -> int:
 def read_input(path: str | Path, *, lean: bool = False) -> Bundle:
     """Read a bundle for analysis: fatal structural errors raise, the rest are warnings.
 
-    Like ``loaders.open_bundle(path, strict=False)`` but keeping every tie row: the
-    contract reads every tie, and two rows with one identity (source, target, kind,
+    ``loaders.open_bundle(path, strict=False, repeated_ties="keep")``: the contract reads
+    every tie row, and two rows with one identity (source, target, kind,
     since) may differ in ``directed``, which changes the digraph.
 
     ``lean`` (for ``analyze`` on inputs of ``LEAN_MIN_BYTES`` or more) reads only the
@@ -56,32 +55,24 @@ def read_input(path: str | Path, *, lean: bool = False) -> Bundle:
     and a warning says so.  Fatal checks and the metrics are the same.
     """
     path = Path(path)
-    from kizuna.loaders.problems import is_fatal
-    from kizuna.loaders.readers import read_bundle_arrow
-    from kizuna.loaders.validate import validate_with_duplicates
+    from kizuna.loaders import open_bundle
 
     columns = {"nodes": _NODE_COLUMNS, "ties": ("id", *_TIE_COLUMNS)} if lean else None
-    bundle, problems, arrow = read_bundle_arrow(path, columns=columns)
+    if lean:
+        log.warning(
+            "%s is big: only the columns the analysis uses are read and checked; "
+            "run `kizuna load --check %s` for a full check of every column",
+            path.name,
+            path,
+        )
+    bundle = open_bundle(path, strict=False, repeated_ties="keep", columns=columns)
+    gc.collect()
     if lean:
         unread = {
             t: [c for c in bundle.source_columns.get(t, ()) if c not in cols]
             for t, cols in (columns or {}).items()
         }
         log.info("lean read of %s: columns not read: %s", path, unread)
-        log.warning(
-            "%s is big: only the columns the analysis uses were read and checked; "
-            "run `kizuna load --check %s` for a full check of every column",
-            path.name,
-            path,
-        )
-    more, _dups = validate_with_duplicates(bundle, arrow)
-    del arrow
-    gc.collect()
-    problems += more
-    if any(p.severity == "error" and is_fatal(p) for p in problems):
-        raise BundleError(list(problems))
-    for problem in problems:
-        log.warning("%s", problem)
     return bundle
 
 

@@ -23,6 +23,7 @@ from kizuna.config import command_hint
 from kizuna.graph.bundle import Bundle
 from kizuna.graph.errors import LoadStopped, Problem
 from kizuna.graph.store import BATCH_SIZE, GraphStore, LoadReport, Progress
+from kizuna.loaders.problems import LoadProblem
 from kizuna.options import data_dir_option, settings_for
 
 logger = logging.getLogger(__name__)
@@ -63,15 +64,12 @@ class LoadResult:
 
 def check_bundle(path: Path) -> tuple[Bundle, LoadResult]:
     """Read and validate ``path``; the bundle (repeated ties dropped) and its problems."""
-    from kizuna.loaders.readers import read_bundle
+    from kizuna.loaders import open_bundle
     from kizuna.loaders.resolve import probable_duplicates
-    from kizuna.loaders.validate import validate_with_duplicates
 
-    bundle, problems = read_bundle(path)
-    more, dups = validate_with_duplicates(bundle)
-    result = LoadResult(path=str(path), problems=[*problems, *more])
-    if dups.any():
-        bundle = bundle.with_frames(ties=bundle.ties[~dups].reset_index(drop=True))
+    problems: list[LoadProblem] = []
+    bundle = open_bundle(path, repeated_ties="drop", problems=problems)
+    result = LoadResult(path=str(path), problems=list(problems))
     if not result.errors:
         pairs = probable_duplicates(bundle)
         records = pairs.astype(object).where(pairs.notna(), None).to_dict("records")
