@@ -39,6 +39,7 @@ from kizuna.dashboard import layout_engine
 from kizuna.dashboard.i18n import CURRENT_LANG, label, label_column, normalize_lang, t
 from kizuna.dashboard.text import normalize_text
 from kizuna.graph.bundle import Bundle
+from kizuna.graph.errors import StoreBusy, StoreRefused
 from kizuna.graph.model import phase_of
 from kizuna.plots import geo as geo_layout
 
@@ -411,6 +412,9 @@ class Snapshot:
     error: str | None = None
     loaded_at: float = 0.0
     updating: bool = False
+    #: With an ``error``: whether the store is down (cannot be reached), as opposed to a
+    #: store that answered but refused the read or was busy with a load.
+    down: bool = True
 
 
 def cache_file(cache_dir: Path, version: str) -> Path:
@@ -459,6 +463,16 @@ def save_cache(cache_dir: Path | None, data: SnapshotData, *, keep: int = 2) -> 
             stale.unlink(missing_ok=True)
     except OSError as exc:  # a read-only data dir only costs speed
         logger.warning("cannot write the app cache in %s: %s", cache_dir, exc)
+
+
+def store_down(exc: BaseException) -> bool:
+    """Whether a failed read means the store is down, not that it refused or was busy.
+
+    >>> from kizuna.graph.errors import StoreBusy, StoreNotRunning
+    >>> store_down(StoreNotRunning("no store")), store_down(StoreBusy("a load runs"))
+    (True, False)
+    """
+    return not isinstance(exc, StoreRefused | StoreBusy)
 
 
 def _first_line(exc: BaseException) -> str:
@@ -567,7 +581,12 @@ class DataSource:
                 version = self._version()
             except Exception as exc:  # the store is a separate system: any failure → banner
                 logger.warning("cannot read the store: %s", exc)
-                return Snapshot(self._data_for(Bundle(), "empty"), _first_line(exc), time.time())
+                return Snapshot(
+                    self._data_for(Bundle(), "empty"),
+                    _first_line(exc),
+                    time.time(),
+                    down=store_down(exc),
+                )
             cached = load_cache(self._cache_dir, version) if version is not None else None
             if cached is not None:
                 logger.info("snapshot %s read from the app cache", version)
@@ -582,7 +601,9 @@ class DataSource:
             logger.warning("cannot read the store: %s", exc)
             previous = self._current.data if self._current is not None else None
             data = previous if previous is not None else self._data_for(Bundle(), "empty")
-            return Snapshot(data=data, error=_first_line(exc), loaded_at=time.time())
+            return Snapshot(
+                data=data, error=_first_line(exc), loaded_at=time.time(), down=store_down(exc)
+            )
         key = version if version is not None else fingerprint(bundle)
         return Snapshot(self._data_for(bundle, key, loading=version is None and self.versioned))
 
@@ -595,7 +616,9 @@ class DataSource:
             version = self._version()
         except Exception as exc:
             logger.warning("cannot read the store: %s", exc)
-            self._current = replace(self._current, error=_first_line(exc), loaded_at=time.time())
+            self._current = replace(
+                self._current, error=_first_line(exc), loaded_at=time.time(), down=store_down(exc)
+            )
             return
         shown = self._current.data.key
         if version == shown:
@@ -626,7 +649,9 @@ class DataSource:
             logger.warning("cannot read the new store version: %s", exc)
             with self._lock:
                 if self._current is not None:
-                    self._current = replace(self._current, error=_first_line(exc))
+                    self._current = replace(
+                        self._current, error=_first_line(exc), down=store_down(exc)
+                    )
             return
         save_cache(self._cache_dir, data)
         with self._lock:

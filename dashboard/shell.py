@@ -106,7 +106,10 @@ def banner(snapshot: Snapshot, lang: str, start: str = "kizuna store start") -> 
             return ui.notice(t("banner.updating", lang), kind="warning")
         return None
     when = time.strftime("%H:%M:%S", time.localtime(snapshot.loaded_at))
-    text = t("banner.store_down", lang, error=snapshot.error, time=when, start=start)
+    if snapshot.down:
+        text = t("banner.store_down", lang, error=snapshot.error, time=when, start=start)
+    else:
+        text = t("banner.read_failed", lang, error=snapshot.error, time=when)
     if not snapshot.data.is_empty:
         text += " " + t("banner.stale", lang)
     return ui.notice(text, kind="error")
@@ -122,6 +125,8 @@ def render_page(
         content: Any = html.Div(
             [html.H2(t("notfound.title", lang)), dcc.Link(t("nav.map", lang), href="/")]
         )
+    elif snapshot.data.is_empty and snapshot.error is not None and not snapshot.down:
+        content = html.Div([html.H2(t("readfailed.title", lang))], className="empty-page")
     elif snapshot.data.is_empty and snapshot.error is not None:
         content = html.Div(
             [
