@@ -53,9 +53,18 @@ NO_CLUSTER = "(none)"
 #: After a failed read, a page load tries the store again once this many seconds passed.
 RETRY_SECONDS = 3.0
 #: Bump when what the disk cache holds changes shape (old files are then ignored).
-CACHE_FORMAT = 1
-#: The parts of a snapshot kept on disk (the costly ones; the rest is rebuilt in < 1 s).
-CACHED_PARTS: tuple[str, ...] = ("analysis", "positions", "cluster_positions")
+CACHE_FORMAT = 2
+#: The parts of a snapshot kept on disk (the rest is rebuilt in well under a second).
+CACHED_PARTS: tuple[str, ...] = (
+    "analysis",
+    "positions",
+    "cluster_positions",
+    # the light first pass too: a restarted server draws the map without rebuilding them
+    "clusters",
+    "orgs_base",
+    "ties",
+    "place_coords",
+)
 
 
 def fingerprint(bundle: Bundle) -> str:
@@ -226,7 +235,9 @@ class SnapshotData:
     def warm_light(self) -> None:
         """The light first pass: what the national map needs (no analysis)."""
         if not self.is_empty:
-            _ = (self.clusters, self.orgs_base, self.ties)
+            from kizuna.dashboard.arcs import place_coords  # arcs builds on this module
+
+            _ = (self.clusters, self.orgs_base, self.ties, place_coords(self))
 
     def warm(self) -> None:
         """Compute everything the pages need (call from a thread)."""
