@@ -141,10 +141,6 @@ class BoltStore:
             self._driver.close()
             raise StoreUnavailable(f"Cannot reach the store at {uri}. Is it running?") from exc
         self.server_agent = str(agent)
-        arcade = "arcadedb" in self.server_agent.lower()
-        self.capabilities: frozenset[str] = (
-            frozenset() if arcade else frozenset({"fulltext", "vector_index"})
-        )
 
     # ------------------------------------------------------------------ plumbing
     def query(self, name: str, **params: Any) -> list[dict[str, Any]]:

@@ -5,7 +5,7 @@ The vocabularies below are the contract of the bundle format (docs/bundle-format
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 ORG_KINDS: tuple[str, ...] = (
     "company",
@@ -153,48 +153,6 @@ def phase_of(year: int | None) -> str | None:
         if year >= first and (last is None or year <= last):
             return name
     return None
-
-
-@dataclass(frozen=True)
-class Organization:
-    id: str
-    name: str
-    kind: str
-    cluster: str | None = None
-    region: str | None = None
-    prefecture: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    name_en: str | None = None
-    aliases: tuple[str, ...] = ()
-    corporate_number: str | None = None
-    source_ref: str | None = None
-    evidence: str | None = None
-    confidence: str | None = None
-
-
-@dataclass(frozen=True)
-class Cluster:
-    id: str
-    name: str
-    name_en: str | None = None
-    region: str | None = None
-    field: str | None = None
-    body: str | None = None
-    source_ref: str | None = None
-
-
-@dataclass(frozen=True)
-class Program:
-    id: str
-    name: str
-    kind: str | None = None
-    name_en: str | None = None
-    host: str | None = None
-    since: int | None = None
-    until: int | None = None
-    source_ref: str | None = None
-    figures: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,6 @@ BATCH_SIZE = 10_000
 #: progress(done, total) for long writes.
 Progress = Callable[[int, int], None]
 
-#: Capability flags: features that degrade explicitly when a store lacks them.
-CAPABILITIES: tuple[str, ...] = ("fulltext", "vector_index", "apoc")
-
 
 @dataclass
 class LoadReport:
@@ -46,8 +43,6 @@ class LoadReport:
 @runtime_checkable
 class GraphStore(Protocol):
     """A store of organizations, clusters, programs and ties."""
-
-    capabilities: frozenset[str]
 
     def ensure_schema(self) -> None:
         """Create constraints and indexes (idempotent)."""

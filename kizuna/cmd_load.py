@@ -1,8 +1,7 @@
 """`kizuna load` and `kizuna export`: bundles into and out of the graph store.
 
-``load`` = read → validate the whole bundle (nothing written if any error) → entity
-resolution report (probable duplicates listed, never merged) → upsert in batches → summary.
-The library function :func:`load_bundle` does the same for other commands and tests.
+Argument parsing and printing only: reading, checking and loading are
+:mod:`kizuna.loaders.load` (read through :func:`kizuna.loaders.open_bundle`).
 """
 
 from __future__ import annotations
@@ -13,68 +12,19 @@ import shlex
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import click
 
 from kizuna.config import command_hint
 from kizuna.graph.bundle import Bundle
-from kizuna.graph.errors import LoadStopped, Problem
-from kizuna.graph.store import BATCH_SIZE, GraphStore, LoadReport, Progress
-from kizuna.loaders.problems import LoadProblem
+from kizuna.graph.errors import LoadStopped
+from kizuna.graph.store import BATCH_SIZE, GraphStore, Progress
+from kizuna.loaders.load import LoadResult, check_for_load
+from kizuna.loaders.load import load_bundle as load_library
 from kizuna.options import data_dir_option, settings_for
 
 logger = logging.getLogger(__name__)
-
-
-@dataclass
-class LoadResult:
-    """Everything `kizuna load` reports."""
-
-    path: str
-    problems: list[Problem] = field(default_factory=list)
-    probable_duplicates: list[dict[str, Any]] = field(default_factory=list)
-    report: LoadReport | None = None
-    counts_before: dict[str, int] = field(default_factory=dict)
-    counts_after: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "error"]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity != "error"]
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "bundle": self.path,
-            "valid": not self.errors,
-            "loaded": self.report is not None,
-            "errors": [p.as_dict() for p in self.errors],
-            "warnings": [p.as_dict() for p in self.warnings],
-            "probable_duplicates": self.probable_duplicates,
-            "load": self.report.as_dict() if self.report else None,
-            "counts_before": self.counts_before,
-            "counts_after": self.counts_after,
-        }
-
-
-def check_bundle(path: Path) -> tuple[Bundle, LoadResult]:
-    """Read and validate ``path``; the bundle (repeated ties dropped) and its problems."""
-    from kizuna.loaders import open_bundle
-    from kizuna.loaders.resolve import probable_duplicates
-
-    problems: list[LoadProblem] = []
-    bundle = open_bundle(path, repeated_ties="drop", problems=problems)
-    result = LoadResult(path=str(path), problems=list(problems))
-    if not result.errors:
-        pairs = probable_duplicates(bundle)
-        records = pairs.astype(object).where(pairs.notna(), None).to_dict("records")
-        result.probable_duplicates = [{str(k): v for k, v in r.items()} for r in records]
-    return bundle, result
 
 
 def load_bundle(
@@ -86,47 +36,24 @@ def load_bundle(
     progress: Progress | None = None,
     app_cache: Path | None = None,
 ) -> LoadResult:
-    """Validate the bundle at ``path`` and, when it has no error, upsert it into ``store``.
-
-    Parameters
-    ----------
-    store : GraphStore
-        Where to write (schema is ensured).
-    path : Path
-        Bundle folder, ``.zip`` or ``.xlsx``.
-    replace : bool
-        Empty the store first (otherwise the bundle is merged into what is stored).
-    batch_size : int
-        Rows per write transaction.
-    progress : callable, optional
-        ``progress(done, total)``.
-    app_cache : Path, optional
-        When the store holds exactly this bundle afterwards (it was empty, or ``replace``),
-        keep it there as the app's snapshot of the new store version (``kizuna serve``
-        then opens without reading the store back).
-
-    Returns
-    -------
-    LoadResult
-        ``report`` is None when the bundle has errors (nothing was written).
-    """
-    bundle, result = check_bundle(path)
-    if result.errors:
-        return result
-    result.counts_before = store.counts()
-    result.report = store.upsert_bundle(
-        bundle, batch_size=batch_size, progress=progress, replace=replace
-    )
-    result.counts_after = store.counts()
-    exact = replace or not any(result.counts_before.values())
-    if app_cache is not None and exact and not result.report.duplicates:
+    """:func:`kizuna.loaders.load.load_bundle`; with ``app_cache``, an exact load is kept
+    there as the app's snapshot of the new store version (``kizuna serve`` then opens
+    without reading the store back)."""
+    after = None
+    if app_cache is not None:
         from kizuna.cmd_serve import prime_app_cache
 
-        try:
-            prime_app_cache(store, bundle, app_cache)
-        except Exception:  # only the app's first start gets slower
-            logger.warning("could not keep the app's snapshot", exc_info=True)
-    return result
+        def after(bundle: Bundle) -> object:
+            return prime_app_cache(store, bundle, app_cache)
+
+    return load_library(
+        store,
+        path,
+        replace=replace,
+        batch_size=batch_size,
+        progress=progress,
+        after_exact_load=after,
+    )
 
 
 @contextmanager
@@ -226,7 +153,7 @@ def load(
         kizuna load snapshot.zip --replace --json
     """
     if check:
-        _, result = check_bundle(bundle)
+        _, result = check_for_load(bundle)
     else:
         from kizuna.store_access import connect
 
@@ -270,7 +197,7 @@ def export_format(out: Path, fmt: str | None) -> str:
 def export_bundle(input_path: Path | None, data_dir: Path | None) -> Bundle:
     """The bundle to export: ``input_path`` read and validated, else the store's."""
     if input_path is not None:
-        bundle, result = check_bundle(input_path)
+        bundle, result = check_for_load(input_path)
         if result.errors:
             print_problems(result)
             raise SystemExit(1)

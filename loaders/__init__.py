@@ -20,6 +20,9 @@ Public API (used by the CLI, the store loader and analytics):
   goes through it.
 - :func:`loaders.check_bundle` ``(path) -> (Bundle, list[Problem])`` — ``open_bundle`` with
   every problem handed back and every tie row kept (enrich, import members).
+- :func:`loaders.load.load_bundle` ``(store, path, ...) -> LoadResult`` — the one library
+  function that loads a bundle file into a store (``kizuna load``);
+  :func:`loaders.load.check_for_load` the same without writing (``load --check``, ``export``).
 - :func:`loaders.readers.read_bundle_arrow` / :func:`loaders.validate.validate_with_duplicates`
   — the same in two steps, passing the id columns as read (pyarrow) to validation, which
   then does not convert them again (faster on millions of rows), and returning the mask

@@ -203,19 +203,6 @@ def _bad_rows(
     return out
 
 
-def typed_column(
-    name: str,
-    arr: pa.Array | pa.ChunkedArray,
-    *,
-    label: str,
-    table: str,
-    row_of: Callable[[int], int],
-) -> tuple[pd.Series, list[LoadProblem]]:
-    """The canonical typed column ``name`` from its text cells, with the bad cells reported."""
-    series, problems, _ = typed_column_arrow(name, arr, label=label, table=table, row_of=row_of)
-    return series, problems
-
-
 def typed_column_arrow(
     name: str,
     arr: pa.Array | pa.ChunkedArray,
@@ -224,8 +211,9 @@ def typed_column_arrow(
     table: str,
     row_of: Callable[[int], int],
 ) -> tuple[pd.Series, list[LoadProblem], pa.Array | None]:
-    """:func:`typed_column`, plus the normalized pyarrow array of an id/code column
-    (None for other columns), which validation can use instead of converting back."""
+    """The canonical typed column ``name`` from its text cells, the bad cells reported,
+    and the normalized pyarrow array of an id/code column (None for other columns), which
+    validation can use instead of converting back."""
     if name not in ID_COLUMNS:
         series = pd.Series(to_object(arr, shared=False), dtype=object, name=name, copy=False)
         return series, [], None

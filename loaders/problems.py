@@ -156,8 +156,3 @@ def is_fatal(p: Problem) -> bool:
     if code == "empty_file":
         return table in ("nodes", "ties")
     return code in FATAL_CODES
-
-
-def errors_of(problems: list[Problem]) -> list[Problem]:
-    """The problems of severity "error"."""
-    return [p for p in problems if p.severity == "error"]

@@ -42,14 +42,15 @@ def counts(bundle) -> tuple[int, int]:  # type: ignore[no-untyped-def]
 
 def test_the_file_readers_agree_on_organizations_and_differ_only_as_documented(bundle_dir):
     from kizuna.cmd_analyze import read_input
-    from kizuna.cmd_load import check_bundle, export_bundle
+    from kizuna.cmd_load import export_bundle
     from kizuna.cmd_report import _read_input
     from kizuna.cmd_serve import bundle_source
     from kizuna.loaders import open_bundle
+    from kizuna.loaders.load import check_for_load
 
     once = (ORGS, TIE_IDENTITIES)
     assert counts(open_bundle(bundle_dir)) == once
-    assert counts(check_bundle(bundle_dir)[0]) == once  # kizuna load (what it writes)
+    assert counts(check_for_load(bundle_dir)[0]) == once  # kizuna load (what it writes)
     assert counts(bundle_source(bundle_dir)()) == once  # kizuna serve --input
     assert counts(_read_input(bundle_dir)[0]) == once  # kizuna report --input
     assert counts(export_bundle(bundle_dir, None)) == once  # kizuna export --input
