@@ -15,6 +15,7 @@ import click
 from kizuna.config import Settings, command_hint
 from kizuna.graph.bundle import Bundle
 from kizuna.graph.store import GraphStore
+from kizuna.graph.version import store_version
 from kizuna.options import data_dir_option, settings_for
 
 logger = logging.getLogger(__name__)
@@ -73,22 +74,6 @@ class StoreSource:
             except Exception:  # closing a broken connection may fail too
                 logger.debug("closing the store failed", exc_info=True)
             self._store = None
-
-
-def store_version(store: GraphStore) -> str | None:
-    """The store's content version: the time its last load ended (None while one runs)."""
-    from kizuna.graph.bolt import META_KEY, BoltStore
-    from kizuna.graph.load_lock import current_holder
-
-    if not isinstance(store, BoltStore) or current_holder(store) is not None:
-        return None
-    meta = store.query("read_meta", key=META_KEY)
-    if not meta:
-        return "empty"
-    stamp = meta[0].get("updated_at")
-    if stamp is None:  # loaded by an older kizuna: the counts stand in for a time
-        return "counts-" + "-".join(map(str, store.counts().values()))
-    return f"load-{stamp!r}"
 
 
 def prime_app_cache(store: GraphStore, bundle: Bundle, cache_dir: Path) -> bool:
