@@ -64,5 +64,9 @@ def members(
         f"{file.name}: {result.added} organizations added, {result.merged} already known, "
         f"{result.skipped} rows skipped; {unsure} with kind unsure (other)."
     )
-    made = " (cluster and body created)" if result.created_cluster else ""
+    made = {
+        "out": f" (the cluster's body already in {out})",
+        "seed": " (the seed's cluster row and body, added to the bundle)",
+        "created": " (cluster and body created: give the body its real name in nodes.csv)",
+    }.get(result.body_origin, "")
     click.echo(f"Membership ties to {result.body}{made}. Wrote {out} and {report_path(out)}.")

@@ -63,6 +63,8 @@ class Imported:
     skipped: int = 0
     body: str = ""
     created_cluster: bool = False
+    #: Where the cluster's body came from: ``out`` (already in OUT), ``seed`` or ``created``.
+    body_origin: str = ""
     unknown_headers: list[str] = field(default_factory=list)
 
 
@@ -142,6 +144,7 @@ class _Builder:
         self.new_ties: list[dict[str, Any]] = []
         self.new_clusters: list[dict[str, Any]] = []
         self.created_cluster = False
+        self.body_origin = "out"
         self.body = self._body()
 
     def _body(self) -> str:
@@ -162,7 +165,10 @@ class _Builder:
         if seed_cluster is not None and seed_body is not None and seed_body["id"] not in self.ids:
             body = {k: (v if v != "" else None) for k, v in seed_body.items()}
             cluster = {k: (v if v != "" else None) for k, v in seed_cluster.items()}
+            self.body_origin = "seed"
         else:
+            self.body_origin = "created"
+            self.created_cluster = True
             body_id = self._free_id(f"body_{self.cluster}")
             body = {
                 "id": body_id,
@@ -180,7 +186,6 @@ class _Builder:
         known = set(b.clusters["id"]) if "clusters" in b.present else set()
         if self.cluster not in known:
             self.new_clusters.append(cluster)
-        self.created_cluster = True
         return str(body["id"])
 
     def _free_id(self, base: str) -> str:
@@ -363,6 +368,7 @@ def import_members(
         setattr(result, counter, getattr(result, counter) + 1)
     result.bundle = builder.result()
     result.created_cluster = builder.created_cluster
+    result.body_origin = builder.body_origin
     errors = [p for p in validate_bundle(result.bundle) if p.severity == "error"]
     if errors:
         raise BundleError(list(errors))
