@@ -27,19 +27,10 @@ _NODE_COLUMNS = ("id", "name", "name_en", "kind", "cluster", "region", "prefectu
 
 
 def _input_bytes(path: Path) -> int:
-    """Bytes on disk of what the reader reads: a zip or workbook, or the files of the
-    folder (and of its sub-folders, one level: an unzipped bundle may be nested)."""
-    if path.is_file() and path.suffix.lower() not in (".zip", ".xlsx", ".xlsm"):
-        path = path.parent  # nodes.csv given: the reader reads its folder
-    if not path.is_dir():
-        return path.stat().st_size
-    total = 0
-    for entry in path.iterdir():
-        if entry.is_file():
-            total += entry.stat().st_size
-        elif entry.is_dir():
-            total += sum(f.stat().st_size for f in entry.iterdir() if f.is_file())
-    return total
+    """:func:`kizuna.loaders.readers.bundle_bytes` (read lazily: ``kizuna --help`` stays fast)."""
+    from kizuna.loaders.readers import bundle_bytes
+
+    return bundle_bytes(path)
 
 
 def read_input(path: str | Path, *, lean: bool = False) -> Bundle:
@@ -58,13 +49,6 @@ def read_input(path: str | Path, *, lean: bool = False) -> Bundle:
     from kizuna.loaders import open_bundle
 
     columns = {"nodes": _NODE_COLUMNS, "ties": ("id", *_TIE_COLUMNS)} if lean else None
-    if lean:
-        log.warning(
-            "%s is big: only the columns the analysis uses are read and checked; "
-            "run `kizuna load --check %s` for a full check of every column",
-            path.name,
-            path,
-        )
     bundle = open_bundle(path, strict=False, repeated_ties="keep", columns=columns)
     gc.collect()
     if lean:
@@ -73,6 +57,12 @@ def read_input(path: str | Path, *, lean: bool = False) -> Bundle:
             for t, cols in (columns or {}).items()
         }
         log.info("lean read of %s: columns not read: %s", path, unread)
+        log.warning(
+            "%s is big: only the columns the analysis uses were read and checked; "
+            "run `kizuna load --check %s` for a full check of every column",
+            path.name,
+            path,
+        )
     return bundle
 
 

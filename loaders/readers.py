@@ -44,6 +44,23 @@ _Read = tuple[Bundle, list[LoadProblem], ArrowCache]
 Keep = Mapping[str, Collection[str]] | None
 
 
+def bundle_bytes(path: str | Path) -> int:
+    """Bytes on disk of what the reader reads: a zip or workbook, or the files of the
+    folder (and of its sub-folders, one level: an unzipped bundle may be nested)."""
+    path = Path(path)
+    if path.is_file() and path.suffix.lower() not in (".zip", ".xlsx", ".xlsm"):
+        path = path.parent  # nodes.csv given: the reader reads its folder
+    if not path.is_dir():
+        return path.stat().st_size
+    total = 0
+    for entry in path.iterdir():
+        if entry.is_file():
+            total += entry.stat().st_size
+        elif entry.is_dir():
+            total += sum(f.stat().st_size for f in entry.iterdir() if f.is_file())
+    return total
+
+
 def read_bundle(
     path: str | Path, *, limits: ZipLimits | None = None
 ) -> tuple[Bundle, list[LoadProblem]]:
