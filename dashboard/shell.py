@@ -107,7 +107,13 @@ def banner(snapshot: Snapshot, lang: str, start: str = "kizuna store start") -> 
         return None
     when = time.strftime("%H:%M:%S", time.localtime(snapshot.loaded_at))
     if snapshot.down:
-        text = t("banner.store_down", lang, error=snapshot.error, time=when, start=start)
+        error = str(snapshot.error).rstrip("。. ")
+        text = t("banner.store_down", lang, error=error, time=when)
+        # the error of a stopped embedded store already says how to start it
+        retry = start in error
+        text += " " + (
+            t("banner.store_retry", lang) if retry else t("banner.store_start", lang, start=start)
+        )
     else:
         text = t("banner.read_failed", lang, error=snapshot.error, time=when)
     if not snapshot.data.is_empty:

@@ -12,6 +12,7 @@ from typing import Any
 
 import click
 
+from kizuna.config import command_hint
 from kizuna.graph.errors import KizunaError
 from kizuna.options import data_dir_option
 
@@ -115,7 +116,7 @@ def demo(
         )
     settings = Settings.from_env().with_data_dir(data_dir)
     if not no_serve:
-        require_free_port(port)  # before loading: a second demo must not touch the store
+        require_free_port(port, hint=command_hint(settings, f"demo --port {port + 1}"))
     started = time.perf_counter()
     bundle = open_bundle(path, strict=True)
     click.echo(f"Starting the graph store ({settings.store_uri or settings.data_dir}) …", err=True)
@@ -153,8 +154,11 @@ def demo(
     )
 
 
-def require_free_port(port: int, host: str = "127.0.0.1") -> None:
-    """Raise a KizunaError when ``host:port`` is taken (another demo or app runs there)."""
+def require_free_port(port: int, host: str = "127.0.0.1", *, hint: str | None = None) -> None:
+    """Raise a KizunaError when ``host:port`` is taken (another demo or app runs there).
+
+    Checked before anything is started or loaded; ``hint`` is the command to suggest.
+    """
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the app's server does
         try:
@@ -162,5 +166,5 @@ def require_free_port(port: int, host: str = "127.0.0.1") -> None:
         except OSError:
             raise KizunaError(
                 f"Port {port} is in use (another kizuna demo or app?). Stop it, or choose "
-                f"another port: kizuna demo --port {port + 1}"
+                f"another port: {hint or f'kizuna demo --port {port + 1}'}"
             ) from None

@@ -178,9 +178,18 @@ def serve(
         KIZUNA_BASIC_AUTH=analyst:secret kizuna serve --host 0.0.0.0
     Set KIZUNA_BASIC_AUTH=user:password to require a login (always do so with --host).
     """
+    from kizuna.cmd_demo import require_free_port
     from kizuna.dashboard.app import create_app
     from kizuna.dashboard.auth import parse_credentials, require_basic_auth
 
+    next_port = f"serve --port {port + 1}"
+    require_free_port(
+        port,
+        host,
+        hint=f"kizuna {next_port}"
+        if input_path
+        else command_hint(settings_for(data_dir), next_port),
+    )
     credentials = os.environ.get("KIZUNA_BASIC_AUTH")
     parsed = parse_credentials(credentials) if credentials else None
     source: Callable[[], Bundle] = (

@@ -10,6 +10,7 @@ year); booleans ``true``/``false``.  Rows are the sheet's own row numbers.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 import zipfile
 import zlib
@@ -43,7 +44,8 @@ def read_workbook(
     try:
         with zipfile.ZipFile(path) as zf:
             check_archive(path.name, zf, limits or ZipLimits.from_env())
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        # from bytes: openpyxl refuses a file name without .xlsx (a bundle saved as 'snapshot')
+        wb = openpyxl.load_workbook(io.BytesIO(path.read_bytes()), read_only=True, data_only=True)
     except (*_SHEET_ERRORS, AttributeError, InvalidFileException) as exc:
         raise BundleError(
             [

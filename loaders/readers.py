@@ -116,6 +116,8 @@ def read_bundle_arrow(
     if p.is_dir():
         return _read_folder(p, columns)
     suffix = p.suffix.lower()
+    if suffix not in (".zip", ".xlsx", ".xlsm") and zipfile.is_zipfile(p):
+        suffix = _zip_kind(p)  # a bundle saved without its ending
     if suffix == ".zip":
         return _read_zip(p, columns, limits or ZipLimits.from_env())
     if suffix in (".xlsx", ".xlsm"):
@@ -127,6 +129,16 @@ def read_bundle_arrow(
     raise BundleError(
         [problem("unreadable", p.name, None, None, f"'{p.name}' is not a bundle", _WHAT)]
     )
+
+
+def _zip_kind(path: Path) -> str:
+    """ ".xlsx" for an Excel workbook (it holds xl/workbook.xml), else ".zip"."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return ".zip"  # the zip reader names what is wrong with it
+    return ".xlsx" if "xl/workbook.xml" in names else ".zip"
 
 
 _WHAT = "give a folder with nodes.csv and ties.csv, a .zip of that folder, or an .xlsx workbook"

@@ -116,7 +116,7 @@ def _validate(bundle: Bundle, arrow: dict[tuple[str, str], pa.Array] | None = No
                 "{v} is out of range",
                 f"write decimal degrees between -{lim:g} and {lim:g} (Tokyo: lat 35.68, lon "
                 "139.77); check that lat and lon are not swapped",
-                values=v,
+                values=shown_numbers(v),
             )
     if c.has("nodes", "corporate_number"):
         cn = nodes["corporate_number"]
@@ -160,7 +160,7 @@ def _validate(bundle: Bundle, arrow: dict[tuple[str, str], pa.Array] | None = No
             "ties",
             "weight",
             ~np.isnan(w) & ~((w > 0) & np.isfinite(w)),
-            lambda i: f"{w[i]} is not a positive weight",
+            lambda i: f"{shown_numbers(w[i : i + 1])[0]} is not a positive weight",
             "write a number above 0, or leave the cell empty (weight 1)",
         )
     c.years("ties")
@@ -334,3 +334,18 @@ def _tie_identity(c: Checker, ties: pd.DataFrame, ends: dict[str, np.ndarray]) -
         warning=True,
     )
     return dup
+
+
+#: How a number too long for a float (it reads as infinity) is shown in a problem.
+TOO_MANY_DIGITS = "a number with too many digits"
+
+
+def shown_numbers(values: np.ndarray) -> np.ndarray:
+    """Numbers as a problem shows them: infinity (a 400-digit cell) as words, not ``inf``.
+
+    >>> list(shown_numbers(np.array([1.5, float("inf")])))
+    ['1.5', 'a number with too many digits']
+    """
+    return np.array(
+        [TOO_MANY_DIGITS if np.isinf(x) else f"{x}" for x in values.tolist()], dtype=object
+    )

@@ -107,7 +107,7 @@ def test_app_texts_carry_the_data_dir_of_the_store(tmp_path: Path) -> None:
     start = source.hint("store start")
     assert start == f"kizuna store start --data-dir {tmp_path / 'kz'}"
     for lang in ("ja", "en"):
-        assert start in t("banner.store_down", lang, error="x", time="12:00", start=start)
+        assert start in t("banner.store_start", lang, start=start)
         assert start in t("down.body", lang, start=start)
         page = str(empty_store_page(lang, hint=source.hint))
         assert f"kizuna load my-network/ --data-dir {tmp_path / 'kz'}" in page
@@ -117,3 +117,39 @@ def test_a_bundle_source_gives_plain_commands() -> None:
     from kizuna.dashboard.data import DataSource
 
     assert DataSource(lambda: None).hint("store start") == "kizuna store start"  # type: ignore[arg-type,return-value]
+
+
+def test_store_down_banner_says_the_hint_once_without_a_double_period(tmp_path: Path) -> None:
+    from kizuna.dashboard.data import Snapshot
+    from kizuna.dashboard.shell import banner
+
+    settings = Settings(data_dir=tmp_path / "kz")
+    start = command_hint(settings, "store start")
+    down = Snapshot(data=_EmptyData(), error=not_running_message(settings), loaded_at=0.0)
+    for lang in ("en", "ja"):
+        text = str(banner(down, lang, start))
+        assert text.count(start) == 1
+        assert ".." not in text and "。。" not in text
+    other = Snapshot(data=_EmptyData(), error="ServiceUnavailable: refused.", loaded_at=0.0)
+    assert start in str(banner(other, "en", start))  # a different error gets the hint
+
+
+class _EmptyData:
+    is_empty = True
+
+
+def test_demo_and_serve_port_hints_carry_the_data_dir(tmp_path: Path) -> None:
+    store = tmp_path / "kz"
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        for command in ("demo", "serve"):
+            result = CliRunner().invoke(
+                cli, [command, "--port", str(port), "--data-dir", str(store)]
+            )
+            assert isinstance(result.exception, KizunaError), result.output
+            message = str(result.exception)
+            assert f"Port {port} is in use" in message
+            assert f"--port {port + 1} --data-dir {store}" in message
+    assert not store.exists()  # nothing started

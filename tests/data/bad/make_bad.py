@@ -385,7 +385,7 @@ HOSTILE: dict[str, tuple[dict[str, str | bytes | None], list[tuple[object, ...]]
     ),
     "json_5001_digit_number": (
         nodes_json(SURROGATE_JSON.replace('"C\\ud800"', f'"C","lat":{"9" * 5001}')),
-        [(E, "bad_lat", "nodes.json", 3, "lat", "inf is out of range")],
+        [(E, "bad_lat", "nodes.json", 3, "lat", "a number with too many digits is out of range")],
     ),
     "json_lone_surrogate": (
         nodes_json(SURROGATE_JSON),
