@@ -105,6 +105,25 @@ def _same(column: str, a: str, b: str) -> bool:
     return " ".join(fa.split()) == " ".join(fb.split())
 
 
+def _located_elsewhere(
+    node: dict[str, str | None], values: dict[str, str | None]
+) -> tuple[tuple[str, ...], str]:
+    """(columns not to fill, note) when the bundle's prefecture is not the registry's.
+
+    The registry's city and address would contradict the bundle's prefecture (which is
+    kept), so neither is filled nor compared; the note names what was not filled.
+    """
+    have, theirs = node.get("prefecture"), values.get("prefecture")
+    if have is None or theirs is None or _same("prefecture", have, theirs):
+        return (), ""
+    columns = ("city", "address")
+    skipped = [f"{c} '{values[c]}'" for c in columns if values.get(c) and node.get(c) is None]
+    if not skipped:
+        return columns, ""
+    text = "the prefectures differ: the registry's " + " and ".join(skipped) + " not filled"
+    return columns, text
+
+
 def _text(value: object) -> str | None:
     if value is None or (isinstance(value, float) and value != value) or value is pd.NA:
         return None
@@ -181,15 +200,19 @@ def enrich_bundle(bundle: Bundle, reg: Registry) -> Enriched:
         counts[rec["match"]] += 1
         if entry is not None:
             notes = [rec["note"]] if rec["note"] else []
-            for col, value in registry_values(entry).items():
+            values = registry_values(entry)
+            unfilled, located = _located_elsewhere(node, values)
+            for col, value in values.items():
                 have = node.get(col)
-                if value is None:
+                if value is None or col in unfilled:
                     continue
                 if have is None:
                     nodes.at[idx, col] = value
                     filled[col] += 1
                 elif not _same(col, have, value):
                     notes.append(f"{col}: bundle '{have}', registry '{value}' (the bundle's kept)")
+            if located:
+                notes.append(located)
             rec["note"] = "; ".join(notes)
         report.append(rec)
     source = list(bundle.source_columns.get("nodes") or _written(bundle))

@@ -179,7 +179,9 @@ def test_enrich_fills_matches_and_reports(
     assert nodes.at["nta", "name_en"] == "National Tax Agency"
     assert nodes.at["nta_osaka", "prefecture"] == "大阪府"  # never overwritten
     assert nodes.at["alpha", "prefecture"] == "東京都"
-    assert nodes.at["alpha", "city"] == "横浜市中区"
+    # the registry's city (in 神奈川県) would contradict the bundle's 東京都: not filled
+    assert pd_isna(nodes.at["alpha", "city"]) and pd_isna(nodes.at["alpha", "address"])
+    assert "city '横浜市中区'" in rep["alpha"]["note"] and "not filled" in rep["alpha"]["note"]
     assert nodes.at["alpha", "name_kana"] == "アルファセイキ"
     assert nodes.at["alpha", "name"] == "㈱ アルファ"
     assert nodes.at["tohoku", "name_en"] == "Tohoku Univ."

@@ -57,3 +57,45 @@ def test_import_members_says_whether_the_body_was_the_seeds_or_created(
     )
     assert code == 0, err
     assert "created" not in out and "already in" in out
+
+
+# ---- 5: enrich fills no city/address that contradicts the bundle's prefecture
+def test_enrich_fills_no_city_or_address_when_the_prefectures_differ(tmp_path: Path) -> None:
+    import pandas as pd
+
+    from kizuna.graph.bundle import Bundle
+    from kizuna.registry.enrich import enrich_bundle
+    from kizuna.registry.store import Registry
+    from tests.registry.nta import number, row, write
+
+    osaka, tokyo = number(270000000011), number(130000000012)
+    f = write(
+        tmp_path / "00_all_20240329.csv",
+        [
+            row(1, osaka, "デルタ株式会社", prefecture="大阪府", city="大阪市北区", street="梅田1"),
+            row(2, tokyo, "株式会社イー", furigana="イー"),
+        ],
+    )
+    nodes = pd.DataFrame(
+        {
+            "id": ["d", "e"],
+            "name": ["デルタ株式会社", "株式会社イー"],
+            "kind": ["company", "company"],
+            "prefecture": ["東京都", "東京"],
+            "corporate_number": [osaka, tokyo],
+        },
+        dtype=object,
+    )
+    with Registry.open(tmp_path / "data", create=True) as reg:
+        reg.add([f])
+        result = enrich_bundle(Bundle(nodes=nodes), reg)
+    out = result.bundle.nodes.set_index("id")
+    assert out.at["d", "prefecture"] == "東京都"
+    assert out.at["d", "city"] is None and out.at["d", "address"] is None
+    note = result.report.set_index("id").at["d", "note"]
+    assert "prefecture: bundle '東京都', registry '大阪府'" in note
+    assert "city '大阪市北区'" in note and "address '大阪府大阪市北区梅田1'" in note
+    assert "not filled" in note
+    # the same prefecture written differently (東京 = 東京都) still fills everything
+    assert out.at["e", "city"] == "千代田区" and out.at["e", "name_kana"] == "イー"
+    assert result.report.set_index("id").at["e", "note"] == ""
