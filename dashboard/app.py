@@ -10,7 +10,7 @@ import dash
 from kizuna.dashboard import ids, shell
 from kizuna.dashboard.data import BundleSource, DataSource
 from kizuna.dashboard.i18n import CURRENT_LANG, normalize_lang
-from kizuna.dashboard.pages import PAGES
+from kizuna.dashboard.pages import LINKED_PAGES, PAGES
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +50,7 @@ def create_app(
     )
     app.layout = shell.layout(normalize_lang(lang))
     shell.register(app, data)
-    for page in PAGES:
+    for page in (*PAGES, *LINKED_PAGES):
         page.register(app, data)
     app.server.config["KIZUNA_DATA"] = data
     app.server.before_request(_request_language)

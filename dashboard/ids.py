@@ -45,6 +45,13 @@ MAP_DETAILS = "map-details"
 MAP_CSV = "map-csv"
 MAP_CSV_DOWNLOAD = "map-csv-download"
 
+# -- cluster profile -----------------------------------------------------------------------
+PROFILE_FIGURE = figure("profile-map")
+PROFILE_XLSX = "profile-xlsx"
+PROFILE_PDF = "profile-pdf"
+PROFILE_DOWNLOAD = "profile-download"
+PROFILE_CLUSTER = "profile-cluster"
+
 # -- network explorer ------------------------------------------------------------------------
 NET_SEARCH = "net-search"
 NET_RESULTS = "net-results"

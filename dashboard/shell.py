@@ -12,7 +12,7 @@ from kizuna.dashboard import components as ui
 from kizuna.dashboard import ids, urlstate
 from kizuna.dashboard.data import DataSource, Snapshot
 from kizuna.dashboard.i18n import LANGUAGES, t
-from kizuna.dashboard.pages import PAGES
+from kizuna.dashboard.pages import LINKED_PAGES, PAGES
 
 logger = logging.getLogger(__name__)
 
@@ -21,6 +21,9 @@ def _page_for(pathname: str | None) -> Any:
     path = (pathname or "/").rstrip("/") or "/"
     for page in PAGES:
         if path == page.PATH:
+            return page
+    for page in LINKED_PAGES:
+        if path.startswith(page.PATH + "/"):
             return page
     return None
 
@@ -254,6 +257,7 @@ def register(app: Dash, source: DataSource) -> None:
     def route(pathname, lang, _key, selection, search, restored):  # type: ignore[no-untyped-def]
         query = urlstate.parse(search)
         urlstate.CURRENT_QUERY.set(query)
+        urlstate.CURRENT_PATH.set(pathname or "/")
         if not restored and query.get("sel"):  # opened from a shared URL: its selection
             selection = urlstate.selection_of_param(query["sel"]) or selection
         content, top = render_page(source, pathname, lang, selection)

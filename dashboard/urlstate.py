@@ -16,6 +16,9 @@ from urllib.parse import parse_qsl, urlencode
 #: The query of the URL the page is being drawn for (set by the shell's route callback).
 CURRENT_QUERY: ContextVar[dict[str, str]] = ContextVar("kizuna_query", default={})  # noqa: B039
 
+#: The path of the page being drawn (``/cluster/<id>`` names its cluster).
+CURRENT_PATH: ContextVar[str] = ContextVar("kizuna_path", default="/")
+
 #: Query keys of the map page's filters.
 MAP_KEYS: tuple[str, ...] = ("kinds", "conf", "years", "color")
 

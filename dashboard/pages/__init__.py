@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kizuna.dashboard.pages import (
     cluster_gaps,
+    cluster_profile,
     data_tables,
     hub_roles,
     national_map,
@@ -13,3 +14,5 @@ from kizuna.dashboard.pages import (
 )
 
 PAGES = (national_map, network, cluster_gaps, hub_roles, partners, what_if, data_tables)
+#: Pages reached from links, not from the nav bar (``PATH/<id>``).
+LINKED_PAGES = (cluster_profile,)

@@ -64,11 +64,18 @@ def details(data: SnapshotData, ties: pd.DataFrame, selection: dict[str, Any], l
             f"{data.cluster_label(cid, lang)} — {term('region', row['region'], lang)}, "
             f"{term('field', row['field'], lang)}, {t('map.orgs', lang)} {row['orgs']}"
         )
-    else:
-        a, b = selection.get("a", ""), selection.get("b", "")
-        pa = f"cluster:{a}" if kind == "pair" else a
-        pb = f"cluster:{b}" if kind == "pair" else b
-        title = f"{place_label(data, pa, lang)} ↔ {place_label(data, pb, lang)}"
+        profile = dcc.Link(
+            t("profile.open", lang), href=f"/cluster/{cid}?lang={lang}", className="btn btn-small"
+        )
+        return html.Div([html.H4(title), profile, _ties_body(data, ties, selection, lang)])
+    a, b = selection.get("a", ""), selection.get("b", "")
+    pa = f"cluster:{a}" if kind == "pair" else a
+    pb = f"cluster:{b}" if kind == "pair" else b
+    title = f"{place_label(data, pa, lang)} ↔ {place_label(data, pb, lang)}"
+    return html.Div([html.H4(title), _ties_body(data, ties, selection, lang)])
+
+
+def _ties_body(data: SnapshotData, ties: pd.DataFrame, selection: dict[str, Any], lang: str) -> Any:
     table = ties_of_selection(data, ties, selection)
     body: Any
     if table.empty:
@@ -81,7 +88,7 @@ def details(data: SnapshotData, ties: pd.DataFrame, selection: dict[str, Any], l
             height="300px",
             terms={"kind": "tie_kind"},
         )
-    return html.Div([html.H4(title), body])
+    return body
 
 
 #: A time control acts only when at least this share of the ties (clusters) carries a year.

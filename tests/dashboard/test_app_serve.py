@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from dash import html
 
 from kizuna import cmd_serve
-from kizuna.dashboard import ids, shell
+from kizuna.dashboard import ids, shell, urlstate
 from kizuna.dashboard.app import create_app
 from kizuna.dashboard.auth import parse_credentials, require_basic_auth
 from kizuna.dashboard.pages import PAGES
@@ -44,6 +44,9 @@ def test_every_callback_id_exists_in_some_layout(tiny_bundle):
     for page in PAGES:
         content, _ = shell.render_page(source, page.PATH, "ja", {"kind": "cluster", "id": "tama"})
         present |= component_ids(content)
+    urlstate.CURRENT_PATH.set("/cluster/tama")
+    content, _ = shell.render_page(source, "/cluster/tama", "ja", None)
+    present |= component_ids(content)
     present.add("data-grid-holder")
     missing = set()
     for callback in app.callback_map.values():

@@ -516,3 +516,32 @@ def test_the_what_if_list_follows_the_language(served, browser):
     browser.find_element(By.CSS_SELECTOR, '#lang input[value="ja"]').click()
     wait_for(browser, lambda d: "全国マップ" in text_of(d, ".nav"))
     assert severe(browser) == []
+
+
+def test_the_cluster_profile_opens_from_the_map(served, browser):
+    from selenium.webdriver.common.by import By
+
+    url, bundle = served
+    names = bundle.clusters.set_index("id")["name"]
+    browser.get(url + "/?lang=ja&sel=cluster:tama")
+    wait_for(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#map-details a"), what="link")
+    browser.find_element(By.CSS_SELECTOR, "#map-details a").click()
+    wait_for(browser, lambda d: d.execute_script("return location.pathname") == "/cluster/tama")
+    wait_for(
+        browser,
+        lambda d: str(names["tama"]) in text_of(d, "#page-content h2"),
+        what="the profile's title",
+    )
+    wait_for(
+        browser,
+        lambda d: (rows := grid_rows(d, "profile-evidence", "source_name")) and all(rows),
+        what="the evidence rows",
+    )
+    wait_for(browser, lambda d: grid_rows(d, "profile-members", "kind"), what="members")
+    wait_for(browser, settled)
+    headings = text_of(browser, "#page-content h3")
+    for part in ("種類別のメンバー", "ハブの役割", "ギャップ", "連携先候補", "根拠"):
+        assert part in headings, part
+    assert not set(grid_rows(browser, "profile-members", "kind")) & {"company", "university"}
+    shot(browser, "cluster-profile-ja")
+    assert severe(browser) == []
