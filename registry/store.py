@@ -45,18 +45,50 @@ BULK_BYTES = 20 << 20
 CACHE_KIB = 262_144
 
 _COLS = ", ".join(spec.NAMES)
+_N = spec.N_COLUMNS
+#: Positional parameters of a registry tuple (30 columns, name_key, file_id).
+_P = {name: f"?{i + 1}" for i, name in enumerate((*spec.NAMES, "name_key", "file_id"))}
+_SINCE = f"coalesce({_P['change_date']}, {_P['update_date']})"
 _UPSERT = (
-    f"INSERT INTO corporations ({_COLS}, name_key, file_id) "
-    f"VALUES ({', '.join('?' * (spec.N_COLUMNS + 2))}) "
+    f"INSERT INTO corporations ({_COLS}, name_key, file_id, name_since) "
+    f"VALUES ({', '.join(f'?{i}' for i in range(1, _N + 3))}, {_SINCE}) "
     "ON CONFLICT(corporate_number) DO UPDATE SET "
     + ", ".join(
         f"{c} = excluded.{c}"
         for c in (*spec.NAMES, "name_key", "file_id")
         if c != "corporate_number"
     )
-    + " WHERE (excluded.update_date, excluded.file_id, excluded.sequence)"
+    + ", name_since = CASE WHEN corporations.name IS excluded.name"
+    " THEN corporations.name_since ELSE excluded.name_since END"
+    " WHERE (excluded.update_date, excluded.file_id, excluded.sequence)"
     " > (corporations.update_date, corporations.file_id, corporations.sequence)"
 )
+#: A row older than the one held (or a past-history row, 最新履歴 0) does not replace
+#: it; its name, when not the held one, is kept as a former name (until the held name
+#: was taken), so separate adds in any order keep the same former names.
+_OLDER = (
+    "AND (c.update_date, c.file_id, c.sequence)"
+    f" > ({_P['update_date']}, {_P['file_id']}, {_P['sequence']})"
+)
+_KEEP_FORMER = (
+    "INSERT INTO former_names (corporate_number, name, name_key, prefecture, until)"
+    f" SELECT c.corporate_number, {_P['name']}, {_P['name_key']}, {_P['prefecture']},"
+    f" c.name_since FROM corporations c WHERE c.corporate_number = {_P['corporate_number']}"
+    f" AND {_P['name']} IS NOT NULL AND c.name IS NOT {_P['name']} {{older}}"
+    " AND NOT EXISTS (SELECT 1 FROM former_names f WHERE f.corporate_number ="
+    f" c.corporate_number AND f.name = {_P['name']})"
+)
+#: An older row with the held name: the name was held since the older row's date.
+_NAME_SINCE = (
+    f"UPDATE corporations AS c SET name_since = min(c.name_since, {_SINCE})"
+    f" WHERE c.corporate_number = {_P['corporate_number']} AND c.name IS {_P['name']}"
+    f" AND c.name_since > {_SINCE} {{older}}"
+)
+#: For past-history rows, whatever their date (the file id is only named so that every
+#: parameter of the tuple is used).
+_ANY_DATE = f"AND {_P['file_id']} IS NOT NULL"
+_LATEST = spec.INDEX["latest"]
+_PAST = "0"
 _TYPES = {"sequence": "INTEGER", "corporate_number": "INTEGER PRIMARY KEY"}
 _VIEW_JA = ", ".join(
     (
@@ -73,7 +105,7 @@ _SCHEMA = [
     " changed INTEGER, encoding TEXT, first_update TEXT, last_update TEXT, added_at TEXT)",
     "CREATE TABLE IF NOT EXISTS corporations ("
     + ", ".join(f"{c} {_TYPES.get(c, 'TEXT')}" for c in spec.NAMES)
-    + ", name_key TEXT, file_id INTEGER)",
+    + ", name_key TEXT, name_since TEXT, file_id INTEGER)",
     "CREATE TABLE IF NOT EXISTS former_names (corporate_number INTEGER NOT NULL,"
     " name TEXT, name_key TEXT, prefecture TEXT, until TEXT)",
     "CREATE INDEX IF NOT EXISTS former_names_key ON former_names (name_key, prefecture)",
@@ -188,6 +220,7 @@ class Registry:
         RegistryFileError
             For the first bad file or row; nothing is added then.
         """
+        self._upgrade()
         files = [NtaFile.of(p) for p in paths]
         order = sorted(range(len(files)), key=lambda i: (files[i].name_date or "9999", i))
         files = [files[i] for i in order]
@@ -214,6 +247,15 @@ class Registry:
         if bulk:
             conn.execute("PRAGMA optimize")
         return results
+
+    def _upgrade(self) -> None:
+        """Add ``corporations.name_since`` to a registry made before it existed."""
+        columns = {r[1] for r in self.conn.execute("PRAGMA table_info(corporations)")}
+        if "name_since" not in columns:
+            self.conn.execute("ALTER TABLE corporations ADD COLUMN name_since TEXT")
+            self.conn.execute(
+                "UPDATE corporations SET name_since = coalesce(change_date, update_date)"
+            )
 
     def _bulk(self, files: list[NtaFile]) -> bool:
         """Whether to rebuild the name index once after the add instead of row by row:
@@ -248,12 +290,25 @@ class Registry:
         file_id = cur.lastrowid
         tail = (file_id,)
         stats = ReadStats()
-        before = conn.total_changes - self._former_count()
+        held_before = conn.execute("SELECT 1 FROM corporations LIMIT 1").fetchone() is not None
+        changed = 0
         for batch in prefetched(read_batches(nta, stats)):
-            conn.executemany(_UPSERT, [row + tail for row in batch])
+            rows = [row + tail for row in batch]
+            current = [r for r in rows if r[_LATEST] != _PAST]
+            past = [r for r in rows if r[_LATEST] == _PAST] if len(current) < len(rows) else []
+            before = conn.total_changes - self._former_count()
+            conn.executemany(_UPSERT, current)
+            changed += conn.total_changes - self._former_count() - before
+            # rows that did not replace the held one: their names are history
+            formers = self._former_count()
+            if held_before or len(current) < len(rows):
+                conn.executemany(_KEEP_FORMER.format(older=_OLDER), current)
+                conn.executemany(_NAME_SINCE.format(older=_OLDER), current)
+            if past:
+                conn.executemany(_KEEP_FORMER.format(older=_ANY_DATE), past)
+            changed += self._former_count() - formers
             if progress is not None:
                 progress(nta.label, stats.rows)
-        changed = conn.total_changes - self._former_count() - before
         as_of = nta.name_date or stats.max_update
         conn.execute(
             "UPDATE files SET as_of = ?, rows = ?, changed = ?, encoding = ?, first_update = ?,"

@@ -99,3 +99,95 @@ def test_enrich_fills_no_city_or_address_when_the_prefectures_differ(tmp_path: P
     # the same prefecture written differently (東京 = 東京都) still fills everything
     assert out.at["e", "city"] == "千代田区" and out.at["e", "name_kana"] == "イー"
     assert result.report.set_index("id").at["e", "note"] == ""
+
+
+# ---- 1 and 2: past-history rows, and former names whatever the order of separate adds
+def _past(seq: int, num: str, name: str, **kw: str) -> list[str]:
+    from tests.registry.nta import row
+
+    r = row(seq, num, name, **kw)
+    r[23] = "0"  # 最新履歴 0: 過去情報
+    return r
+
+
+def test_a_past_history_row_never_replaces_the_latest_state(tmp_path: Path) -> None:
+    from kizuna.registry.store import Registry
+    from tests.registry.nta import write
+    from tests.registry.test_registry_add import A, diff_rows, full_rows
+
+    full = write(tmp_path / "13_tokyo_all_20240329.zip", full_rows())
+    diff = write(tmp_path / "diff_20240401.zip", diff_rows())
+    past = write(
+        tmp_path / "diff_20240601.csv",
+        [
+            _past(
+                1,
+                A,
+                "株式会社アルファ旧旧",
+                process="11",
+                correction="1",
+                update="2024-06-01",
+                change="2020-01-01",
+            )
+        ],
+    )
+    with Registry.open(tmp_path / "d", create=True) as reg:
+        reg.add([full, diff])
+        reg.add([past])
+        alpha = reg.by_number(A)
+        assert alpha is not None
+        assert (alpha["name"], alpha["prefecture"], alpha["update_date"]) == (
+            "株式会社アルファ精機",
+            "神奈川県",
+            "2024-04-01",
+        )
+        names = [n for n, _ in reg.former_names(A)]
+        assert names == ["株式会社アルファ", "株式会社アルファ旧旧"]
+        [(now, old, _)] = reg.by_former_key("アルファ旧旧", None)
+        assert (now["name"], old) == ("株式会社アルファ精機", "株式会社アルファ旧旧")
+        [(status_files)] = [reg.status()["files"][-1]]
+        assert status_files["changed"] == 1  # the former name kept, nothing else
+
+
+def _state(data_dir: Path) -> tuple[list[tuple], list[tuple]]:
+    import sqlite3
+
+    from kizuna.registry.store import registry_path
+
+    with sqlite3.connect(registry_path(data_dir)) as conn:
+        cols = "corporate_number, name, prefecture, update_date, change_date, close_date"
+        rows = conn.execute(f"SELECT {cols} FROM corporations ORDER BY 1").fetchall()
+        former = conn.execute(
+            "SELECT corporate_number, name, name_key, prefecture, until FROM former_names"
+            " ORDER BY 1, 2"
+        ).fetchall()
+    return rows, former
+
+
+@pytest.mark.parametrize("order", ["one_add", "full_then_diff", "diff_then_full"])
+def test_separate_adds_in_any_order_keep_the_former_names(tmp_path: Path, order: str) -> None:
+    from kizuna.registry.store import Registry
+    from tests.registry.nta import write
+    from tests.registry.test_registry_add import A, diff_rows, full_rows
+
+    full = write(tmp_path / "13_tokyo_all_20240329.zip", full_rows())
+    diff = write(tmp_path / "diff_20240401.zip", diff_rows())
+    adds = {
+        "one_add": [[diff, full]],
+        "full_then_diff": [[full], [diff]],
+        "diff_then_full": [[diff], [full]],
+    }[order]
+    with Registry.open(tmp_path / "d", create=True) as reg:
+        for files in adds:
+            reg.add(files)
+        assert reg.former_names(A) == [("株式会社アルファ", "2024-03-25")]
+        assert reg.status()["former_names"] == 1
+        [(now, old, until)] = reg.by_former_key("アルファ", "東京都")
+        assert (now["name"], old, until) == (
+            "株式会社アルファ精機",
+            "株式会社アルファ",
+            "2024-03-25",
+        )
+    with Registry.open(tmp_path / "ref", create=True) as reg:
+        reg.add([full, diff])
+    assert _state(tmp_path / "d") == _state(tmp_path / "ref")
