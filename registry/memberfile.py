@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
@@ -37,9 +38,17 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "name": (
         "会社名", "企業名", "法人名", "団体名", "名称", "会員名", "機関名", "組織名",
         "事業所名", "事業者名", "社名", "name", "company", "organization", "organisation",
-        "member",
+        "companyname", "organizationname", "organisationname", "membername", "firm",
+        "firmname", "corporatename", "会員企業名", "member",
     ),
 }  # fmt: skip
+#: Header words that name a field only weakly (a header merely containing them loses to
+#: any other header of the field): "Member No." is not the name, "Company Name" is.
+WEAK: dict[str, tuple[str, ...]] = {"name": ("member", "name", "company", "organization")}
+#: Exact headers that still lose to a stronger one ("Member" next to "Company Name").
+WEAK_EXACT: dict[str, tuple[str, ...]] = {"name": ("member", "members")}
+#: A header naming a number (会員番号, Member No., ID) is never the name column.
+_NUMBER_HEADER = re.compile(r"(番号|no\.?|number|num|#|id|№)$|^(no|id)\b")
 FIELDS: tuple[str, ...] = tuple(ALIASES)
 HEADER_SEARCH_ROWS = 10
 #: Longer header cells are compared exactly only (a title line is not a header).
@@ -60,18 +69,36 @@ def field_of(header: str) -> str | None:
 
     >>> field_of("会社名"), field_of("本社所在地"), field_of("会社名（カナ）"), field_of("TEL")
     ('name', 'address', 'name_kana', None)
+    >>> field_of("Member No."), field_of("Company Name")
+    (None, 'name')
     """
+    found = field_score(header)
+    return found[0] if found else None
+
+
+def field_score(header: str) -> tuple[str, int] | None:
+    """(field, strength) of a header: 3 an exact header, 2 a header containing a field's
+    word (or a weak exact one, :data:`WEAK_EXACT`), 1 containing only a weak word
+    (:data:`WEAK`); None when it names no field.  In a header row, the strongest header
+    of a field is its column (the first of equals); the others are reported unknown."""
     h = clean(header)
     if not h:
         return None
     for name, aliases in ALIASES.items():
         if h in (clean(a) for a in aliases):
-            return name
+            if name == "name" and _NUMBER_HEADER.search(h):
+                return None
+            return name, 2 if h in WEAK_EXACT.get(name, ()) else 3
     if len(h) > MAX_HEADER_CHARS:  # a title line, not a header cell
         return None
     for name, aliases in ALIASES.items():
-        if any(clean(a) in h for a in aliases if len(clean(a)) >= 2):
-            return name
+        words = [clean(a) for a in aliases if len(clean(a)) >= 2 and clean(a) in h]
+        if not words:
+            continue
+        if name == "name" and _NUMBER_HEADER.search(h):
+            return None  # 会員番号, Member No.: a number, never the name
+        weak = WEAK.get(name, ())
+        return name, 1 if all(w in weak for w in words) else 2
     return None
 
 
@@ -195,16 +222,19 @@ def _find_header(
                     break
         if "name" in mapping and "name" not in columns:
             continue
-        unknown: list[str] = []
         used = set(columns.values())
+        ranked: dict[str, tuple[int, int]] = {}  # field → (-strength, column): best first
         for i, h in enumerate(headers):
             if i in used or not h.strip():
                 continue
-            found = field_of(h)
-            if found is None or found in columns:
-                unknown.append(h.strip())
-            else:
-                columns[found] = i
+            found = field_score(h)
+            if found is not None and found[0] not in columns:
+                rank = (-found[1], i)
+                ranked[found[0]] = min(ranked.get(found[0], rank), rank)
+        for name, (_, i) in ranked.items():
+            columns[name] = i
+        taken = set(columns.values())
+        unknown = [h.strip() for i, h in enumerate(headers) if h.strip() and i not in taken]
         if "name" in columns and (best is None or len(columns) > len(best[1])):
             best = (k, columns, unknown)
     return best

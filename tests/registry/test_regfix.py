@@ -191,3 +191,32 @@ def test_separate_adds_in_any_order_keep_the_former_names(tmp_path: Path, order:
     with Registry.open(tmp_path / "ref", create=True) as reg:
         reg.add([full, diff])
     assert _state(tmp_path / "d") == _state(tmp_path / "ref")
+
+
+# ---- 3: a strong name header wins over a weak one; "Member No." is never the name
+@pytest.mark.parametrize(
+    ("header", "name_col"),
+    [
+        ("Member No.,Company Name,Address,Phone", "Company Name"),
+        ("会員番号,会社名,所在地,電話", "会社名"),
+        ("Member,Company Name,Address,Phone", "Company Name"),
+        ("No,Members,Address,Phone", "Members"),
+    ],
+)
+def test_member_list_header_ranking_picks_the_real_name_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str, name_col: str
+) -> None:
+    from kizuna.loaders import open_bundle
+
+    f = tmp_path / "m.csv"
+    f.write_text(f"{header}\n101,株式会社ワン,東京都八王子市,042-000-0000\n", encoding="utf-8")
+    out = tmp_path / "out"
+    code, _, err = kizuna(capsys, "import", "members", str(f), "--cluster", "c1", "--out", str(out))
+    assert code == 0, err
+    nodes = open_bundle(out).nodes
+    members = nodes[nodes["kind"] != "cluster_body"]
+    assert list(members["name"]) == ["株式会社ワン"]
+    assert members["prefecture"].tolist() == ["東京都"]
+    first = header.split(",")[0]
+    assert f"column '{first}' not recognized" in err
+    assert f"column '{name_col}'" not in err
