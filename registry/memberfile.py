@@ -21,6 +21,7 @@ from pathlib import Path
 
 from kizuna.graph.errors import KizunaError
 from kizuna.loaders.normalize import cell_text
+from kizuna.loaders.textfile import unclosed_quote
 
 #: Fields a member list can give, and the header words that name them (checked in order).
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -164,6 +165,15 @@ def read_cells(path: Path) -> list[tuple[int, list[str | None]]]:
                 ) from None
     first = text.split("\n", 1)[0]
     dialect = "excel-tab" if "\t" in first and "," not in first else "excel"
+    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    quote = unclosed_quote(data, "\t" if dialect == "excel-tab" else ",", start=start)
+    if quote is not None:  # '"' (0x22) is never part of a UTF-8 or CP932 character
+        line = data.count(b"\n", 0, quote) + 1
+        raise MemberFileError(
+            f'{path.name}, row {line}: a quote (") opens a value that is never closed, so the '
+            "rest of the file would be one cell — close or remove the quote (or save the list "
+            "again from Excel); nothing was written"
+        )
     reader = csv.reader(io.StringIO(text, newline=""), dialect=dialect)
     out: list[tuple[int, list[str | None]]] = []
     line = 1

@@ -220,3 +220,28 @@ def test_member_list_header_ranking_picks_the_real_name_column(
     first = header.split(",")[0]
     assert f"column '{first}' not recognized" in err
     assert f"column '{name_col}'" not in err
+
+
+# ---- 4: an unclosed quote in a member CSV is refused with file and row
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp932"])
+def test_member_csv_with_an_unclosed_quote_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], encoding: str
+) -> None:
+    f = tmp_path / "meibo.csv"
+    text = (
+        "会社名,所在地\n"
+        "株式会社ワン,東京都八王子市\n"
+        '"株式会社ツー,東京都立川市\n'
+        "株式会社スリー,東京都府中市\n"
+    )
+    f.write_bytes(text.encode(encoding))
+    out = tmp_path / "out"
+    code, _, err = kizuna(capsys, "import", "members", str(f), "--cluster", "c1", "--out", str(out))
+    assert code == 1
+    assert "meibo.csv, row 3:" in err and "never closed" in err, err
+    assert "Traceback" not in err
+    assert not out.exists()
+    # quotes that are closed (and a quote inside an unquoted value) are fine
+    f.write_bytes('会社名,所在地\n"株式会社""ワン""",東京都\nA"B社,東京都\n'.encode(encoding))
+    code, _, err = kizuna(capsys, "import", "members", str(f), "--cluster", "c1", "--out", str(out))
+    assert code == 0, err
