@@ -28,12 +28,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import numpy as np
 
-from kizuna.graph.errors import KizunaError
+from kizuna.graph.errors import BundleError, KizunaError
 from kizuna.loaders.resolve import name_key
+from kizuna.loaders.zipread import ZipLimits, check_archive
 from kizuna.registry import spec
 
 log = logging.getLogger(__name__)
@@ -56,6 +57,10 @@ _CODED = tuple((spec.INDEX[c], codes) for c, codes in spec.CODES.items())
 _REQUIRED = tuple(spec.INDEX[c] for c in spec.REQUIRED)
 _DATES = tuple(spec.INDEX[c] for c in spec.DATES)
 _SEQUENCE = spec.INDEX["sequence"]
+#: Caps on what an NTA zip may unpack to (the loaders' zip-bomb limits): the national
+#: file unpacks to ~1.5 GB from ~220 MB (about 7 times); a CSV of real rows never
+#: compresses 100 times.
+REGISTRY_ZIP_LIMITS = ZipLimits(max_total_bytes=8 << 30, max_ratio=100.0, ratio_after=8 << 20)
 
 
 class RegistryFileError(KizunaError):
@@ -91,9 +96,10 @@ class NtaFile:
     sha256: str
     kind: str
     name_date: str | None
+    limits: ZipLimits = REGISTRY_ZIP_LIMITS
 
     @classmethod
-    def of(cls, path: str | Path) -> NtaFile:
+    def of(cls, path: str | Path, limits: ZipLimits | None = None) -> NtaFile:
         p = Path(path)
         if not p.is_file():
             raise RegistryFileError(
@@ -105,7 +111,9 @@ class NtaFile:
                 digest.update(block)
         lower = p.name.lower()
         kind = "full" if "_all_" in lower else "diff" if "diff" in lower else "unknown"
-        return cls(p, p.name, digest.hexdigest(), kind, _name_date(p.stem))
+        return cls(
+            p, p.name, digest.hexdigest(), kind, _name_date(p.stem), limits or REGISTRY_ZIP_LIMITS
+        )
 
 
 def _name_date(stem: str) -> str | None:
@@ -167,8 +175,12 @@ def binary(nta: NtaFile) -> Iterator[IO[bytes]]:
                 "give the zip as downloaded from the NTA site (基本3情報ダウンロード, CSV)",
             )
         try:
+            check_archive(nta.label, zf, nta.limits)
+        except BundleError as exc:
+            raise _too_large(nta, exc.problems[0].message) from None
+        try:
             with zf.open(members[0]) as fh:
-                yield fh
+                yield io.BufferedReader(_Capped(fh, members[0], nta), 1 << 20)
         except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
             raise RegistryFileError(
                 nta.label,
@@ -176,6 +188,45 @@ def binary(nta: NtaFile) -> Iterator[IO[bytes]]:
                 f"the zip file is damaged or incomplete ({exc})",
                 "download it again from the NTA corporate-number site",
             ) from None
+
+
+def _too_large(nta: NtaFile, detail: str) -> RegistryFileError:
+    return RegistryFileError(
+        nta.label,
+        None,
+        detail.split("; kizuna stops there")[0],
+        "an NTA file never unpacks like this (a damaged file or a zip bomb): download it "
+        "again from the NTA corporate-number site",
+    )
+
+
+class _Capped(io.RawIOBase):
+    """A zip member's bytes, counted as they are read: refused (RegistryFileError) as
+    soon as they pass the limits' total or ratio (streaming, whatever the zip declares)."""
+
+    def __init__(self, fh: IO[bytes], info: zipfile.ZipInfo, nta: NtaFile):
+        self.fh, self.nta, self.n = fh, nta, 0
+        self.packed = max(info.compress_size, 1)
+        self.name = info.filename
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        data = self.fh.read(len(buffer))
+        self.n += len(data)
+        limits = self.nta.limits
+        if self.n > limits.max_total_bytes or (
+            self.n > limits.ratio_after and self.n > limits.max_ratio * self.packed
+        ):
+            raise _too_large(
+                self.nta,
+                f"'{self.name}' in the zip unpacks to more than {limits.max_total_bytes} bytes"
+                f" or {limits.max_ratio:g} times its packed size ({self.packed} bytes packed,"
+                f" {self.n} so far)",
+            )
+        buffer[: len(data)] = data
+        return len(data)
 
 
 def detect_encoding(head: bytes) -> str:

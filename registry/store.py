@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from kizuna.graph.errors import KizunaError
+from kizuna.loaders.zipread import ZipLimits
 from kizuna.registry import spec
 from kizuna.registry.ntafile import NtaFile, ReadStats, read_batches
 from kizuna.registry.prefetch import prefetched
@@ -200,6 +201,7 @@ class Registry:
         paths: Sequence[str | Path],
         *,
         progress: Callable[[str, int], None] | None = None,
+        limits: ZipLimits | None = None,
     ) -> list[AddedFile]:
         """Apply NTA files, oldest first (by the date in their names), in one transaction.
 
@@ -209,6 +211,8 @@ class Registry:
             NTA download files: the .zip as downloaded or the .csv inside it.
         progress : callable, optional
             Called as ``progress(file_name, rows_done)`` after each batch.
+        limits : ZipLimits, optional
+            Caps on what a zip may unpack to (default ``ntafile.REGISTRY_ZIP_LIMITS``).
 
         Returns
         -------
@@ -221,7 +225,7 @@ class Registry:
             For the first bad file or row; nothing is added then.
         """
         self._upgrade()
-        files = [NtaFile.of(p) for p in paths]
+        files = [NtaFile.of(p, limits) for p in paths]
         order = sorted(range(len(files)), key=lambda i: (files[i].name_date or "9999", i))
         files = [files[i] for i in order]
         bulk = self._bulk(files)

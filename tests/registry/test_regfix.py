@@ -245,3 +245,52 @@ def test_member_csv_with_an_unclosed_quote_is_refused(
     f.write_bytes('会社名,所在地\n"株式会社""ワン""",東京都\nA"B社,東京都\n'.encode(encoding))
     code, _, err = kizuna(capsys, "import", "members", str(f), "--cluster", "c1", "--out", str(out))
     assert code == 0, err
+
+
+# ---- 8: registry zips are capped like bundle zips (small injected caps)
+@pytest.mark.parametrize("cap", ["total", "ratio", "streamed"])
+def test_registry_zip_over_the_caps_is_refused_and_nothing_is_added(
+    tmp_path: Path, cap: str
+) -> None:
+    import sqlite3
+    import zipfile
+
+    from kizuna.loaders.zipread import ZipLimits
+    from kizuna.registry.ntafile import NtaFile, RegistryFileError, read_exact
+    from kizuna.registry.store import Registry, registry_path
+    from tests.registry.nta import number, row, write
+
+    rows = [row(i + 1, number(100000000000 + i), f"株式会社テスト{i}") for i in range(300)]
+    big = write(tmp_path / "13_tokyo_all_20240329.zip", rows)
+    size = zipfile.ZipFile(big).infolist()[0].file_size
+    assert size > 50_000
+    limits = {
+        "total": ZipLimits(max_total_bytes=size // 2),
+        "ratio": ZipLimits(max_ratio=2.0, ratio_after=1000),
+        "streamed": ZipLimits(max_total_bytes=size // 2),
+    }[cap]
+    first = write(tmp_path / "00_all_20240101.csv", [row(1, number(990000000001), "先行")])
+    with Registry.open(tmp_path / "d", create=True) as reg:
+        reg.add([first])
+        if cap == "streamed":  # the counting reader alone, whatever the zip declares
+            from kizuna.registry import ntafile
+
+            nta = NtaFile.of(big, limits)
+            with ntafile.binary(NtaFile.of(big)) as fh:  # default caps: accepted
+                assert len(fh.read()) == size
+            raw = zipfile.ZipFile(big)
+            info = raw.infolist()[0]
+            capped = ntafile._Capped(raw.open(info), info, nta)
+            with pytest.raises(RegistryFileError, match="unpacks to more than"):
+                while capped.read(1 << 12):
+                    pass
+            with pytest.raises(RegistryFileError, match="unpacks to"):
+                list(read_exact(nta, ntafile.ReadStats()))
+            return
+        with pytest.raises(RegistryFileError, match=r"13_tokyo_all_20240329\.zip: .*unpacks to"):
+            reg.add([big], limits=limits)
+    with sqlite3.connect(registry_path(tmp_path / "d")) as conn:
+        assert conn.execute("SELECT count(*) FROM corporations").fetchone() == (1,)
+        assert conn.execute("SELECT count(*) FROM files").fetchone() == (1,)
+    with Registry.open(tmp_path / "d") as reg:  # the default caps take the same file
+        assert reg.add([big])[0].rows == 300
