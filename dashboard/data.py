@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 
 from kizuna.dashboard import layout_engine
-from kizuna.dashboard.i18n import CURRENT_LANG, label, label_column, normalize_lang, t
+from kizuna.dashboard.i18n import CURRENT_LANG, label, label_column, normalize_lang, t, term
 from kizuna.dashboard.text import normalize_text
 from kizuna.graph.bundle import Bundle
 from kizuna.graph.errors import StoreBusy, StoreRefused
@@ -295,6 +295,9 @@ class SnapshotData:
         lang = normalize_lang(lang or CURRENT_LANG.get())
         if cluster_id is None or cluster_id == "" or cluster_id == NO_CLUSTER:
             return t("cluster.none", lang)
+        if str(cluster_id).startswith(NO_CLUSTER + ":"):  # organizations without a cluster
+            kind = str(cluster_id).split(":", 1)[1]
+            return f"{t('cluster.none', lang)} · {term('org_kind', kind, lang)}"
         column = label_column(lang)
         labels: dict[str, str] = self._cached(
             f"cluster_labels|{column}",
@@ -371,7 +374,10 @@ class SnapshotData:
         orgs["label_en"] = [
             label(n, e, "en") for n, e in zip(orgs["name"], orgs["name_en"], strict=True)
         ]
-        orgs["group"] = orgs["cluster"].where(orgs["cluster"].notna(), NO_CLUSTER)
+        # organizations without a cluster are grouped by kind ("(none):university" …), so the
+        # network overview shows a few labelled groups instead of one grey ball
+        kinds = orgs["kind"].fillna("other").astype(str)
+        orgs["group"] = orgs["cluster"].where(orgs["cluster"].notna(), NO_CLUSTER + ":" + kinds)
         clusters = self.clusters
         labels = {str(k): str(v) for k, v in clusters["label"].items()}
         orgs["cluster_label"] = [labels.get(c, NO_CLUSTER) for c in orgs["group"]]

@@ -21,6 +21,10 @@ MAX_NODES = 1500
 def cluster_colours(data: SnapshotData) -> dict[str, str]:
     colours = {c: ui.colour_of(i) for i, c in enumerate(data.clusters.index)}
     colours[NO_CLUSTER] = "#9a9a9a"
+    greys = ("#7f7f7f", "#a6a6a6", "#5f5f5f", "#c4c4c4", "#8c8c8c", "#b0b0b0")
+    loose = sorted(g for g in set(data.orgs_base["group"]) if str(g).startswith(NO_CLUSTER))
+    for i, group in enumerate(loose):  # organizations without a cluster, one grey per kind
+        colours[group] = greys[i % len(greys)]
     return colours
 
 

@@ -271,7 +271,7 @@ def selection_from_click(click: dict[str, Any] | None) -> dict[str, Any] | None:
         return None
     if custom[0] == "org":
         return {"kind": "org", "id": custom[1]}
-    if custom[0] == "cluster" and custom[1] != NO_CLUSTER:
+    if custom[0] == "cluster" and not str(custom[1]).startswith(NO_CLUSTER):
         return {"kind": "cluster", "id": custom[1]}
     return None
 

@@ -87,7 +87,10 @@ def test_orgs_carry_metrics_labels_and_places(data):
     assert orgs.at["b_tama", "label"] == "TAMA協会 (TAMA Association)"
     assert orgs.at["b_tama", "degree"] == 7
     assert orgs.at["lonely", "degree"] == 0
-    assert orgs.at["meti_kanto", "group"] == data_module.NO_CLUSTER
+    # without a cluster: grouped by kind, with a readable name
+    assert orgs.at["meti_kanto", "group"] == data_module.NO_CLUSTER + ":agency"
+    assert data.cluster_label("(none):agency", "en") == "no cluster · agency"
+    assert data.cluster_label("(none):agency", "ja") == "クラスター外 · 行政機関"
     assert orgs.at["tama_c1", "place"] == "cluster:tama"
     assert orgs.at["fr_body", "place"] == "overseas"
     assert orgs.at["meti_kanto", "place"] == "pref:埼玉県"

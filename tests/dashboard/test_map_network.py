@@ -127,7 +127,8 @@ def test_view_modes(data, monkeypatch):
         "kansai_green",
         "hokkaido_bio",
         "kyushu_si",
-        "(none)",
+        "(none):agency",  # organizations without a cluster, grouped by kind
+        "(none):foreign_body",
     }
 
 
