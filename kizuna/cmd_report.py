@@ -18,12 +18,11 @@ logger = logging.getLogger(__name__)
 def _read_input(path: Path) -> tuple[Bundle, str]:
     """The bundle at ``path`` and its data date: its files' newest time, in JST."""
     from kizuna.loaders import open_bundle
+    from kizuna.loaders.readers import bundle_mtime
     from kizuna.reports.i18n import jst
 
     bundle = open_bundle(path, strict=False)
-    files = [p for p in path.iterdir() if p.is_file()] if path.is_dir() else [path]
-    newest = max((p.stat().st_mtime for p in files), default=path.stat().st_mtime)
-    return bundle, jst(datetime.fromtimestamp(newest, tz=UTC))
+    return bundle, jst(datetime.fromtimestamp(bundle_mtime(path), tz=UTC))
 
 
 def _read_store(data_dir: Path | None = None) -> tuple[Bundle, str]:

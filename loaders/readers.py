@@ -61,6 +61,14 @@ def bundle_bytes(path: str | Path) -> int:
     return total
 
 
+def bundle_mtime(path: str | Path) -> float:
+    """When the bundle at ``path`` last changed: its files' newest modification time
+    (seconds since the epoch; a zip or workbook: its own)."""
+    path = Path(path)
+    files = [p for p in path.iterdir() if p.is_file()] if path.is_dir() else [path]
+    return max((p.stat().st_mtime for p in files), default=path.stat().st_mtime)
+
+
 def read_bundle(
     path: str | Path, *, limits: ZipLimits | None = None
 ) -> tuple[Bundle, list[LoadProblem]]:
