@@ -11,6 +11,8 @@ from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 
+from kizuna.graph.terms import terms
+
 logger = logging.getLogger(__name__)
 
 LOCALES = Path(__file__).resolve().parent / "locales"
@@ -40,7 +42,9 @@ def catalogue(lang: str) -> dict[str, str]:
     if lang not in LANGUAGES:
         lang = DEFAULT_LANGUAGE
     text = (LOCALES / f"{lang}.json").read_text("utf-8")
-    data: dict[str, str] = json.loads(text)
+    vocabulary = terms(lang)  # shared with the reports (graph/data/terms.json)
+    aliases = {f"conf.{k[11:]}": v for k, v in vocabulary.items() if k.startswith("confidence.")}
+    data: dict[str, str] = {**vocabulary, **aliases, **json.loads(text)}
     return data
 
 

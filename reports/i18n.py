@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 import jinja2
 
 from kizuna.graph.errors import ConfigError
+from kizuna.graph.terms import terms
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +41,7 @@ def _messages(lang: str) -> dict[str, str]:
     if lang not in LANGS:
         raise ConfigError(f"Unknown report language {lang!r}: use one of {', '.join(LANGS)}.")
     text = resources.files("kizuna.reports").joinpath("templates", "locales", f"{lang}.json")
-    data: dict[str, str] = json.loads(text.read_text(encoding="utf-8"))
+    data: dict[str, str] = {**terms(lang), **json.loads(text.read_text(encoding="utf-8"))}
     return data
 
 

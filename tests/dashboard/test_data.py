@@ -89,7 +89,7 @@ def test_orgs_carry_metrics_labels_and_places(data):
     assert orgs.at["lonely", "degree"] == 0
     # without a cluster: grouped by kind, with a readable name
     assert orgs.at["meti_kanto", "group"] == data_module.NO_CLUSTER + ":agency"
-    assert data.cluster_label("(none):agency", "en") == "no cluster · agency"
+    assert data.cluster_label("(none):agency", "en") == "no cluster · public agency"
     assert data.cluster_label("(none):agency", "ja") == "クラスター外 · 行政機関"
     assert orgs.at["tama_c1", "place"] == "cluster:tama"
     assert orgs.at["fr_body", "place"] == "overseas"
