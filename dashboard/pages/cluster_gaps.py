@@ -14,6 +14,7 @@ from kizuna.dashboard import ids
 from kizuna.dashboard.arcs import TIE_COLUMNS, ties_of_selection
 from kizuna.dashboard.data import DataSource, Snapshot, SnapshotData
 from kizuna.dashboard.i18n import t
+from kizuna.graph.model import REGIONS
 
 PATH = "/gaps"
 NAV_KEY = "nav.gaps"
@@ -154,18 +155,7 @@ def heatmap(
     )
 
 
-REGION_ORDER = (
-    "hokkaido",
-    "tohoku",
-    "kanto",
-    "chubu",
-    "kinki",
-    "chugoku",
-    "shikoku",
-    "kyushu",
-    "okinawa",
-    "overseas",
-)
+REGION_ORDER = REGIONS  # north to south (graph.model: the one region order)
 
 
 def ordered_clusters(data: SnapshotData, present: set[str]) -> list[str]:
