@@ -15,7 +15,18 @@ if TYPE_CHECKING:
     from kizuna.analytics.api import NetworkAnalysis
     from kizuna.analytics.snapshot import Snapshot
 
-__all__ = ["Scenario", "WhatIfDiff", "apply_scenario", "compare", "reachability"]
+__all__ = [
+    "COMPARED_METRICS",
+    "Scenario",
+    "WhatIfDiff",
+    "apply_scenario",
+    "compare",
+    "reachability",
+]
+
+#: The metric groups :func:`compare` reads: ``analyze(bundle, metrics=COMPARED_METRICS)``
+#: is all a before/after comparison needs.
+COMPARED_METRICS: tuple[str, ...] = ("degree", "betweenness", "roles", "cluster_pairs")
 
 
 @dataclass
@@ -117,7 +128,11 @@ def reachability(snap: Snapshot) -> dict[str, int]:
 
 
 def compare(before: NetworkAnalysis, after: NetworkAnalysis) -> WhatIfDiff:
-    """Differences of the main metrics between two analyses (after − before)."""
+    """Differences of the main metrics between two analyses (after − before).
+
+    Both analyses need the groups :data:`COMPARED_METRICS` of ``analyze`` (and their
+    snapshot, for reachability).
+    """
     cols = ["degree", "betweenness", "participation"]
     b = before.nodes[["id", *cols, "role"]].set_index("id")
     a = after.nodes[["id", *cols, "role"]].set_index("id")

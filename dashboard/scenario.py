@@ -15,7 +15,6 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from kizuna.dashboard.data import SnapshotData
@@ -164,32 +163,16 @@ def after_bundle(data: SnapshotData, scenario: dict[str, list[Any]]) -> Bundle:
     )
 
 
-def _light(bundle: Bundle) -> Any:
-    """What a what-if compares, from analytics' own functions: degree, participation, z and
-    role (Guimerà–Amaral), cluster pairs, the snapshot for reachability, and betweenness
-    when exact is cheap (at most EXACT_MAX organizations; NaN above, said on the page)."""
-    from kizuna.analytics import centrality, gaps, roles
-    from kizuna.analytics.api import NetworkAnalysis
-    from kizuna.analytics.snapshot import build_snapshot
+def measure(bundle: Bundle) -> Any:
+    """What a what-if compares: analytics' analyze with the groups compare reads (degree,
+    betweenness, roles, cluster pairs); betweenness only when exact is cheap (at most
+    EXACT_MAX organizations; NaN above, said on the page)."""
+    from kizuna.analytics.api import analyze
+    from kizuna.analytics.whatif import COMPARED_METRICS
 
-    snap = build_snapshot(bundle)
-    nodes = pd.DataFrame({"id": snap.ids.astype(object), "degree": snap.degree})
-    if snap.n <= EXACT_MAX:
-        nodes["betweenness"] = centrality.betweenness(snap, exact_max=EXACT_MAX)[0]
-    else:
-        nodes["betweenness"] = np.nan
-    nodes[["participation", "within_module_z", "role"]] = roles.role_table(snap)
-    empty = pd.DataFrame(columns=["source", "target"])
-    return NetworkAnalysis(
-        nodes=nodes,
-        cluster_pairs=gaps.cluster_pairs(snap),
-        bridges=empty,
-        local_bridges=empty,
-        spof=pd.DataFrame(),
-        communities={},
-        meta={"n": snap.n},
-        snapshot=snap,
-    )
+    small = len(bundle.nodes) <= EXACT_MAX
+    metrics = [m for m in COMPARED_METRICS if small or m != "betweenness"]
+    return analyze(bundle, metrics=metrics, exact_betweenness_max=EXACT_MAX)
 
 
 def outcome(data: SnapshotData, scenario: Any) -> Any:
@@ -197,8 +180,8 @@ def outcome(data: SnapshotData, scenario: Any) -> Any:
     from kizuna.analytics.api import compare
 
     sc = scenario_of(scenario)
-    before = data.memo("whatif|before", lambda: _light(data.bundle))
-    return data.memo(f"whatif|{_key(sc)}", lambda: compare(before, _light(after_bundle(data, sc))))
+    before = data.memo("whatif|before", lambda: measure(data.bundle))
+    return data.memo(f"whatif|{_key(sc)}", lambda: compare(before, measure(after_bundle(data, sc))))
 
 
 def pair_changes(data: SnapshotData, diff: Any) -> pd.DataFrame:
