@@ -487,13 +487,14 @@ def _cluster_text(src: pd.DataFrame) -> np.ndarray:
     return strip_clusters(src.get("cluster", None), len(src))
 
 
-from kizuna.analytics.partners import suggest_partners  # noqa: E402
+from kizuna.analytics.partners import PartnerFinder, suggest_partners  # noqa: E402
 from kizuna.analytics.whatif import Scenario, WhatIfDiff, apply_scenario, compare  # noqa: E402
 
 __all__ = [
     "CONTRACT_NODE_COLUMNS",
     "METRICS",
     "NetworkAnalysis",
+    "PartnerFinder",
     "Scenario",
     "WhatIfDiff",
     "analyze",

@@ -161,6 +161,20 @@ class PartnerFinder:
             .__iter__()
         }
 
+    @classmethod
+    def of(cls, bundle: Bundle, analysis: object | None = None) -> PartnerFinder:
+        """A finder reusing a previous ``analyze`` result's snapshot and brokerage, if given.
+
+        Build it once and call :meth:`suggest` for many queries (the app keeps one per
+        store snapshot): the precomputation is most of a single query's cost.
+        """
+        snap = getattr(analysis, "snapshot", None)
+        nodes = getattr(analysis, "nodes", None)
+        strength = None
+        if nodes is not None:
+            strength = nodes[["itinerant", "representative", "gatekeeper", "liaison"]].sum(axis=1)
+        return cls(bundle, snapshot=snap, broker_strength=strength)
+
     def features(self, sources: np.ndarray) -> pd.DataFrame:
         """Signals for every candidate (other cluster, not adjacent, not a source)."""
         S, n = self.snap.S, self.snap.n
@@ -216,7 +230,8 @@ class PartnerFinder:
         }
         my_fields = {self.field.get(c) for c in src_cl}
         per_cluster: dict[str, tuple[float, float, float]] = {}
-        for c in set(f["cluster"].tolist()):
+        codes, uniques = pd.factorize(f["cluster"].to_numpy(dtype=object))
+        for c in uniques.tolist():
             gain = aff = 0.0
             for a in src_cl:
                 key = (a, c) if a < c else (c, a)
@@ -228,7 +243,8 @@ class PartnerFinder:
             fld = self.field.get(c)
             comp = float(fld is not None and fld not in my_fields and fld not in linked_fields)
             per_cluster[c] = (gain, aff, comp)
-        vals = np.array([per_cluster[c] for c in f["cluster"]]).reshape(-1, 3)
+        table = np.array([per_cluster[c] for c in uniques.tolist()]).reshape(-1, 3)
+        vals = table[codes] if len(codes) else np.zeros((0, 3))
         f["gap_gain"], f["affinity"], f["complementary"] = vals[:, 0], vals[:, 1], vals[:, 2]
         hop = np.where(f["distance"] > 0, f["distance"], MAX_HOPS + 1)
         f["broker_path"] = np.where(f["broker"] >= 0, np.log1p(f["broker_strength"]) / hop, 0.0)
@@ -362,10 +378,4 @@ def suggest_partners(
     L. A. Adamic and E. Adar, "Friends and neighbors on the Web", Social Networks 25
     (2003) 211–230.
     """
-    snap = getattr(analysis, "snapshot", None)
-    nodes = getattr(analysis, "nodes", None)
-    strength = None
-    if nodes is not None:
-        strength = nodes[["itinerant", "representative", "gatekeeper", "liaison"]].sum(axis=1)
-    finder = PartnerFinder(bundle, snapshot=snap, broker_strength=strength)
-    return finder.suggest(org=org, cluster=cluster, k=k)
+    return PartnerFinder.of(bundle, analysis).suggest(org=org, cluster=cluster, k=k)

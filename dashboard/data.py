@@ -35,6 +35,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from kizuna.analytics.api import PartnerFinder
 from kizuna.dashboard import layout_engine
 from kizuna.dashboard.i18n import CURRENT_LANG, label, label_column, normalize_lang, t, term
 from kizuna.dashboard.text import normalize_text
@@ -226,6 +227,11 @@ class SnapshotData:
     def cluster_positions(self) -> pd.DataFrame:
         """Super-node coordinates (x, y, orgs) of every cluster group, indexed by group."""
         return self._cached("cluster_positions", lambda: layout_engine.group_centres(self))
+
+    @property
+    def partner_finder(self) -> PartnerFinder:
+        """analytics' partner finder over this snapshot's analysis, built once for all queries."""
+        return self._cached("partner_finder", lambda: PartnerFinder.of(self.bundle, self.analysis))
 
     @property
     def search_keys(self) -> pd.Series:

@@ -74,11 +74,9 @@ def gaps_of(data: SnapshotData, cluster: str) -> pd.DataFrame:
 
 def partners_of(data: SnapshotData, cluster: str) -> pd.DataFrame:
     """Partner suggestions for the cluster (as on the partner page)."""
-    from kizuna.analytics.api import suggest_partners
 
     def compute() -> pd.DataFrame:
-        found = suggest_partners(data.bundle, cluster=cluster, k=10, analysis=data.analysis)
-        return found
+        return data.partner_finder.suggest(cluster=cluster, k=10)
 
     found: pd.DataFrame = data.memo(f"profile_partners|{cluster}", compute)
     if found.empty:

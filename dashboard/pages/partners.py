@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-import plotly.graph_objects as go
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
 from kizuna.dashboard import components as ui
@@ -24,15 +23,10 @@ def partners(
     data: SnapshotData, *, org: str | None = None, cluster: str | None = None, k: int = K
 ) -> pd.DataFrame:
     """analytics' suggest_partners for an organization or a cluster, cached per snapshot."""
-    from kizuna.analytics.api import suggest_partners
-
     key = f"partners|{org}|{cluster}|{k}"
 
     def compute() -> pd.DataFrame:
-        result: pd.DataFrame = suggest_partners(
-            data.bundle, org=org, cluster=cluster, k=k, analysis=data.analysis
-        )
-        return result
+        return data.partner_finder.suggest(org=org, cluster=cluster, k=k)
 
     result: pd.DataFrame = data.memo(key, compute)
     return result
@@ -59,7 +53,7 @@ def partner_table(data: SnapshotData, found: pd.DataFrame, lang: str) -> pd.Data
 
 def path_figure(
     data: SnapshotData, found: pd.DataFrame, candidate: str | None, lang: str
-) -> go.Figure:
+) -> ui.AnyFigure:
     """The existing path from the focus to one candidate, the broker in red, the proposed
     tie dashed."""
     if found.empty:
@@ -74,10 +68,11 @@ def path_figure(
         path = [cand]
     xs = list(range(len(path)))
     ys = [0.0] * len(path)
-    fig = go.Figure()
+    fig = ui.Figure()
     if len(path) > 1:
         fig.add_trace(
-            go.Scatter(
+            ui.trace(
+                "scatter",
                 x=xs,
                 y=ys,
                 mode="lines",
@@ -87,7 +82,8 @@ def path_figure(
             )
         )
         fig.add_trace(
-            go.Scatter(
+            ui.trace(
+                "scatter",
                 x=[0, len(path) / 2 - 0.5, len(path) - 1],
                 y=[0, 0.9, 0],
                 mode="lines",
@@ -102,7 +98,8 @@ def path_figure(
         for i, p in enumerate(path)
     ]
     fig.add_trace(
-        go.Scatter(
+        ui.trace(
+            "scatter",
             x=xs,
             y=ys,
             mode="markers+text",
@@ -221,7 +218,7 @@ def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div
 
 def run(
     data: SnapshotData, org: str | None, cluster: str | None, lang: str
-) -> tuple[list[dict[str, Any]], Any, go.Figure]:
+) -> tuple[list[dict[str, Any]], Any, ui.AnyFigure]:
     """The finder callback as a plain function: (grid rows, status, path figure)."""
     if not org and not cluster:
         return [], ui.notice(t("partners.choose", lang)), ui.empty_figure("")
