@@ -80,18 +80,25 @@ def validate_with_duplicates(
 def _validate(bundle: Bundle, arrow: dict[tuple[str, str], pa.Array] | None = None) -> Checker:
     c = Checker(bundle, arrow)
     c.column_names()
-    nodes, ties = bundle.nodes, bundle.ties
-    ids = c.arrow("nodes", "id")
-    nodes_ok = c.has("nodes", "id")
-    node_file = c.label("nodes")
-    has_clusters = "clusters" in bundle.present
-    has_programs = "programs" in bundle.present
+    _check_nodes(c, bundle)
+    _check_ties(c, bundle)
+    if "clusters" in bundle.present:
+        _check_clusters(c)
+    if "programs" in bundle.present:
+        _check_programs(c)
+    if "participation" in bundle.present:
+        _check_participation(c, bundle)
+    return c
 
-    if nodes_ok and len(nodes) == 0:
+
+def _check_nodes(c: Checker, bundle: Bundle) -> None:
+    """nodes.csv: rows, required cells, unique ids, kinds, regions, coordinates, 法人番号."""
+    nodes = bundle.nodes
+    if c.has("nodes", "id") and len(nodes) == 0:
         c.problems.append(
             problem(
                 "no_rows",
-                node_file,
+                c.label("nodes"),
                 None,
                 None,
                 "the file has a header row but no organizations",
@@ -105,6 +112,26 @@ def _validate(bundle: Bundle, arrow: dict[tuple[str, str], pa.Array] | None = No
     c.vocabulary("nodes", "kind", ORG_KINDS, "unknown_kind")
     c.vocabulary("nodes", "region", REGIONS, "unknown_region")
     c.confidence("nodes")
+    _check_coordinates(c, nodes)
+    if c.has("nodes", "corporate_number"):
+        cn = nodes["corporate_number"]
+        c.report(
+            "bad_corporate_number",
+            "nodes",
+            "corporate_number",
+            ~valid_mask(cn),
+            lambda i: f"'{cn.iat[i]}' is not a valid corporate number (法人番号)",
+            "write the 13 digits exactly as the 法人番号公表サイト shows them (the first digit "
+            "is a check digit), or leave the cell empty",
+        )
+    if "clusters" in bundle.present and c.has("clusters", "id") and c.has("nodes", "cluster"):
+        c.references(
+            "nodes", "cluster", bundle.clusters["id"], c.label("clusters"), "missing_cluster"
+        )
+
+
+def _check_coordinates(c: Checker, nodes: pd.DataFrame) -> None:
+    """lat and lon in decimal degrees, within ±90 and ±180."""
     for col, lim, code in (("lat", 90.0, "bad_lat"), ("lon", 180.0, "bad_lon")):
         if c.has("nodes", col):
             v = nodes[col].to_numpy(dtype=float)
@@ -118,39 +145,14 @@ def _validate(bundle: Bundle, arrow: dict[tuple[str, str], pa.Array] | None = No
                 "139.77); check that lat and lon are not swapped",
                 values=shown_numbers(v),
             )
-    if c.has("nodes", "corporate_number"):
-        cn = nodes["corporate_number"]
-        c.report(
-            "bad_corporate_number",
-            "nodes",
-            "corporate_number",
-            ~valid_mask(cn),
-            lambda i: f"'{cn.iat[i]}' is not a valid corporate number (法人番号)",
-            "write the 13 digits exactly as the 法人番号公表サイト shows them (the first digit "
-            "is a check digit), or leave the cell empty",
-        )
-    if has_clusters and c.has("clusters", "id") and c.has("nodes", "cluster"):
-        c.references(
-            "nodes", "cluster", bundle.clusters["id"], c.label("clusters"), "missing_cluster"
-        )
 
-    # ---- ties ----
+
+def _check_ties(c: Checker, bundle: Bundle) -> None:
+    """ties.csv: required cells, endpoints, kinds, weights, years, ids, programs,
+    repeated identities and self-ties."""
+    ties = bundle.ties
     c.required("ties")
-    ends = {}
-    for end in ("source", "target"):
-        ends[end], dangling = fc.ref_codes(c.arrow("ties", end), ids)
-        if not (nodes_ok and c.has("ties", end)):
-            continue
-        values = ties[end]
-        c.report(
-            "missing_node",
-            "ties",
-            end,
-            dangling,
-            f"'{{v}}' is not an id in {node_file}",
-            f"add that id to {node_file}, or correct it (ids must match exactly, including case)",
-            values=values.to_numpy(dtype=object),
-        )
+    ends = _check_tie_ends(c, ties)
     c.vocabulary("ties", "kind", TIE_KINDS, "unknown_kind")
     c.confidence("ties")
     if c.has("ties", "weight"):
@@ -178,6 +180,7 @@ def _validate(bundle: Bundle, arrow: dict[tuple[str, str], pa.Array] | None = No
             ),
             "give the tie another id, or leave the id empty",
         )
+    has_programs = "programs" in bundle.present
     if c.has("ties", "program") and (c.has("programs", "id") or not has_programs):
         prog_ids = bundle.programs["id"] if has_programs else pd.Series([], dtype=object)
         c.references(
@@ -199,61 +202,107 @@ def _validate(bundle: Bundle, arrow: dict[tuple[str, str], pa.Array] | None = No
         warning=True,
     )
 
-    # ---- clusters ----
-    if has_clusters:
-        c.required("clusters")
-        c.unique_ids("clusters")
-        c.vocabulary("clusters", "region", REGIONS, "unknown_region")
-        c.references("clusters", "body", ids, node_file, "missing_node", target_ok=nodes_ok)
-        c.years("clusters")
-        c.confidence("clusters")
 
-    # ---- programs ----
-    if has_programs:
-        c.required("programs")
-        c.unique_ids("programs")
-        c.vocabulary("programs", "kind", PROGRAM_KINDS, "unknown_kind")
-        c.references("programs", "host", ids, node_file, "missing_node", target_ok=nodes_ok)
-        c.years("programs")
-        c.figures("programs")
-        c.confidence("programs")
-
-    # ---- participation ----
-    if "participation" in bundle.present:
-        part = bundle.participation
-        c.required("participation")
-        prog_ids = bundle.programs["id"] if has_programs else pd.Series([], dtype=object)
-        c.references(
-            "participation",
-            "program",
-            prog_ids,
-            c.label("programs"),
-            "missing_program",
-            target_ok=c.has("programs", "id") or not has_programs,
-        )
-        c.references(
-            "participation", "organization", ids, node_file, "missing_node", target_ok=nodes_ok
-        )
-        c.vocabulary("participation", "role", PARTICIPATION_ROLES, "unknown_role")
-        c.years("participation")
-        c.confidence("participation")
-        prog = c.arrow("participation", "program")
-        org = c.arrow("participation", "organization")
-        groups = fc.group_ids([fc.codes(prog), fc.codes(org)])
-        dup = fc.duplicates(groups, fc.present(prog) & fc.present(org))
+def _check_tie_ends(c: Checker, ties: pd.DataFrame) -> dict[str, np.ndarray]:
+    """Report tie ends that are not node ids; return the ends' codes among the ids."""
+    ids = c.arrow("nodes", "id")
+    nodes_ok = c.has("nodes", "id")
+    node_file = c.label("nodes")
+    ends = {}
+    for end in ("source", "target"):
+        ends[end], dangling = fc.ref_codes(c.arrow("ties", end), ids)
+        if not (nodes_ok and c.has("ties", end)):
+            continue
+        values = ties[end]
         c.report(
-            "duplicate_tie",
-            "participation",
-            "organization",
-            dup,
-            lambda i: (
-                f"'{part['organization'].iat[i]}' is listed twice in program "
-                f"'{part['program'].iat[i]}'; it counts once"
-            ),
-            "delete the repeated row",
-            warning=True,
+            "missing_node",
+            "ties",
+            end,
+            dangling,
+            f"'{{v}}' is not an id in {node_file}",
+            f"add that id to {node_file}, or correct it (ids must match exactly, including case)",
+            values=values.to_numpy(dtype=object),
         )
-    return c
+    return ends
+
+
+def _check_clusters(c: Checker) -> None:
+    """clusters.csv: required cells, unique ids, regions, promotion bodies, years."""
+    c.required("clusters")
+    c.unique_ids("clusters")
+    c.vocabulary("clusters", "region", REGIONS, "unknown_region")
+    c.references(
+        "clusters",
+        "body",
+        c.arrow("nodes", "id"),
+        c.label("nodes"),
+        "missing_node",
+        target_ok=c.has("nodes", "id"),
+    )
+    c.years("clusters")
+    c.confidence("clusters")
+
+
+def _check_programs(c: Checker) -> None:
+    """programs.csv: required cells, unique ids, kinds, hosts, years, figures."""
+    c.required("programs")
+    c.unique_ids("programs")
+    c.vocabulary("programs", "kind", PROGRAM_KINDS, "unknown_kind")
+    c.references(
+        "programs",
+        "host",
+        c.arrow("nodes", "id"),
+        c.label("nodes"),
+        "missing_node",
+        target_ok=c.has("nodes", "id"),
+    )
+    c.years("programs")
+    c.figures("programs")
+    c.confidence("programs")
+
+
+def _check_participation(c: Checker, bundle: Bundle) -> None:
+    """participation.csv: required cells, programs and organizations that exist, roles,
+    years, and an organization listed twice in one program."""
+    part = bundle.participation
+    has_programs = "programs" in bundle.present
+    c.required("participation")
+    prog_ids = bundle.programs["id"] if has_programs else pd.Series([], dtype=object)
+    c.references(
+        "participation",
+        "program",
+        prog_ids,
+        c.label("programs"),
+        "missing_program",
+        target_ok=c.has("programs", "id") or not has_programs,
+    )
+    c.references(
+        "participation",
+        "organization",
+        c.arrow("nodes", "id"),
+        c.label("nodes"),
+        "missing_node",
+        target_ok=c.has("nodes", "id"),
+    )
+    c.vocabulary("participation", "role", PARTICIPATION_ROLES, "unknown_role")
+    c.years("participation")
+    c.confidence("participation")
+    prog = c.arrow("participation", "program")
+    org = c.arrow("participation", "organization")
+    groups = fc.group_ids([fc.codes(prog), fc.codes(org)])
+    dup = fc.duplicates(groups, fc.present(prog) & fc.present(org))
+    c.report(
+        "duplicate_tie",
+        "participation",
+        "organization",
+        dup,
+        lambda i: (
+            f"'{part['organization'].iat[i]}' is listed twice in program "
+            f"'{part['program'].iat[i]}'; it counts once"
+        ),
+        "delete the repeated row",
+        warning=True,
+    )
 
 
 def tie_groups(
