@@ -24,18 +24,17 @@ import numpy as np
 import plotly
 from dash import html
 
-from kizuna.dashboard import shell
+from kizuna.dashboard import scenario, shell
 from kizuna.dashboard.data import DataSource, SnapshotData
-from kizuna.dashboard.pages import (
-    PAGES,
-    cluster_gaps,
-    data_tables,
-    hub_roles,
-    national_map,
-    network,
-    what_if,
-)
-from kizuna.dashboard.pages import partners as partner_page
+from kizuna.dashboard.pages import PAGES, network
+from kizuna.dashboard.pages.cluster_gaps.figures import heatmap
+from kizuna.dashboard.pages.cluster_gaps.layout import drill_down
+from kizuna.dashboard.pages.cluster_gaps.model import gap_table
+from kizuna.dashboard.pages.data_tables import model as data_tables
+from kizuna.dashboard.pages.hub_roles import layout as hub_roles
+from kizuna.dashboard.pages.national_map import layout as national_map
+from kizuna.dashboard.pages.partners import layout as partner_page
+from kizuna.dashboard.pages.what_if import layout as what_if
 from kizuna.graph.bundle import Bundle
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -65,7 +64,7 @@ def cases(
     by_degree = data.orgs["degree"].sort_values(ascending=False)
     hubs = list(by_degree.index[:200])
     clusters = list(data.clusters.index[data.clusters["orgs"] > 0])
-    pairs = cluster_gaps.gap_table(data)
+    pairs = gap_table(data)
 
     def pick(items: list[Any]) -> Any:
         return items[int(rng.integers(len(items)))]
@@ -80,8 +79,8 @@ def cases(
 
     out: dict[str, Callable[[], Any]] = {}
     for page in PAGES:
-        out[f"page load {page.PATH}"] = lambda p=page: shell.render_page(
-            source, p.PATH, "ja", {"kind": "cluster", "id": pick(clusters)}
+        out[f"page load {page.path}"] = lambda p=page: shell.render_page(
+            source, p.path, "ja", {"kind": "cluster", "id": pick(clusters)}
         )
     out["map: filters"] = lambda: national_map.render(
         data, None, ALL_CONF, [2001 + int(rng.integers(5)), 2012], "field", None, "ja"
@@ -101,8 +100,8 @@ def cases(
     )
     out["network: search"] = lambda: network.search_options(data, names(), "ja")
     out["gaps: select pair (heatmap + drill-down)"] = lambda: (
-        cluster_gaps.drill_down(data, sel := pair(), "ja"),
-        cluster_gaps.heatmap(data, cluster_gaps.gap_table(data), selection=sel),
+        drill_down(data, sel := pair(), "ja"),
+        heatmap(data, gap_table(data), selection=sel),
     )
     out["roles: map + brokerage"] = lambda: hub_roles.render(
         data, pick(["official", "community"]), {"kind": "org", "id": pick(orgs)}, "ja"
@@ -110,15 +109,15 @@ def cases(
     out["partners: find (uncached org)"] = lambda: partner_page.run(data, pick(orgs), None, "ja")
     out["partners: find for a cluster"] = lambda: partner_page.run(data, None, pick(clusters), "en")
     out["what-if: new scenario (add tie)"] = lambda: what_if.render(
-        data, what_if.add_tie(None, pick(orgs), pick(orgs), "joint_rd", data, "ja"), "ja"
+        data, scenario.add_tie(None, pick(orgs), pick(orgs), "joint_rd", data, "ja"), "ja"
     )
     out["what-if: dispatch coordinator"] = lambda: what_if.render(
-        data, what_if.dispatch(None, pick(clusters), pick(clusters), data, "ja"), "ja"
+        data, scenario.dispatch(None, pick(clusters), pick(clusters), data, "ja"), "ja"
     )
     out["what-if: export zip"] = lambda: len(
-        what_if.export_zip(
-            what_if.after_bundle(
-                data, what_if.dispatch(None, pick(clusters), pick(clusters), data, "en")
+        scenario.export_zip(
+            scenario.after_bundle(
+                data, scenario.dispatch(None, pick(clusters), pick(clusters), data, "en")
             )
         )
     )

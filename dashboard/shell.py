@@ -12,18 +12,19 @@ from kizuna.dashboard import components as ui
 from kizuna.dashboard import ids, urlstate
 from kizuna.dashboard.data import DataSource, Snapshot
 from kizuna.dashboard.i18n import LANGUAGES, t
+from kizuna.dashboard.page import Page
 from kizuna.dashboard.pages import LINKED_PAGES, PAGES
 
 logger = logging.getLogger(__name__)
 
 
-def _page_for(pathname: str | None) -> Any:
+def _page_for(pathname: str | None) -> Page | None:
     path = (pathname or "/").rstrip("/") or "/"
     for page in PAGES:
-        if path == page.PATH:
+        if path == page.path:
             return page
     for page in LINKED_PAGES:
-        if path.startswith(page.PATH + "/"):
+        if path.startswith(page.path + "/"):
             return page
     return None
 
@@ -32,9 +33,9 @@ def nav_links(lang: str, pathname: str = "/") -> list[Any]:
     current = _page_for(pathname)
     return [
         dcc.Link(
-            t(page.NAV_KEY, lang),
-            href=page.PATH,
-            id={"type": ids.NAV_LINK, "page": page.PATH},
+            t(page.nav_key, lang),
+            href=page.path,
+            id={"type": ids.NAV_LINK, "page": page.path},
             className="nav-link active" if page is current else "nav-link",
         )
         for page in PAGES
@@ -159,7 +160,7 @@ def render_page(
     return content, banner(snapshot, lang, source.hint("store start"))
 
 
-def analysis_notice(snapshot: Snapshot, page: Any, lang: str) -> Any:
+def analysis_notice(snapshot: Snapshot, page: Page, lang: str) -> Any:
     """A "computing" or "failed" notice when ``page`` needs an analysis not ready yet.
 
     The analysis starts in the background on the first page load; a light page (the map)
@@ -197,9 +198,9 @@ def computing_notice(snapshot: Snapshot, lang: str) -> html.Div:
     )
 
 
-def is_light(page: Any) -> bool:
+def is_light(page: Page | None) -> bool:
     """Whether ``page`` draws from the light first pass (no analysis needed)."""
-    return bool(getattr(page, "LIGHT", False))
+    return page is not None and page.light
 
 
 def is_computing(source: DataSource) -> bool:
@@ -237,7 +238,7 @@ def share_outputs(query: dict[str, str]) -> tuple[str, list[str]]:
     """(URL query, nav hrefs): every page link keeps the language and the selection."""
     search = urlstate.build(query)
     carried = urlstate.build({k: v for k, v in query.items() if k in ("lang", "sel")})
-    return search, [page.PATH + carried for page in PAGES]
+    return search, [page.path + carried for page in PAGES]
 
 
 def register(app: Dash, source: DataSource) -> None:
@@ -262,7 +263,7 @@ def register(app: Dash, source: DataSource) -> None:
             selection = urlstate.selection_of_param(query["sel"]) or selection
         content, top = render_page(source, pathname, lang, selection)
         current = _page_for(pathname)
-        names = [t(p.NAV_KEY, lang) for p in PAGES]
+        names = [t(p.nav_key, lang) for p in PAGES]
         classes = ["nav-link active" if p is current else "nav-link" for p in PAGES]
         shown = status_key(source.peek())
         return content, top, names, classes, shown

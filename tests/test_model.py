@@ -78,7 +78,7 @@ def test_empty_filter_returns_the_bundle_itself() -> None:
 def test_roles_are_defined_once_for_analytics_app_and_reports() -> None:
     from kizuna.analytics import roles
     from kizuna.dashboard import components
-    from kizuna.dashboard.pages import hub_roles
+    from kizuna.dashboard.pages.hub_roles.model import ROLE_REGIONS
     from kizuna.graph import model
     from kizuna.reports import figures
 
@@ -87,5 +87,5 @@ def test_roles_are_defined_once_for_analytics_app_and_reports() -> None:
     assert roles._NONHUB == ((5, "R1"), (62, "R2"), (80, "R3"))
     assert roles._HUB == ((30, "R5"), (75, "R6"))
     assert (roles._Z_NUM, roles._Z_DEN) == (5, 2)  # z ≥ 2.5
-    assert hub_roles.ROLE_REGIONS[4] == ("R5", 0.0, 0.30, 2.5, None)
-    assert hub_roles.ROLE_REGIONS[0] == ("R1", 0.0, 0.05, None, 2.5)
+    assert ROLE_REGIONS[4] == ("R5", 0.0, 0.30, 2.5, None)
+    assert ROLE_REGIONS[0] == ("R1", 0.0, 0.05, None, 2.5)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from dataclasses import replace
 
 import pytest
 from click.testing import CliRunner
@@ -42,7 +43,7 @@ def test_every_callback_id_exists_in_some_layout(tiny_bundle):
     source.warm()  # pages render, not the "computing" notice
     present = component_ids(app.layout)
     for page in PAGES:
-        content, _ = shell.render_page(source, page.PATH, "ja", {"kind": "cluster", "id": "tama"})
+        content, _ = shell.render_page(source, page.path, "ja", {"kind": "cluster", "id": "tama"})
         present |= component_ids(content)
     urlstate.CURRENT_PATH.set("/cluster/tama")
     content, _ = shell.render_page(source, "/cluster/tama", "ja", None)
@@ -64,9 +65,9 @@ def test_every_page_renders_in_both_languages(tiny_bundle):
     source.warm()
     for lang in ("ja", "en"):
         for page in PAGES:
-            content, banner = shell.render_page(source, page.PATH, lang, None)
+            content, banner = shell.render_page(source, page.path, lang, None)
             assert banner is None
-            assert "notice-error" not in str(content), page.PATH
+            assert "notice-error" not in str(content), page.path
     content, _ = shell.render_page(source, "/nowhere", "en", None)
     assert "No such page" in str(content)
 
@@ -104,12 +105,12 @@ def test_selection_text(tiny_bundle):
 
 def test_a_failing_page_shows_an_error_not_a_crash(tiny_bundle, monkeypatch):
     app = create_app(tiny_bundle)
-    from kizuna.dashboard.pages import cluster_gaps
 
     def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise ValueError("bad cluster pairs")
 
-    monkeypatch.setattr(cluster_gaps, "layout", broken)
+    pages = tuple(replace(p, layout=broken) if p.path == "/gaps" else p for p in shell.PAGES)
+    monkeypatch.setattr(shell, "PAGES", pages)
     app.server.config["KIZUNA_DATA"].warm()
     content, _ = shell.render_page(app.server.config["KIZUNA_DATA"], "/gaps", "en", None)
     assert "bad cluster pairs" in str(content)
@@ -120,7 +121,7 @@ def test_static_layout_has_nav_links_and_stores(tiny_bundle):
     layout = app.layout
     text = str(layout)
     for page in PAGES:
-        assert f"'href': '{page.PATH}'" in text or f"href='{page.PATH}'" in text
+        assert f"'href': '{page.path}'" in text or f"href='{page.path}'" in text
     present = component_ids(layout)
     assert {ids.SELECTION, ids.SCENARIO, ids.LANG, ids.PAGE, ids.BANNER} <= present
     assert isinstance(layout, html.Div)

@@ -6,7 +6,7 @@ import io
 
 from kizuna.dashboard import shell, urlstate
 from kizuna.dashboard.app import create_app
-from kizuna.dashboard.pages import cluster_profile
+from kizuna.dashboard.pages.cluster_profile.model import members_by_kind, report_file
 
 
 def test_the_profile_page_shows_every_part(tiny_bundle):
@@ -33,7 +33,7 @@ def test_the_profile_page_shows_every_part(tiny_bundle):
 
 
 def test_members_by_kind_count_every_member(data):
-    table = cluster_profile.members_by_kind(data, "tama", "ja")
+    table = members_by_kind(data, "tama", "ja")
     assert table["count"].sum() == (data.orgs["group"] == "tama").sum() == 7
     assert "company" not in set(table["kind"])  # names, not codes
 
@@ -41,7 +41,7 @@ def test_members_by_kind_count_every_member(data):
 def test_the_report_downloads_as_excel(data):
     import openpyxl
 
-    content, name = cluster_profile.report_file(data, "tama", "en", "xlsx")
+    content, name = report_file(data, "tama", "en", "xlsx")
     assert name.endswith(".xlsx")
     book = openpyxl.load_workbook(io.BytesIO(content))
     assert len(book.sheetnames) >= 2

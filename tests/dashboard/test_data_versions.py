@@ -112,14 +112,14 @@ def test_the_version_check_failing_keeps_the_data_with_a_banner(tiny_bundle):
 
 
 def test_the_map_draws_before_the_analysis(tiny_bundle, monkeypatch):
-    from kizuna.dashboard.pages import national_map
+    from kizuna.dashboard.pages.national_map.layout import render
 
     def never(bundle):  # type: ignore[no-untyped-def]
         raise AssertionError("the map must not need the analysis")
 
     monkeypatch.setattr(data_module, "run_analysis", never)
     data = DataSource(tiny_bundle).current().data
-    fig, _details = national_map.render(data, None, None, None, "field", {}, "en")
+    fig, _details = render(data, None, None, None, "field", {}, "en")
     customs = [c for trace in fig.data for c in (trace.get("customdata") or [])]
     assert ["cluster", "tama", ""] in [list(c) for c in customs]
     assert "analysis" not in data._memo

@@ -11,7 +11,7 @@ import pytest
 
 from kizuna.dashboard import components as ui
 from kizuna.dashboard.data import DataSource
-from kizuna.dashboard.pages.data_tables import excel_bytes, table_frame
+from kizuna.dashboard.pages.data_tables.model import excel_bytes, table_frame
 from kizuna.graph.cells import FORMULA_CHARS, unescape_csv_cell
 
 HOSTILE = [

@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import pytest
 
-from kizuna.dashboard.pages import cluster_gaps as gaps
-from kizuna.dashboard.pages import hub_roles as roles
-from kizuna.dashboard.pages import partners
+from kizuna.dashboard.pages.cluster_gaps.figures import heatmap
+from kizuna.dashboard.pages.cluster_gaps.layout import drill_down
+from kizuna.dashboard.pages.cluster_gaps.model import (
+    gap_table,
+    ordered_clusters,
+    selection_from_cell,
+)
+from kizuna.dashboard.pages.hub_roles.layout import render
+from kizuna.dashboard.pages.hub_roles.model import BROKERAGE, brokers_for, region_names, spof_table
+from kizuna.dashboard.pages.partners.figures import path_figure
+from kizuna.dashboard.pages.partners.layout import run
+from kizuna.dashboard.pages.partners.model import partners
 
 
 def test_gap_table_is_observed_over_expected_weakest_first(data):
-    table = gaps.gap_table(data)
+    table = gap_table(data)
     pairs = data.analysis.cluster_pairs
     assert len(table) == len(pairs) == 6
     for row in table.itertuples():
@@ -24,8 +33,8 @@ def test_gap_table_is_observed_over_expected_weakest_first(data):
 
 
 def test_heatmap_is_symmetric_and_marks_the_selection(data):
-    fig = gaps.heatmap(
-        data, gaps.gap_table(data), selection={"kind": "pair", "a": "kansai_green", "b": "tama"}
+    fig = heatmap(
+        data, gap_table(data), selection={"kind": "pair", "a": "kansai_green", "b": "tama"}
     )
     z = fig.data[0].z
     n = len(z)
@@ -34,19 +43,19 @@ def test_heatmap_is_symmetric_and_marks_the_selection(data):
 
 
 def test_cell_click_and_drill_down(data):
-    sel = gaps.selection_from_cell({"points": [{"customdata": ["tama", "kansai_green"]}]})
+    sel = selection_from_cell({"points": [{"customdata": ["tama", "kansai_green"]}]})
     assert sel == {"kind": "pair", "a": "kansai_green", "b": "tama"}
-    assert gaps.selection_from_cell({"points": [{"customdata": ["tama", "tama"]}]}) is None
-    assert "seed:L100" in str(gaps.drill_down(data, sel, "ja"))
-    none = gaps.drill_down(data, {"kind": "pair", "a": "hokkaido_bio", "b": "tama"}, "en")
+    assert selection_from_cell({"points": [{"customdata": ["tama", "tama"]}]}) is None
+    assert "seed:L100" in str(drill_down(data, sel, "ja"))
+    none = drill_down(data, {"kind": "pair", "a": "hokkaido_bio", "b": "tama"}, "en")
     assert "no tie between these two clusters" in str(none)
 
 
 def test_role_map_draws_seven_regions_and_toggles_partition(data):
-    fig, bars = roles.render(data, "official", {}, "en")
+    fig, bars = render(data, "official", {}, "en")
     assert len(fig.layout.shapes) == 7
     assert "official" in fig.layout.title.text
-    fig2, _ = roles.render(data, "community", {}, "en")
+    fig2, _ = render(data, "community", {}, "en")
     assert "communities" in fig2.layout.title.text
     xs = [x for tr in fig.data for x in tr.x]
     assert len(xs) == len(data.orgs)
@@ -54,46 +63,46 @@ def test_role_map_draws_seven_regions_and_toggles_partition(data):
 
 
 def test_brokers_follow_the_selection(data):
-    one = roles.brokers_for(data, {"kind": "org", "id": "b_kansai"})
+    one = brokers_for(data, {"kind": "org", "id": "b_kansai"})
     assert list(one.index) == ["b_kansai"]
-    members = roles.brokers_for(data, {"kind": "cluster", "id": "tama"})
+    members = brokers_for(data, {"kind": "cluster", "id": "tama"})
     assert set(members.index) <= set(data.orgs.index[data.orgs["group"] == "tama"])
-    total = members[list(roles.BROKERAGE)].sum(axis=1).tolist()
+    total = members[list(BROKERAGE)].sum(axis=1).tolist()
     assert total == sorted(total, reverse=True)
 
 
 def test_spof_list_names_regions(data):
-    table = roles.spof_table(data, "ja")
+    table = spof_table(data, "ja")
     assert "b_kansai" in set(table["id"])
     row = table[table["id"] == "b_kansai"].iloc[0]
     assert "近畿" in row["regions_cut"] and "海外" in row["regions_cut"]
-    assert roles.region_names("kanto|kinki", "en") == "Kanto, Kinki"
+    assert region_names("kanto|kinki", "en") == "Kanto, Kinki"
 
 
 def test_partner_finder_for_an_org_in_both_languages(data):
-    rows, _status, fig = partners.run(data, "tama_c1", None, "en")
+    rows, _status, fig = run(data, "tama_c1", None, "en")
     assert rows and rows[0]["rank"] == 1
     assert all(r["cluster_name"] != data.cluster_label("tama") for r in rows)
     assert "steps through broker" in " ".join(r["reasons"] for r in rows)
-    rows_ja, _, _ = partners.run(data, "tama_c1", None, "ja")
+    rows_ja, _, _ = run(data, "tama_c1", None, "ja")
     assert "仲介役" in " ".join(r["reasons"] for r in rows_ja)
     texts = [tr.text for tr in fig.data if tr.text is not None]
     assert texts  # the path with its organizations
 
 
 def test_partner_finder_for_a_cluster_and_odd_inputs(data):
-    rows, _, _ = partners.run(data, None, "kyushu_si", "en")
+    rows, _, _ = run(data, None, "kyushu_si", "en")
     assert rows
-    _, status, _ = partners.run(data, None, None, "en")
+    _, status, _ = run(data, None, None, "en")
     assert "Choose an organization" in str(status)
-    _, status, _ = partners.run(data, "ghost", None, "en")
+    _, status, _ = run(data, "ghost", None, "en")
     assert "not in the current data" in str(status)
 
 
 def test_path_figure_marks_the_broker(data):
-    found = partners.partners(data, org="tama_c1")
+    found = partners(data, org="tama_c1")
     far = found[found["distance"] >= 3].iloc[0]
-    fig = partners.path_figure(data, found, far["candidate"], "en")
+    fig = path_figure(data, found, far["candidate"], "en")
     nodes = next(tr for tr in fig.data if tr.customdata is not None)
     assert [c[1] for c in nodes.customdata] == list(far["path"])
     assert "#d62728" in list(nodes.marker.color)  # the broker in red
@@ -102,13 +111,11 @@ def test_path_figure_marks_the_broker(data):
 def test_the_gap_heatmap_centres_at_one_and_shows_zero_pairs_apart(data):
     import math
 
-    from kizuna.dashboard.pages import cluster_gaps
-
-    table = cluster_gaps.gap_table(data)
-    fig = cluster_gaps.heatmap(data, table, lang="en")
+    table = gap_table(data)
+    fig = heatmap(data, table, lang="en")
     zero_layer, ratios = fig.data
     assert ratios.zmid == 0  # log2(O/E) = 0: observed = expected is the white middle
-    names = cluster_gaps.ordered_clusters(data, set(table["cluster_a"]) | set(table["cluster_b"]))
+    names = ordered_clusters(data, set(table["cluster_a"]) | set(table["cluster_b"]))
     index = {c: i for i, c in enumerate(names)}
     for row in table.itertuples():
         i, j = index[row.cluster_a], index[row.cluster_b]

@@ -5,14 +5,16 @@ from __future__ import annotations
 import pytest
 
 from kizuna.dashboard import explorer
-from kizuna.dashboard.pages import national_map as nm
+from kizuna.dashboard.arcs import arcs, filter_ties, ties_of_selection
 from kizuna.dashboard.pages import network as net
+from kizuna.dashboard.pages.national_map.layout import render
+from kizuna.dashboard.pages.national_map.model import selection_from_click
 
 ALL_CONF = ["confirmed", "reported", "uncertain"]
 
 
 def arc_pairs(data, **filters):  # type: ignore[no-untyped-def]
-    table = nm.arcs(data, nm.filter_ties(data, **filters))
+    table = arcs(data, filter_ties(data, **filters))
     return {
         frozenset((a, b)): n for a, b, n in zip(table["a"], table["b"], table["count"], strict=True)
     }
@@ -30,7 +32,7 @@ def test_cross_region_arcs_by_hand(data):
 
 
 def test_cross_cluster_scope_keeps_same_region_ties(data):
-    table = nm.arcs(data, nm.filter_ties(data), scope="cross_cluster")
+    table = arcs(data, filter_ties(data), scope="cross_cluster")
     pairs = {frozenset((a, b)) for a, b in zip(table["a"], table["b"], strict=True)}
     assert frozenset(("pref:埼玉県", "cluster:tama")) in pairs
 
@@ -45,7 +47,7 @@ def test_filters(data):
 
 
 def test_render_with_no_matching_tie_says_so(data):
-    fig, details = nm.render(data, ["finance"], ALL_CONF, None, "phase", None, "en")
+    fig, details = render(data, ["finance"], ALL_CONF, None, "phase", None, "en")
     texts = [a.text for a in fig.layout.annotations]
     assert any("No cross-region tie" in x for x in texts)
     assert "Click a cluster" in str(details)
@@ -53,22 +55,20 @@ def test_render_with_no_matching_tie_says_so(data):
 
 def test_click_selects_cluster_or_pair():
     click = {"points": [{"customdata": ["cluster", "tama", ""]}]}
-    assert nm.selection_from_click(click) == {"kind": "cluster", "id": "tama"}
+    assert selection_from_click(click) == {"kind": "cluster", "id": "tama"}
     arc = {"points": [{"customdata": ["arc", "cluster:tama", "cluster:kansai_green"]}]}
-    assert nm.selection_from_click(arc) == {"kind": "pair", "a": "kansai_green", "b": "tama"}
+    assert selection_from_click(arc) == {"kind": "pair", "a": "kansai_green", "b": "tama"}
     other = {"points": [{"customdata": ["arc", "overseas", "cluster:kansai_green"]}]}
-    assert nm.selection_from_click(other)["kind"] == "arc"
-    assert nm.selection_from_click({"points": [{}]}) is None
-    assert nm.selection_from_click(None) is None
+    assert selection_from_click(other)["kind"] == "arc"
+    assert selection_from_click({"points": [{}]}) is None
+    assert selection_from_click(None) is None
 
 
 def test_selected_pair_lists_its_ties_with_provenance(data):
-    table = nm.ties_of_selection(
-        data, data.ties, {"kind": "pair", "a": "kansai_green", "b": "tama"}
-    )
+    table = ties_of_selection(data, data.ties, {"kind": "pair", "a": "kansai_green", "b": "tama"})
     assert list(table["source"]) == ["b_tama"]
     assert table["source_ref"].iloc[0] == "seed:L100"
-    _fig, details = nm.render(
+    _fig, details = render(
         data,
         None,
         ALL_CONF,
@@ -81,15 +81,15 @@ def test_selected_pair_lists_its_ties_with_provenance(data):
 
 
 def test_selected_cluster_is_outlined(data):
-    fig, _ = nm.render(data, None, ALL_CONF, None, "field", {"kind": "cluster", "id": "tama"}, "ja")
+    fig, _ = render(data, None, ALL_CONF, None, "field", {"kind": "cluster", "id": "tama"}, "ja")
     ring = [tr for tr in fig.data if tr.marker and tr.marker.line and tr.marker.line.width == 4]
     assert len(ring) == 1 and [c[1] for c in ring[0].customdata] == ["tama"]
-    fig, _ = nm.render(data, None, ALL_CONF, None, "field", None, "ja")
+    fig, _ = render(data, None, ALL_CONF, None, "field", None, "ja")
     assert not [tr for tr in fig.data if tr.marker and tr.marker.line and tr.marker.line.width == 4]
 
 
 def test_phase_colouring_uses_phase_names(data):
-    fig, _ = nm.render(data, None, ALL_CONF, None, "phase", None, "en")
+    fig, _ = render(data, None, ALL_CONF, None, "phase", None, "en")
     names = {tr.name for tr in fig.data if tr.name}
     assert "Launch 2001–05" in names and "Growth 2006–09" in names
 

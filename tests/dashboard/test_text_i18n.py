@@ -78,7 +78,7 @@ def test_every_literal_key_in_the_code_exists():
 
 def test_dynamic_key_families_are_complete():
     from kizuna.dashboard.data import CENTRALITIES
-    from kizuna.dashboard.pages.hub_roles import BROKERAGE, ROLE_REGIONS
+    from kizuna.dashboard.pages.hub_roles.model import BROKERAGE, ROLE_REGIONS
     from kizuna.graph.model import CONFIDENCE_LEVELS, ORG_KINDS, PHASES
 
     en = catalogue("en")

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from kizuna.dashboard import i18n, urlstate
 from kizuna.dashboard.data import DataSource
 from kizuna.dashboard.i18n import catalogue, label, term
-from kizuna.dashboard.pages import national_map
+from kizuna.dashboard.pages.national_map.layout import layout
+from kizuna.dashboard.pages.national_map.model import cluster_options
 from kizuna.graph import model
 
 VOCABULARY_CODES = {
@@ -118,7 +119,7 @@ def test_the_year_slider_is_off_when_few_ties_carry_a_year(tiny_bundle):
     ties.loc[ties.index[2:], "since"] = None  # 2 of 30 ties keep a year (under 10 %)
     data = DataSource(lambda: bundle.with_frames(ties=ties)).current().data
     snapshot = type("S", (), {"data": data})()
-    controls = _controls(national_map.layout(snapshot, "en", {}))
+    controls = _controls(layout(snapshot, "en", {}))
     assert controls["map-years"].disabled is True  # type: ignore[attr-defined]
     phases = controls["map-phase"].options  # type: ignore[attr-defined]
     assert all(o["disabled"] for o in phases if o["value"] != "all")
@@ -128,13 +129,13 @@ def test_the_year_slider_is_off_when_few_ties_carry_a_year(tiny_bundle):
 
 def test_the_year_slider_works_when_ties_carry_years(data):
     snapshot = type("S", (), {"data": data})()
-    controls = _controls(national_map.layout(snapshot, "ja", {}))
+    controls = _controls(layout(snapshot, "ja", {}))
     assert not controls["map-years"].disabled  # type: ignore[attr-defined]
     assert controls["map-controls-note"].children == []  # type: ignore[attr-defined]
 
 
 def test_the_cluster_picker_lists_every_cluster_by_name_in_both_languages(data):
-    options = national_map.cluster_options(data, "en")
+    options = cluster_options(data, "en")
     assert {o["value"] for o in options} == set(data.clusters["id"])
     tama = next(o for o in options if o["value"] == "tama")
     assert "TAMA" in tama["label"] and "Kanto" in tama["label"]

@@ -10,16 +10,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kizuna.dashboard import scenario
-from kizuna.dashboard.pages import data_tables as dt
-from kizuna.dashboard.pages import what_if as wi
+from kizuna.dashboard.pages.data_tables import layout as dt_layout
+from kizuna.dashboard.pages.data_tables import model as dt
+from kizuna.dashboard.pages.what_if import layout as wi
 
 
 def test_add_tie_and_dispatch_build_a_scenario(data):
-    sc = wi.add_tie(None, "tama_c2", "kansai_green_c3", "joint_rd", data, "en")
+    sc = scenario.add_tie(None, "tama_c2", "kansai_green_c3", "joint_rd", data, "en")
     assert sc["add_ties"][0]["source"] == "tama_c2" and sc["add_ties"][0]["directed"] is False
-    assert wi.add_tie(sc, "tama_c2", "tama_c2", "joint_rd", data, "en") == sc  # no self-tie
-    assert wi.add_tie(sc, "tama_c2", "ghost", "joint_rd", data, "en") == sc
-    sc = wi.dispatch(sc, "tama", "kyushu_si", data, "ja")
+    assert scenario.add_tie(sc, "tama_c2", "tama_c2", "joint_rd", data, "en") == sc  # no self-tie
+    assert scenario.add_tie(sc, "tama_c2", "ghost", "joint_rd", data, "en") == sc
+    sc = scenario.dispatch(sc, "tama", "kyushu_si", data, "ja")
     node = sc["add_nodes"][0]
     assert node["kind"] == "coordinator" and node["cluster"] == "tama"
     dispatch = sc["add_ties"][-1]
@@ -34,19 +35,19 @@ def test_add_tie_and_dispatch_build_a_scenario(data):
 
 
 def test_linking_the_isolate_joins_two_components(data):
-    sc = wi.add_tie(None, "lonely", "kyushu_si_c1", "supply", data, "en")
-    diff = wi.outcome(data, sc)
+    sc = scenario.add_tie(None, "lonely", "kyushu_si_c1", "supply", data, "en")
+    diff = scenario.outcome(data, sc)
     reach = diff.reachability
     assert reach["components_after"] == reach["components_before"] - 1
     panel, _fig = wi.render(data, sc, "en")
     assert "Components" in str(panel)
-    changed = wi.node_changes(data, diff, sc)
+    changed = scenario.node_changes(data, diff, sc)
     assert {"lonely", "kyushu_si_c1"} <= set(changed["id"])
 
 
 def test_cross_cluster_tie_raises_the_pair_ratio(data):
-    sc = wi.add_tie(None, "tama_c2", "b_hbio", "joint_rd", data, "en")
-    pairs = wi.pair_changes(data, wi.outcome(data, sc))
+    sc = scenario.add_tie(None, "tama_c2", "b_hbio", "joint_rd", data, "en")
+    pairs = scenario.pair_changes(data, scenario.outcome(data, sc))
     row = pairs[(pairs["cluster_a"] == "hokkaido_bio") & (pairs["cluster_b"] == "tama")].iloc[0]
     assert row["ratio_before"] == 0 and row["ratio_after"] > 0
 
@@ -54,12 +55,12 @@ def test_cross_cluster_tie_raises_the_pair_ratio(data):
 def test_empty_scenario_and_reset(data):
     panel, _ = wi.render(data, None, "en")
     assert "No change yet" in str(panel)
-    assert wi.scenario_of(None) == {"add_ties": [], "add_nodes": [], "log": []}
+    assert scenario.scenario_of(None) == {"add_ties": [], "add_nodes": [], "log": []}
 
 
 def test_export_zip_is_a_loadable_bundle(data, tmp_path):
-    sc = wi.dispatch(None, "tama", "kyushu_si", data, "en")
-    content = wi.export_zip(wi.after_bundle(data, sc))
+    sc = scenario.dispatch(None, "tama", "kyushu_si", data, "en")
+    content = scenario.export_zip(scenario.after_bundle(data, sc))
     with zipfile.ZipFile(io.BytesIO(content)) as archive:
         names = {n.rsplit("/", 1)[-1] for n in archive.namelist()}
         assert {"nodes.csv", "ties.csv"} <= names
@@ -126,7 +127,7 @@ def test_selection_scope_and_provenance(data):
     for table in ("organizations", "ties"):
         visible = list(dt.table_frame(data, table).columns[:10])
         assert {"evidence", "source_ref", "confidence"} <= set(visible), table
-    defs = dt.column_defs(dt.table_frame(data, "ties"), "ja")
+    defs = dt_layout.column_defs(dt.table_frame(data, "ties"), "ja")
     assert {"field": "evidence"}.items() <= next(
         d for d in defs if d["field"] == "evidence"
     ).items()
@@ -175,8 +176,8 @@ def test_filter_model_matches_brute_force(rows, op, value, order):
 def test_big_networks_skip_betweenness_and_say_so(data, monkeypatch):
     monkeypatch.setattr(scenario, "EXACT_MAX", 5)
     monkeypatch.setattr(wi, "EXACT_MAX", 5)
-    sc = wi.add_tie(None, "tama_c3", "b_ksi", "alliance", data, "en")
-    diff = wi.outcome(data, sc)
+    sc = scenario.add_tie(None, "tama_c3", "b_ksi", "alliance", data, "en")
+    diff = scenario.outcome(data, sc)
     assert diff.nodes["betweenness_after"].isna().all()
     assert diff.reachability["components_after"] == diff.reachability["components_before"]
     panel, _ = wi.render(data, sc, "en")

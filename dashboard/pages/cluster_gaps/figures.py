@@ -1,4 +1,4 @@
-"""Cluster gaps: observed/expected ties for every pair of clusters, weakest pairs, drill-down."""
+"""The cluster-gaps page: its plotly figures."""
 
 from __future__ import annotations
 
@@ -7,44 +7,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-from dash import Dash, Input, Output, State, html, no_update
 
 from kizuna.dashboard import components as ui
-from kizuna.dashboard import ids
-from kizuna.dashboard.arcs import TIE_COLUMNS, ties_of_selection
-from kizuna.dashboard.data import DataSource, Snapshot, SnapshotData
+from kizuna.dashboard.data import SnapshotData
 from kizuna.dashboard.i18n import t
-from kizuna.graph.model import REGIONS
-
-PATH = "/gaps"
-NAV_KEY = "nav.gaps"
-MAX_HEATMAP = 40
-GRID_COLUMNS = ("a_name", "b_name", "observed", "expected", "ratio")
-
-
-def gap_table(data: SnapshotData, pairs: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Cluster pairs with labels and ratio observed/expected, weakest first.
-
-    ``ratio`` is NaN when nothing is expected (a cluster without ties); such pairs sort last.
-    """
-    if pairs is None:
-        cached: pd.DataFrame = data.memo(
-            "gap_table", lambda: gap_table(data, data.analysis.cluster_pairs)
-        )
-        return cached
-    table = pairs[["cluster_a", "cluster_b", "observed", "expected"]].copy()
-    expected = table["expected"].astype(float)
-    table["ratio"] = np.where(
-        expected > 0, table["observed"] / expected.where(expected > 0), np.nan
-    )
-    table["a_name"] = [data.cluster_label(c) for c in table["cluster_a"]]
-    table["b_name"] = [data.cluster_label(c) for c in table["cluster_b"]]
-    table["pair"] = table["cluster_a"] + "|" + table["cluster_b"]
-    table["expected"] = expected.round(3)
-    table["ratio"] = table["ratio"].round(3)
-    return table.sort_values(
-        ["ratio", "expected"], ascending=[True, False], na_position="last", kind="stable"
-    ).reset_index(drop=True)
+from kizuna.dashboard.pages.cluster_gaps.model import MAX_HEATMAP, ordered_clusters
 
 
 def heatmap(
@@ -155,23 +122,6 @@ def heatmap(
     )
 
 
-REGION_ORDER = REGIONS  # north to south (graph.model: the one region order)
-
-
-def ordered_clusters(data: SnapshotData, present: set[str]) -> list[str]:
-    """The clusters of ``present`` by region (north to south), then largest first; at most
-    :data:`MAX_HEATMAP` (the largest ones) when there are more."""
-    clusters = data.clusters[data.clusters["id"].isin(present)]
-    kept = set(clusters.sort_values("orgs", ascending=False)["id"][:MAX_HEATMAP])
-    rank = {r: i for i, r in enumerate(REGION_ORDER)}
-    rows = clusters[clusters["id"].isin(kept)]
-    order = sorted(
-        zip(rows["id"], rows["region"], rows["orgs"], strict=True),
-        key=lambda r: (rank.get(r[1], len(rank)), -int(r[2]), str(r[0])),
-    )
-    return [str(r[0]) for r in order]
-
-
 def short_label(name: str, limit: int = 12) -> str:
     """A heatmap tick: the name before its parenthesis, cut to ``limit`` characters."""
     head = name.split(" (")[0].split("（")[0]
@@ -186,117 +136,3 @@ def unique(labels: list[str]) -> list[str]:
         seen[text] = seen.get(text, 0) + 1
         out.append(text if seen[text] == 1 else f"{text} ({seen[text]})")
     return out
-
-
-def selection_from_cell(click: dict[str, Any] | None) -> dict[str, Any] | None:
-    if not click or not click.get("points"):
-        return None
-    custom = click["points"][0].get("customdata")
-    if not isinstance(custom, list) or len(custom) != 2 or custom[0] == custom[1]:
-        return None
-    a, b = sorted(map(str, custom))
-    return {"kind": "pair", "a": a, "b": b}
-
-
-def drill_down(data: SnapshotData, selection: dict[str, Any], lang: str) -> Any:
-    """The ties behind the selected pair (or a hint)."""
-    if selection.get("kind") != "pair":
-        return ui.notice(t("gaps.hint", lang))
-    title = html.H4(
-        f"{data.cluster_label(selection.get('a'))} ↔ {data.cluster_label(selection.get('b'))}"
-    )
-    table = ties_of_selection(data, data.ties, selection)
-    if table.empty:
-        return html.Div([title, ui.notice(t("gaps.no_ties_pair", lang), kind="warning")])
-    return html.Div(
-        [
-            title,
-            ui.grid(
-                "gaps-ties-grid",
-                table,
-                [(c, t(f"col.{c}", lang)) for c in TIE_COLUMNS],
-                height="300px",
-            ),
-        ]
-    )
-
-
-def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div:
-    data = snapshot.data
-    table = gap_table(data)
-    return html.Div(
-        [
-            html.H2(t("gaps.title", lang)),
-            html.P(t("gaps.explain", lang), className="explain"),
-            html.Div(
-                [ui.csv_button(ids.GAPS_CSV, ids.GAPS_CSV_DOWNLOAD, lang)], className="toolbar"
-            ),
-            html.Div(
-                [
-                    html.Div(
-                        ui.graph(
-                            ids.GAPS_FIGURE,
-                            heatmap(data, table, selection=selection, lang=lang),
-                            height="620px",
-                        ),
-                        className="main-col",
-                    ),
-                    html.Div(
-                        [
-                            html.H4(t("gaps.weakest", lang)),
-                            ui.grid(
-                                ids.GAPS_GRID,
-                                table,
-                                [(c, t(f"gaps.col_{c}", lang)) for c in GRID_COLUMNS],
-                                height="560px",
-                                row_id="pair",
-                                selectable=True,
-                            ),
-                        ],
-                        className="side-col",
-                    ),
-                ],
-                className="two-col",
-            ),
-            html.Div(drill_down(data, selection, lang), id=ids.GAPS_TIES),
-        ]
-    )
-
-
-def register(app: Dash, source: DataSource) -> None:
-    ui.register_click_selection(app, ids.GAPS_FIGURE, selection_from_cell)
-
-    @app.callback(
-        Output(ids.SELECTION, "data", allow_duplicate=True),
-        Input(ids.GAPS_GRID, "cellClicked"),
-        prevent_initial_call=True,
-    )
-    def row(cell_clicked):  # type: ignore[no-untyped-def]
-        pair = (cell_clicked or {}).get("rowId")
-        if not pair or "|" not in pair:
-            return no_update
-        a, b = pair.split("|", 1)
-        return {"kind": "pair", "a": a, "b": b}
-
-    @app.callback(
-        Output(ids.GAPS_TIES, "children"),
-        Output(ids.GAPS_FIGURE, "figure"),
-        Input(ids.SELECTION, "data"),
-        State(ids.LANG, "value"),
-        prevent_initial_call=True,
-    )
-    def follow(selection, lang):  # type: ignore[no-untyped-def]
-        data = source.peek().data
-        if data.is_empty:
-            return no_update, no_update
-        sel = ui.selection_of(selection)
-        return drill_down(data, sel, lang), heatmap(data, gap_table(data), selection=sel, lang=lang)
-
-    @app.callback(
-        Output(ids.GAPS_CSV_DOWNLOAD, "data"),
-        Input(ids.GAPS_CSV, "n_clicks"),
-        prevent_initial_call=True,
-    )
-    def download(_n):  # type: ignore[no-untyped-def]
-        table = gap_table(source.peek().data).drop(columns=["pair"])
-        return ui.csv_download(table, "kizuna-cluster-gaps.csv")

@@ -1,11 +1,11 @@
-"""National map: clusters as bubbles at their prefectures, cross-region ties as arcs."""
+"""The national map page: its components for one snapshot."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import pandas as pd
-from dash import ALL, Dash, Input, Output, State, dcc, html, no_update
+from dash import dcc, html
 
 from kizuna.dashboard import components as ui
 from kizuna.dashboard import ids, urlstate
@@ -13,41 +13,21 @@ from kizuna.dashboard.arcs import (
     PHASE_PRESETS,
     TIE_COLUMNS,
     arcs,
-    cluster_of_place,
     filter_ties,
     place_label,
     ties_of_selection,
     year_bounds,
 )
-from kizuna.dashboard.data import DataSource, Snapshot, SnapshotData
+from kizuna.dashboard.data import Snapshot, SnapshotData
 from kizuna.dashboard.i18n import t, term
 from kizuna.dashboard.map_figure import map_figure
+from kizuna.dashboard.pages.national_map.model import (
+    _enough,
+    cluster_options,
+    phase_coverage,
+    year_coverage,
+)
 from kizuna.graph.model import CONFIDENCE_LEVELS
-
-PATH = "/"
-NAV_KEY = "nav.map"
-#: Drawn from the light first pass (places, ties): no need to wait for the analysis.
-LIGHT = True
-SCOPES = ("cross_region", "cross_cluster")
-
-
-def selection_from_click(click: dict[str, Any] | None) -> dict[str, Any] | None:
-    """The selection a click on the map makes (None when it hit nothing selectable)."""
-    if not click or not click.get("points"):
-        return None
-    custom = click["points"][0].get("customdata")
-    if not isinstance(custom, list) or len(custom) < 2:
-        return None
-    kind, a = custom[0], custom[1]
-    if kind == "cluster":
-        return {"kind": "cluster", "id": a}
-    if kind == "arc":
-        b = custom[2]
-        ca, cb = cluster_of_place(a), cluster_of_place(b)
-        if ca and cb:
-            return {"kind": "pair", "a": min(ca, cb), "b": max(ca, cb)}
-        return {"kind": "arc", "a": a, "b": b}
-    return None
 
 
 def details(data: SnapshotData, ties: pd.DataFrame, selection: dict[str, Any], lang: str) -> Any:
@@ -89,41 +69,6 @@ def _ties_body(data: SnapshotData, ties: pd.DataFrame, selection: dict[str, Any]
             terms={"kind": "tie_kind"},
         )
     return body
-
-
-#: A time control acts only when at least this share of the ties (clusters) carries a year.
-YEAR_MIN_SHARE = 0.10
-
-
-def year_coverage(data: SnapshotData) -> tuple[int, int]:
-    """(ties carrying a year, all ties): the year slider and phase filter act on the first."""
-    ties = data.bundle.ties
-    dated = int((ties["since"].notna() | ties["until"].notna()).sum()) if len(ties) else 0
-    return dated, len(ties)
-
-
-def phase_coverage(data: SnapshotData) -> tuple[int, int]:
-    """(clusters with a start year, all clusters): "colour by phase" needs the first."""
-    clusters = data.clusters
-    return int(clusters["since"].notna().sum()), len(clusters)
-
-
-def _enough(part: int, whole: int) -> bool:
-    return whole > 0 and part / whole >= YEAR_MIN_SHARE
-
-
-def cluster_options(data: SnapshotData, lang: str) -> list[dict[str, Any]]:
-    """Every cluster for the picker, by name (Japanese and English searchable), A→Z."""
-    clusters = data.clusters
-    options = [
-        {
-            "label": f"{data.cluster_label(c, lang)} — {term('region', r, lang)}",
-            "value": c,
-            "search": f"{data.cluster_label(c, 'ja')} {data.cluster_label(c, 'en')} {c}",
-        }
-        for c, r in zip(clusters["id"], clusters["region"], strict=True)
-    ]
-    return sorted(options, key=lambda o: str(o["label"]).casefold())
 
 
 def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div:
@@ -240,86 +185,6 @@ def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div
             html.Div(id=ids.MAP_DETAILS),
         ]
     )
-
-
-def register(app: Dash, source: DataSource) -> None:
-    @app.callback(
-        Output(ids.MAP_YEARS, "value"),
-        Input(ids.MAP_PHASE, "value"),
-        prevent_initial_call=True,
-    )
-    def phase_preset(phase: str) -> list[int]:
-        low, high = year_bounds(source.peek().data)
-        if phase in PHASE_PRESETS:
-            first, last = PHASE_PRESETS[phase]
-            return [max(first, low), min(last, high)]
-        return [low, high]
-
-    @app.callback(
-        Output(ids.MAP_FIGURE, "figure"),
-        Output(ids.MAP_DETAILS, "children"),
-        Input(ids.MAP_TIE_KINDS, "value"),
-        Input(ids.MAP_CONFIDENCE, "value"),
-        Input(ids.MAP_YEARS, "value"),
-        Input(ids.MAP_COLOR_BY, "value"),
-        Input(ids.SELECTION, "data"),
-        State(ids.LANG, "value"),
-    )
-    def update_map(kinds, confidence, years, color_by, selection, lang):  # type: ignore[no-untyped-def]
-        return render(source.peek().data, kinds, confidence, years, color_by, selection, lang)
-
-    ui.register_click_selection(app, ids.MAP_FIGURE, selection_from_click)
-
-    @app.callback(
-        Output(ids.URL, "search", allow_duplicate=True),
-        Output({"type": ids.NAV_LINK, "page": ALL}, "href", allow_duplicate=True),
-        Input(ids.MAP_TIE_KINDS, "value"),
-        Input(ids.MAP_CONFIDENCE, "value"),
-        Input(ids.MAP_YEARS, "value"),
-        Input(ids.MAP_COLOR_BY, "value"),
-        State(ids.URL, "search"),
-        prevent_initial_call=True,
-    )
-    def share_filters(kinds, confidence, years, color_by, search):  # type: ignore[no-untyped-def]
-        from kizuna.dashboard.shell import share_outputs  # the shell imports the pages
-
-        low, high = year_bounds(source.peek().data)
-        query = urlstate.parse(search)
-        query.update(
-            urlstate.map_query(
-                kinds, confidence, years, color_by, defaults=(CONFIDENCE_LEVELS, low, high)
-            )
-        )
-        return share_outputs(query)
-
-    @app.callback(
-        Output(ids.SELECTION, "data", allow_duplicate=True),
-        Output(ids.MAP_CLUSTER, "value"),
-        Input(ids.MAP_CLUSTER, "value"),
-        prevent_initial_call=True,
-    )
-    def pick_cluster(cluster: Any) -> Any:
-        """The picker is a "go to": it selects its cluster and empties itself (the header
-        shows the selection), so picking the same cluster again works too."""
-        if not cluster:
-            return no_update, no_update
-        return {"kind": "cluster", "id": cluster}, None
-
-    @app.callback(
-        Output(ids.MAP_CSV_DOWNLOAD, "data"),
-        Input(ids.MAP_CSV, "n_clicks"),
-        State(ids.MAP_TIE_KINDS, "value"),
-        State(ids.MAP_CONFIDENCE, "value"),
-        State(ids.MAP_YEARS, "value"),
-        State(ids.LANG, "value"),
-        prevent_initial_call=True,
-    )
-    def download(_n, kinds, confidence, years, lang):  # type: ignore[no-untyped-def]
-        data = source.peek().data
-        table = arcs(data, filter_ties(data, tie_kinds=kinds, confidence=confidence, years=years))
-        table.insert(2, "b_name", [place_label(data, p, lang) for p in table["b"]])
-        table.insert(1, "a_name", [place_label(data, p, lang) for p in table["a"]])
-        return ui.csv_download(table, "kizuna-map-arcs.csv")
 
 
 def render(

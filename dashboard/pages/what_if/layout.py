@@ -1,25 +1,20 @@
-"""What-if page: add a tie or dispatch a coordinator in this browser session only, see the
-change in gaps, roles and reachability; reset; export (the model is dashboard.scenario)."""
+"""The what-if page: its components for one snapshot."""
 
 from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
 import plotly.graph_objects as go
-from dash import Dash, Input, Output, State, ctx, dcc, html, no_update
+from dash import dcc, html
 
 from kizuna.dashboard import components as ui
 from kizuna.dashboard import ids
-from kizuna.dashboard.data import DataSource, Snapshot, SnapshotData
+from kizuna.dashboard.data import Snapshot, SnapshotData
 from kizuna.dashboard.i18n import t, term
-from kizuna.dashboard.pages.partners import org_options, register_org_search
+from kizuna.dashboard.pages.partners.model import org_options
+from kizuna.dashboard.pages.what_if.figures import pair_figure
 from kizuna.dashboard.scenario import (
     EXACT_MAX,
-    add_tie,
-    after_bundle,
-    dispatch,
-    export_zip,
     log_text,
     node_changes,
     outcome,
@@ -27,9 +22,6 @@ from kizuna.dashboard.scenario import (
     scenario_of,
 )
 from kizuna.graph.model import TIE_KINDS
-
-PATH = "/whatif"
-NAV_KEY = "nav.whatif"
 
 
 def summary(data: SnapshotData, diff: Any, lang: str) -> Any:
@@ -46,40 +38,9 @@ def summary(data: SnapshotData, diff: Any, lang: str) -> Any:
     return html.Ul(items, className="summary")
 
 
-def pair_figure(changes: pd.DataFrame, lang: str) -> go.Figure:
-    if changes.empty:
-        return ui.empty_figure(t("whatif.no_pair_change", lang))
-    top = changes.head(15)
-    labels = [f"{a[:12]} × {b[:12]}" for a, b in zip(top["a_name"], top["b_name"], strict=True)]
-    fig = go.Figure(
-        [
-            go.Bar(
-                y=labels,
-                x=top["ratio_before"],
-                orientation="h",
-                name=t("whatif.before", lang),
-                marker_color="#9aa5b1",
-            ),
-            go.Bar(
-                y=labels,
-                x=top["ratio_after"],
-                orientation="h",
-                name=t("whatif.after", lang),
-                marker_color="#0072B2",
-            ),
-        ]
-    )
-    fig.update_yaxes(autorange="reversed")
-    return ui.base_layout(
-        fig,
-        barmode="group",
-        title={"text": t("whatif.pairs_title", lang), "x": 0.01},
-        margin={"l": 220, "r": 10, "t": 40, "b": 30},
-        xaxis_title=t("gaps.ratio", lang),
-    )
-
-
 PAIR_COLUMNS = ("a_name", "b_name", "ratio_before", "ratio_after", "delta")
+
+
 NODE_COLUMNS = (
     "name",
     "degree_before",
@@ -221,52 +182,3 @@ def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div
             ui.graph(ids.WHATIF_FIGURE, height="420px"),
         ]
     )
-
-
-def register(app: Dash, source: DataSource) -> None:
-    for dropdown in (ids.WHATIF_SOURCE, ids.WHATIF_TARGET):
-        register_org_search(app, source, dropdown)
-
-    @app.callback(
-        Output(ids.SCENARIO, "data"),
-        Input(ids.WHATIF_ADD, "n_clicks"),
-        Input(ids.WHATIF_DISPATCH, "n_clicks"),
-        Input(ids.WHATIF_RESET, "n_clicks"),
-        State(ids.SCENARIO, "data"),
-        State(ids.WHATIF_SOURCE, "value"),
-        State(ids.WHATIF_TARGET, "value"),
-        State(ids.WHATIF_KIND, "value"),
-        State(ids.WHATIF_FROM_CLUSTER, "value"),
-        State(ids.WHATIF_TO_CLUSTER, "value"),
-        State(ids.LANG, "value"),
-        prevent_initial_call=True,
-    )
-    def edit(_a, _d, _r, scenario, src, dst, kind, c_from, c_to, lang):  # type: ignore[no-untyped-def]
-        data = source.peek().data
-        if ctx.triggered_id == ids.WHATIF_RESET:
-            return scenario_of(None)
-        if ctx.triggered_id == ids.WHATIF_ADD:
-            return add_tie(scenario, src, dst, kind, data, lang)
-        if ctx.triggered_id == ids.WHATIF_DISPATCH:
-            return dispatch(scenario, c_from, c_to, data, lang)
-        return no_update
-
-    @app.callback(
-        Output(ids.WHATIF_CHANGES, "children"),
-        Output(ids.WHATIF_FIGURE, "figure"),
-        Input(ids.SCENARIO, "data"),
-        Input(ids.LANG, "value"),
-    )
-    def show(scenario, lang):  # type: ignore[no-untyped-def]
-        return render(source.peek().data, scenario, lang)
-
-    @app.callback(
-        Output(ids.WHATIF_DOWNLOAD, "data"),
-        Input(ids.WHATIF_EXPORT, "n_clicks"),
-        State(ids.SCENARIO, "data"),
-        prevent_initial_call=True,
-    )
-    def export(_n, scenario):  # type: ignore[no-untyped-def]
-        data = source.peek().data
-        content = export_zip(after_bundle(data, scenario_of(scenario)))
-        return dcc.send_bytes(content, "kizuna-whatif-scenario.zip")
