@@ -10,6 +10,7 @@ import pandas as pd
 from dash import html
 
 from kizuna.dashboard import components as ui
+from kizuna.dashboard import ids
 from kizuna.dashboard.arcs import TIE_COLUMNS, tie_table
 from kizuna.dashboard.data import NO_CLUSTER, SnapshotData
 from kizuna.dashboard.i18n import label_column, t, term
@@ -159,7 +160,7 @@ def org_info(data: SnapshotData, selection: dict[str, Any], lang: str) -> tuple[
         ui.notice(t("net.no_ties", lang), kind="warning")
         if mine.empty
         else ui.grid(
-            "net-ties-grid",
+            ids.NET_TIES_GRID,
             tie_table(data, mine),
             [(c, t(f"col.{c}", lang)) for c in TIE_COLUMNS],
             height="300px",

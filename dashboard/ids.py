@@ -44,6 +44,7 @@ MAP_CONTROLS_NOTE = "map-controls-note"
 MAP_DETAILS = "map-details"
 MAP_CSV = "map-csv"
 MAP_CSV_DOWNLOAD = "map-csv-download"
+MAP_TIES_GRID = "map-ties-grid"
 
 # -- cluster profile -----------------------------------------------------------------------
 PROFILE_FIGURE = figure("profile-map")
@@ -51,6 +52,11 @@ PROFILE_XLSX = "profile-xlsx"
 PROFILE_PDF = "profile-pdf"
 PROFILE_DOWNLOAD = "profile-download"
 PROFILE_CLUSTER = "profile-cluster"
+PROFILE_MEMBERS = "profile-members"
+PROFILE_ROLES = "profile-roles"
+PROFILE_GAPS = "profile-gaps"
+PROFILE_PARTNERS = "profile-partners"
+PROFILE_EVIDENCE = "profile-evidence"
 
 # -- network explorer ------------------------------------------------------------------------
 NET_SEARCH = "net-search"
@@ -62,6 +68,7 @@ NET_INFO = "net-info"
 NET_TIES = "net-ties"
 NET_CSV = "net-csv"
 NET_CSV_DOWNLOAD = "net-csv-download"
+NET_TIES_GRID = "net-ties-grid"
 
 # -- cluster gaps ----------------------------------------------------------------------------
 GAPS_FIGURE = figure("gaps")
@@ -70,6 +77,7 @@ GAPS_TIES = "gaps-ties"
 GAPS_TITLE = "gaps-drill-title"
 GAPS_CSV = "gaps-csv"
 GAPS_CSV_DOWNLOAD = "gaps-csv-download"
+GAPS_TIES_GRID = "gaps-ties-grid"
 
 # -- hub roles -------------------------------------------------------------------------------
 ROLES_PARTITION = "roles-partition"
@@ -109,6 +117,8 @@ WHATIF_FIGURE = figure("whatif-gaps")
 # -- data ------------------------------------------------------------------------------------
 DATA_TABLE = "data-table"
 DATA_GRID = "data-grid"
+#: The holder of the data grid (redrawn when the table or the language changes).
+DATA_GRID_HOLDER = "data-grid-holder"
 DATA_CSV = "data-csv"
 DATA_XLSX = "data-xlsx"
 DATA_DOWNLOAD = "data-download"

@@ -48,7 +48,7 @@ def test_every_callback_id_exists_in_some_layout(tiny_bundle):
     urlstate.CURRENT_PATH.set("/cluster/tama")
     content, _ = shell.render_page(source, "/cluster/tama", "ja", None)
     present |= component_ids(content)
-    present.add("data-grid-holder")
+    present.add(ids.DATA_GRID_HOLDER)
     missing = set()
     for callback in app.callback_map.values():
         for dep in [*callback["inputs"], *callback["state"]]:

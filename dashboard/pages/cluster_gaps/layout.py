@@ -31,7 +31,7 @@ def drill_down(data: SnapshotData, selection: dict[str, Any], lang: str) -> Any:
         [
             title,
             ui.grid(
-                "gaps-ties-grid",
+                ids.GAPS_TIES_GRID,
                 table,
                 [(c, t(f"col.{c}", lang)) for c in TIE_COLUMNS],
                 height="300px",

@@ -62,7 +62,7 @@ def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div
             ),
             html.H3(t("profile.members", lang)),
             ui.grid(
-                "profile-members",
+                ids.PROFILE_MEMBERS,
                 members_by_kind(data, cluster, lang),
                 [
                     ("kind", t("col.kind", lang)),
@@ -75,14 +75,14 @@ def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div
             ui.graph(ids.PROFILE_FIGURE, fig, height="520px"),
             html.H3(t("profile.roles", lang)),
             ui.grid(
-                "profile-roles",
+                ids.PROFILE_ROLES,
                 roles_of(data, cluster, lang),
                 [("role", t("col.role", lang)), ("count", t("profile.count", lang))],
                 height="220px",
             ),
             html.H3(t("profile.gaps", lang)),
             ui.grid(
-                "profile-gaps",
+                ids.PROFILE_GAPS,
                 gaps_of(data, cluster),
                 [
                     ("other", t("profile.other", lang)),
@@ -94,7 +94,7 @@ def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div
             ),
             html.H3(t("profile.partners", lang)),
             ui.grid(
-                "profile-partners",
+                ids.PROFILE_PARTNERS,
                 partners_of(data, cluster),
                 [
                     ("name", t("col.name", lang)),
@@ -105,7 +105,7 @@ def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div
             ),
             html.H3(t("profile.evidence", lang)),
             ui.grid(
-                "profile-evidence",
+                ids.PROFILE_EVIDENCE,
                 tie_table(data, touching),
                 [(c, t(f"col.{c}", lang)) for c in TIE_COLUMNS],
                 height="360px",

@@ -26,7 +26,7 @@ def register(app: Dash, source: DataSource) -> None:
         return table_frame(source.peek().data, table or "organizations", sel)
 
     @app.callback(
-        Output("data-grid-holder", "children"),
+        Output(ids.DATA_GRID_HOLDER, "children"),
         Input(ids.DATA_TABLE, "value"),
         Input(ids.DATA_SCOPE, "value"),
         Input(ids.SELECTION, "data"),

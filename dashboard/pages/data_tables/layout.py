@@ -136,6 +136,6 @@ def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div
                 className="controls",
             ),
             html.P(t("data.explain", lang), className="explain"),
-            html.Div(data_grid(frame, lang), id="data-grid-holder"),
+            html.Div(data_grid(frame, lang), id=ids.DATA_GRID_HOLDER),
         ]
     )

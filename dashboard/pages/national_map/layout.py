@@ -62,7 +62,7 @@ def _ties_body(data: SnapshotData, ties: pd.DataFrame, selection: dict[str, Any]
         body = ui.notice(t("map.no_ties_selected", lang))
     else:
         body = ui.grid(
-            "map-ties-grid",
+            ids.MAP_TIES_GRID,
             table,
             [(c, t(f"col.{c}", lang)) for c in TIE_COLUMNS],
             height="300px",

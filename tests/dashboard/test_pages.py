@@ -1,0 +1,140 @@
+"""Every page is a Page in the registry; every component id comes from dashboard/ids.py."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kizuna.dashboard import ids, shell, urlstate
+from kizuna.dashboard.app import create_app
+from kizuna.dashboard.i18n import LANGUAGES, catalogue
+from kizuna.dashboard.page import Page
+from kizuna.dashboard.pages import LINKED_PAGES, PAGES
+
+DASHBOARD = Path(shell.__file__).resolve().parent
+SELECTIONS: list[dict[str, Any] | None] = [
+    None,
+    {"kind": "cluster", "id": "tama"},
+    {"kind": "pair", "a": "kansai_green", "b": "tama"},
+    {"kind": "org", "id": "tama_c1"},
+]
+
+
+def id_values() -> tuple[set[str], list[dict[str, str]]]:
+    """The string ids and the dict ids defined in ids.py."""
+    values = [v for k, v in vars(ids).items() if k.isupper()]
+    return {v for v in values if isinstance(v, str)}, [v for v in values if isinstance(v, dict)]
+
+
+def component_ids(node: Any) -> list[Any]:
+    """Every ``id`` in a layout tree (children and component-valued properties)."""
+    found = []
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list | tuple):
+            stack.extend(item)
+            continue
+        if not hasattr(item, "to_plotly_json"):
+            continue
+        props = item.to_plotly_json().get("props", {})
+        if "id" in props:
+            found.append(props["id"])
+        stack.extend(v for k, v in props.items() if k != "id")
+    return found
+
+
+def test_every_page_is_a_page_with_a_unique_path_and_a_named_nav_entry():
+    paths = [page.path for page in (*PAGES, *LINKED_PAGES)]
+    assert len(set(paths)) == len(paths) == 8
+    for page in (*PAGES, *LINKED_PAGES):
+        assert isinstance(page, Page)
+        assert page.path.startswith("/")
+        assert callable(page.layout) and callable(page.register)
+        for lang in LANGUAGES:
+            assert page.nav_key in catalogue(lang), (page.path, lang)
+    assert [p.path for p in PAGES if p.light] == ["/"]  # the map draws from the light pass
+
+
+def test_every_page_folder_is_registered():
+    folders = {
+        p.name
+        for p in (DASHBOARD / "pages").iterdir()
+        if p.is_dir() and (p / "__init__.py").exists()
+    }
+    import importlib
+
+    registered = {id(p) for p in (*PAGES, *LINKED_PAGES)}
+    for name in folders:
+        module = importlib.import_module(f"kizuna.dashboard.pages.{name}")
+        assert isinstance(module.PAGE, Page), name
+        assert id(module.PAGE) in registered, name
+
+
+def test_every_component_id_of_every_page_comes_from_ids(tiny_bundle):
+    strings, dicts = id_values()
+    app = create_app(tiny_bundle)
+    source = app.server.config["KIZUNA_DATA"]
+    source.warm()
+    seen = component_ids(app.layout)
+    for selection in SELECTIONS:
+        for page in PAGES:
+            content, _ = shell.render_page(source, page.path, "en", selection)
+            assert "notice-error" not in str(content), page.path
+            seen += component_ids(content)
+        urlstate.CURRENT_PATH.set("/cluster/tama")
+        content, _ = shell.render_page(source, "/cluster/tama", "en", selection)
+        seen += component_ids(content)
+    assert len(seen) > 50
+    for cid in seen:
+        if isinstance(cid, str):
+            assert cid in strings, cid
+        else:
+            assert cid.get("type") in strings, cid
+            if cid["type"] == ids.FIGURE:
+                assert cid in dicts, cid
+
+
+def literal_ids(tree: ast.AST) -> list[tuple[int, str]]:
+    """Component ids written as literals: ``id="..."``, ``Input("...", ...)`` and the like,
+    a grid's or a graph's first argument, a ``{"type": "..."}`` dict."""
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        name = node.func.attr if isinstance(node.func, ast.Attribute) else None
+        if isinstance(node.func, ast.Name):
+            name = node.func.id
+        args = []
+        if name in ("Input", "Output", "State", "grid", "graph", "csv_button") and node.args:
+            args.append(node.args[0])
+        args += [k.value for k in node.keywords if k.arg in ("id", "component_id", "grid_id")]
+        for arg in args:
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                found.append((node.lineno, arg.value))
+            if isinstance(arg, ast.Dict):
+                for key, value in zip(arg.keys, arg.values, strict=True):
+                    if (
+                        isinstance(key, ast.Constant)
+                        and key.value == "type"
+                        and isinstance(value, ast.Constant)
+                    ):
+                        found.append((node.lineno, str(value.value)))
+    return found
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(p for p in DASHBOARD.rglob("*.py") if p.name != "ids.py"),
+    ids=lambda p: str(p.relative_to(DASHBOARD)),
+)
+def test_no_component_id_is_written_outside_ids(path):
+    assert literal_ids(ast.parse(path.read_text(encoding="utf-8"))) == []
+
+
+def test_the_literal_id_check_finds_literals():
+    code = 'Output("x", "data"); html.Div(id="y"); ui.grid("z", f); Input({"type": "t"}, "v")'
+    assert [v for _, v in literal_ids(ast.parse(code))] == ["x", "y", "z", "t"]
