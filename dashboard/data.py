@@ -30,12 +30,12 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
 
-from kizuna.analytics.api import PartnerFinder
+from kizuna.analytics.api import NetworkAnalysis, PartnerFinder
 from kizuna.dashboard import layout_engine
 from kizuna.dashboard.i18n import CURRENT_LANG, label, label_column, normalize_lang, t, term
 from kizuna.dashboard.text import normalize_text
@@ -47,6 +47,7 @@ from kizuna.plots import geo as geo_layout
 logger = logging.getLogger(__name__)
 
 BundleSource = Callable[[], Bundle]
+T = TypeVar("T")
 
 #: Centralities a user can size nodes by (columns of the analysis' node table).
 CENTRALITIES: tuple[str, ...] = ("degree", "betweenness", "pagerank", "eigenvector", "closeness")
@@ -81,7 +82,7 @@ def fingerprint(bundle: Bundle) -> str:
     return digest.hexdigest()[:16]
 
 
-def _analyze(bundle: Bundle) -> Any:
+def _analyze(bundle: Bundle) -> NetworkAnalysis:
     from kizuna.analytics.api import analyze
 
     return analyze(bundle)
@@ -91,7 +92,7 @@ _POOL: Any = None
 _POOL_LOCK = threading.Lock()
 
 
-def run_analysis(bundle: Bundle) -> Any:
+def run_analysis(bundle: Bundle) -> NetworkAnalysis:
     """The analytics library's :func:`analytics.api.analyze` on ``bundle``, in a worker process.
 
     The analysis holds the interpreter for seconds at a time (betweenness, igraph calls);
@@ -138,7 +139,7 @@ class SnapshotData:
         #: Where this snapshot is kept on disk (set by the DataSource), or None.
         self.cache_dir: Path | None = None
 
-    def _cached(self, name: str, compute: Callable[[], Any]) -> Any:
+    def _cached(self, name: str, compute: Callable[[], T]) -> T:
         if name in self._memo:
             return self._memo[name]
         with self._lock:  # one lock per part: the analysis never blocks the light pass
@@ -170,11 +171,11 @@ class SnapshotData:
         return len(self.bundle.nodes) == 0
 
     @property
-    def analysis(self) -> Any:
+    def analysis(self) -> NetworkAnalysis:
         """The analytics result (:class:`analytics.api.NetworkAnalysis`)."""
         return self._cached("analysis", self._shared_analysis)
 
-    def _shared_analysis(self) -> Any:
+    def _shared_analysis(self) -> NetworkAnalysis:
         """The analysis, computed once per version across the app's worker processes: the
         first one computes it under a file lock and keeps it in the cache directory, the
         others wait for the lock and read it from there."""
