@@ -102,14 +102,44 @@ def spof(snap: Snapshot, regions: np.ndarray | None = None) -> pd.DataFrame:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in cols})
     reg = np.full(n, None, dtype=object) if regions is None else np.asarray(regions, dtype=object)
     codes, labels = pd.factorize(pd.Series(reg, dtype=object), use_na_sentinel=True)
-    n_reg = len(labels)
+    weight, edges_a, edges_b, ap_pos = _block_cut_tree(snap, ap, codes, len(labels))
+    parent, order, comp = _forest(len(weight), edges_a, edges_b)
+    sub = _subtree_sums(weight, parent, order)
+    comp_total = np.zeros((int(comp.max()) + 1, weight.shape[1]), dtype=np.int64)
+    np.add.at(comp_total, comp, weight)
+    children: dict[int, list[int]] = {}
+    for node in np.flatnonzero(parent >= 0):
+        children.setdefault(int(parent[node]), []).append(int(node))
+    rows = []
+    for v in np.flatnonzero(ap):
+        t = int(ap_pos[v])
+        pieces = [sub[c] for c in children.get(t, [])]
+        if parent[t] >= 0:
+            pieces.append(comp_total[comp[t]] - sub[t])
+        rows.append((snap.ids[v], *_cut(pieces, labels)))
+    out = pd.DataFrame(rows, columns=cols)
+    out = out.sort_values(["separated_pairs", "id"], ascending=[False, True], kind="stable")
+    return out.reset_index(drop=True)
+
+
+def _block_cut_tree(
+    snap: Snapshot, ap: np.ndarray, codes: np.ndarray, n_reg: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The block-cut tree: its nodes are the blocks, then the articulation points.
+
+    Returns the weight of each tree node (its own members per region code, last column:
+    their count; an articulation point counts in its own tree node only), the tree's
+    edges (block, articulation point) as two arrays, and each node's tree position
+    (-1 for nodes that are not articulation points).
+    """
+    n = snap.n
     blocks = _blocks(snap)
     ap_idx = np.flatnonzero(ap)
     ap_pos = np.full(n, -1, dtype=np.int64)
     ap_pos[ap_idx] = len(blocks) + np.arange(len(ap_idx))
-    t_nodes = len(blocks) + len(ap_idx)
-    weight = np.zeros((t_nodes, n_reg + 1), dtype=np.int64)  # last column: node count
-    edges_a, edges_b = [], []
+    weight = np.zeros((len(blocks) + len(ap_idx), n_reg + 1), dtype=np.int64)
+    edges_a: list[int] = []
+    edges_b: list[int] = []
     for b, members in enumerate(blocks):
         mem = np.asarray(members, dtype=np.int64)
         is_ap = ap[mem]
@@ -122,9 +152,17 @@ def spof(snap: Snapshot, regions: np.ndarray | None = None) -> pd.DataFrame:
     weight[ap_pos[ap_idx], n_reg] = 1
     rc = codes[ap_idx]
     weight[ap_pos[ap_idx][rc >= 0], rc[rc >= 0]] += 1
+    return weight, np.asarray(edges_a, dtype=np.int64), np.asarray(edges_b, dtype=np.int64), ap_pos
+
+
+def _forest(
+    t_nodes: int, edges_a: np.ndarray, edges_b: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A BFS forest of the block-cut tree: parent per tree node (-1 for a root), the BFS
+    order and the component of each tree node."""
     n_comp, comp = sp.csgraph.connected_components(
         sp.csr_array(
-            (np.ones(2 * len(edges_a)), (edges_a + edges_b, edges_b + edges_a)),
+            (np.ones(2 * len(edges_a)), (np.r_[edges_a, edges_b], np.r_[edges_b, edges_a])),
             shape=(t_nodes, t_nodes),
         ),
         directed=False,
@@ -133,8 +171,8 @@ def spof(snap: Snapshot, regions: np.ndarray | None = None) -> pd.DataFrame:
     first = np.full(n_comp, -1, dtype=np.int64)
     first[comp[::-1]] = np.arange(t_nodes)[::-1]
     root = t_nodes
-    ea = np.concatenate([np.asarray(edges_a, dtype=np.int64), np.full(n_comp, root)])
-    eb = np.concatenate([np.asarray(edges_b, dtype=np.int64), first])
+    ea = np.concatenate([edges_a, np.full(n_comp, root)])
+    eb = np.concatenate([edges_b, first])
     tree = sp.csr_array(
         (np.ones(2 * len(ea)), (np.r_[ea, eb], np.r_[eb, ea])), shape=(t_nodes + 1, t_nodes + 1)
     )
@@ -142,37 +180,33 @@ def spof(snap: Snapshot, regions: np.ndarray | None = None) -> pd.DataFrame:
     parent = np.full(t_nodes, -1, dtype=np.int64)
     inner = order[1:]
     parent[inner] = np.where(pred[inner] == root, -1, pred[inner])
-    order_all = inner.tolist()
+    return parent, inner, comp
+
+
+def _subtree_sums(weight: np.ndarray, parent: np.ndarray, order: np.ndarray) -> np.ndarray:
+    """Each tree node's weight summed over its subtree (children before parents)."""
     sub = weight.copy()
-    for node in reversed(order_all):
+    for node in reversed(order.tolist()):
         p = parent[node]
         if p >= 0:
             sub[p] += sub[node]
-    comp_total = np.zeros((n_comp, n_reg + 1), dtype=np.int64)
-    np.add.at(comp_total, comp, weight)
-    rows = []
-    children: dict[int, list[int]] = {}
-    for node in range(t_nodes):
-        if parent[node] >= 0:
-            children.setdefault(int(parent[node]), []).append(node)
-    for v in ap_idx:
-        t = int(ap_pos[v])
-        pieces = [sub[c] for c in children.get(t, [])]
-        if parent[t] >= 0:
-            pieces.append(comp_total[comp[t]] - sub[t])
-        sizes = np.array([p[n_reg] for p in pieces], dtype=np.int64)
-        total = int(sizes.sum())
-        pairs = (total * total - int((sizes * sizes).sum())) // 2
-        big = int(np.argmax(sizes))
-        cut_regions = np.zeros(n_reg + 1, dtype=np.int64)
-        for i, p in enumerate(pieces):
-            if i != big:
-                cut_regions += p
-        names = sorted(str(labels[i]) for i in range(n_reg) if cut_regions[i] > 0)
-        rows.append((snap.ids[v], pairs, total - int(sizes[big]), "|".join(names)))
-    out = pd.DataFrame(rows, columns=cols)
-    out = out.sort_values(["separated_pairs", "id"], ascending=[False, True], kind="stable")
-    return out.reset_index(drop=True)
+    return sub
+
+
+def _cut(pieces: list[np.ndarray], labels: pd.Index) -> tuple[int, int, str]:
+    """What one articulation point holds together, from the weights of the pieces its
+    removal leaves: separated pairs, nodes cut off from the largest piece, their regions."""
+    n_reg = len(labels)
+    sizes = np.array([p[n_reg] for p in pieces], dtype=np.int64)
+    total = int(sizes.sum())
+    pairs = (total * total - int((sizes * sizes).sum())) // 2
+    big = int(np.argmax(sizes))
+    cut_regions = np.zeros(n_reg + 1, dtype=np.int64)
+    for i, p in enumerate(pieces):
+        if i != big:
+            cut_regions += p
+    names = sorted(str(labels[i]) for i in range(n_reg) if cut_regions[i] > 0)
+    return pairs, total - int(sizes[big]), "|".join(names)
 
 
 def separated_pairs(snap: Snapshot, audit: pd.DataFrame | None = None) -> np.ndarray:

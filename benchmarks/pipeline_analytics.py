@@ -25,7 +25,10 @@ import json
 import random
 import sys
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import igraph as ig
 import numpy as np
@@ -260,12 +263,37 @@ def separated_pairs(g: ig.Graph, n: int) -> np.ndarray:
     return out
 
 
-def run(folder: Path, out: Path, seed: int, exact_max: int) -> dict[str, float]:
-    times: dict[str, float] = {}
-    t0 = time.perf_counter()
-    nodes, ties = read(folder)
-    times["read"] = time.perf_counter() - t0
-    t = time.perf_counter()
+@dataclass
+class Net:
+    """The network as arrays: S (undirected, simple), D (arcs), igraph's graph of S,
+    the tie ends and weights, and the cluster module of each node."""
+
+    ids: np.ndarray
+    n: int
+    s: np.ndarray
+    d: np.ndarray
+    weight: np.ndarray
+    lo: np.ndarray
+    hi: np.ndarray
+    ekeys: np.ndarray
+    u: np.ndarray
+    v: np.ndarray
+    S: sp.csr_array
+    D: sp.csr_array
+    g: ig.Graph
+    clusters: np.ndarray
+    mod: np.ndarray
+
+    @property
+    def m(self) -> int:
+        return len(self.u)
+
+    @property
+    def deg(self) -> np.ndarray:
+        return np.diff(self.S.indptr).astype(np.int64)
+
+
+def build(nodes: pa.Table, ties: pa.Table) -> Net:
     ids = nodes["id"]
     n = len(ids)
     s = pc.index_in(ties["source"], value_set=ids).to_numpy(zero_copy_only=False).astype(np.int64)
@@ -279,139 +307,184 @@ def run(folder: Path, out: Path, seed: int, exact_max: int) -> dict[str, float]:
     lo, hi = np.minimum(s, d), np.maximum(s, d)
     ekeys, _ = sorted_unique(lo * n + hi)
     u, v = ekeys // n, ekeys % n
-    m = len(u)
-    S = csr(np.r_[u, v], np.r_[v, u], n)
     arcs, _ = sorted_unique(np.r_[s * n + d, d[~directed] * n + s[~directed]])
-    D = csr(arcs // n, arcs % n, n)
-    g = ig.Graph(n=n, edges=list(zip(u.tolist(), v.tolist(), strict=True)))
     clusters = pc.utf8_trim_whitespace(nodes["cluster"]).to_numpy(zero_copy_only=False)
     clusters = np.array([c if c else None for c in clusters], dtype=object)
     has = np.array([c is not None for c in clusters])
     mod = np.empty(n, dtype=np.int64)
     mod[has] = pd.factorize(pd.Series(clusters[has], dtype=object))[0]
     mod[~has] = (mod[has].max() + 1 if has.any() else 0) + np.arange((~has).sum())
-    times["build"] = time.perf_counter() - t
+    return Net(
+        ids=ids.to_numpy(zero_copy_only=False),
+        n=n,
+        s=s,
+        d=d,
+        weight=weight,
+        lo=lo,
+        hi=hi,
+        ekeys=ekeys,
+        u=u,
+        v=v,
+        S=csr(np.r_[u, v], np.r_[v, u], n),
+        D=csr(arcs // n, arcs % n, n),
+        g=ig.Graph(n=n, edges=list(zip(u.tolist(), v.tolist(), strict=True))),
+        clusters=clusters,
+        mod=mod,
+    )
 
-    def step(name, fn):
-        t = time.perf_counter()
-        r = fn()
-        times[name] = time.perf_counter() - t
-        return r
 
-    deg = np.diff(S.indptr).astype(np.int64)
-    cols: dict[str, object] = {"id": ids.to_numpy(zero_copy_only=False), "degree": deg}
-    sampled = n > exact_max
+def betweenness(net: Net, seed: int, sampled: bool) -> np.ndarray:
+    n, m, g = net.n, net.m, net.g
+    if n <= 2 or m == 0:
+        return np.zeros(n)
+    if not sampled:
+        raw = np.array(g.betweenness(directed=False))
+    else:
+        k = min(n, sample_size(m))
+        src = np.sort(np.random.default_rng(seed).choice(n, size=k, replace=False))
+        raw = np.array(g.betweenness(directed=False, sources=src.tolist())) * (n / k)
+    return raw * 2 / ((n - 1) * (n - 2))
 
-    def betweenness():
-        if n <= 2 or m == 0:
-            return np.zeros(n)
-        if not sampled:
-            raw = np.array(g.betweenness(directed=False))
-        else:
-            k = min(n, sample_size(m))
-            src = np.sort(np.random.default_rng(seed).choice(n, size=k, replace=False))
-            raw = np.array(g.betweenness(directed=False, sources=src.tolist())) * (n / k)
-        return raw * 2 / ((n - 1) * (n - 2))
 
-    cols["betweenness"] = step("betweenness", betweenness)
-    p, z, role = step("roles", lambda: roles(S, mod))
+def closeness(net: Net, sampled: bool) -> np.ndarray:
+    n = net.n
+    if sampled:
+        return np.full(n, np.nan)
+    if n <= 1 or net.m == 0:
+        return np.zeros(n)
+    comp = np.array(net.g.connected_components().membership)
+    r = np.bincount(comp)[comp]
+    return np.nan_to_num(np.array(net.g.closeness()), nan=0.0) * (r - 1) / (n - 1)
+
+
+def leiden(net: Net, seed: int) -> np.ndarray:
+    random.seed(seed)
+    if net.m == 0:
+        return np.arange(net.n)
+    cl = net.g.community_leiden(objective_function="modularity", resolution=1.0, n_iterations=2)
+    return np.array(cl.membership)
+
+
+def cluster_pairs(net: Net) -> pd.DataFrame:
+    clusters, deg, m = net.clusters, net.deg, net.m
+    labels = np.array(sorted({c for c in clusters.tolist() if c is not None}), dtype=object)
+    K = len(labels)
+    pos = {c: i for i, c in enumerate(labels.tolist())}
+    code = np.array([pos.get(c, -1) if c is not None else -1 for c in clusters])
+    dsum = np.bincount(code[code >= 0], weights=deg[code >= 0], minlength=K)
+    cu, cv = code[net.u], code[net.v]
+    ok = (cu >= 0) & (cv >= 0) & (cu != cv)
+    key, cnt = sorted_unique(np.minimum(cu[ok], cv[ok]) * K + np.maximum(cu[ok], cv[ok]))
+    ia, ib = np.triu_indices(K, k=1)
+    obs = np.zeros(len(ia), dtype=np.int64)
+    obs[np.searchsorted(ia.astype(np.int64) * K + ib, key)] = cnt
+    exp = dsum[ia] * dsum[ib] / (2.0 * m) if m else np.zeros(len(ia))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(exp > 0, obs / np.where(exp > 0, exp, 1), np.nan)
+    return pd.DataFrame(
+        {
+            "cluster_a": labels[ia],
+            "cluster_b": labels[ib],
+            "observed": obs,
+            "expected": exp,
+            "ratio": ratio,
+        }
+    )
+
+
+def bridges(net: Net) -> pd.DataFrame:
+    e = np.array(net.g.bridges(), dtype=np.int64)
+    a, b = net.ids[net.u[e]], net.ids[net.v[e]]
+    swap = np.array([x > y for x, y in zip(a, b, strict=True)], dtype=bool)
+    frame = pd.DataFrame({"source": np.where(swap, b, a), "target": np.where(swap, a, b)})
+    return frame.sort_values(["source", "target"]).reset_index(drop=True)
+
+
+Step = Callable[[str, Callable[[], Any]], Any]
+
+
+def contract_columns(net: Net, step: Step, seed: int, sampled: bool) -> dict[str, Any]:
+    """id, degree, betweenness, roles, constraint, effective size, articulation points,
+    brokerage."""
+    n, g, deg = net.n, net.g, net.deg
+    cols: dict[str, Any] = {"id": net.ids, "degree": deg}
+    cols["betweenness"] = step("betweenness", lambda: betweenness(net, seed, sampled))
+    p, z, role = step("roles", lambda: roles(net.S, net.mod))
     cols.update(participation=p, within_module_z=z, role=role)
     iso = deg == 0
     cols["constraint"] = step("constraint", lambda: np.where(iso, np.nan, g.constraint()))
     tri = np.rint(np.array(g.transitivity_local_undirected(mode="zero")) * deg * (deg - 1) / 2)
     with np.errstate(divide="ignore", invalid="ignore"):
-        esize = np.where(iso, np.nan, deg - 2 * tri / deg)
-    cols["effective_size"] = esize
+        cols["effective_size"] = np.where(iso, np.nan, deg - 2 * tri / deg)
     ap = np.zeros(n, dtype=bool)
     ap[g.articulation_points()] = True
     cols["articulation_point"] = ap
-    brk = step("brokerage", lambda: brokerage(D, mod))
+    brk = step("brokerage", lambda: brokerage(net.D, net.mod))
     for i, name in enumerate(ROLES):
         cols[name] = brk[:, i]
+    return cols
+
+
+def extra_columns(
+    net: Net, nodes: pa.Table, cols: dict[str, Any], step: Step, seed: int, sampled: bool
+) -> None:
+    """Info columns, closeness, spectral centralities, strength, hierarchy, efficiency,
+    communities and separated pairs."""
+    n, m, deg, weight = net.n, net.m, net.deg, net.weight
     for c in INFO:
         cols[c] = nodes[c].to_numpy(zero_copy_only=False)
-    cols["cluster"] = clusters
-    comp = np.array(g.connected_components().membership)
-    r = np.bincount(comp)[comp]
-
-    def closeness():
-        if sampled:
-            return np.full(n, np.nan)
-        if n <= 1 or m == 0:
-            return np.zeros(n)
-        return np.nan_to_num(np.array(g.closeness()), nan=0.0) * (r - 1) / (n - 1)
-
-    cols["closeness"] = step("closeness", closeness)
-    cols["eigenvector"] = step("eigenvector", lambda: eigenvector(S))
-    cols["pagerank"] = step("pagerank", lambda: pagerank(S))
-    wkeys = np.searchsorted(ekeys, lo * n + hi)
+    cols["cluster"] = net.clusters
+    cols["closeness"] = step("closeness", lambda: closeness(net, sampled))
+    cols["eigenvector"] = step("eigenvector", lambda: eigenvector(net.S))
+    cols["pagerank"] = step("pagerank", lambda: pagerank(net.S))
+    u, v = net.u, net.v
+    wkeys = np.searchsorted(net.ekeys, net.lo * n + net.hi)
     w_edge = np.bincount(wkeys, weights=weight, minlength=m)
     W = sp.csr_array((np.r_[w_edge, w_edge], (np.r_[u, v], np.r_[v, u])), shape=(n, n))
     cols["pagerank_weighted"] = step("pagerank_weighted", lambda: pagerank(W))
-    cols["strength"] = np.bincount(np.r_[s, d], weights=np.r_[weight, weight], minlength=n)
+    cols["strength"] = np.bincount(np.r_[net.s, net.d], weights=np.r_[weight, weight], minlength=n)
     cols["hierarchy"] = step(
-        "hierarchy", lambda: hierarchy(S) if n <= 200_000 else np.full(n, np.nan)
+        "hierarchy", lambda: hierarchy(net.S) if n <= 200_000 else np.full(n, np.nan)
     )
     with np.errstate(divide="ignore", invalid="ignore"):
-        cols["efficiency"] = np.where(iso, np.nan, esize / deg)
-
-    def leiden():
-        random.seed(seed)
-        if m == 0:
-            return np.arange(n)
-        cl = g.community_leiden(objective_function="modularity", resolution=1.0, n_iterations=2)
-        return np.array(cl.membership)
-
-    comm = step("communities", leiden)
+        cols["efficiency"] = np.where(deg == 0, np.nan, cols["effective_size"] / deg)
+    comm = step("communities", lambda: leiden(net, seed))
     cols["community"] = comm
-    cp, cz, crole = roles(S, comm)
+    cp, cz, crole = roles(net.S, comm)
     cols.update(community_participation=cp, community_z=cz, community_role=crole)
-    cols["separated_pairs"] = step("separated_pairs", lambda: separated_pairs(g, n))
+    cols["separated_pairs"] = step("separated_pairs", lambda: separated_pairs(net.g, n))
 
-    def pairs():
-        labels = np.array(sorted({c for c in clusters.tolist() if c is not None}), dtype=object)
-        K = len(labels)
-        pos = {c: i for i, c in enumerate(labels.tolist())}
-        code = np.array([pos.get(c, -1) if c is not None else -1 for c in clusters])
-        dsum = np.bincount(code[code >= 0], weights=deg[code >= 0], minlength=K)
-        cu, cv = code[u], code[v]
-        ok = (cu >= 0) & (cv >= 0) & (cu != cv)
-        key, cnt = sorted_unique(np.minimum(cu[ok], cv[ok]) * K + np.maximum(cu[ok], cv[ok]))
-        ia, ib = np.triu_indices(K, k=1)
-        obs = np.zeros(len(ia), dtype=np.int64)
-        obs[np.searchsorted(ia.astype(np.int64) * K + ib, key)] = cnt
-        exp = dsum[ia] * dsum[ib] / (2.0 * m) if m else np.zeros(len(ia))
-        with np.errstate(divide="ignore", invalid="ignore"):
-            ratio = np.where(exp > 0, obs / np.where(exp > 0, exp, 1), np.nan)
-        return pd.DataFrame(
-            {
-                "cluster_a": labels[ia],
-                "cluster_b": labels[ib],
-                "observed": obs,
-                "expected": exp,
-                "ratio": ratio,
-            }
-        )
 
-    pair_frame = step("cluster_pairs", pairs)
-
-    def bridges():
-        e = np.array(g.bridges(), dtype=np.int64)
-        a, b = cols["id"][u[e]], cols["id"][v[e]]
-        swap = np.array([x > y for x, y in zip(a, b, strict=True)], dtype=bool)
-        frame = pd.DataFrame({"source": np.where(swap, b, a), "target": np.where(swap, a, b)})
-        return frame.sort_values(["source", "target"]).reset_index(drop=True)
-
-    bridge_frame = step("bridges", bridges)
-    t = time.perf_counter()
+def write(
+    out: Path, cols: dict[str, Any], pair_frame: pd.DataFrame, bridge_frame: pd.DataFrame
+) -> None:
     out.mkdir(parents=True, exist_ok=True)
     frame = pd.DataFrame(cols)
-    frame["articulation_point"] = np.where(ap, "true", "false")
+    frame["articulation_point"] = np.where(cols["articulation_point"], "true", "false")
     table = pa.Table.from_pandas(frame, preserve_index=False)
     pcsv.write_csv(table, out / "nodes.csv", pcsv.WriteOptions(quoting_style="needed"))
     pair_frame.to_csv(out / "cluster_pairs.csv", index=False)
     bridge_frame.to_csv(out / "bridges.csv", index=False)
-    times["write"] = time.perf_counter() - t
+
+
+def run(folder: Path, out: Path, seed: int, exact_max: int) -> dict[str, float]:
+    times: dict[str, float] = {}
+
+    def step(name: str, fn: Callable[[], Any]) -> Any:
+        t = time.perf_counter()
+        r = fn()
+        times[name] = time.perf_counter() - t
+        return r
+
+    t0 = time.perf_counter()
+    nodes, ties = step("read", lambda: read(folder))
+    net = step("build", lambda: build(nodes, ties))
+    sampled = net.n > exact_max
+    cols = contract_columns(net, step, seed, sampled)
+    extra_columns(net, nodes, cols, step, seed, sampled)
+    pair_frame = step("cluster_pairs", lambda: cluster_pairs(net))
+    bridge_frame = step("bridges", lambda: bridges(net))
+    step("write", lambda: write(out, cols, pair_frame, bridge_frame))
     times["total"] = time.perf_counter() - t0
     return times
 

@@ -104,10 +104,25 @@ def status(data_dir: Path | None, as_json: bool) -> None:
     Example:
         kizuna store status --json
     """
-    from kizuna.graph.embedded import server_status
-    from kizuna.store_access import connect, not_running_message
+    from kizuna.store_access import not_running_message
 
     settings = settings_for(data_dir)
+    data = _status_of(settings)
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False))
+    elif not data["running"]:
+        click.echo(data.get("error") or not_running_message(settings))
+    else:
+        _print_status(data)
+    if not data["running"]:
+        raise SystemExit(1)
+
+
+def _status_of(settings: Settings) -> dict[str, Any]:
+    """Where the store is, whether it runs and (when it does) what it holds."""
+    from kizuna.graph.embedded import server_status
+    from kizuna.store_access import connect
+
     data: dict[str, Any] = {"data_dir": str(settings.data_dir), "embedded": settings.embedded}
     if settings.embedded:
         info = server_status(settings.data_dir)
@@ -123,26 +138,22 @@ def status(data_dir: Path | None, as_json: bool) -> None:
             data.update(running=False, error=str(exc))
         else:
             with_close(graph_store, data)
-    if as_json:
-        click.echo(json.dumps(data, ensure_ascii=False))
-    elif not data["running"]:
-        click.echo(data.get("error") or not_running_message(settings))
-    else:
-        click.echo(f"uri:      {data['uri']}")
-        if data["pid"] is not None:
-            click.echo(f"pid:      {data['pid']}")
-        click.echo(f"data dir: {data['data_dir']}")
-        click.echo(f"server:   {data['server']}")
-        for key, value in data["counts"].items():
-            click.echo(f"{key + ':':<16}{value:>10,}")
-        if data.get("load"):
-            load = data["load"]
-            started = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(load["started_at"]))
-            click.echo(
-                f"load:     running (process {load['pid']} on {load['host']}, since {started})"
-            )
-    if not data["running"]:
-        raise SystemExit(1)
+    return data
+
+
+def _print_status(data: dict[str, Any]) -> None:
+    """A running store's status as aligned lines."""
+    click.echo(f"uri:      {data['uri']}")
+    if data["pid"] is not None:
+        click.echo(f"pid:      {data['pid']}")
+    click.echo(f"data dir: {data['data_dir']}")
+    click.echo(f"server:   {data['server']}")
+    for key, value in data["counts"].items():
+        click.echo(f"{key + ':':<16}{value:>10,}")
+    if data.get("load"):
+        load = data["load"]
+        started = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(load["started_at"]))
+        click.echo(f"load:     running (process {load['pid']} on {load['host']}, since {started})")
 
 
 def with_close(graph_store: Any, data: dict[str, Any]) -> None:

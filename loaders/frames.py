@@ -49,14 +49,36 @@ def frame_of(
     distinct value (tie endpoints), and ``ARROW_BACKED`` columns stay in pyarrow.  The
     header checks and the rows dropped as blank are the same as in a full read.
     """
-    arrows: dict[str, pa.Array] = {}
+    spec = COLUMNS[raw.table]
+    seen, problems = _header(raw)
+    extras = [c for c in seen if c not in spec.columns]
+    problems += _unknown_columns(raw, extras)
+    if raw.suspect:
+        problems += bad_cells(
+            raw.header,
+            raw.columns,
+            raw.suspect,
+            label=raw.label,
+            table=raw.table,
+            row_of=raw.row_of,
+        )
+    data, arrows = _canonical_columns(raw, seen, keep, problems)
+    for col in extras if keep is None else ():
+        data[col] = _typed(raw, seen, col)
+    frame = pd.DataFrame(data, index=pd.RangeIndex(raw.n_rows), copy=False)
+    frame, arrows = _without_blank_rows(raw, frame, seen, arrows)
+    return frame, tuple(seen), problems, arrows
+
+
+def _header(raw: RawTable) -> tuple[dict[str, int], list[LoadProblem]]:
+    """The position of each named column (the first of a repeated name) and the problems
+    of the header: unnamed columns with values, repeated names, missing required columns."""
     spec = COLUMNS[raw.table]
     problems: list[LoadProblem] = []
-    n = raw.n_rows
     seen: dict[str, int] = {}
     for i, name in enumerate(raw.header):
         if name == "":
-            if raw.columns[i].null_count < n:
+            if raw.columns[i].null_count < raw.n_rows:
                 problems.append(
                     problem(
                         "unknown_column",
@@ -99,7 +121,13 @@ def frame_of(
                     table=raw.table,
                 )
             )
-    extras = [c for c in seen if c not in spec.columns]
+    return seen, problems
+
+
+def _unknown_columns(raw: RawTable, extras: list[str]) -> list[LoadProblem]:
+    """A bad column name, or a warning (with the closest known name) per unknown column."""
+    spec = COLUMNS[raw.table]
+    problems: list[LoadProblem] = []
     for col in extras:
         bad_name = name_problem(col, raw.label, raw.table)
         if bad_name is not None:
@@ -119,64 +147,75 @@ def frame_of(
                 warning=True,
             )
         )
-    if raw.suspect:
-        problems += bad_cells(
-            raw.header,
-            raw.columns,
-            raw.suspect,
-            label=raw.label,
-            table=raw.table,
-            row_of=raw.row_of,
-        )
+    return problems
+
+
+def _typed(raw: RawTable, seen: dict[str, int], col: str) -> pd.Series:
+    """One source column typed, without its problems."""
+    return typed_column_arrow(
+        col, raw.columns[seen[col]], label=raw.label, table=raw.table, row_of=raw.row_of
+    )[0]
+
+
+def _canonical_columns(
+    raw: RawTable,
+    seen: dict[str, int],
+    keep: Collection[str] | None,
+    problems: list[LoadProblem],
+) -> tuple[dict[str, pd.Series], dict[str, pa.Array]]:
+    """Every canonical column (those in ``keep`` only, when given), typed, with the
+    pyarrow arrays of the id/code columns; a column the file lacks is empty.  Adds the
+    cells' problems to ``problems``."""
+    n = raw.n_rows
     base = empty_frame(raw.table)
     data: dict[str, pd.Series] = {}
+    arrows: dict[str, pa.Array] = {}
     lean = keep is not None and n >= LEAN_MIN_ROWS
-    for col in spec.columns:
+    for col in COLUMNS[raw.table].columns:
         if keep is not None and col not in keep:
             continue
-        if col in seen:
-            if lean and _is_text_code(col) and _compact(raw.table, col):
-                series, arrow = _lean_text(raw.table, col, raw.columns[seen[col]])
-                more: list[LoadProblem] = []
-            else:
-                series, more, arrow = typed_column_arrow(
-                    col,
-                    raw.columns[seen[col]],
-                    label=raw.label,
-                    table=raw.table,
-                    row_of=raw.row_of,
-                )
-            problems += more
-            data[col] = series
-            if arrow is not None:
-                arrows[col] = arrow
-        else:
+        if col not in seen:
             data[col] = _blank(base[col], n)
-    for col in extras if keep is None else ():
-        data[col] = typed_column_arrow(
-            col, raw.columns[seen[col]], label=raw.label, table=raw.table, row_of=raw.row_of
-        )[0]
-    frame = pd.DataFrame(data, index=pd.RangeIndex(n), copy=False)
+            continue
+        if lean and _is_text_code(col) and _compact(raw.table, col):
+            series, arrow = _lean_text(raw.table, col, raw.columns[seen[col]])
+        else:
+            series, more, arrow = typed_column_arrow(
+                col,
+                raw.columns[seen[col]],
+                label=raw.label,
+                table=raw.table,
+                row_of=raw.row_of,
+            )
+            problems += more
+        data[col] = series
+        if arrow is not None:
+            arrows[col] = arrow
+    return data, arrows
+
+
+def _without_blank_rows(
+    raw: RawTable, frame: pd.DataFrame, seen: dict[str, int], arrows: dict[str, pa.Array]
+) -> tuple[pd.DataFrame, dict[str, pa.Array]]:
+    """Drop the rows left with nothing after normalization (only spaces in id cells: not
+    records); ``raw.rows`` follows."""
+    n = raw.n_rows
     blank = _blank_rows(frame, [c for c in seen if c in frame])
     dropped = [c for c in seen if c not in frame]
     if blank.any() and dropped:
         # a row blank in the kept columns may hold something in the others: type those
         # (only now, rarely) so that exactly the rows a full read drops are dropped
-        others = {
-            c: typed_column_arrow(
-                c, raw.columns[seen[c]], label=raw.label, table=raw.table, row_of=raw.row_of
-            )[0]
-            for c in dropped
-        }
+        others = {c: _typed(raw, seen, c) for c in dropped}
         blank &= _blank_rows(pd.DataFrame(others, index=pd.RangeIndex(n), copy=False), dropped)
-    if blank.any():
-        # rows left with nothing after normalization (only spaces in id cells): not records
-        kept = ~blank
-        frame = frame[kept].reset_index(drop=True)
-        arrows = {c: a.filter(pa.array(kept)) for c, a in arrows.items()}
-        rows = raw.rows if raw.rows is not None else np.arange(n) + 2
-        raw.rows = rows[kept]
-    return frame, tuple(seen), problems, arrows
+    if not blank.any():
+        return frame, arrows
+    kept = ~blank
+    rows = raw.rows if raw.rows is not None else np.arange(n) + 2
+    raw.rows = rows[kept]
+    return (
+        frame[kept].reset_index(drop=True),
+        {c: a.filter(pa.array(kept)) for c, a in arrows.items()},
+    )
 
 
 def _is_text_code(col: str) -> bool:

@@ -40,6 +40,21 @@ def read_json_bytes(
     bad = unsupported(data, label, table)
     if bad is not None:
         return None, [bad]
+    text, problems = _text(data, label, table)
+    if text is None:
+        return None, problems
+    records, more = _records(text, label, table)
+    problems += more
+    if records is None:
+        return None, problems
+    surrogates = bool(_SURROGATE_ESCAPE.search(text))
+    del text
+    raw, more = _raw_table(records, label, table, surrogates)
+    return raw, problems + more
+
+
+def _text(data: bytes, label: str, table: str) -> tuple[str | None, list[LoadProblem]]:
+    """The decoded text (without byte-order mark) and its problems; ``None`` when empty."""
     _, problems = bom_length(data, label, table)  # two byte-order marks: a problem
     text, _, more = decode(data, label, table)
     problems += more
@@ -59,12 +74,15 @@ def read_json_bytes(
             )
         )
         return None, problems
-    records, more = _records(text, label, table)
-    problems += more
-    if records is None:
-        return None, problems
-    surrogates = bool(_SURROGATE_ESCAPE.search(text))
-    del text
+    return text, problems
+
+
+def _raw_table(
+    records: list[tuple[int, object]], label: str, table: str, surrogates: bool
+) -> tuple[RawTable | None, list[LoadProblem]]:
+    """The records as text cells under the union of their field names (first seen
+    first); ``None`` when they have too many distinct fields."""
+    problems: list[LoadProblem] = []
     header: list[str] = []
     index: dict[str, int] = {}
     rows: list[list[str | None]] = []
@@ -110,18 +128,34 @@ def _records(
 ) -> tuple[list[tuple[int, object]] | None, list[LoadProblem]]:
     """The records of a JSON array / object / JSON-lines text, with their numbers;
     ``None`` when the file cannot be read at all."""
+    whole = _whole_document(text, label, table)
+    return whole if whole is not None else _json_lines(text, label, table)
+
+
+def _whole_document(
+    text: str, label: str, table: str
+) -> tuple[list[tuple[int, object]] | None, list[LoadProblem]] | None:
+    """The records when the text is one JSON document (an array: one record per item);
+    ``None`` when it is not one and may be JSON lines."""
     try:
         whole = _loads(text)
     except RecursionError:
         if text.lstrip().startswith("["):
             return None, [_too_deep(label, table, None)]
+        return None
     except json.JSONDecodeError as exc:
         if exc.lineno == 1 and text.lstrip().startswith("["):
             return None, [_bad_json(label, table, exc.lineno, exc.msg)]
-    else:
-        if isinstance(whole, list):
-            return [(i + 1, r) for i, r in enumerate(whole)], []
-        return [(1, whole)], []
+        return None
+    if isinstance(whole, list):
+        return [(i + 1, r) for i, r in enumerate(whole)], []
+    return [(1, whole)], []
+
+
+def _json_lines(
+    text: str, label: str, table: str
+) -> tuple[list[tuple[int, object]], list[LoadProblem]]:
+    """One record per non-blank line (numbered by line), a problem per unreadable line."""
     records: list[tuple[int, object]] = []
     problems: list[LoadProblem] = []
     for number, line in enumerate(text.split("\n"), start=1):

@@ -117,25 +117,7 @@ def probable_duplicates(bundle: Bundle) -> pd.DataFrame:
     >>> probable_duplicates(Bundle(nodes=nodes))[["id_a", "id_b"]].values.tolist()
     [['a', 'b']]
     """
-    nodes = bundle.nodes
-    found: dict[tuple[str, str], list[str]] = {}
-
-    def add(pairs: list[tuple[str, str]], reason: str) -> None:
-        for a, b in pairs:
-            if a == b:
-                continue
-            key = (a, b) if a < b else (b, a)
-            reasons = found.setdefault(key, [])
-            if reason not in reasons:
-                reasons.append(reason)
-
-    frame = nodes[nodes["id"].notna()]
-    if "corporate_number" in frame:
-        with_number = frame[frame["corporate_number"].notna()]
-        with_number = with_number[with_number["corporate_number"].duplicated(keep=False)]
-        for number, group in with_number.groupby("corporate_number", sort=False):
-            if len(group) > 1:
-                add(_pairs(group["id"].to_numpy(dtype=object)), f"same corporate number {number}")
+    frame = bundle.nodes[bundle.nodes["id"].notna()]
     pref = (
         frame["prefecture"].fillna("").astype(str)
         if "prefecture" in frame
@@ -145,32 +127,66 @@ def probable_duplicates(bundle: Bundle) -> pd.DataFrame:
         {"id": frame["id"], "key": frame["name"].map(name_key), "pref": pref.map(_nfkc)}
     )
     named = keys[keys["key"] != ""]
-    repeated = named[named.duplicated(["key", "pref"], keep=False)]
-    for (key, _), group in repeated.groupby(["key", "pref"], sort=False):
-        if len(group) > 1:
-            add(
-                _pairs(group["id"].to_numpy(dtype=object)),
-                f"same name ({key}) in the same prefecture",
-            )
-    if "aliases" in frame and frame["aliases"].notna().any():
-        aliased = frame[frame["aliases"].notna()]
-        alias_rows = pd.DataFrame(
-            {
-                "id": aliased["id"],
-                "alias": aliased["aliases"].astype(str).map(_nfkc).str.split("|"),
-                "pref": pref[aliased.index].map(_nfkc),
-            }
-        ).explode("alias")
-        alias_rows["key"] = alias_rows["alias"].map(name_key)
-        alias_rows = alias_rows[alias_rows["key"] != ""]
-        merged = alias_rows.merge(named, on=["key", "pref"], suffixes=("", "_other"))
-        add(
-            list(zip(merged["id"], merged["id_other"], strict=True)),
-            "one's name is the other's alias",
-        )
+    found: dict[tuple[str, str], list[str]] = {}
+    for pairs, reason in (
+        *_same_corporate_number(frame),
+        *_same_name(named),
+        *_alias_matches(frame, pref, named),
+    ):
+        for a, b in pairs:
+            if a == b:
+                continue
+            reasons = found.setdefault((a, b) if a < b else (b, a), [])
+            if reason not in reasons:
+                reasons.append(reason)
     names = dict(zip(frame["id"], frame["name"], strict=True))
     rows = [(a, b, "; ".join(r), names.get(a), names.get(b)) for (a, b), r in sorted(found.items())]
     return pd.DataFrame(rows, columns=["id_a", "id_b", "reason", "name_a", "name_b"], dtype=object)
+
+
+_Matches = list[tuple[list[tuple[str, str]], str]]
+
+
+def _same_corporate_number(frame: pd.DataFrame) -> _Matches:
+    """Organizations sharing a corporate number (法人番号)."""
+    if "corporate_number" not in frame:
+        return []
+    with_number = frame[frame["corporate_number"].notna()]
+    with_number = with_number[with_number["corporate_number"].duplicated(keep=False)]
+    return [
+        (_pairs(group["id"].to_numpy(dtype=object)), f"same corporate number {number}")
+        for number, group in with_number.groupby("corporate_number", sort=False)
+        if len(group) > 1
+    ]
+
+
+def _same_name(named: pd.DataFrame) -> _Matches:
+    """Organizations with the same name key in the same prefecture."""
+    repeated = named[named.duplicated(["key", "pref"], keep=False)]
+    return [
+        (_pairs(group["id"].to_numpy(dtype=object)), f"same name ({key}) in the same prefecture")
+        for (key, _), group in repeated.groupby(["key", "pref"], sort=False)
+        if len(group) > 1
+    ]
+
+
+def _alias_matches(frame: pd.DataFrame, pref: pd.Series, named: pd.DataFrame) -> _Matches:
+    """Organizations one of whose aliases is another's name (in the same prefecture)."""
+    if "aliases" not in frame or not frame["aliases"].notna().any():
+        return []
+    aliased = frame[frame["aliases"].notna()]
+    alias_rows = pd.DataFrame(
+        {
+            "id": aliased["id"],
+            "alias": aliased["aliases"].astype(str).map(_nfkc).str.split("|"),
+            "pref": pref[aliased.index].map(_nfkc),
+        }
+    ).explode("alias")
+    alias_rows["key"] = alias_rows["alias"].map(name_key)
+    alias_rows = alias_rows[alias_rows["key"] != ""]
+    merged = alias_rows.merge(named, on=["key", "pref"], suffixes=("", "_other"))
+    pairs = list(zip(merged["id"], merged["id_other"], strict=True))
+    return [(pairs, "one's name is the other's alias")]
 
 
 def _nfkc(text: str) -> str:
