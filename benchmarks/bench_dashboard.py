@@ -24,7 +24,7 @@ import numpy as np
 import plotly
 from dash import html
 
-from kizuna.dashboard import scenario, shell
+from kizuna.dashboard import shell
 from kizuna.dashboard.data import DataSource, SnapshotData
 from kizuna.dashboard.pages import PAGES, network
 from kizuna.dashboard.pages.cluster_gaps.figures import heatmap
@@ -35,6 +35,7 @@ from kizuna.dashboard.pages.hub_roles import layout as hub_roles
 from kizuna.dashboard.pages.national_map import layout as national_map
 from kizuna.dashboard.pages.partners import layout as partner_page
 from kizuna.dashboard.pages.what_if import layout as what_if
+from kizuna.dashboard.pages.what_if import model as scenario
 from kizuna.graph.bundle import Bundle
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -9,10 +9,10 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kizuna.dashboard import scenario
 from kizuna.dashboard.pages.data_tables import layout as dt_layout
 from kizuna.dashboard.pages.data_tables import model as dt
 from kizuna.dashboard.pages.what_if import layout as wi
+from kizuna.dashboard.pages.what_if import model as scenario
 
 
 def test_add_tie_and_dispatch_build_a_scenario(data):

@@ -1,5 +1,5 @@
 """What-if page: add a tie or dispatch a coordinator in this browser session only, see the
-change in gaps, roles and reachability; reset; export (the model is dashboard.scenario)."""
+change in gaps, roles and reachability; reset; export (the model is :mod:`.model`)."""
 
 from __future__ import annotations
 

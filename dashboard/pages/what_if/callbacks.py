@@ -8,7 +8,7 @@ from kizuna.dashboard import ids
 from kizuna.dashboard.data import DataSource
 from kizuna.dashboard.pages.partners.callbacks import register_org_search
 from kizuna.dashboard.pages.what_if.layout import render
-from kizuna.dashboard.scenario import (
+from kizuna.dashboard.pages.what_if.model import (
     add_tie,
     after_bundle,
     dispatch,

@@ -7,13 +7,14 @@ from typing import Any
 import plotly.graph_objects as go
 from dash import dcc, html
 
+from kizuna.analytics.api import WhatIfDiff
 from kizuna.dashboard import components as ui
 from kizuna.dashboard import ids
 from kizuna.dashboard.data import Snapshot, SnapshotData
 from kizuna.dashboard.i18n import t, term
 from kizuna.dashboard.pages.partners.model import org_options
 from kizuna.dashboard.pages.what_if.figures import pair_figure
-from kizuna.dashboard.scenario import (
+from kizuna.dashboard.pages.what_if.model import (
     EXACT_MAX,
     log_text,
     node_changes,
@@ -24,7 +25,7 @@ from kizuna.dashboard.scenario import (
 from kizuna.graph.model import TIE_KINDS
 
 
-def summary(data: SnapshotData, diff: Any, lang: str) -> Any:
+def summary(data: SnapshotData, diff: WhatIfDiff, lang: str) -> html.Ul:
     reach = diff.reachability
     items = []
     for key in ("components", "connected_pairs"):
@@ -53,7 +54,7 @@ NODE_COLUMNS = (
 )
 
 
-def render(data: SnapshotData, scenario: Any, lang: str) -> tuple[Any, go.Figure]:
+def render(data: SnapshotData, scenario: object, lang: str) -> tuple[Any, go.Figure]:
     """The result panel and the gap-change figure for a scenario (plain function)."""
     sc = scenario_of(scenario)
     if not sc["add_ties"] and not sc["add_nodes"]:

@@ -13,7 +13,7 @@ import hashlib
 import json
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 import pandas as pd
 
@@ -22,21 +22,37 @@ from kizuna.dashboard.i18n import t, term
 from kizuna.graph.bundle import Bundle
 from kizuna.graph.model import DIRECTED_TIE_KINDS, TIE_KINDS
 
+if TYPE_CHECKING:
+    from kizuna.analytics.api import NetworkAnalysis, WhatIfDiff
+
 EXACT_MAX = 3000
 
 
-EMPTY: dict[str, list[Any]] = {"add_ties": [], "add_nodes": [], "log": []}
+class SessionScenario(TypedDict):
+    """A what-if scenario as the browser keeps it (JSON in a ``dcc.Store``)."""
+
+    #: Rows of ties.csv added by the scenario.
+    add_ties: list[dict[str, Any]]
+    #: Rows of nodes.csv added by the scenario (dispatched coordinators).
+    add_nodes: list[dict[str, Any]]
+    #: What the user did, one entry per change (ids and a message key; text in older versions).
+    log: list[dict[str, Any] | str]
 
 
-def scenario_of(value: Any) -> dict[str, list[Any]]:
+def scenario_of(value: object) -> SessionScenario:
+    """The scenario held in a store value (an empty one for anything else)."""
     if not isinstance(value, dict):
-        return {k: [] for k in EMPTY}
-    return {k: list(value.get(k) or []) for k in EMPTY}
+        return {"add_ties": [], "add_nodes": [], "log": []}
+    return {
+        "add_ties": list(value.get("add_ties") or []),
+        "add_nodes": list(value.get("add_nodes") or []),
+        "log": list(value.get("log") or []),
+    }
 
 
 def add_tie(
-    scenario: Any, source: str, target: str, kind: str, data: SnapshotData, lang: str
-) -> dict[str, list[Any]]:
+    scenario: object, source: str, target: str, kind: str, data: SnapshotData, lang: str
+) -> SessionScenario:
     """The scenario plus one tie (refused silently when an end is missing or both are one)."""
     out = scenario_of(scenario)
     known = set(data.orgs.index) | {n["id"] for n in out["add_nodes"]}
@@ -71,8 +87,8 @@ def _anchor(data: SnapshotData, cluster: str) -> str | None:
 
 
 def dispatch(
-    scenario: Any, from_cluster: str, to_cluster: str, data: SnapshotData, lang: str
-) -> dict[str, list[Any]]:
+    scenario: object, from_cluster: str, to_cluster: str, data: SnapshotData, lang: str
+) -> SessionScenario:
     """The scenario plus a coordinator of ``from_cluster`` dispatched to ``to_cluster``.
 
     A new coordinator role node (kind coordinator, cluster ``from_cluster``) tied to its own
@@ -127,7 +143,7 @@ def dispatch(
     return out
 
 
-def log_text(data: SnapshotData, entry: Any, lang: str) -> str:
+def log_text(data: SnapshotData, entry: dict[str, Any] | str, lang: str) -> str:
     """One change of the scenario, in ``lang`` (entries keep ids; the text follows the
     language the user reads in now)."""
     if not isinstance(entry, dict):  # a scenario saved by an older version
@@ -148,14 +164,16 @@ def log_text(data: SnapshotData, entry: Any, lang: str) -> str:
     )
 
 
-def _key(scenario: dict[str, list[Any]]) -> str:
+def _key(scenario: SessionScenario) -> str:
     body = json.dumps(
-        {k: scenario[k] for k in ("add_ties", "add_nodes")}, sort_keys=True, default=str
+        {"add_ties": scenario["add_ties"], "add_nodes": scenario["add_nodes"]},
+        sort_keys=True,
+        default=str,
     )
     return hashlib.sha1(body.encode()).hexdigest()[:16]
 
 
-def after_bundle(data: SnapshotData, scenario: dict[str, list[Any]]) -> Bundle:
+def after_bundle(data: SnapshotData, scenario: SessionScenario) -> Bundle:
     from kizuna.analytics.api import Scenario, apply_scenario
 
     return apply_scenario(
@@ -163,7 +181,7 @@ def after_bundle(data: SnapshotData, scenario: dict[str, list[Any]]) -> Bundle:
     )
 
 
-def measure(bundle: Bundle) -> Any:
+def measure(bundle: Bundle) -> NetworkAnalysis:
     """What a what-if compares: analytics' analyze with the groups compare reads (degree,
     betweenness, roles, cluster pairs); betweenness only when exact is cheap (at most
     EXACT_MAX organizations; NaN above, said on the page)."""
@@ -175,7 +193,7 @@ def measure(bundle: Bundle) -> Any:
     return analyze(bundle, metrics=metrics, exact_betweenness_max=EXACT_MAX)
 
 
-def outcome(data: SnapshotData, scenario: Any) -> Any:
+def outcome(data: SnapshotData, scenario: object) -> WhatIfDiff:
     """analytics' compare(before, after) for the scenario, cached per snapshot + scenario."""
     from kizuna.analytics.api import compare
 
@@ -184,7 +202,7 @@ def outcome(data: SnapshotData, scenario: Any) -> Any:
     return data.memo(f"whatif|{_key(sc)}", lambda: compare(before, measure(after_bundle(data, sc))))
 
 
-def pair_changes(data: SnapshotData, diff: Any) -> pd.DataFrame:
+def pair_changes(data: SnapshotData, diff: WhatIfDiff) -> pd.DataFrame:
     cp = diff.cluster_pairs
     changed = cp[
         (cp["delta"].fillna(0).abs() > 1e-12) | cp["ratio_before"].isna() ^ cp["ratio_after"].isna()
@@ -196,7 +214,7 @@ def pair_changes(data: SnapshotData, diff: Any) -> pd.DataFrame:
     return changed.sort_values("delta", ascending=False, kind="stable").reset_index(drop=True)
 
 
-def node_changes(data: SnapshotData, diff: Any, scenario: dict[str, list[Any]]) -> pd.DataFrame:
+def node_changes(data: SnapshotData, diff: WhatIfDiff, scenario: SessionScenario) -> pd.DataFrame:
     nodes = diff.nodes
     mask = (nodes["degree_delta"].fillna(1) != 0) | (nodes["role_before"] != nodes["role_after"])
     changed = nodes[mask].copy()
