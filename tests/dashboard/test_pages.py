@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import ast
+import dataclasses
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args, get_type_hints
 
 import pytest
 
+from kizuna.analytics.api import NetworkAnalysis, WhatIfDiff
 from kizuna.dashboard import ids, shell, urlstate
 from kizuna.dashboard.app import create_app
+from kizuna.dashboard.data import Snapshot, SnapshotData
 from kizuna.dashboard.i18n import LANGUAGES, catalogue
 from kizuna.dashboard.page import Page
 from kizuna.dashboard.pages import LINKED_PAGES, PAGES
@@ -138,3 +141,25 @@ def test_no_component_id_is_written_outside_ids(path):
 def test_the_literal_id_check_finds_literals():
     code = 'Output("x", "data"); html.Div(id="y"); ui.grid("z", f); Input({"type": "t"}, "v")'
     assert [v for _, v in literal_ids(ast.parse(code))] == ["x", "y", "z", "t"]
+
+
+def mentions_any(hint: Any) -> bool:
+    return hint is Any or any(mentions_any(arg) for arg in get_args(hint))
+
+
+def test_what_the_pages_read_of_a_snapshot_is_typed():
+    read = {
+        name: get_type_hints(attr.fget)["return"]
+        for name, attr in vars(SnapshotData).items()
+        if isinstance(attr, property) and not name.startswith("_")
+    }
+    assert read["analysis"] is NetworkAnalysis
+    assert {"clusters", "orgs", "ties", "positions", "partner_finder"} <= set(read)
+    for cls in (Snapshot, WhatIfDiff):
+        read |= {f"{cls.__name__}.{k}": v for k, v in get_type_hints(cls).items()}
+    # the parts of the analysis the pages read (communities and meta are the reports')
+    hints = get_type_hints(NetworkAnalysis)
+    names = {f.name for f in dataclasses.fields(NetworkAnalysis)}
+    read |= {f"analysis.{k}": hints[k] for k in ("nodes", "cluster_pairs", "spof") if k in names}
+    assert [name for name, hint in read.items() if mentions_any(hint)] == []
+    assert mentions_any(dict[str, list[Any]])  # the check itself sees a nested Any

@@ -189,21 +189,21 @@ def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div
 
 def render(
     data: SnapshotData,
-    kinds: Any,
-    confidence: Any,
-    years: Any,
-    color_by: Any,
-    selection: Any,
-    lang: Any,
+    kinds: list[str] | None,
+    confidence: list[str] | None,
+    years: list[int] | None,
+    color_by: str | None,
+    selection: object,
+    lang: str | None,
 ) -> tuple[Any, Any]:
     """The map callback as a plain function: (figure, details panel)."""
-    selection = ui.selection_of(selection)
+    chosen = ui.selection_of(selection)
     lang = lang or "ja"
     if data.is_empty:
         return ui.empty_figure(t("empty.title", lang)), ui.empty_store_page(lang)
     ties = filter_ties(data, tie_kinds=kinds, confidence=confidence, years=years)
     table = arcs(data, ties)
-    fig = map_figure(data, table, color_by=color_by or "field", selection=selection, lang=lang)
+    fig = map_figure(data, table, color_by=color_by or "field", selection=chosen, lang=lang)
     if ties.empty:
         fig.add_annotation(
             text=t("map.no_ties_filter", lang),
@@ -214,4 +214,4 @@ def render(
             showarrow=False,
             font={"color": "#b00", "size": 14},
         )
-    return fig, details(data, ties, selection, lang)
+    return fig, details(data, ties, chosen, lang)
