@@ -2,7 +2,7 @@
 
 Nodes are the organizations (attribute names = nodes.csv columns, missing cells left
 out).  Each tie is one edge ``source → target`` keyed by the tie's identity
-(:func:`graph.model.tie_key` or its id), whatever its direction: ``directed`` says whether
+(:func:`graph.model.tie_keys`), whatever its direction: ``directed`` says whether
 the direction means something, so an undirected tie is *not* duplicated in reverse.
 Derived co_participation ties carry ``derived=True``; direct ties ``derived=False``.
 Clusters, programs and participation rows go in ``G.graph`` (``clusters``, ``programs``:
@@ -17,7 +17,8 @@ import networkx as nx
 import pandas as pd
 
 from kizuna.graph.bundle import Bundle
-from kizuna.graph.rows import frame_props, tie_keys
+from kizuna.graph.model import tie_keys
+from kizuna.graph.rows import frame_props
 
 
 def to_networkx(bundle: Bundle, *, derived: pd.DataFrame | None = None) -> nx.MultiDiGraph:

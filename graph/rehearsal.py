@@ -82,7 +82,7 @@ def rehearse(plan: list[Step | TieStep], run: Run) -> None:
         if label == "nodes":
             handles = {str(r["id"]): str(r["eid"]) for r in records}
     if len(tie_sample):
-        from kizuna.graph.rows import tie_keys
+        from kizuna.graph.model import tie_keys
 
         rows = tie_rows(tie_sample, tie_keys(tie_sample), handles, derived=False, create=False)
         run("upsert_ties", rows=rows)

@@ -16,12 +16,10 @@ import numpy as np
 import pandas as pd
 
 from kizuna.graph.bundle import BOOL_COLUMNS, COLUMNS, FLOAT_COLUMNS, YEAR_COLUMNS
-from kizuna.graph.model import tie_key
+from kizuna.graph.model import KEY_SEPARATOR
 
 #: Properties the store adds: tie/participation keys and the derived flag.
 INTERNAL: frozenset[str] = frozenset({"key", "derived"})
-
-KEY_SEPARATOR = "\x1f"
 
 
 def _python_values(series: pd.Series, column: str) -> list[Any]:
@@ -61,18 +59,6 @@ def frame_props(frame: pd.DataFrame) -> list[dict[str, Any]]:
                 props[c] = v
         rows.append(props)
     return rows
-
-
-def tie_keys(ties: pd.DataFrame) -> list[str]:
-    """The identity of each tie row: its ``id`` when set, else source|target|kind|since."""
-    ids = _python_values(ties["id"], "id") if "id" in ties else [None] * len(ties)
-    since = _python_values(ties["since"], "since") if "since" in ties else [None] * len(ties)
-    return [
-        str(i) if i else tie_key(str(s), str(t), str(k), y)
-        for i, s, t, k, y in zip(
-            ids, ties["source"], ties["target"], ties["kind"], since, strict=True
-        )
-    ]
 
 
 def participation_keys(part: pd.DataFrame) -> list[str]:

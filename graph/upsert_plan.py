@@ -20,7 +20,8 @@ import numpy as np
 import pandas as pd
 
 from kizuna.graph.bundle import COLUMNS, Bundle
-from kizuna.graph.rows import KEY_SEPARATOR, frame_props, participation_keys, tie_keys
+from kizuna.graph.model import KEY_SEPARATOR, tie_keys
+from kizuna.graph.rows import frame_props, participation_keys
 from kizuna.graph.store import LoadReport
 
 Rows = list[dict[str, Any]]
@@ -54,12 +55,14 @@ class TieStep:
     """Direct or derived ties to write: the bundle's frame and the order to write it in.
 
     ``order`` holds the positions of the rows to write (the first row of each identity),
-    sorted by source; the frame itself is not copied.
+    sorted by source, and ``keys`` the tie key of every row of the frame; the frame itself
+    is not copied.
     """
 
     label: str
     frame: pd.DataFrame
     order: np.ndarray
+    keys: np.ndarray
     derived: bool
 
     def __len__(self) -> int:
@@ -68,8 +71,8 @@ class TieStep:
     def slices(self, batch_size: int) -> Iterator[tuple[pd.DataFrame, list[str]]]:
         """Batches of rows to write, with their tie keys."""
         for start in range(0, len(self.order), batch_size):
-            part = self.frame.iloc[self.order[start : start + batch_size]]
-            yield part, tie_keys(part)
+            rows = self.order[start : start + batch_size]
+            yield self.frame.iloc[rows], self.keys[rows].tolist()
 
 
 def prefetched(items: Iterable[T]) -> Iterator[T]:
@@ -87,19 +90,15 @@ def prefetched(items: Iterable[T]) -> Iterator[T]:
             yield item  # type: ignore[misc]
 
 
-def _keep_first(keys: list[str], what: str, report: LoadReport | None) -> np.ndarray:
-    seen: set[str] = set()
-    keep = np.ones(len(keys), dtype=bool)
-    for i, key in enumerate(keys):
-        if key in seen:
-            keep[i] = False
-            if report is not None:
-                report.duplicates.append(
-                    f"{what} row {i + 2}: same identity as an earlier row "
-                    f"({key.replace(KEY_SEPARATOR, ' | ')}); loaded once"
-                )
-        else:
-            seen.add(key)
+def _keep_first(keys: list[str] | np.ndarray, what: str, report: LoadReport | None) -> np.ndarray:
+    """False for each row whose key an earlier row has (listed in ``report``)."""
+    keep = ~pd.Series(keys, dtype=object).duplicated().to_numpy(dtype=bool)
+    if report is not None:
+        for i in np.flatnonzero(~keep):
+            report.duplicates.append(
+                f"{what} row {i + 2}: same identity as an earlier row "
+                f"({str(keys[i]).replace(KEY_SEPARATOR, ' | ')}); loaded once"
+            )
     return keep
 
 
@@ -172,11 +171,16 @@ def participation_rows(frame: pd.DataFrame) -> Rows:
 
 
 def tie_step(label: str, frame: pd.DataFrame, what: str, report: LoadReport | None) -> TieStep:
-    """Ties deduplicated by identity (first row kept), to be written sorted by source."""
-    keep = np.flatnonzero(_keep_first(tie_keys(frame), what, report))
-    sources = frame["source"].to_numpy(dtype=object)[keep].astype(str)
-    order = keep[np.argsort(sources, kind="stable")]
-    return TieStep(label, frame, order, derived=label == "derived")
+    """Ties deduplicated by identity (first row kept), to be written sorted by source.
+
+    A bundle from :func:`kizuna.loaders.open_bundle` has no repeated tie any more; a
+    bundle built in memory may, and the store holds one tie per key.
+    """
+    keys = tie_keys(frame)
+    rows = np.flatnonzero(_keep_first(keys, what, report))
+    sources = frame["source"].to_numpy(dtype=object)[rows].astype(str)
+    order = rows[np.argsort(sources, kind="stable")]
+    return TieStep(label, frame, order, np.asarray(keys, dtype=object), derived=label == "derived")
 
 
 def write_plan(

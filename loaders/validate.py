@@ -8,8 +8,6 @@ checks are vectorised; Python runs only over the bad rows, to describe them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -21,6 +19,7 @@ from kizuna.graph.model import (
     PROGRAM_KINDS,
     REGIONS,
     TIE_KINDS,
+    tie_groups,
 )
 from kizuna.graph.projection import DERIVED_PREFIX
 from kizuna.loaders import fastcols as fc
@@ -31,8 +30,6 @@ from kizuna.loaders.problems import LoadProblem, problem
 __all__ = [
     "YEAR_MAX",
     "YEAR_MIN",
-    "duplicate_ties",
-    "tie_groups",
     "validate_bundle",
     "validate_with_duplicates",
 ]
@@ -152,7 +149,7 @@ def _check_ties(c: Checker, bundle: Bundle) -> None:
     repeated identities and self-ties."""
     ties = bundle.ties
     c.required("ties")
-    ends = _check_tie_ends(c, ties)
+    _check_tie_ends(c, ties)
     c.vocabulary("ties", "kind", TIE_KINDS, "unknown_kind")
     c.confidence("ties")
     if c.has("ties", "weight"):
@@ -191,7 +188,7 @@ def _check_ties(c: Checker, bundle: Bundle) -> None:
             "missing_program",
             warning=not has_programs,
         )
-    c.tie_dups = _tie_identity(c, ties, ends)
+    c.tie_dups = _tie_identity(c, ties)
     c.report(
         "self_tie",
         "ties",
@@ -203,14 +200,13 @@ def _check_ties(c: Checker, bundle: Bundle) -> None:
     )
 
 
-def _check_tie_ends(c: Checker, ties: pd.DataFrame) -> dict[str, np.ndarray]:
-    """Report tie ends that are not node ids; return the ends' codes among the ids."""
+def _check_tie_ends(c: Checker, ties: pd.DataFrame) -> None:
+    """Report tie ends that are not node ids."""
     ids = c.arrow("nodes", "id")
     nodes_ok = c.has("nodes", "id")
     node_file = c.label("nodes")
-    ends = {}
     for end in ("source", "target"):
-        ends[end], dangling = fc.ref_codes(c.arrow("ties", end), ids)
+        _, dangling = fc.ref_codes(c.arrow("ties", end), ids)
         if not (nodes_ok and c.has("ties", end)):
             continue
         values = ties[end]
@@ -223,7 +219,6 @@ def _check_tie_ends(c: Checker, ties: pd.DataFrame) -> dict[str, np.ndarray]:
             f"add that id to {node_file}, or correct it (ids must match exactly, including case)",
             values=values.to_numpy(dtype=object),
         )
-    return ends
 
 
 def _check_clusters(c: Checker) -> None:
@@ -305,53 +300,11 @@ def _check_participation(c: Checker, bundle: Bundle) -> None:
     )
 
 
-def tie_groups(
-    ties: pd.DataFrame,
-    ends: dict[str, np.ndarray] | None = None,
-    arrow: Callable[[str], pa.Array] | None = None,
-) -> np.ndarray:
-    """An identity class per tie row: equal numbers mean the same tie.
-
-    A tie's identity is its ``id`` when the row has one, else (source, target, kind,
-    since); (a, b) and (b, a) differ.  ``ends`` may give integer codes of source and
-    target already computed (:func:`loaders.fastcols.ref_codes`), ``arrow`` the
-    columns already converted to pyarrow.
-    """
-
-    def column(col: str) -> pa.Array:
-        if col not in ties:
-            return pa.nulls(len(ties), pa.string())
-        return arrow(col) if arrow is not None else fc.as_arrow(ties[col])
-
-    ident = column("id")
-    has_id = fc.present(ident)
-    if "since" in ties:
-        since = ties["since"].to_numpy(dtype="float64", na_value=np.nan)
-    else:
-        since = np.full(len(ties), np.nan)
-    known = ~np.isnan(since)
-    offset = float(since[known].min()) if known.any() else 0.0
-    year = np.where(known, np.nan_to_num(since - offset), -1).astype(np.int64)
-    src = ends["source"] if ends else fc.codes(column("source"))
-    tgt = ends["target"] if ends else fc.codes(column("target"))
-    composite = fc.combine([src, tgt, fc.codes(column("kind")), year])
-    if not has_id.any():
-        return composite
-    return np.where(has_id, -1 - fc.codes(ident), composite)
-
-
-def duplicate_ties(ties: pd.DataFrame) -> np.ndarray:
-    """True for each tie row whose identity already appeared in an earlier row."""
+def _tie_identity(c: Checker, ties: pd.DataFrame) -> np.ndarray:
+    """Report repeated tie identities (:func:`graph.model.tie_keys`); the repeated rows."""
     if len(ties) == 0:
         return np.zeros(0, dtype=bool)
-    return fc.duplicates(tie_groups(ties))
-
-
-def _tie_identity(c: Checker, ties: pd.DataFrame, ends: dict[str, np.ndarray]) -> np.ndarray:
-    """Report repeated tie identities; the mask of repeated rows."""
-    if len(ties) == 0:
-        return np.zeros(0, dtype=bool)
-    groups = tie_groups(ties, ends, lambda col: c.arrow("ties", col))
+    groups = tie_groups(ties, lambda col: c.arrow("ties", col))
     dup = fc.duplicates(groups)
     if not dup.any():
         return dup

@@ -1,9 +1,11 @@
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kizuna.graph.bundle import Bundle, GraphFilter, empty_frame
 from kizuna.graph.errors import BundleError, Problem
-from kizuna.graph.model import Tie, phase_of, tie_key
+from kizuna.graph.model import Tie, phase_of, repeated_ties, tie_groups, tie_key, tie_keys
 
 
 @pytest.mark.parametrize(
@@ -28,6 +30,30 @@ def test_tie_identity_is_directional_and_includes_since() -> None:
     assert tie_key("a", "b", "mou", 2003) != tie_key("a", "b", "mou", None)
     assert Tie("a", "b", "mou", id="t1").key == "t1"
     assert Tie("a", "b", "mou", since=2003).key == tie_key("a", "b", "mou", 2003)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["a", "b", "東京"]),
+            st.sampled_from(["a", "b"]),
+            st.sampled_from(["mou", "finance"]),
+            st.sampled_from([None, 1999, 2003]),
+            st.sampled_from([None, "", "t1", "t2"]),
+        ),
+        max_size=10,
+    )
+)
+def test_tie_keys_are_the_tie_key_of_each_row(rows: list[tuple]) -> None:  # type: ignore[type-arg]
+    ties = pd.DataFrame(rows, columns=["source", "target", "kind", "since", "id"], dtype=object)
+    ties["since"] = ties["since"].astype("Int64")
+    keys = tie_keys(ties)
+    assert keys == [Tie(s, t, k, since=y, id=i).key for s, t, k, y, i in rows]
+    groups = tie_groups(ties)
+    assert [groups[i] == groups[j] for i in range(len(rows)) for j in range(len(rows))] == [
+        keys[i] == keys[j] for i in range(len(rows)) for j in range(len(rows))
+    ]
+    assert repeated_ties(ties).tolist() == [k in keys[:i] for i, k in enumerate(keys)]
 
 
 def test_problem_text_names_file_row_column_and_fix() -> None:

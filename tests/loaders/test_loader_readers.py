@@ -150,7 +150,8 @@ def test_open_bundle_drops_duplicate_ties(make_bundle, ties_csv):
 
 def test_validate_in_memory_bundle_with_only_required_columns():
     from kizuna.graph.bundle import Bundle
-    from kizuna.loaders.validate import duplicate_ties, validate_bundle
+    from kizuna.graph.model import repeated_ties as duplicate_ties
+    from kizuna.loaders.validate import validate_bundle
 
     nodes = pd.DataFrame({"id": ["a", "b"], "name": ["A", "B"], "kind": ["company", "bank"]})
     ties = pd.DataFrame(
@@ -167,7 +168,7 @@ def test_validate_in_memory_bundle_with_only_required_columns():
 
 
 def test_tie_identity_uses_since_and_direction():
-    from kizuna.loaders.validate import duplicate_ties
+    from kizuna.graph.model import repeated_ties as duplicate_ties
 
     ties = pd.DataFrame(
         {
@@ -197,7 +198,7 @@ def test_tie_identity_uses_since_and_direction():
     )
 )
 def test_tie_identity_matches_brute_force(rows):
-    from kizuna.loaders.validate import duplicate_ties
+    from kizuna.graph.model import repeated_ties as duplicate_ties
 
     ties = pd.DataFrame(rows, columns=["source", "target", "kind", "since", "id"], dtype=object)
     ties["since"] = ties["since"].astype("Int64")

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import kizuna.graph.bolt_load as bolt_load
 from kizuna.graph.bundle import Bundle
-from kizuna.graph.rows import tie_keys
+from kizuna.graph.model import tie_keys
 from tests.store.bundles import frame, same_rows, tiny_bundle
 
 pytestmark = pytest.mark.store

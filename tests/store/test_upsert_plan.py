@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kizuna.graph.rows import frame_props, tie_keys
+from kizuna.graph.model import tie_keys
+from kizuna.graph.rows import frame_props
 from kizuna.graph.store import LoadReport
 from kizuna.graph.upsert_plan import has_extra_cells, prefetched, tie_rows, tie_step, write_plan
 from tests.store.bundles import frame, tiny_bundle
