@@ -50,6 +50,8 @@ def valid_numbers(numbers: np.ndarray) -> bool:
 
 
 def _check(batch: pa.RecordBatch) -> None:
+    """Raise :class:`FastPathFailed` unless every cell of the batch is as the exact reader
+    would accept it: required cells, codes, dates, sequences, corporate numbers."""
     col = batch.column
     for name in spec.REQUIRED:
         if col(spec.INDEX[name]).null_count:
@@ -64,14 +66,19 @@ def _check(batch: pa.RecordBatch) -> None:
     if not _all(pc.match_substring_regex(col(spec.INDEX["sequence"]), r"^\d+$")):
         raise FastPathFailed("bad sequence")
     for name in ("corporate_number", "successor"):
-        values = col(spec.INDEX[name])
-        if not _all(pc.match_substring_regex(values, _NUMBER)):
-            raise FastPathFailed(f"bad {name}")
-        present = values.drop_null()
-        if len(present) and not valid_numbers(
-            pc.cast(present, pa.int64()).to_numpy(zero_copy_only=False)
-        ):
-            raise FastPathFailed(f"bad check digit in {name}")
+        _check_numbers(col(spec.INDEX[name]), name)
+
+
+def _check_numbers(values: pa.Array, name: str) -> None:
+    """Raise :class:`FastPathFailed` unless every corporate number has 13 digits and the
+    right check digit."""
+    if not _all(pc.match_substring_regex(values, _NUMBER)):
+        raise FastPathFailed(f"bad {name}")
+    present = values.drop_null()
+    if len(present) and not valid_numbers(
+        pc.cast(present, pa.int64()).to_numpy(zero_copy_only=False)
+    ):
+        raise FastPathFailed(f"bad check digit in {name}")
 
 
 def _rows(batch: pa.RecordBatch) -> list[tuple]:

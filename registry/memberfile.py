@@ -224,30 +224,41 @@ def _find_header(
     best: tuple[int, dict[str, int], list[str]] | None = None
     for k, (_, cells) in enumerate(rows[:HEADER_SEARCH_ROWS]):
         headers = [c or "" for c in cells]
-        columns: dict[str, int] = {}
-        for name, wanted in mapping.items():
-            for i, h in enumerate(headers):
-                if clean(h) == clean(wanted):
-                    columns[name] = i
-                    break
+        columns = _mapped_columns(headers, mapping)
         if "name" in mapping and "name" not in columns:
             continue
-        used = set(columns.values())
-        ranked: dict[str, tuple[int, int]] = {}  # field → (-strength, column): best first
-        for i, h in enumerate(headers):
-            if i in used or not h.strip():
-                continue
-            found = field_score(h)
-            if found is not None and found[0] not in columns:
-                rank = (-found[1], i)
-                ranked[found[0]] = min(ranked.get(found[0], rank), rank)
-        for name, (_, i) in ranked.items():
-            columns[name] = i
+        columns.update(_recognized_columns(headers, columns))
         taken = set(columns.values())
         unknown = [h.strip() for i, h in enumerate(headers) if h.strip() and i not in taken]
         if "name" in columns and (best is None or len(columns) > len(best[1])):
             best = (k, columns, unknown)
     return best
+
+
+def _mapped_columns(headers: list[str], mapping: dict[str, str]) -> dict[str, int]:
+    """field → column of the fields given in ``--map`` whose header is in the row."""
+    columns: dict[str, int] = {}
+    for name, wanted in mapping.items():
+        for i, h in enumerate(headers):
+            if clean(h) == clean(wanted):
+                columns[name] = i
+                break
+    return columns
+
+
+def _recognized_columns(headers: list[str], columns: dict[str, int]) -> dict[str, int]:
+    """field → column of the fields recognized by their header (:func:`field_score`),
+    among the columns and fields not yet taken; the strongest header wins, then the first."""
+    used = set(columns.values())
+    ranked: dict[str, tuple[int, int]] = {}  # field → (-strength, column): best first
+    for i, h in enumerate(headers):
+        if i in used or not h.strip():
+            continue
+        found = field_score(h)
+        if found is not None and found[0] not in columns:
+            rank = (-found[1], i)
+            ranked[found[0]] = min(ranked.get(found[0], rank), rank)
+    return {name: i for name, (_, i) in ranked.items()}
 
 
 def read_member_table(path: str | Path, mapping: dict[str, str] | None = None) -> MemberTable:

@@ -340,6 +340,19 @@ _ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "cp932": "Shift_JIS (
 
 def _checked(row: list[str], label: str, line: int, stats: ReadStats) -> tuple:
     """One CSV row as a registry tuple, or a RegistryFileError for the first problem."""
+    _check_shape(row, label, line)
+    _check_cells(row, label, line)
+    _count(row, stats)
+    values: list[object] = [v or None for v in row]
+    values[_SEQUENCE] = int(row[_SEQUENCE])
+    number = row[_I_NUMBER]
+    values[_I_NUMBER] = int(number) if number.isdigit() and len(number) == 13 else number
+    values.append(name_key(row[_I_NAME]))
+    return tuple(values)
+
+
+def _check_shape(row: list[str], label: str, line: int) -> None:
+    """The row has the NTA file's columns and its required cells."""
     if len(row) != spec.N_COLUMNS:
         raise RegistryFileError(
             label,
@@ -355,6 +368,10 @@ def _checked(row: list[str], label: str, line: int, stats: ReadStats) -> tuple:
                 f"column {i + 1} ({spec.COLUMNS[i].name_ja}) is empty",
                 "the file may be damaged: download it again",
             )
+
+
+def _check_cells(row: list[str], label: str, line: int) -> None:
+    """Codes, dates, the sequence number and the successor's corporate number."""
     for i, codes in _CODED:
         value = row[i]
         if value and value not in codes:
@@ -390,6 +407,10 @@ def _checked(row: list[str], label: str, line: int, stats: ReadStats) -> tuple:
             f"the 承継先法人番号 '{successor}' (column 21) is not a valid corporate number",
             "the file may be damaged: download it again",
         )
+
+
+def _count(row: list[str], stats: ReadStats) -> None:
+    """Count the row in ``stats``: rows, update dates, process codes."""
     stats.rows += 1
     update = row[_I_UPDATE]
     if stats.max_update is None or update > stats.max_update:
@@ -398,12 +419,6 @@ def _checked(row: list[str], label: str, line: int, stats: ReadStats) -> tuple:
         stats.min_update = update
     process = row[spec.INDEX["process"]]
     stats.processes[process] = stats.processes.get(process, 0) + 1
-    values: list[object] = [v or None for v in row]
-    values[_SEQUENCE] = int(row[_SEQUENCE])
-    number = row[_I_NUMBER]
-    values[_I_NUMBER] = int(number) if number.isdigit() and len(number) == 13 else number
-    values.append(name_key(row[_I_NAME]))
-    return tuple(values)
 
 
 def _valid_number(number: str) -> bool:

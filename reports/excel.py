@@ -137,13 +137,28 @@ def _section_lines(section: Any) -> list[str]:
 
 
 def _summary_sheet(b: _Book, report: Report) -> None:
-    cat = b.cat
+    """The first sheet: title, findings, the report at a glance and the sections (not the
+    method sections), one line per row."""
     ws = b.sheet("report")
     ws.set_column(0, 0, 100)
     ws.set_column(1, 6, 14)
-    row = 0
-    b.string(ws, row, 0, report.title, b.title)
-    row += 1
+    row = _title_rows(b, ws, report)
+    if report.findings:
+        row = _finding_rows(b, ws, report, row + 1)
+    if report.glance is not None and not report.glance.empty:
+        row += 1
+        b.string(ws, row, 0, b.cat.t("glance.title"), b.head)
+        row = b.table(ws, report.glance, row + 1)
+    for section in report.sections:
+        if section.key not in METHOD_SECTIONS:
+            row = _section_rows(b, ws, section, row + 1)
+
+
+def _title_rows(b: _Book, ws: Worksheet, report: Report) -> int:
+    """Title, other-language name, subtitle, data date and version; the next row."""
+    cat = b.cat
+    b.string(ws, 0, 0, report.title, b.title)
+    row = 1
     generated = cat.t(
         "report.generated",
         version=report.meta.get("version", ""),
@@ -154,34 +169,36 @@ def _summary_sheet(b: _Book, report: Report) -> None:
         if line:
             b.string(ws, row, 0, line, b.plain)
             row += 1
+    return row
+
+
+def _finding_rows(b: _Book, ws: Worksheet, report: Report, row: int) -> int:
+    """The numbered findings from ``row``, each with the section to see; the next row."""
     titles = {s.key: s.title for s in report.sections}
-    if report.findings:
+    b.string(ws, row, 0, b.cat.t("report.findings"), b.head)
+    row += 1
+    for n, finding in enumerate(report.findings, start=1):
+        see = b.cat.t("report.see", section=titles.get(finding.target, finding.target))
+        b.string(ws, row, 0, f"{n}. {finding.text} {see}", b.text)
         row += 1
-        b.string(ws, row, 0, cat.t("report.findings"), b.head)
+    return row
+
+
+def _section_rows(b: _Book, ws: Worksheet, section: Any, row: int) -> int:
+    """One section from ``row``: title, lines, and (summary and profile only) its tables;
+    the next row."""
+    b.string(ws, row, 0, section.title, b.head)
+    row += 1
+    for line in _section_lines(section):
+        b.string(ws, row, 0, line, b.text)
         row += 1
-        for n, finding in enumerate(report.findings, start=1):
-            see = cat.t("report.see", section=titles.get(finding.target, finding.target))
-            b.string(ws, row, 0, f"{n}. {finding.text} {see}", b.text)
-            row += 1
-    if report.glance is not None and not report.glance.empty:
-        row += 1
-        b.string(ws, row, 0, cat.t("glance.title"), b.head)
-        row = b.table(ws, report.glance, row + 1)
-    for section in report.sections:
-        if section.key in METHOD_SECTIONS:
-            continue
-        row += 1
-        b.string(ws, row, 0, section.title, b.head)
-        row += 1
-        for line in _section_lines(section):
-            b.string(ws, row, 0, line, b.text)
-            row += 1
-        if section.key in ("summary", "profile"):
-            for table in section.tables:
-                if table.empty:
-                    continue
-                b.string(ws, row, 0, cat.t(f"table.{table.key}"), b.head)
-                row = b.table(ws, table, row + 1) + 1
+    if section.key in ("summary", "profile"):
+        for table in section.tables:
+            if table.empty:
+                continue
+            b.string(ws, row, 0, b.cat.t(f"table.{table.key}"), b.head)
+            row = b.table(ws, table, row + 1) + 1
+    return row
 
 
 def _method_sheet(b: _Book, report: Report) -> None:

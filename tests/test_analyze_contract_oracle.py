@@ -47,16 +47,7 @@ def oracle(nodes: list[tuple[str, str]], ties: list[tuple[str, str, str]]):
     ids = [n for n, _ in nodes]
     cluster = {n: c.strip() for n, c in nodes}
     module = {n: (c if c else f"\0singleton:{n}") for n, c in cluster.items()}
-    S = nx.Graph()
-    S.add_nodes_from(ids)
-    arcs: set[tuple[str, str]] = set()
-    for s, t, d in ties:
-        if s == t:
-            continue
-        S.add_edge(s, t)
-        arcs.add((s, t))
-        if d.strip().lower() != "true":
-            arcs.add((t, s))
+    S, arcs = graphs(ids, ties)
     bet = nx.betweenness_centrality(S, normalized=True)
     con = nx.constraint(S)
     eff = nx.effective_size(S)
@@ -72,50 +63,79 @@ def oracle(nodes: list[tuple[str, str]], ties: list[tuple[str, str, str]]):
         succ[a].add(b)
         pred[b].add(a)
     for n in ids:
-        k = S.degree(n)
-        per = Counter(module[v] for v in S[n])
-        P = 0.0 if k == 0 else 1 - sum((c / k) ** 2 for c in per.values())
-        mod = members[module[n]]
-        size, s1, s2 = len(mod), sum(kappa[v] for v in mod), sum(kappa[v] ** 2 for v in mod)
-        mean = s1 / size
-        var = s2 / size - mean**2
-        z = 0.0 if size * s2 - s1 * s1 == 0 else (kappa[n] - mean) / math.sqrt(var)
-        hub = size * s2 > s1 * s1 and size * kappa[n] >= s1
-        hub = hub and 4 * (size * kappa[n] - s1) ** 2 >= 25 * (size * s2 - s1 * s1)
-        sq = sum(c * c for c in per.values())
-
-        def p_le(num: int, den: int, k: int = k, sq: int = sq) -> bool:
-            # P <= num/den  <=>  k^2 - sum k_s^2 <= num/den * k^2
-            return (k * k - sq) * den <= num * k * k
-
-        if hub:
-            role = "R5" if p_le(30, 100) else "R6" if p_le(75, 100) else "R7"
-        else:
-            role = (
-                "R1" if p_le(5, 100) else "R2" if p_le(62, 100) else "R3" if p_le(80, 100) else "R4"
-            )
-        counts = dict.fromkeys(("coordinator", "itinerant", "representative", "gatekeeper",
-                                "liaison"), 0)  # fmt: skip
-        g = module
-        for a in pred[n]:
-            for c in succ[n]:
-                if a == c or (a, c) in arcs:
-                    continue
-                if g[a] == g[n] == g[c]:
-                    counts["coordinator"] += 1
-                elif g[a] == g[c] != g[n]:
-                    counts["itinerant"] += 1
-                elif g[a] == g[n] != g[c]:
-                    counts["representative"] += 1
-                elif g[a] != g[n] == g[c]:
-                    counts["gatekeeper"] += 1
-                else:
-                    counts["liaison"] += 1
+        P, z, role = role_of(n, S, module, members[module[n]], kappa)
+        counts = brokerage_of(n, module, pred[n], succ[n], arcs)
         out[n] = {
-            "degree": k, "betweenness": bet[n], "participation": P, "within_module_z": z,
-            "role": role, "constraint": con[n], "effective_size": eff[n],
+            "degree": S.degree(n), "betweenness": bet[n], "participation": P,
+            "within_module_z": z, "role": role, "constraint": con[n], "effective_size": eff[n],
             "articulation_point": n in aps, **counts,
         }  # fmt: skip
+    bridges = {frozenset(e) for e in nx.bridges(S)}
+    return out, cluster_pairs(S, ids, cluster), bridges
+
+
+def graphs(ids: list[str], ties: list[tuple[str, str, str]]):
+    """S (undirected, no self-loops) and the arcs of D (an undirected tie: both ways)."""
+    S = nx.Graph()
+    S.add_nodes_from(ids)
+    arcs: set[tuple[str, str]] = set()
+    for s, t, d in ties:
+        if s == t:
+            continue
+        S.add_edge(s, t)
+        arcs.add((s, t))
+        if d.strip().lower() != "true":
+            arcs.add((t, s))
+    return S, arcs
+
+
+def role_of(n: str, S: nx.Graph, module: dict[str, str], mod: list[str], kappa: dict[str, int]):
+    """Participation, within-module z and Guimerà–Amaral role of n (exact rational tests)."""
+    k = S.degree(n)
+    per = Counter(module[v] for v in S[n])
+    P = 0.0 if k == 0 else 1 - sum((c / k) ** 2 for c in per.values())
+    size, s1, s2 = len(mod), sum(kappa[v] for v in mod), sum(kappa[v] ** 2 for v in mod)
+    mean = s1 / size
+    var = s2 / size - mean**2
+    z = 0.0 if size * s2 - s1 * s1 == 0 else (kappa[n] - mean) / math.sqrt(var)
+    hub = size * s2 > s1 * s1 and size * kappa[n] >= s1
+    hub = hub and 4 * (size * kappa[n] - s1) ** 2 >= 25 * (size * s2 - s1 * s1)
+    sq = sum(c * c for c in per.values())
+
+    def p_le(num: int, den: int) -> bool:
+        # P <= num/den  <=>  k^2 - sum k_s^2 <= num/den * k^2
+        return (k * k - sq) * den <= num * k * k
+
+    if hub:
+        role = "R5" if p_le(30, 100) else "R6" if p_le(75, 100) else "R7"
+    else:
+        role = "R1" if p_le(5, 100) else "R2" if p_le(62, 100) else "R3" if p_le(80, 100) else "R4"
+    return P, z, role
+
+
+def brokerage_of(n: str, g: dict[str, str], pred: set[str], succ: set[str], arcs: set):
+    """Gould–Fernandez counts of n: every open two-path a → n → c by the groups of a, n, c."""
+    counts = dict.fromkeys(("coordinator", "itinerant", "representative", "gatekeeper",
+                            "liaison"), 0)  # fmt: skip
+    for a in pred:
+        for c in succ:
+            if a == c or (a, c) in arcs:
+                continue
+            if g[a] == g[n] == g[c]:
+                counts["coordinator"] += 1
+            elif g[a] == g[c] != g[n]:
+                counts["itinerant"] += 1
+            elif g[a] == g[n] != g[c]:
+                counts["representative"] += 1
+            elif g[a] != g[n] == g[c]:
+                counts["gatekeeper"] += 1
+            else:
+                counts["liaison"] += 1
+    return counts
+
+
+def cluster_pairs(S: nx.Graph, ids: list[str], cluster: dict[str, str]):
+    """(observed, expected) edges between every pair of named clusters."""
     m = S.number_of_edges()
     named = sorted({c for c in cluster.values() if c})
     d = {c: sum(S.degree(n) for n in ids if cluster[n] == c) for c in named}
@@ -123,8 +143,7 @@ def oracle(nodes: list[tuple[str, str]], ties: list[tuple[str, str, str]]):
     for a, b in itertools.combinations(named, 2):
         obs = sum(1 for u, v in S.edges() if {cluster[u], cluster[v]} == {a, b})
         pairs[(a, b)] = (obs, 0.0 if m == 0 else d[a] * d[b] / (2 * m))
-    bridges = {frozenset(e) for e in nx.bridges(S)}
-    return out, pairs, bridges
+    return pairs
 
 
 def run_cli(folder: Path, out: Path) -> None:
