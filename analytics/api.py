@@ -101,7 +101,7 @@ class NetworkAnalysis:
 
 
 def _with_program_ties(bundle: Bundle) -> Bundle:
-    """The bundle plus co_participation ties projected from participation.csv."""
+    """Return the bundle plus co_participation ties projected from participation.csv."""
     if bundle.participation is None or len(bundle.participation) == 0:
         return bundle
     from kizuna.graph.projection import project_participation
@@ -218,7 +218,7 @@ def analyze(
 
 
 def metric_groups(metrics: Collection[str] | None) -> frozenset[str]:
-    """The metric groups ``analyze(metrics=...)`` computes (all when ``None``).
+    """Return the metric groups ``analyze(metrics=...)`` computes (all when ``None``).
 
     Parameters
     ----------
@@ -275,7 +275,7 @@ class _Steps:
 
 
 def _without_ties(bundle: Bundle) -> Bundle:
-    """The bundle without its tie rows (they are in the snapshot now).
+    """Return the bundle without its tie rows (they are in the snapshot now).
 
     Lets go of the caller's hold on the ties frame (5M rows at 1M organizations) before
     the background fork and the big steps.
@@ -325,7 +325,7 @@ def _contract_nodes(run: _Steps, snap: Snapshot, wanted: frozenset[str]) -> pd.D
 
 
 def _no_pairs() -> pd.DataFrame:
-    """The cluster-pair table with no row (cluster pairs not asked for)."""
+    """Return the cluster-pair table with no row (cluster pairs not asked for)."""
     return pd.DataFrame(
         {
             "cluster_a": pd.Series(dtype=object),
@@ -338,7 +338,7 @@ def _no_pairs() -> pd.DataFrame:
 
 
 def _no_bridges() -> pd.DataFrame:
-    """The bridge table with no row (bridges not asked for)."""
+    """Return the bridge table with no row (bridges not asked for)."""
     return pd.DataFrame({"source": pd.Series(dtype=object), "target": pd.Series(dtype=object)})
 
 
@@ -407,7 +407,7 @@ def _add_extras(
 
 
 def _failure_audit(run: _Steps, nodes: pd.DataFrame, snap: Snapshot) -> pd.DataFrame:
-    """The single-point-of-failure audit, with names; adds the separated_pairs column."""
+    """Audit single points of failure (with names); add the separated_pairs column."""
     region = nodes["region"].to_numpy(dtype=object) if "region" in nodes else None
     audit = run("spof", lambda: connectivity.spof(snap, region))
     nodes["separated_pairs"] = connectivity.separated_pairs(snap, audit)

@@ -24,9 +24,11 @@ def can_fork() -> bool:
 
 
 class Background:
-    """``fn(*args)`` computed in a forked child when ``parallel`` (and forking is
-    possible), else in :meth:`result`.  Either way :meth:`result` returns the same value
-    and ``seconds`` / ``cpu`` hold the wall and CPU seconds the computation itself took.
+    """Compute ``fn(*args)`` in a forked child, or inline when forking is not possible.
+
+    In a forked child when ``parallel`` (and forking is possible), else in
+    :meth:`result`.  Either way :meth:`result` returns the same value and ``seconds`` /
+    ``cpu`` hold the wall and CPU seconds the computation itself took.
 
     Examples
     --------
@@ -54,6 +56,7 @@ class Background:
 
     @property
     def forked(self) -> bool:
+        """Whether the computation runs in a forked child."""
         return self._proc is not None
 
     def _run(self) -> tuple[Any, float, float]:
@@ -70,7 +73,7 @@ class Background:
             conn.close()
 
     def result(self) -> Any:
-        """The value (waits for the child; computes inline if it failed)."""
+        """Return the value (wait for the child; compute inline if it failed)."""
         if self._done:
             return self._value
         if self._proc is None:

@@ -81,7 +81,7 @@ def _all_two_paths(D: sp.csr_array, g: np.ndarray) -> np.ndarray:
 
 
 def _closed_two_paths(snap: Snapshot, g: np.ndarray) -> np.ndarray:
-    """Closed two-paths a→b→c with arc a→c, per role and broker: shape (n, 5).
+    """Count closed two-paths a→b→c with arc a→c, per role and broker: shape (n, 5).
 
     Their three nodes are a triangle of S, so they come from the triangle list: each
     triangle has six orderings (a, b, c), each counted when D has the three arcs.
@@ -117,7 +117,7 @@ def _closed_two_paths(snap: Snapshot, g: np.ndarray) -> np.ndarray:
 
 
 def _edge_arcs(snap: Snapshot) -> tuple[np.ndarray, np.ndarray]:
-    """For each edge (u, v), u < v, of S: does D have u→v, and v→u?
+    """Tell, for each edge (u, v), u < v, of S, whether D has u→v and v→u.
 
     D's arcs are a subset of S's, so S + 2·D (and S + 2·Dᵀ) has S's pattern, in S's
     order, with 3 exactly where D has the arc: no search needed.

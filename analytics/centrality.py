@@ -51,6 +51,7 @@ def betweenness(
     Parameters
     ----------
     snap : Snapshot
+        The network snapshot (:func:`analytics.snapshot.build_snapshot`).
     exact_max : int
         Exact (Brandes, every source) when the graph has at most this many nodes;
         above it, source sampling.
@@ -85,7 +86,7 @@ def betweenness(
 
 
 def closeness(snap: Snapshot, *, exact_max: int = 20_000) -> np.ndarray:
-    """Closeness as networkx's ``closeness_centrality`` (Wasserman–Faust for components).
+    """Compute closeness as networkx's ``closeness_centrality`` (Wasserman–Faust).
 
     Notes
     -----
@@ -109,8 +110,10 @@ EIGEN_TIE = 1e-9
 
 
 def _perron(A: sp.csr_array) -> tuple[float, np.ndarray]:
-    """Largest eigenvalue of a connected component's adjacency and its eigenvector
-    (≥ 0, unit norm)."""
+    """Largest eigenvalue of a connected component's adjacency, and its eigenvector.
+
+    The eigenvector is ≥ 0, with unit norm.
+    """
     size = A.shape[0]
     if size < DENSE_MAX:
         w, v = np.linalg.eigh(A.toarray())

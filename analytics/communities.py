@@ -20,9 +20,11 @@ def detect_communities(
     Parameters
     ----------
     snap : Snapshot
+        The network snapshot (:func:`analytics.snapshot.build_snapshot`).
     seed : int
         Seed of igraph's random generator (Python ``random``), restored afterwards.
     algorithm : {"leiden", "louvain"}
+        igraph's Leiden (modularity objective) or multilevel (Louvain) method.
     resolution : float
         Modularity resolution γ.
 

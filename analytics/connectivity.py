@@ -20,7 +20,8 @@ SPAN_BATCH = 4096
 def articulation_points(snap: Snapshot) -> np.ndarray:
     """Boolean per node: removing it disconnects its component of S (Hopcroft–Tarjan).
 
-    Cached on the snapshot (the failure audit needs them too)."""
+    Cached on the snapshot (the failure audit needs them too).
+    """
     cached = snap.info.get("articulation_points")
     if cached is None:
         cached = np.zeros(snap.n, dtype=bool)
@@ -31,8 +32,10 @@ def articulation_points(snap: Snapshot) -> np.ndarray:
 
 
 def _ordered_pairs(snap: Snapshot, u: np.ndarray, v: np.ndarray, **extra: Any) -> pd.DataFrame:
-    """Edges as (source, target) ids with source < target as strings, sorted; ``extra``
-    columns (one value per edge) ride along."""
+    """Edges as (source, target) ids with source < target as strings, sorted.
+
+    ``extra`` columns (one value per edge) ride along.
+    """
     a, b = snap.ids[u], snap.ids[v]
     swap = np.array([str(x) > str(y) for x, y in zip(a, b, strict=True)], dtype=bool)
     src = np.where(swap, b, a)
@@ -125,7 +128,7 @@ def spof(snap: Snapshot, regions: np.ndarray | None = None) -> pd.DataFrame:
 def _block_cut_tree(
     snap: Snapshot, ap: np.ndarray, codes: np.ndarray, n_reg: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """The block-cut tree: its nodes are the blocks, then the articulation points.
+    """Build the block-cut tree: its nodes are the blocks, then the articulation points.
 
     Returns the weight of each tree node (its own members per region code, last column:
     their count; an articulation point counts in its own tree node only), the tree's
@@ -158,8 +161,11 @@ def _block_cut_tree(
 def _forest(
     t_nodes: int, edges_a: np.ndarray, edges_b: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """A BFS forest of the block-cut tree: parent per tree node (-1 for a root), the BFS
-    order and the component of each tree node."""
+    """Root the block-cut tree: one BFS tree per component.
+
+    Returns the parent of each tree node (-1 for a root), the BFS order and the
+    component of each tree node.
+    """
     n_comp, comp = sp.csgraph.connected_components(
         sp.csr_array(
             (np.ones(2 * len(edges_a)), (np.r_[edges_a, edges_b], np.r_[edges_b, edges_a])),
@@ -194,8 +200,11 @@ def _subtree_sums(weight: np.ndarray, parent: np.ndarray, order: np.ndarray) -> 
 
 
 def _cut(pieces: list[np.ndarray], labels: pd.Index) -> tuple[int, int, str]:
-    """What one articulation point holds together, from the weights of the pieces its
-    removal leaves: separated pairs, nodes cut off from the largest piece, their regions."""
+    """Measure what one articulation point holds together.
+
+    From the weights of the pieces its removal leaves: separated pairs, nodes cut off
+    from the largest piece, and their regions.
+    """
     n_reg = len(labels)
     sizes = np.array([p[n_reg] for p in pieces], dtype=np.int64)
     total = int(sizes.sum())
@@ -221,7 +230,7 @@ def separated_pairs(snap: Snapshot, audit: pd.DataFrame | None = None) -> np.nda
 
 
 def _grow(ball: sp.csr_array, A: sp.csr_array, banned: np.ndarray) -> sp.csr_array:
-    """The ball one step wider (0/1 rows), without each row's banned node."""
+    """Widen the ball one step (0/1 rows), without each row's banned node."""
     wide = sp.csr_array(ball @ A)
     rows = np.repeat(np.arange(wide.shape[0]), np.diff(wide.indptr))
     keep = wide.indices != banned[rows]

@@ -16,6 +16,7 @@ def cluster_pairs(snap: Snapshot) -> pd.DataFrame:
     Parameters
     ----------
     snap : Snapshot
+        The network snapshot (:func:`analytics.snapshot.build_snapshot`).
 
     Returns
     -------

@@ -16,7 +16,7 @@ __all__ = ["constraint", "dyadic_constraint", "effective_size", "efficiency", "h
 
 
 def triangles(snap: Snapshot) -> np.ndarray:
-    """Number of triangles through each node of S (ties among its neighbours)."""
+    """Count the triangles through each node of S (ties among its neighbours)."""
     if snap.m == 0:
         return np.zeros(snap.n, dtype=np.int64)
     return edge_triangles(snap).per_node(snap.n)

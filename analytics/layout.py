@@ -50,14 +50,14 @@ def _fr(n: int, edges: list[tuple[int, int]], weights: list[float] | None = None
 
 
 def groups_of(nodes: pd.DataFrame) -> pd.Series:
-    """The layout group of every organization (its cluster, else :data:`NO_CLUSTER`), by id."""
+    """Return the layout group of every organization (cluster, else :data:`NO_CLUSTER`)."""
     cluster = nodes["cluster"] if "cluster" in nodes else pd.Series(None, index=nodes.index)
     groups = cluster.where(cluster.notna(), NO_CLUSTER)
     return pd.Series(groups.to_numpy(), index=pd.Index(nodes["id"].to_numpy(), name="id"))
 
 
 def _tie_groups(groups: pd.Series, ties: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """Groups of the source and target of every tie (NaN for an unknown end)."""
+    """Return the groups of the source and target of every tie (NaN for an unknown end)."""
     if "source_group" in ties and "target_group" in ties:
         return ties["source_group"].to_numpy(), ties["target_group"].to_numpy()
     return (
@@ -167,7 +167,7 @@ def node_positions(
 
 
 def local_positions(ids: list[str], pairs: list[tuple[str, str]]) -> pd.DataFrame:
-    """A fresh Fruchterman–Reingold layout of a small subgraph (ego networks), indexed by id."""
+    """Lay out a small subgraph (ego networks) afresh with Fruchterman–Reingold, by id."""
     index = {node: i for i, node in enumerate(ids)}
     edges = [(index[s], index[t]) for s, t in pairs if s in index and t in index and s != t]
     coords = _fr(len(ids), edges)

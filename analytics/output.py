@@ -57,12 +57,15 @@ ARROW_MIN_CELLS = 250_000
 
 
 def _write_csv(frame: pd.DataFrame, path: Path) -> None:
-    """pandas (floats as Python repr) for small frames; pyarrow (shortest round-trip
-    floats, e.g. ``1`` for 1.0 and ``1e-7``) for big ones.  NaN/None → empty cell.
+    """Write with pandas for small frames, with pyarrow for big ones.
+
+    pandas writes floats as Python repr; pyarrow the shortest round-trip text (e.g.
+    ``1`` for 1.0 and ``1e-7``).  NaN/None → empty cell.
 
     UTF-8 with a byte-order mark (Excel in Japan then reads the names right); text cells
     a spreadsheet would read as a formula get a leading ``'`` (:mod:`graph.cells`).  Lines
-    end with CRLF (pandas) or LF (pyarrow); cells holding a line break are quoted."""
+    end with CRLF (pandas) or LF (pyarrow); cells holding a line break are quoted.
+    """
     if frame.size <= ARROW_MIN_CELLS:
         people_csv(frame, path)
         return

@@ -20,11 +20,12 @@ TIE_SCOPES: tuple[str, ...] = (
 
 
 def tie_scopes(bundle: Bundle) -> pd.Series:
-    """The geographic scope of every tie of ``bundle``, aligned with ``bundle.ties``.
+    """Return the geographic scope of every tie of ``bundle``, aligned with its ties.
 
     Parameters
     ----------
     bundle : Bundle
+        The network (nodes with ``region``; ties with ``source`` and ``target``).
 
     Returns
     -------
@@ -75,11 +76,12 @@ def tie_scopes(bundle: Bundle) -> pd.Series:
 
 
 def network_overview(bundle: Bundle) -> dict[str, object]:
-    """Counts a newcomer wants first: organizations by kind and region, ties by scope.
+    """Count what a newcomer wants first: organizations by kind and region, ties by scope.
 
     Parameters
     ----------
     bundle : Bundle
+        The network (its nodes, ties, clusters and programs).
 
     Returns
     -------

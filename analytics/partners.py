@@ -163,7 +163,7 @@ class PartnerFinder:
 
     @classmethod
     def of(cls, bundle: Bundle, analysis: object | None = None) -> PartnerFinder:
-        """A finder reusing a previous ``analyze`` result's snapshot and brokerage, if given.
+        """Build a finder, reusing a previous ``analyze`` result's snapshot and brokerage.
 
         Build it once and call :meth:`suggest` for many queries (the app keeps one per
         store snapshot): the precomputation is most of a single query's cost.
@@ -256,6 +256,13 @@ class PartnerFinder:
         return f
 
     def sources_of(self, org: str | None, cluster: str | None) -> np.ndarray:
+        """Return the positions to find partners for: ``org``, else ``cluster``'s members.
+
+        Raises
+        ------
+        UnknownEntity
+            No organization has that id or cluster.
+        """
         if org is not None:
             return np.array([self.snap.position(org)], dtype=np.int64)
         if cluster is not None:
@@ -353,6 +360,7 @@ def suggest_partners(
     Parameters
     ----------
     bundle : graph.bundle.Bundle
+        The network (nodes with ``cluster``; ties).
     org, cluster : str
         The organization, or every organization of the cluster, to find partners for.
     k : int

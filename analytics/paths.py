@@ -33,7 +33,7 @@ __all__ = [
 
 
 def default_sample_size(n: int, m: int | None = None) -> int:
-    """Sources sampled above the exact-betweenness limit: a power of two in [32, 256].
+    """Count the sources sampled above the exact limit: a power of two in [32, 256].
 
     Deterministic in the graph size (never in machine speed): 256 while m ≤ 1.25M edges,
     then halving as m doubles (k·m ≲ 3.2e8 edge visits), 64 at 5M edges.
@@ -63,7 +63,7 @@ class PathPlan:
     info: dict[str, Any] = field(default_factory=dict)
 
     def part(self, i: int) -> tuple[np.ndarray, np.ndarray | None]:
-        """Sources, and closeness vertices (None when not wanted), of part i."""
+        """Return the sources and closeness vertices (None when not wanted) of part i."""
         vertices = np.arange(i, self.n, PARTS, dtype=np.int64) if self.closeness else None
         return self.sources[i::PARTS], vertices
 
@@ -80,7 +80,7 @@ def plan_paths(
     seed: int = 0,
     closeness: bool = False,
 ) -> PathPlan:
-    """The sources of betweenness (and closeness vertices) for one snapshot.
+    """Plan the sources of betweenness (and closeness vertices) for one snapshot.
 
     Exact (every node a source) up to ``exact_max`` nodes; above it ``k`` sources drawn
     without replacement from ``numpy.random.default_rng(seed)`` (sorted), default
@@ -107,9 +107,12 @@ def plan_paths(
 
 
 def _local_graph(snap: Snapshot) -> tuple[Any, np.ndarray]:
-    """S as an igraph Graph with nodes in reverse Cuthill–McKee order, and each node's
-    position in it.  Neighbours sit close in memory: igraph's breadth-first searches
-    run ~20 % faster at 100k organizations than in bundle order."""
+    """S as an igraph Graph with nodes in reverse Cuthill–McKee order, with positions.
+
+    Returns the graph and each node's position in it.  Neighbours sit close in memory:
+    igraph's breadth-first searches run ~20 % faster at 100k organizations than in
+    bundle order.
+    """
     import igraph as ig
     from scipy.sparse.csgraph import reverse_cuthill_mckee
 
@@ -122,8 +125,10 @@ def _local_graph(snap: Snapshot) -> tuple[Any, np.ndarray]:
 
 
 def run_part(snap: Snapshot, plan: PathPlan, i: int) -> tuple[np.ndarray, np.ndarray | None]:
-    """Raw betweenness sums over part i's sources, and the raw closeness of its vertices
-    (igraph's ``(r−1)/Σd``), both in bundle order."""
+    """Run part i: raw betweenness sums over its sources, raw closeness of its vertices.
+
+    Closeness is igraph's ``(r−1)/Σd``; both in bundle order.
+    """
     sources, vertices = plan.part(i)
     n = snap.n
     raw = np.zeros(n)
@@ -158,7 +163,7 @@ def finish_betweenness(snap: Snapshot, plan: PathPlan, raws: list[np.ndarray]) -
 
 
 def finish_closeness(snap: Snapshot, parts: list[np.ndarray | None]) -> np.ndarray:
-    """networkx's closeness from the parts' raw igraph closeness."""
+    """Turn the parts' raw igraph closeness into networkx's closeness."""
     n = snap.n
     if n <= 1 or snap.m == 0:
         return np.zeros(n)
@@ -173,8 +178,10 @@ def finish_closeness(snap: Snapshot, parts: list[np.ndarray | None]) -> np.ndarr
 
 
 class BackgroundBetweenness:
-    """Betweenness (and closeness) computed by two forked child processes, one per part
-    of the sources (:class:`PathPlan`), while the caller does other work.
+    """Betweenness (and closeness) computed by two forked child processes.
+
+    One process per part of the sources (:class:`PathPlan`), while the caller does
+    other work.
 
     Betweenness is the longest step and igraph holds one core: the two parts use both
     cores of the machine, and the caller's own steps fill the gaps.  Falls back to
@@ -269,7 +276,7 @@ class BackgroundBetweenness:
         return parts
 
     def result(self) -> tuple[np.ndarray, dict[str, Any]]:
-        """The betweenness values and method info (waits for the children)."""
+        """Return the betweenness values and method info (wait for the children)."""
         parts = self._collect()
         values = finish_betweenness(self._snap, self.plan, [p[0] for p in parts])
         info = dict(self.plan.info)
@@ -278,8 +285,10 @@ class BackgroundBetweenness:
 
     @property
     def seconds(self) -> dict[str, float]:
-        """Seconds since the start and, per part, in its own process: wall and CPU (for
-        meta timings)."""
+        """Seconds since the start and, per part, in its own process: wall and CPU.
+
+        For the meta timings.
+        """
         out = {"betweenness_elapsed": round(time.perf_counter() - self._t0, 3)}
         for i, (sec, cpu) in enumerate(zip(self.part_seconds, self.part_cpu, strict=True)):
             out[f"betweenness_part{i + 1}"] = sec
@@ -287,7 +296,7 @@ class BackgroundBetweenness:
         return out
 
     def closeness(self) -> np.ndarray:
-        """Closeness (networkx's definition) from the same parts; NaN when not planned."""
+        """Return closeness (networkx's definition) from the same parts; NaN if not planned."""
         if self.plan.sampled:
             return np.full(self._snap.n, np.nan)
         return finish_closeness(self._snap, [p[1] for p in self._collect()])

@@ -58,7 +58,9 @@ def module_degrees(snap: Snapshot, module: np.ndarray | None = None) -> ModuleDe
     Parameters
     ----------
     snap : Snapshot
-    module : int array of module codes per node (default: the snapshot's clusters).
+        The network snapshot (:func:`analytics.snapshot.build_snapshot`).
+    module : numpy.ndarray, optional
+        Int module code per node (default: the snapshot's clusters).
     """
     mod = snap.module if module is None else np.asarray(module, dtype=np.int64)
     n = snap.n
@@ -79,8 +81,11 @@ def module_degrees(snap: Snapshot, module: np.ndarray | None = None) -> ModuleDe
 
 
 def _int_bincount(index: np.ndarray, values: np.ndarray, length: int) -> np.ndarray:
-    """Exact integer bincount: numpy's float64 one when every partial sum stays below
-    2**53 (exact then), else a sort and ``np.add.reduceat`` in int64."""
+    """Exact integer bincount.
+
+    numpy's float64 one when every partial sum stays below 2**53 (exact then), else a
+    sort and ``np.add.reduceat`` in int64.
+    """
     values = values.astype(np.int64)
     if len(values) == 0 or int(np.abs(values).sum()) < 2**53:
         return np.rint(np.bincount(index, weights=values, minlength=length)).astype(np.int64)

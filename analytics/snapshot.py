@@ -44,6 +44,7 @@ class UnknownEntity(KizunaError, KeyError):
     """An organization or cluster id that is not in the network."""
 
     def __str__(self) -> str:
+        """Return the message alone (no quotes around it)."""
         return str(self.args[0]) if self.args else ""
 
 
@@ -80,8 +81,11 @@ def strip_clusters(column: pd.Series | None, length: int) -> np.ndarray:
 
 
 def unique_counts(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Sorted distinct values and their counts (sort-based: numpy 2.4's hash-based
-    ``np.unique`` is ~25x slower on millions of int64 keys)."""
+    """Sorted distinct values and their counts.
+
+    Sort-based: numpy 2.4's hash-based ``np.unique`` is ~25x slower on millions of int64
+    keys.
+    """
     s = np.sort(values, kind="stable" if values.dtype == object else None)
     if len(s) == 0:
         return s, np.zeros(0, dtype=np.int64)
@@ -117,6 +121,7 @@ class Snapshot:
 
     @property
     def n(self) -> int:
+        """Number of nodes (organizations)."""
         return len(self.ids)
 
     @property
@@ -126,6 +131,7 @@ class Snapshot:
 
     @cached_property
     def degree(self) -> np.ndarray:
+        """Degree of each node in S (distinct neighbours)."""
         return np.diff(self.S.indptr).astype(np.int64)
 
     @cached_property
@@ -149,6 +155,7 @@ class Snapshot:
 
     @cached_property
     def index(self) -> pd.Index:
+        """The node ids as a pandas Index (position of an id: ``get_indexer``)."""
         return pd.Index(self.ids)
 
     @cached_property
@@ -282,8 +289,11 @@ def build_snapshot(bundle: Bundle, *, with_weights: bool = False) -> Snapshot:
 
 @dataclass
 class _TiePairs:
-    """The distinct node pairs of the ties: edges (u, v), u < v, sorted; the edge of each
-    tie; whether D has the arc u→v (fwd) and v→u (bwd)."""
+    """The distinct node pairs of the ties.
+
+    Edges (u, v), u < v, sorted; the edge of each tie; whether D has the arc u→v (fwd)
+    and v→u (bwd).
+    """
 
     u: np.ndarray
     v: np.ndarray
@@ -321,10 +331,12 @@ def _symmetric_csr(
     *,
     keep: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> sp.csr_array:
-    """CSR with the entries (v, u) and (u, v) of every edge, ``values`` per edge, sorted
-    indices and no sort: lower entries first, each group already in (row, col) order, so
-    the counting sort of COO → CSR leaves every row sorted.  ``keep`` = (upper, lower)
-    masks: only the arcs u→v where upper, v→u where lower (the digraph D)."""
+    """CSR with the entries (v, u) and (u, v) of every edge, with sorted indices.
+
+    ``values`` per edge; no sort: lower entries first, each group already in (row, col)
+    order, so the counting sort of COO → CSR leaves every row sorted.  ``keep`` =
+    (upper, lower) masks: only the arcs u→v where upper, v→u where lower (the digraph D).
+    """
     if n == 0:
         return sp.csr_array((0, 0), dtype=values.dtype)
     up, low = (slice(None), slice(None)) if keep is None else keep

@@ -71,7 +71,7 @@ def list_triangles(snap: Snapshot) -> tuple[np.ndarray, ...]:
 
 
 def edge_triangles(snap: Snapshot) -> EdgeTriangles:
-    """The triangles of S and the common-neighbour count of each edge (cached on ``snap``)."""
+    """Find the triangles of S and the common-neighbour count of each edge (cached)."""
     cached = snap.info.get("edge_triangles")
     if cached is not None:
         return cached

@@ -95,7 +95,7 @@ def _append(frame: pd.DataFrame, rows: list[dict[str, Any]]) -> pd.DataFrame:
 
 
 def apply_scenario(bundle: Bundle, scenario: Scenario) -> Bundle:
-    """The bundle after the scenario (a new object; the input is not changed)."""
+    """Return the bundle after the scenario (a new object; the input is not changed)."""
     nodes = _append(bundle.nodes, scenario.add_nodes)
     ties = _append(bundle.ties, scenario.add_ties)
     if scenario.remove_nodes:
