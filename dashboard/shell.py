@@ -236,9 +236,7 @@ def selection_text(source: DataSource, selection: Any, lang: str) -> str:
 
 def share_outputs(query: dict[str, str]) -> tuple[str, list[str]]:
     """(URL query, nav hrefs): every page link keeps the language and the selection."""
-    search = urlstate.build(query)
-    carried = urlstate.build({k: v for k, v in query.items() if k in ("lang", "sel")})
-    return search, [page.path + carried for page in PAGES]
+    return urlstate.share(query, [page.path for page in PAGES])
 
 
 def register(app: Dash, source: DataSource) -> None:

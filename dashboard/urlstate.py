@@ -42,6 +42,18 @@ def build(query: dict[str, str]) -> str:
     return "?" + urlencode(items, safe=":,|-") if items else ""
 
 
+def share(query: dict[str, str], paths: list[str]) -> tuple[str, list[str]]:
+    """(URL query, nav hrefs of ``paths``): every page link keeps the language and the selection.
+
+    Examples
+    --------
+    >>> share({"lang": "en", "kinds": "supply"}, ["/", "/gaps"])
+    ('?lang=en&kinds=supply', ['/?lang=en', '/gaps?lang=en'])
+    """
+    carried = build({k: v for k, v in query.items() if k in ("lang", "sel")})
+    return build(query), [path + carried for path in paths]
+
+
 def selection_param(selection: Any) -> str:
     """A selection as ``cluster:tama``, ``pair:a,b``, ``org:id`` or ``arc:a|b`` ("" if none).
 

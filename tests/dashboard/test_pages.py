@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import importlib
+import tomllib
 from pathlib import Path
 from typing import Any, get_args, get_type_hints
 
@@ -15,7 +17,7 @@ from kizuna.dashboard.app import create_app
 from kizuna.dashboard.data import Snapshot, SnapshotData
 from kizuna.dashboard.i18n import LANGUAGES, catalogue
 from kizuna.dashboard.page import Page
-from kizuna.dashboard.pages import LINKED_PAGES, PAGES
+from kizuna.dashboard.pages import LINKED_PAGES, PAGES, page_of
 
 DASHBOARD = Path(shell.__file__).resolve().parent
 SELECTIONS: list[dict[str, Any] | None] = [
@@ -62,19 +64,20 @@ def test_every_page_is_a_page_with_a_unique_path_and_a_named_nav_entry():
     assert [p.path for p in PAGES if p.light] == ["/"]  # the map draws from the light pass
 
 
-def test_every_page_folder_is_registered():
+def test_every_page_folder_is_registered_and_packaged():
     folders = {
         p.name
         for p in (DASHBOARD / "pages").iterdir()
         if p.is_dir() and (p / "__init__.py").exists()
     }
-    import importlib
-
-    registered = {id(p) for p in (*PAGES, *LINKED_PAGES)}
+    assert len(folders) >= 7
+    paths = {p.path for p in (*PAGES, *LINKED_PAGES)}
+    with (DASHBOARD.parent / "pyproject.toml").open("rb") as handle:
+        packaged = set(tomllib.load(handle)["tool"]["setuptools"]["packages"])
     for name in folders:
         module = importlib.import_module(f"kizuna.dashboard.pages.{name}")
-        assert isinstance(module.PAGE, Page), name
-        assert id(module.PAGE) in registered, name
+        assert page_of(module).path in paths, name
+        assert f"kizuna.dashboard.pages.{name}" in packaged, f"add {name} to pyproject packages"
 
 
 def test_every_component_id_of_every_page_comes_from_ids(tiny_bundle):
@@ -163,3 +166,34 @@ def test_what_the_pages_read_of_a_snapshot_is_typed():
     read |= {f"analysis.{k}": hints[k] for k in ("nodes", "cluster_pairs", "spof") if k in names}
     assert [name for name, hint in read.items() if mentions_any(hint)] == []
     assert mentions_any(dict[str, list[Any]])  # the check itself sees a nested Any
+
+
+def test_the_map_filters_go_into_the_url_and_every_nav_link(tiny_bundle):
+    """The map page writes its filters into the URL and the nav links without the shell."""
+    app = create_app(tiny_bundle)
+    key = next(
+        k
+        for k, v in app.callback_map.items()
+        if "url.search" in k and any(i["id"] == ids.MAP_TIE_KINDS for i in v["inputs"])
+    )
+    nav = [{"id": {"type": ids.NAV_LINK, "page": p.path}, "property": "href"} for p in PAGES]
+    values = {
+        ids.MAP_TIE_KINDS: ["supply"],
+        ids.MAP_CONFIDENCE: ["confirmed"],
+        ids.MAP_YEARS: [2001, 2009],
+        ids.MAP_COLOR_BY: "phase",
+    }
+    body = {
+        "output": key,
+        "outputs": [{"id": ids.URL, "property": "search"}, nav],
+        "inputs": [{"id": k, "property": "value", "value": v} for k, v in values.items()],
+        "state": [{"id": ids.URL, "property": "search", "value": "?lang=en&sel=cluster:tama"}],
+        "changedPropIds": [f"{ids.MAP_TIE_KINDS}.value"],
+    }
+    answer = app.server.test_client().post("/_dash-update-component", json=body)
+    assert answer.status_code == 200
+    response = answer.get_json()["response"]
+    search = response[ids.URL]["search"]
+    assert "kinds=supply" in search and "lang=en" in search and "sel=cluster:tama" in search
+    hrefs = [response[f'{{"page":"{p.path}","type":"{ids.NAV_LINK}"}}']["href"] for p in PAGES]
+    assert hrefs == [f"{p.path}?lang=en&sel=cluster:tama" for p in PAGES]

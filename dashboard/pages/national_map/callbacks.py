@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dash import ALL, Dash, Input, Output, State, no_update
+from dash import ALL, Dash, Input, Output, State, ctx, no_update
 
 from kizuna.dashboard import components as ui
 from kizuna.dashboard import ids, urlstate
@@ -60,8 +60,6 @@ def register(app: Dash, source: DataSource) -> None:
         prevent_initial_call=True,
     )
     def share_filters(kinds, confidence, years, color_by, search):  # type: ignore[no-untyped-def]
-        from kizuna.dashboard.shell import share_outputs  # the shell imports the pages
-
         low, high = year_bounds(source.peek().data)
         query = urlstate.parse(search)
         query.update(
@@ -69,7 +67,8 @@ def register(app: Dash, source: DataSource) -> None:
                 kinds, confidence, years, color_by, defaults=(CONFIDENCE_LEVELS, low, high)
             )
         )
-        return share_outputs(query)
+        # the nav links' ids name their pages (the shell draws one link per page)
+        return urlstate.share(query, [o["id"]["page"] for o in ctx.outputs_list[1]])
 
     @app.callback(
         Output(ids.SELECTION, "data", allow_duplicate=True),

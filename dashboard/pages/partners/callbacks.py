@@ -8,24 +8,10 @@ from dash import Dash, Input, Output, State, no_update
 from kizuna.dashboard import components as ui
 from kizuna.dashboard import ids
 from kizuna.dashboard.data import DataSource
+from kizuna.dashboard.org_search import register_org_search
 from kizuna.dashboard.pages.partners.figures import path_figure
 from kizuna.dashboard.pages.partners.layout import run
-from kizuna.dashboard.pages.partners.model import org_options, partners
-
-
-def register_org_search(app: Dash, source: DataSource, dropdown: str) -> None:
-    """Refill the options of the organization dropdown ``dropdown`` as the user types."""
-
-    @app.callback(
-        Output(dropdown, "options"),
-        Input(dropdown, "search_value"),
-        State(dropdown, "value"),
-        prevent_initial_call=True,
-    )
-    def org_search(query, value):  # type: ignore[no-untyped-def]
-        if not query:
-            return no_update
-        return org_options(source.peek().data, query, value)
+from kizuna.dashboard.pages.partners.model import partners
 
 
 def register(app: Dash, source: DataSource) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pandas as pd
 
 from kizuna.dashboard.data import SnapshotData
-from kizuna.dashboard.text import search
 
 K = 10
 
@@ -40,12 +39,3 @@ def partner_table(data: SnapshotData, found: pd.DataFrame, lang: str) -> pd.Data
             "gap_gain": found["gap_gain"].astype(float).round(3).to_numpy(),
         }
     )
-
-
-def org_options(data: SnapshotData, query: str | None, keep: str | None) -> list[dict[str, str]]:
-    found = search(data.search_keys, query, rank=data.orgs["degree"], limit=30) if query else []
-    if keep and keep in data.orgs.index and keep not in found:
-        found = [keep, *found]
-    if not found:
-        found = list(data.orgs["degree"].sort_values(ascending=False).index[:30])
-    return [{"label": data.org_label(i), "value": i} for i in found]

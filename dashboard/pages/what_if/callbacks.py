@@ -6,7 +6,7 @@ from dash import Dash, Input, Output, State, ctx, dcc, no_update
 
 from kizuna.dashboard import ids
 from kizuna.dashboard.data import DataSource
-from kizuna.dashboard.pages.partners.callbacks import register_org_search
+from kizuna.dashboard.org_search import register_org_search
 from kizuna.dashboard.pages.what_if.layout import render
 from kizuna.dashboard.pages.what_if.model import (
     add_tie,

@@ -12,7 +12,7 @@ from kizuna.dashboard import components as ui
 from kizuna.dashboard import ids
 from kizuna.dashboard.data import Snapshot, SnapshotData
 from kizuna.dashboard.i18n import t, term
-from kizuna.dashboard.pages.partners.model import org_options
+from kizuna.dashboard.org_search import org_options
 from kizuna.dashboard.pages.what_if.figures import pair_figure
 from kizuna.dashboard.pages.what_if.model import (
     EXACT_MAX,
