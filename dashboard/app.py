@@ -1,4 +1,4 @@
-"""The Dash app: a static shell (nav bar, stores, banner) and one module per page."""
+"""The Dash app: a static shell (nav bar, stores, banner) and one Page (a folder) per page."""
 
 from __future__ import annotations
 
