@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from dash import Dash
+from dash.development.base_component import Component
 
 from kizuna.dashboard.data import DataSource, Snapshot
 
 #: ``layout(snapshot, lang, selection)``: the page's content for one data snapshot.
-Layout = Callable[[Snapshot, str, dict[str, Any]], Any]
+Layout = Callable[[Snapshot, str, dict[str, Any]], Component]
 #: ``register(app, source)``: adds the page's callbacks to the app.
 Register = Callable[[Dash, DataSource], None]
 

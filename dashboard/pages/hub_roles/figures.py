@@ -24,7 +24,7 @@ def role_figure(
     partition: str = "official",
     selection: dict[str, Any] | None = None,
     lang: str = "ja",
-) -> Any:
+) -> ui.AnyFigure:
     """P (participation) against z (within-module degree), regions R1–R7 shaded."""
     p_col, z_col, role_col = role_columns(partition)
     orgs = data.orgs

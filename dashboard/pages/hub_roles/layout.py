@@ -64,7 +64,7 @@ def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div
 
 def render(
     data: SnapshotData, partition: str | None, selection: object, lang: str | None
-) -> tuple[Any, go.Figure]:
+) -> tuple[ui.AnyFigure, go.Figure]:
     """The roles callback as a plain function: (role map, brokerage bars)."""
     lang = lang or "ja"
     if data.is_empty:
