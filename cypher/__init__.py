@@ -8,8 +8,8 @@ Naming: ``schema_*`` are idempotent constraints and indexes (``IF NOT EXISTS``),
 ``migrate_*`` idempotent changes of a store made by an older kizuna (``IF EXISTS``, run
 before the schema), ``upsert_*`` idempotent batched writes (``UNWIND $rows``),
 ``create_ties`` the batched create of a load into a store without ties, ``read_*`` reads,
-``*_load_lock`` the one-writer lock, ``counts``, ``has_ties``, ``delete_ties`` and
-``clear_batch`` housekeeping.
+``*_load_lock`` the one-writer lock, ``counts``, ``has_ties``, ``delete_ties``,
+``delete_derived_ties`` and ``clear_batch`` housekeeping.
 
 Examples
 --------

@@ -4,5 +4,4 @@ RETURN COUNT { MATCH (n:Organization) } AS organizations,
        COUNT { MATCH (n:Cluster) } AS clusters,
        COUNT { MATCH (n:Program) } AS programs,
        COUNT { MATCH (:Organization)-[r:PARTICIPATES_IN]->(:Program) } AS participations,
-       COUNT { MATCH (:Organization)-[t:TIE]->(:Organization) WHERE t.derived = false } AS ties,
-       COUNT { MATCH (:Organization)-[t:TIE]->(:Organization) WHERE t.derived = true } AS derived_ties
+       COUNT { MATCH (:Organization)-[t:TIE]->(:Organization) WHERE t.derived = false } AS ties

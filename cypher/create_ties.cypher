@@ -1,6 +1,6 @@
 // name: create_ties
-// Create new ties (direct and derived) in a store that held no tie when the load began;
-// $rows: [{ea, eb, source, target, key, <canonical ties.csv columns>, derived}] without
+// Create new ties in a store that held no tie when the load began;
+// $rows: [{ea, eb, source, target, key, <canonical ties.csv columns>, derived: false}] without
 // null values (a missing key reads as null, and a null property is not stored).
 // The ends are found by elementId (fast) and checked by id: a row whose handle is stale is
 // not written, and the caller, seeing the count short, redoes the batch with upsert_ties.

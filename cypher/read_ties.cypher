@@ -1,12 +1,12 @@
 // name: read_ties
 // The outgoing ties of the organizations $sources (a batch of ids), optionally filtered;
-// $derived selects direct (false) or derived (true) ties, null both. Keyed by source
+// never the derived ties an older kizuna stored (the next load deletes them). Keyed by source
 // (the unique id index), so a full read is many bounded queries, never one server-side
 // sort; one record per source (fewer, bigger Bolt messages: ~2x faster to decode); the
 // reader orders the rows.
 UNWIND $sources AS source
 MATCH (a:Organization {id: source})-[t:TIE]->(b:Organization)
-WHERE ($derived IS NULL OR t.derived = $derived)
+WHERE t.derived = false
   AND ($regions IS NULL OR (a.region IN $regions AND b.region IN $regions))
   AND ($clusters IS NULL OR (a.cluster IN $clusters AND b.cluster IN $clusters))
   AND ($kinds IS NULL OR (a.kind IN $kinds AND b.kind IN $kinds))

@@ -1,5 +1,5 @@
 // name: upsert_ties
-// Create or replace ties (direct and derived) keyed by key among the source's outgoing
+// Create or replace ties keyed by key among the source's outgoing
 // ties; $rows: [{ea, eb, source, target, key, props}] (props: every stored property).
 // Ends by elementId, checked by id (see create_ties); rows whose ends are not stored are
 // skipped and the count tells the caller.

@@ -6,7 +6,7 @@ ArcadeDB Bolt server (:mod:`graph.embedded`).  Store schema::
     (:Organization {id, name, kind, ...})      unique id
     (:Cluster {id, ...})  (:Program {id, ...})  unique id
     (:Organization)-[:PARTICIPATES_IN {key, role, since, ...}]->(:Program)   unique key
-    (:Organization)-[:TIE {key, kind, directed, since, ..., derived}]->(:Organization)
+    (:Organization)-[:TIE {key, kind, directed, since, ..., derived: false}]->(:Organization)
     (:KizunaMeta {key: "bundle", present, source_columns})
     (:KizunaMeta {key: "load_lock", owner, host, pid, started_at, heartbeat})
 
@@ -53,7 +53,6 @@ from kizuna.graph.load_lock import (
     read_between_loads,
 )
 from kizuna.graph.metrics_write import stored_metric_columns, write_metrics
-from kizuna.graph.projection import project_participation
 from kizuna.graph.rehearsal import rehearse
 from kizuna.graph.store import BATCH_SIZE, LoadReport, Progress
 from kizuna.graph.upsert_plan import write_plan
@@ -262,7 +261,6 @@ class BoltStore:
         *,
         batch_size: int = BATCH_SIZE,
         progress: Progress | None = None,
-        derived: pd.DataFrame | None = None,
         replace: bool = False,
     ) -> LoadReport:
         """Write a validated bundle; loading it again changes nothing.
@@ -275,11 +273,6 @@ class BoltStore:
             Rows per ``UNWIND`` write transaction.
         progress : callable, optional
             ``progress(done, total)`` after each batch.
-        derived : DataFrame, optional
-            Derived co_participation ties, ties.csv-shaped with an ``id``, stored as
-            ``TIE`` with ``derived = true``.  None (default): projected from the bundle's
-            participation with ``graph.projection.project_participation``; pass an
-            empty frame to store none.
         replace : bool
             Empty the store first (while holding the load lock).
 
@@ -292,11 +285,7 @@ class BoltStore:
         t0 = time.perf_counter()
         report = LoadReport()
         self.ensure_schema()
-        if derived is None and len(bundle.participation):
-            # The projection is part of what a load means: every caller (CLI, demo,
-            # tests) stores the same derived ties.
-            derived = project_participation(bundle)
-        plan = write_plan(bundle, derived, report)
+        plan = write_plan(bundle, report)
         try:
             self._rehearse(plan)
         except StoreRefused as exc:
@@ -354,42 +343,23 @@ class BoltStore:
         )
 
     def read_bundle(self, graph_filter: GraphFilter | None = None) -> Bundle:
-        """The stored network (or a filtered part) as a bundle; derived ties excluded.
+        """The stored network (or a filtered part) as a bundle.
 
         Read in bounded server memory (:mod:`graph.bolt_read`): no server-side sort.
         """
-        bundle, _ = self._between_loads(lambda: self._read(graph_filter, derived=False))
-        return bundle
+        return self._between_loads(lambda: self._read(graph_filter))
 
-    def read_derived_ties(self, graph_filter: GraphFilter | None = None) -> pd.DataFrame:
-        """The derived (co_participation) ties as a ties.csv-shaped frame."""
-        params = _filter_params(graph_filter)
-        node_params = {k: params[k] for k in NODE_FILTERS}
-
-        def read() -> pd.DataFrame:
-            ids = sorted(str(i) for (i,) in self.stream("read_organization_ids", **node_params))
-            return bolt_read.read_ties(self, ids, derived=True, **params)[1]
-
-        return self._between_loads(read)
-
-    def read_graph(
-        self, graph_filter: GraphFilter | None = None, *, with_derived: bool = True
-    ) -> nx.MultiDiGraph:
+    def read_graph(self, graph_filter: GraphFilter | None = None) -> nx.MultiDiGraph:
         """The stored network as a networkx MultiDiGraph (see :mod:`graph.nxview`)."""
         from kizuna.graph.nxview import to_networkx
 
-        bundle, derived = self._between_loads(
-            lambda: self._read(graph_filter, derived=None if with_derived else False)
-        )
-        return to_networkx(bundle, derived=derived if with_derived else None)
+        return to_networkx(self.read_bundle(graph_filter))
 
     def _between_loads(self, read: Callable[[], T]) -> T:
         """``read()`` while no load writes (waits up to ``read_wait`` s; see load_lock)."""
         return read_between_loads(self, read, wait=self.read_wait, notice=self.notice)
 
-    def _read(
-        self, graph_filter: GraphFilter | None, *, derived: bool | None
-    ) -> tuple[Bundle, pd.DataFrame]:
+    def _read(self, graph_filter: GraphFilter | None) -> Bundle:
         params = _filter_params(graph_filter)
         meta = self.query("read_meta", key=META_KEY)
         present = frozenset(REQUIRED_FILES)
@@ -402,7 +372,7 @@ class BoltStore:
         nodes = bolt_read.read_nodes(self, "nodes", "read_organizations", **node_params)
         metrics = [c for c in stored_metric_columns(self) if c not in COLUMNS["nodes"].columns]
         nodes = nodes.drop(columns=metrics, errors="ignore")
-        ties, derived_ties = bolt_read.read_ties(self, nodes["id"], derived=derived, **params)
+        ties = bolt_read.read_ties(self, nodes["id"], **params)
         bundle = Bundle(
             present=present,
             source_columns=source_columns,
@@ -414,7 +384,7 @@ class BoltStore:
         )
         if graph_filter is not None:
             bundle = graph_filter.apply(bundle)
-        return bundle, derived_ties
+        return bundle
 
     def write_metrics(self, nodes: pd.DataFrame, *, analyzed_at: str, version: str) -> int:
         """Analysis columns as organization properties (see :mod:`graph.metrics_write`)."""
@@ -434,7 +404,7 @@ class BoltStore:
         return float(value) if isinstance(value, int | float) else None
 
     def counts(self) -> dict[str, int]:
-        """Numbers of organizations, clusters, programs, participations, ties, derived ties."""
+        """Numbers of organizations, clusters, programs, participations and ties."""
         rows = self.query("counts")
         return {k: int(v) for k, v in rows[0].items()}
 

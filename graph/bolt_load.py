@@ -1,7 +1,10 @@
 """One load of a bundle into a Bolt store: the write side of :class:`graph.bolt.BoltStore`.
 
-The order is nodes, clusters, programs, ties, participation, derived ties; every batch
-is one managed write transaction.  How ties are written is what makes a load fast:
+The order is nodes, clusters, programs, ties, participation; every batch is one managed
+write transaction.  Co_participation ties that an older kizuna derived from participation
+and stored (``derived = true``) are deleted first: no kizuna code reads them, and a load
+into such a store converges to the store of one clean load.  How ties are written is
+what makes a load fast:
 
 * the organizations' ``elementId`` handles come back from their upsert, and the tie
   statements find both ends by handle (a record lookup) instead of by id (an index
@@ -41,6 +44,8 @@ logger = logging.getLogger(__name__)
 
 #: Ids per read_organization_eids call.
 ID_BATCH = 10_000
+#: Derived ties deleted per delete_derived_ties call.
+DELETE_BATCH = 10_000
 
 
 class BundleLoad:
@@ -85,6 +90,9 @@ class BundleLoad:
     def run(self, plan: list[Step | TieStep]) -> None:
         """Write every step, in order."""
         self.fresh_ties = not self.store.query("has_ties")[0]["present"]
+        if not self.fresh_ties:
+            self._delete_derived()
+            self.fresh_ties = not self.store.query("has_ties")[0]["present"]
         self._total = sum(len(step) for step in plan)
         self._tick(0)
         for step in plan:
@@ -95,10 +103,19 @@ class BundleLoad:
                 self.report.warnings.append(
                     f"{len(step) - written} {step.label} row(s) skipped: an end is not in the store"
                 )
-            if step.label == "derived":
-                self.report.derived_ties = written
-            else:
-                self.report.written[step.label] = written
+            self.report.written[step.label] = written
+
+    def _delete_derived(self) -> None:
+        """Delete the co_participation ties an older kizuna stored (``derived = true``)."""
+        deleted = 0
+        while n := self.store.write("delete_derived_ties", limit=DELETE_BATCH):
+            deleted += n
+            self.lock.beat()
+        if deleted:
+            self.report.warnings.append(
+                f"{deleted} co-participation tie(s) that an earlier kizuna derived from "
+                "participation.csv were deleted (kizuna no longer stores them)"
+            )
 
     # ------------------------------------------------------------------ steps
     def _tick(self, n: int) -> None:
@@ -133,12 +150,12 @@ class BundleLoad:
         def batches() -> Iterator[tuple[pd.DataFrame, list[str], list[dict[str, Any]], bool]]:
             for frame, keys in step.slices(self.batch_size):
                 as_create = create and not has_extra_cells(frame)
-                rows = tie_rows(frame, keys, self.handles, derived=step.derived, create=as_create)
+                rows = tie_rows(frame, keys, self.handles, create=as_create)
                 yield frame, keys, rows, as_create
 
         written = 0
         for frame, keys, rows, as_create in prefetched(batches()):
-            written += self._tie_batch(frame, keys, rows, as_create, step.derived)
+            written += self._tie_batch(frame, keys, rows, as_create)
             self._tick(len(frame))
         return written
 
@@ -148,7 +165,6 @@ class BundleLoad:
         keys: list[str],
         rows: list[dict[str, Any]],
         as_create: bool,
-        derived: bool,
     ) -> int:
         if not rows:
             return 0
@@ -158,7 +174,7 @@ class BundleLoad:
                 return written
             logger.info("create_ties batch came back %s of %d; merging it", written, len(rows))
             self._find_handles(_ends(frame), refresh=True)
-        merge_rows = tie_rows(frame, keys, self.handles, derived=derived, create=False)
+        merge_rows = tie_rows(frame, keys, self.handles, create=False)
         return self.store.write("upsert_ties", rows=merge_rows)
 
     def stopped(
@@ -236,7 +252,6 @@ NOUNS = {
     "programs": "programs",
     "ties": "ties",
     "participation": "participations",
-    "derived": "co-participation ties",
 }
 
 

@@ -104,32 +104,20 @@ def read_participation(store: BoltStore, **params: Any) -> pd.DataFrame:
     return ordered_frame("participation", parts)
 
 
-def read_ties(
-    store: BoltStore, sources: Iterable[str], *, derived: bool | None, **params: Any
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(direct, derived) ties whose source is one of ``sources``, each ordered by key.
-
-    ``derived`` False reads direct ties only (the derived frame comes back empty), True
-    derived ones only, None both in one pass.
-    """
+def read_ties(store: BoltStore, sources: Iterable[str], **params: Any) -> pd.DataFrame:
+    """The ties whose source is one of ``sources``, ordered by key."""
     ids = [str(s) for s in sources]
-    pages: dict[bool, list[Record]] = {False: [], True: []}
-    parts: dict[bool, list[tuple[pd.DataFrame, np.ndarray]]] = {False: [], True: []}
-
-    def flush(kind: bool) -> None:
-        if pages[kind]:
-            parts[kind].append(_frame_and_keys("ties", pages[kind], "key"))
-            pages[kind] = []
-
+    page: list[Record] = []
+    parts: list[tuple[pd.DataFrame, np.ndarray]] = []
     for start in range(0, len(ids), SOURCE_BATCH):
         batch = ids[start : start + SOURCE_BATCH]
-        for source, ties in store.records("read_ties", sources=batch, derived=derived, **params):
+        for source, ties in store.records("read_ties", sources=batch, **params):
             for target, props in ties:
                 props["source"], props["target"] = source, target
-                kind = bool(props.get("derived", False))
-                pages[kind].append(props)
-                if len(pages[kind]) >= PAGE_ROWS:
-                    flush(kind)
-    flush(False)
-    flush(True)
-    return ordered_frame("ties", parts[False]), ordered_frame("ties", parts[True])
+                page.append(props)
+                if len(page) >= PAGE_ROWS:
+                    parts.append(_frame_and_keys("ties", page, "key"))
+                    page = []
+    if page:
+        parts.append(_frame_and_keys("ties", page, "key"))
+    return ordered_frame("ties", parts)

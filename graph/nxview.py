@@ -4,7 +4,6 @@ Nodes are the organizations (attribute names = nodes.csv columns, missing cells 
 out).  Each tie is one edge ``source → target`` keyed by the tie's identity
 (:func:`graph.model.tie_keys`), whatever its direction: ``directed`` says whether
 the direction means something, so an undirected tie is *not* duplicated in reverse.
-Derived co_participation ties carry ``derived=True``; direct ties ``derived=False``.
 Clusters, programs and participation rows go in ``G.graph`` (``clusters``, ``programs``:
 id → attributes; ``participation``: list of rows), with ``present``.
 """
@@ -14,22 +13,19 @@ from __future__ import annotations
 from typing import Any
 
 import networkx as nx
-import pandas as pd
 
 from kizuna.graph.bundle import Bundle
 from kizuna.graph.model import tie_keys
 from kizuna.graph.rows import frame_props
 
 
-def to_networkx(bundle: Bundle, *, derived: pd.DataFrame | None = None) -> nx.MultiDiGraph:
-    """Build the MultiDiGraph of ``bundle`` (plus ``derived`` ties when given).
+def to_networkx(bundle: Bundle) -> nx.MultiDiGraph:
+    """Build the MultiDiGraph of ``bundle``.
 
     Parameters
     ----------
     bundle : Bundle
         The network.
-    derived : DataFrame, optional
-        ties.csv-shaped derived ties (co_participation projection), flagged ``derived``.
 
     Returns
     -------
@@ -47,8 +43,8 @@ def to_networkx(bundle: Bundle, *, derived: pd.DataFrame | None = None) -> nx.Mu
     >>> G = to_networkx(Bundle(nodes=nodes, ties=ties))
     >>> G.number_of_nodes(), G.number_of_edges(), G.nodes["a"]["name"]
     (2, 1, '甲')
-    >>> list(G.edges(data="derived"))
-    [('a', 'b', False)]
+    >>> list(G.edges(data="directed"))
+    [('a', 'b', True)]
     """
     graph = nx.MultiDiGraph()
     graph.graph["present"] = sorted(bundle.present)
@@ -57,16 +53,9 @@ def to_networkx(bundle: Bundle, *, derived: pd.DataFrame | None = None) -> nx.Mu
     graph.graph["participation"] = frame_props(bundle.participation)
     for props in frame_props(bundle.nodes):
         graph.add_node(props["id"], **props)
-    _add_ties(graph, bundle.ties, derived=False)
-    if derived is not None and len(derived):
-        _add_ties(graph, derived, derived=True)
-    return graph
-
-
-def _add_ties(graph: nx.MultiDiGraph, ties: pd.DataFrame, *, derived: bool) -> None:
-    for key, props in zip(tie_keys(ties), frame_props(ties), strict=True):
+    for key, props in zip(tie_keys(bundle.ties), frame_props(bundle.ties), strict=True):
         attrs: dict[str, Any] = dict(props)
         source, target = attrs.pop("source"), attrs.pop("target")
         attrs.setdefault("directed", False)
-        attrs["derived"] = derived
         graph.add_edge(source, target, key=key, **attrs)
+    return graph

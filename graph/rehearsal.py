@@ -84,7 +84,7 @@ def rehearse(plan: list[Step | TieStep], run: Run) -> None:
     if len(tie_sample):
         from kizuna.graph.model import tie_keys
 
-        rows = tie_rows(tie_sample, tie_keys(tie_sample), handles, derived=False, create=False)
+        rows = tie_rows(tie_sample, tie_keys(tie_sample), handles, create=False)
         run("upsert_ties", rows=rows)
     if isinstance(part, Step) and len(part_sample):
         run(part.statement, rows=participation_rows(part_sample))

@@ -27,7 +27,6 @@ class LoadReport:
     written: dict[str, int] = field(default_factory=dict)
     duplicates: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    derived_ties: int = 0
     seconds: float = 0.0
 
     def as_dict(self) -> dict[str, object]:
@@ -35,7 +34,6 @@ class LoadReport:
             "written": dict(self.written),
             "duplicates": list(self.duplicates),
             "warnings": list(self.warnings),
-            "derived_ties": self.derived_ties,
             "seconds": round(self.seconds, 3),
         }
 
@@ -68,7 +66,7 @@ class GraphStore(Protocol):
         ...
 
     def counts(self) -> dict[str, int]:
-        """Numbers of organizations, clusters, programs, participations, ties, derived ties."""
+        """Numbers of organizations, clusters, programs, participations and ties."""
         ...
 
     def clear(self) -> None:

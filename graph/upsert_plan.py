@@ -52,7 +52,7 @@ class Step:
 
 @dataclass(frozen=True)
 class TieStep:
-    """Direct or derived ties to write: the bundle's frame and the order to write it in.
+    """The bundle's ties to write: its frame and the order to write it in.
 
     ``order`` holds the positions of the rows to write (the first row of each identity),
     sorted by source, and ``keys`` the tie key of every row of the frame; the frame itself
@@ -63,7 +63,6 @@ class TieStep:
     frame: pd.DataFrame
     order: np.ndarray
     keys: np.ndarray
-    derived: bool
 
     def __len__(self) -> int:
         return len(self.order)
@@ -119,18 +118,21 @@ def has_extra_cells(frame: pd.DataFrame) -> bool:
     return bool(extra) and bool(frame[extra].notna().to_numpy().any())
 
 
-def _tie_props(frame: pd.DataFrame, keys: list[str], derived: bool) -> Rows:
-    """One dict per tie: every cell that has a value but the ends, plus key and derived."""
+def _tie_props(frame: pd.DataFrame, keys: list[str]) -> Rows:
+    """One dict per tie: every cell that has a value but the ends, plus key and derived.
+
+    ``derived`` is always false: kizuna stores only the bundle's own ties, and keeps the
+    property for Cypher written against stores that also held derived ones
+    (docs/cypher-cookbook.md filters on it).
+    """
     rows = frame_props(frame.drop(columns=["source", "target"]))
     for props, key in zip(rows, keys, strict=True):
-        props["key"], props["derived"] = key, derived
+        props["key"], props["derived"] = key, False
         props.setdefault("directed", False)
     return rows
 
 
-def tie_rows(
-    frame: pd.DataFrame, keys: list[str], handles: Handles, *, derived: bool, create: bool
-) -> Rows:
+def tie_rows(frame: pd.DataFrame, keys: list[str], handles: Handles, *, create: bool) -> Rows:
     """The rows of one batch of ties for ``create_ties`` or (``create=False``) ``upsert_ties``.
 
     Ties whose ends have no handle (not stored) are left out.  ``create_ties`` rows are
@@ -140,12 +142,12 @@ def tie_rows(
     Examples
     --------
     >>> f = pd.DataFrame({"source": ["a"], "target": ["b"], "kind": ["mou"]})
-    >>> tie_rows(f, ["k"], {"a": "#1:0", "b": "#1:1"}, derived=False, create=True)
+    >>> tie_rows(f, ["k"], {"a": "#1:0", "b": "#1:1"}, create=True)
     [{'kind': 'mou', 'key': 'k', 'derived': False, 'directed': False, 'ea': '#1:0', \
 'eb': '#1:1', 'source': 'a', 'target': 'b'}]
     """
     rows: Rows = []
-    props_list = _tie_props(frame, keys, derived)
+    props_list = _tie_props(frame, keys)
     for source, target, props in zip(frame["source"], frame["target"], props_list, strict=True):
         ea, eb = handles.get(source), handles.get(target)
         if ea is None or eb is None:
@@ -170,7 +172,7 @@ def participation_rows(frame: pd.DataFrame) -> Rows:
     return rows
 
 
-def tie_step(label: str, frame: pd.DataFrame, what: str, report: LoadReport | None) -> TieStep:
+def tie_step(frame: pd.DataFrame, what: str, report: LoadReport | None) -> TieStep:
     """Ties deduplicated by identity (first row kept), to be written sorted by source.
 
     A bundle from :func:`kizuna.loaders.open_bundle` has no repeated tie any more; a
@@ -180,12 +182,10 @@ def tie_step(label: str, frame: pd.DataFrame, what: str, report: LoadReport | No
     rows = np.flatnonzero(_keep_first(keys, what, report))
     sources = frame["source"].to_numpy(dtype=object)[rows].astype(str)
     order = rows[np.argsort(sources, kind="stable")]
-    return TieStep(label, frame, order, np.asarray(keys, dtype=object), derived=label == "derived")
+    return TieStep("ties", frame, order, np.asarray(keys, dtype=object))
 
 
-def write_plan(
-    bundle: Bundle, derived: pd.DataFrame | None, report: LoadReport
-) -> list[Step | TieStep]:
+def write_plan(bundle: Bundle, report: LoadReport) -> list[Step | TieStep]:
     """The steps of an upsert in order: nodes before the relationships that need them."""
 
     def ids(frame: pd.DataFrame) -> list[str]:
@@ -210,7 +210,7 @@ def write_plan(
             _unique(bundle.programs, ids(bundle.programs), "programs.csv", report),
             node_rows,
         ),
-        tie_step("ties", bundle.ties, "ties.csv", report),
+        tie_step(bundle.ties, "ties.csv", report),
         Step(
             "participation",
             "upsert_participation",
@@ -223,6 +223,4 @@ def write_plan(
             participation_rows,
         ),
     ]
-    if derived is not None and len(derived):
-        steps.append(tie_step("derived", derived, "derived", None))
     return steps

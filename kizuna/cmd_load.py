@@ -244,8 +244,7 @@ def export(
 ) -> None:
     """Write the stored network (or --input BUNDLE) as a bundle or a graph file.
 
-    A bundle has the same files and columns as loaded; derived co_participation ties are
-    not written (they come back from participation.csv). GEXF and GraphML hold every
+    A bundle has the same files and columns as loaded. GEXF and GraphML hold every
     organization and tie with its attributes; GEXF adds the app's colours and layout and
     the tie years for Gephi's timeline.
 

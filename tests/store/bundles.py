@@ -6,7 +6,7 @@ from typing import Any
 
 import pandas as pd
 
-from kizuna.graph.bundle import Bundle, empty_frame
+from kizuna.graph.bundle import Bundle
 from kizuna.graph.rows import canonical_frame
 
 
@@ -128,27 +128,6 @@ def tiny_bundle() -> Bundle:
             "ties": ("source", "target", "kind"),
         },
     )
-
-
-def derived_for(bundle: Bundle) -> pd.DataFrame:
-    """Co-participation ties by brute force: one per (program, pair), weight 1/(n-1)."""
-    rows = []
-    for program, group in bundle.participation.groupby("program"):
-        orgs = sorted(set(group["organization"]))
-        n = len(orgs)
-        for i, a in enumerate(orgs):
-            for b in orgs[i + 1 :]:
-                rows.append(
-                    {
-                        "id": f"prog:{program}:{a}:{b}",
-                        "source": a,
-                        "target": b,
-                        "kind": "co_participation",
-                        "weight": 1.0 / (n - 1),
-                        "program": program,
-                    }
-                )
-    return frame("ties", rows) if rows else empty_frame("ties")
 
 
 def same_rows(a: pd.DataFrame, b: pd.DataFrame) -> bool:

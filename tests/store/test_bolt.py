@@ -1,4 +1,4 @@
-"""BoltStore against the test server: round-trip, idempotence, filters, derived ties."""
+"""BoltStore against the test server: round-trip, idempotence, filters, no derived ties."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from kizuna.graph.bundle import Bundle, GraphFilter
 from kizuna.graph.store import GraphStore
-from tests.store.bundles import derived_for, frame, same_rows, tiny_bundle
+from tests.store.bundles import frame, same_rows, tiny_bundle
 
 pytestmark = pytest.mark.store
 FILES = ("nodes", "ties", "clusters", "programs", "participation")
@@ -55,37 +55,55 @@ def test_rerun_changes_nothing(clean_store: Any) -> None:
 def test_counts_match_bundle(clean_store: Any) -> None:
     bundle = tiny_bundle()
     clean_store.upsert_bundle(bundle)
-    n = len(bundle.participation)
     assert clean_store.counts() == {
         "organizations": len(bundle.nodes),
         "clusters": len(bundle.clusters),
         "programs": len(bundle.programs),
-        "participations": n,
+        "participations": len(bundle.participation),
         "ties": len(bundle.ties),
-        "derived_ties": n * (n - 1) // 2,  # one program, all pairs
     }
 
 
-def test_derived_ties_are_flagged_and_not_exported(clean_store: Any) -> None:
-    bundle = tiny_bundle()
-    clean_store.upsert_bundle(bundle)
-    derived = clean_store.read_derived_ties()
-    expected = derived_for(bundle)
-    assert sorted(derived["id"]) == sorted(expected["id"])
-    assert dict(zip(derived["id"], derived["weight"], strict=True)) == pytest.approx(
-        dict(zip(expected["id"], expected["weight"], strict=True))
+def stored_ties(store: Any, derived: bool) -> int:
+    records, _, _ = store._driver.execute_query(
+        "MATCH (:Organization)-[t:TIE]->(:Organization) WHERE t.derived = $derived "
+        "RETURN count(t) AS n",
+        derived=derived,
+        database_=store.database,
     )
-    assert set(derived["kind"]) == {"co_participation"}
-    assert "co_participation" not in set(clean_store.read_bundle().ties["kind"])
-    graph = clean_store.read_graph()
-    flags = [d for _, _, d in graph.edges(data="derived")]
-    assert flags.count(True) == len(expected) and flags.count(False) == len(bundle.ties)
+    return int(records[0]["n"])
 
 
-def test_empty_frame_skips_projection(clean_store: Any) -> None:
-    bundle = tiny_bundle()
-    clean_store.upsert_bundle(bundle, derived=frame("ties", []))
-    assert clean_store.counts()["derived_ties"] == 0
+def test_derived_ties_are_not_stored_and_an_older_stores_go_on_the_next_load(
+    clean_store: Any,
+) -> None:
+    bundle = tiny_bundle()  # one program with three participants
+    assert not clean_store.upsert_bundle(bundle).warnings
+    assert stored_ties(clean_store, derived=True) == 0
+    assert stored_ties(clean_store, derived=False) == len(bundle.ties)
+    counts, back = clean_store.counts(), clean_store.read_bundle()
+    # what an older kizuna stored besides: co_participation ties projected from programs
+    clean_store._driver.execute_query(
+        "UNWIND $pairs AS pair "
+        "MATCH (a:Organization {id: pair[0]}), (b:Organization {id: pair[1]}) "
+        "CREATE (a)-[:TIE {key: 'prog:p1:' + pair[0] + ':' + pair[1], kind: 'co_participation', "
+        "directed: false, weight: 0.5, program: 'p1', derived: true}]->(b)",
+        pairs=[["acme", "kobe_u"], ["acme", "tama"], ["kobe_u", "tama"]],
+        database_=clean_store.database,
+    )
+    assert stored_ties(clean_store, derived=True) == 3
+    assert clean_store.counts() == counts  # never counted
+    assert_same_bundle(back, clean_store.read_bundle())  # never read
+    assert clean_store.read_graph().number_of_edges() == len(bundle.ties)
+    report = clean_store.upsert_bundle(bundle)
+    assert stored_ties(clean_store, derived=True) == 0
+    assert report.warnings == [
+        "3 co-participation tie(s) that an earlier kizuna derived from participation.csv "
+        "were deleted (kizuna no longer stores them)"
+    ]
+    assert clean_store.counts() == counts
+    assert_same_bundle(back, clean_store.read_bundle())
+    assert not clean_store.upsert_bundle(bundle).warnings  # the rerun converged
 
 
 def test_repeated_tie_identity_is_loaded_once(clean_store: Any) -> None:

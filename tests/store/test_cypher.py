@@ -48,6 +48,7 @@ SAMPLE: dict[str, dict[str, Any]] = {
     "read_tie_ids": {},
     "read_organization_eids": {"ids": ["o1", "nobody"]},
     "delete_ties": {"rows": [{"source": "o1", "target": "o2", "key": "nokey"}]},
+    "delete_derived_ties": {"limit": 1000},
     "acquire_load_lock": {
         "key": "load_lock",
         "owner": "me",
@@ -95,7 +96,6 @@ SAMPLE: dict[str, dict[str, Any]] = {
     "read_organization_ids": {"regions": None, "clusters": None, "kinds": ["company"]},
     "read_ties": {
         "sources": ["o1", "nobody"],
-        "derived": False,
         "regions": None,
         "clusters": None,
         "kinds": None,
@@ -114,6 +114,7 @@ EXPECTED_FIRST: dict[str, dict[str, Any]] = {
     "has_ties": {"present": True},
     "read_tie_ids": {"key": "k1", "source": "o1", "target": "o2"},
     "delete_ties": {"deleted": 0},
+    "delete_derived_ties": {"deleted": 0},
     "acquire_load_lock": {"written": 1},
     "read_load_lock": {
         "owner": "me",
@@ -137,7 +138,6 @@ EXPECTED_FIRST: dict[str, dict[str, Any]] = {
         "programs": 1,
         "participations": 1,
         "ties": 1,
-        "derived_ties": 0,
     },
     "indexes_pending": {"pending": 0},
     "read_organization_ids": {"id": "o1"},
@@ -173,6 +173,7 @@ ORDER = [n for n in cypher.names() if n.startswith(("migrate_", "schema_"))] + [
     "read_tie_ids",
     "upsert_ties",
     "delete_ties",
+    "delete_derived_ties",
     "upsert_participation",
     "upsert_meta",
     "write_organization_metrics",

@@ -28,13 +28,11 @@ def test_pages_of_one_row_read_the_same_bundle(
     ties["extra"] = [None] * (len(ties) - 1) + ["only in the last tie"]
     clean_store.upsert_bundle(bundle.with_frames(ties=ties))
     whole = clean_store.read_bundle()
-    derived = clean_store.read_derived_ties()
     monkeypatch.setattr(bolt_read, "PAGE_ROWS", 1)
     monkeypatch.setattr(bolt_read, "SOURCE_BATCH", 1)
     paged = clean_store.read_bundle()
     for file in ("nodes", "clusters", "programs", "ties", "participation"):
         pd.testing.assert_frame_equal(paged.frame(file), whole.frame(file))
-    pd.testing.assert_frame_equal(clean_store.read_derived_ties(), derived)
     assert len(whole.ties) == clean_store.counts()["ties"] > 1
     assert [v for v in whole.ties["extra"] if v is not None] == ["only in the last tie"]
     keys = list(whole.nodes["id"])
@@ -64,7 +62,7 @@ def test_store_of_250k_ties_reads_back_and_exports(
     assert set(stored.ties["id"]) == set(source.ties["id"])
     assert list(stored.nodes["id"]) == sorted(source.nodes["id"])
     graph = clean_store.read_graph()
-    assert graph.number_of_edges() == len(source.ties) + clean_store.counts()["derived_ties"]
+    assert graph.number_of_edges() == len(source.ties)
 
     out = tmp_path / "export"
     exported = kizuna("export", "--out", str(out), "--json", env=store_env)

@@ -18,15 +18,14 @@ from tests.store.bundles import frame, same_rows, tiny_bundle
 pytestmark = pytest.mark.store
 
 
-def snapshot(store: Any) -> tuple[dict[str, int], Bundle, pd.DataFrame]:
-    return store.counts(), store.read_bundle(), store.read_derived_ties()
+def snapshot(store: Any) -> tuple[dict[str, int], Bundle]:
+    return store.counts(), store.read_bundle()
 
 
-def assert_same_store(a: tuple[Any, Bundle, pd.DataFrame], b: tuple[Any, Bundle, pd.DataFrame]):
+def assert_same_store(a: tuple[Any, Bundle], b: tuple[Any, Bundle]):
     assert a[0] == b[0]
     for f in ("nodes", "ties", "clusters", "programs", "participation"):
         assert same_rows(a[1].frame(f), b[1].frame(f)), f
-    assert same_rows(a[2], b[2])
 
 
 def test_merge_path_after_a_partial_load_gives_the_clean_store(clean_store: Any) -> None:

@@ -11,7 +11,7 @@ from kizuna.graph.bundle import COLUMNS, FLOAT_COLUMNS, YEAR_COLUMNS
 from kizuna.graph.model import tie_key, tie_keys
 from kizuna.graph.nxview import to_networkx
 from kizuna.graph.rows import canonical_frame, frame_props, participation_keys
-from tests.store.bundles import derived_for, same_rows, tiny_bundle
+from tests.store.bundles import same_rows, tiny_bundle
 
 text = st.one_of(st.none(), st.text(min_size=1, max_size=8))
 year = st.one_of(st.none(), st.integers(1900, 2100))
@@ -86,18 +86,15 @@ def test_participation_keys() -> None:
 
 def test_networkx_view_keeps_everything() -> None:
     bundle = tiny_bundle()
-    derived = derived_for(bundle)
-    graph = to_networkx(bundle, derived=derived)
+    graph = to_networkx(bundle)
     assert graph.number_of_nodes() == len(bundle.nodes)
-    assert graph.number_of_edges() == len(bundle.ties) + len(derived)
+    assert graph.number_of_edges() == len(bundle.ties)
     assert graph.nodes["tama"]["name"] == "TAMA協会" and "cluster" not in graph.nodes["bank1"]
     # (a, b) and (b, a) are two edges; an undirected tie is not duplicated
     assert graph.number_of_edges("tama", "kobe_u") == 1
-    assert graph.number_of_edges("kobe_u", "tama") == 1 + 1  # + derived kobe_u–tama
+    assert graph.number_of_edges("kobe_u", "tama") == 1
     finance = graph.get_edge_data("bank1", "acme")[tie_key("bank1", "acme", "finance", 2005)]
     assert finance["directed"] is True and finance["amount_yen"] == 1.5e8
-    assert finance["derived"] is False
-    assert sum(d for _, _, d in graph.edges(data="derived")) == len(derived)
     assert set(graph.graph["clusters"]) == {"c_tama", "c_kansai"}
     assert len(graph.graph["participation"]) == 3
     assert isinstance(graph.graph["present"], list)

@@ -65,7 +65,7 @@ def test_tie_step_keeps_first_of_a_key_and_sorts_by_source() -> None:
         ],
     )
     report = LoadReport()
-    step = tie_step("ties", ties, "ties.csv", report)
+    step = tie_step(ties, "ties.csv", report)
     (part, keys), *more = list(step.slices(10))
     assert not more and len(step) == 3
     assert list(part["source"]) == ["a", "b", "c"]
@@ -73,7 +73,6 @@ def test_tie_step_keeps_first_of_a_key_and_sorts_by_source() -> None:
     assert keys == tie_keys(part)
     assert [len(p) for p, _ in step.slices(2)] == [2, 1]
     assert len(report.duplicates) == 1 and "ties.csv row 5" in report.duplicates[0]
-    assert not step.derived and tie_step("derived", ties, "d", None).derived
 
 
 @given(
@@ -84,7 +83,7 @@ def test_tie_step_keeps_first_of_a_key_and_sorts_by_source() -> None:
 )
 def test_tie_step_keys_stay_with_their_rows(rows: list[tuple[str, str, str]]) -> None:
     ties = frame("ties", [{"source": s, "target": t, "kind": k} for s, t, k in rows])
-    step = tie_step("ties", ties, "ties.csv", None)
+    step = tie_step(ties, "ties.csv", None)
     parts = list(step.slices(3))
     keys = [k for _, ks in parts for k in ks]
     sources = [s for p, _ in parts for s in p["source"]]
@@ -95,10 +94,10 @@ def test_tie_step_keys_stay_with_their_rows(rows: list[tuple[str, str, str]]) ->
 
 def test_tie_rows_for_create_and_merge() -> None:
     bundle = tiny_bundle()
-    part, keys = next(tie_step("ties", bundle.ties, "ties.csv", None).slices(10))
+    part, keys = next(tie_step(bundle.ties, "ties.csv", None).slices(10))
     handles = {"tama": "#1:0", "kobe_u": "#1:1", "acme": "#1:2"}  # bank1 not stored
-    create = tie_rows(part, keys, handles, derived=False, create=True)
-    merge = tie_rows(part, keys, handles, derived=False, create=False)
+    create = tie_rows(part, keys, handles, create=True)
+    merge = tie_rows(part, keys, handles, create=False)
     assert len(create) == len(merge) == 3  # bank1 → acme left out
     for flat, nested in zip(create, merge, strict=True):
         assert None not in flat.values() and None not in nested["props"].values()
@@ -115,12 +114,12 @@ def test_tie_rows_for_create_and_merge() -> None:
 
 def test_tie_props_are_what_frame_props_gives() -> None:
     ties = tiny_bundle().ties
-    part, keys = next(tie_step("ties", ties, "ties.csv", None).slices(10))
+    part, keys = next(tie_step(ties, "ties.csv", None).slices(10))
     handles = {o: f"#1:{i}" for i, o in enumerate(["tama", "kobe_u", "acme", "bank1"])}
-    merge = tie_rows(part, keys, handles, derived=True, create=False)
+    merge = tie_rows(part, keys, handles, create=False)
     for row, props in zip(merge, frame_props(part), strict=True):
         expected = {k: v for k, v in props.items() if k not in ("source", "target")}
-        expected |= {"key": row["key"], "derived": True}
+        expected |= {"key": row["key"], "derived": False}
         assert row["props"] == expected
 
 
@@ -133,12 +132,11 @@ def test_has_extra_cells() -> None:
 
 
 def test_write_plan_order() -> None:
-    plan = write_plan(tiny_bundle(), tiny_bundle().ties.iloc[:1], LoadReport())
+    plan = write_plan(tiny_bundle(), LoadReport())
     assert [s.label for s in plan] == [
         "nodes",
         "clusters",
         "programs",
         "ties",
         "participation",
-        "derived",
     ]
