@@ -202,38 +202,9 @@ def build_cluster_report(
         footer=name,
     )
     report.sections.append(S.summary_section(ctx, ids, home=cluster_id, subject=name))
-
-    hubs = Section("hubs", cat.t("section.hubs"), paragraphs=[cat.t("hubs.intro")])
-    roles = S.roles_table(ctx, ids)
-    hubs.paragraphs.extend(S.hub_sentences(ctx, roles.frame))
-    hubs.tables.append(roles)
-    hubs.figures.append(
-        pz_figure(
-            ctx.metrics,
-            ids,
-            cat=cat,
-            caption=cat.t("pz.caption", name=name),
-            names=ctx.node_name,
-        )
-    )
-    report.sections.append(hubs)
-
-    broker = Section("brokerage", cat.t("section.brokerage"), paragraphs=[cat.t("broker.intro")])
-    btable = S.brokerage_table(ctx, ids)
-    broker.lists.append(BulletList(S.brokerage_sentences(ctx, btable.frame, name)))
-    if not btable.empty:
-        broker.tables.append(btable)
-    report.sections.append(broker)
-
-    spof = Section("spof", cat.t("section.spof"))
-    stable = S.spof_table(ctx, ids)
-    if stable.empty:
-        spof.paragraphs.append(cat.t("spof.none"))
-    else:
-        spof.paragraphs.append(cat.t("spof.some", n=len(stable.frame)))
-        spof.tables.append(stable)
-    report.sections.append(spof)
-
+    report.sections.append(_hubs_section(ctx, ids, name))
+    report.sections.append(_brokerage_section(ctx, ids, name))
+    report.sections.append(_spof_section(ctx, ids))
     report.sections.append(cross_section(ctx, cluster_id))
     report.sections.append(partners_section(ctx, cluster=cluster_id))
     report.sections.append(_national(ctx, cluster_id, name))
@@ -286,6 +257,66 @@ def build_org_report(
         footer=name,
     )
     peers = ctx.members(home) if home else [org_id]
+    report.sections.append(_profile_section(ctx, org_id, peers, name))
+    report.sections.append(
+        S.summary_section(ctx, [org_id], home=home, subject=name, subject_is_org=True)
+    )
+    report.sections.append(org_ties_section(ctx, org_id, home))
+    report.sections.append(_org_brokerage_section(ctx, org_id, peers, name))
+    report.sections.append(_org_spof_section(ctx, org_id, name))
+    report.sections.append(cross_section(ctx, home, ids=[org_id], subject=name))
+    report.sections.append(partners_section(ctx, org=org_id))
+    report.sections.append(_national(ctx, home, ctx.cluster_name(home)))
+    return _finish(report, ctx, home, org=org_id)
+
+
+def _hubs_section(ctx: ReportContext, ids: list[str], name: str) -> Section:
+    """The members' hub roles: sentences, the role table and the P–z figure."""
+    cat = ctx.cat
+    hubs = Section("hubs", cat.t("section.hubs"), paragraphs=[cat.t("hubs.intro")])
+    roles = S.roles_table(ctx, ids)
+    hubs.paragraphs.extend(S.hub_sentences(ctx, roles.frame))
+    hubs.tables.append(roles)
+    hubs.figures.append(
+        pz_figure(
+            ctx.metrics,
+            ids,
+            cat=cat,
+            caption=cat.t("pz.caption", name=name),
+            names=ctx.node_name,
+        )
+    )
+    return hubs
+
+
+def _brokerage_section(ctx: ReportContext, ids: list[str], name: str) -> Section:
+    """The members' brokerage roles: sentences and (when any) the table."""
+    cat = ctx.cat
+    broker = Section("brokerage", cat.t("section.brokerage"), paragraphs=[cat.t("broker.intro")])
+    btable = S.brokerage_table(ctx, ids)
+    broker.lists.append(BulletList(S.brokerage_sentences(ctx, btable.frame, name)))
+    if not btable.empty:
+        broker.tables.append(btable)
+    return broker
+
+
+def _spof_section(ctx: ReportContext, ids: list[str]) -> Section:
+    """The members that are single points of failure, if any."""
+    cat = ctx.cat
+    spof = Section("spof", cat.t("section.spof"))
+    stable = S.spof_table(ctx, ids)
+    if stable.empty:
+        spof.paragraphs.append(cat.t("spof.none"))
+    else:
+        spof.paragraphs.append(cat.t("spof.some", n=len(stable.frame)))
+        spof.tables.append(stable)
+    return spof
+
+
+def _profile_section(ctx: ReportContext, org_id: str, peers: list[str], name: str) -> Section:
+    """The organization's metrics as a two-column table and its place among its peers on
+    the P–z plane."""
+    cat = ctx.cat
     profile = Section("profile", cat.t("section.profile"), paragraphs=[cat.t("hubs.intro")])
     roles = S.roles_table(ctx, [org_id])
     long = roles.frame.drop(columns=["id"]).T.reset_index()
@@ -303,20 +334,25 @@ def build_org_report(
             names=ctx.node_name,
         )
     )
-    report.sections.append(profile)
-    report.sections.append(
-        S.summary_section(ctx, [org_id], home=home, subject=name, subject_is_org=True)
-    )
-    report.sections.append(org_ties_section(ctx, org_id, home))
+    return profile
 
+
+def _org_brokerage_section(ctx: ReportContext, org_id: str, peers: list[str], name: str) -> Section:
+    """The organization's brokerage counts in a sentence, and its peers' table."""
+    cat = ctx.cat
+    metrics = ctx.metrics.loc[org_id]
     broker = Section("brokerage", cat.t("section.brokerage"), paragraphs=[cat.t("broker.intro")])
     brow = {"name": name, **{r: metrics[r] for r in S.BROKER_ROLES}}
     broker.paragraphs.append(S.org_brokerage_sentence(ctx, brow))
     btable = S.brokerage_table(ctx, peers)
     if not btable.empty:
         broker.tables.append(btable)
-    report.sections.append(broker)
+    return broker
 
+
+def _org_spof_section(ctx: ReportContext, org_id: str, name: str) -> Section:
+    """Whether the organization is a single point of failure, and what it holds together."""
+    cat = ctx.cat
     spof = Section("spof", cat.t("section.spof"))
     stable = S.spof_table(ctx, [org_id])
     if stable.empty:
@@ -325,9 +361,4 @@ def build_org_report(
         pairs = int(stable.frame["separated_pairs"].iloc[0])
         spof.paragraphs.append(cat.t("spof.org_yes", name=name, pairs=pairs))
         spof.tables.append(stable)
-    report.sections.append(spof)
-
-    report.sections.append(cross_section(ctx, home, ids=[org_id], subject=name))
-    report.sections.append(partners_section(ctx, org=org_id))
-    report.sections.append(_national(ctx, home, ctx.cluster_name(home)))
-    return _finish(report, ctx, home, org=org_id)
+    return spof

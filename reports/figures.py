@@ -112,49 +112,12 @@ def pz_figure(
         z = nodes["within_module_z"].astype("float64")
         zmax = max(3.5, float(z.max()) + 0.5 if len(z) else 3.5)
         zmin = min(-1.5, float(z.min()) - 0.3 if len(z) else -1.5)
-        for x in (0.05, 0.62, 0.80):
-            ax.plot([x, x], [zmin, 2.5], color="#dddddd", lw=0.8, zorder=0)
-        for x in (0.30, 0.75):
-            ax.plot([x, x], [2.5, zmax], color="#dddddd", lw=0.8, zorder=0)
-        ax.axhline(2.5, color="#bbbbbb", lw=0.9, zorder=0)
-        for role, x, y in (
-            ("R1", 0.0, zmin),
-            ("R2", 0.07, zmin),
-            ("R3", 0.64, zmin),
-            ("R4", 0.82, zmin),
-            ("R5", 0.0, zmax),
-            ("R6", 0.32, zmax),
-            ("R7", 0.77, zmax),
-        ):
-            va = "bottom" if y == zmin else "top"
-            ax.text(
-                x + 0.005,
-                y + (0.05 if va == "bottom" else -0.05),
-                role,
-                fontsize=7,
-                color="#888888",
-                va=va,
-            )
+        _role_regions(ax, zmin, zmax)
         is_member = nodes["id"].map(str).isin(member_set)
         rest = thin(nodes[~is_member])
         ax.scatter(rest["participation"], rest["within_module_z"], s=8, color=MUTED, lw=0, zorder=1)
         mem = nodes[is_member]
-        seen: set[str] = set()
-        for role, colour in ROLE_COLOURS.items():
-            part = mem[mem["role"] == role]
-            if len(part) == 0:
-                continue
-            seen.add(role)
-            ax.scatter(
-                part["participation"],
-                part["within_module_z"],
-                s=28,
-                color=colour,
-                edgecolor="white",
-                lw=0.5,
-                zorder=3,
-                label=f"{role} {cat.label('role', role)}",
-            )
+        seen = _members_by_role(ax, mem, cat)
         ax.set_xlim(-0.02, 1.0)
         ax.set_ylim(zmin, zmax)
         place_labels(
@@ -166,17 +129,7 @@ def pz_figure(
             ],
         )
         if focus is not None:
-            chosen = nodes[nodes["id"].map(str) == focus]
-            if len(chosen):
-                ax.scatter(
-                    chosen["participation"],
-                    chosen["within_module_z"],
-                    s=140,
-                    facecolor="none",
-                    edgecolor=HIGHLIGHT,
-                    lw=2.0,
-                    zorder=5,
-                )
+            _ring(ax, nodes[nodes["id"].map(str) == focus])
         ax.set_xlabel(cat.t("fig.pz.x"))
         ax.set_ylabel(cat.t("fig.pz.y"))
         if seen:
@@ -184,6 +137,68 @@ def pz_figure(
         return fig
 
     return _figure("pz", caption, draw)
+
+
+def _role_regions(ax: Any, zmin: float, zmax: float) -> None:
+    """The boundaries of the seven role regions of the P–z plane, each region named."""
+    for x in (0.05, 0.62, 0.80):
+        ax.plot([x, x], [zmin, 2.5], color="#dddddd", lw=0.8, zorder=0)
+    for x in (0.30, 0.75):
+        ax.plot([x, x], [2.5, zmax], color="#dddddd", lw=0.8, zorder=0)
+    ax.axhline(2.5, color="#bbbbbb", lw=0.9, zorder=0)
+    for role, x, y in (
+        ("R1", 0.0, zmin),
+        ("R2", 0.07, zmin),
+        ("R3", 0.64, zmin),
+        ("R4", 0.82, zmin),
+        ("R5", 0.0, zmax),
+        ("R6", 0.32, zmax),
+        ("R7", 0.77, zmax),
+    ):
+        va = "bottom" if y == zmin else "top"
+        ax.text(
+            x + 0.005,
+            y + (0.05 if va == "bottom" else -0.05),
+            role,
+            fontsize=7,
+            color="#888888",
+            va=va,
+        )
+
+
+def _members_by_role(ax: Any, mem: pd.DataFrame, cat: Catalogue) -> set[str]:
+    """The members as dots coloured by role (one legend entry per role); the roles drawn."""
+    seen: set[str] = set()
+    for role, colour in ROLE_COLOURS.items():
+        part = mem[mem["role"] == role]
+        if len(part) == 0:
+            continue
+        seen.add(role)
+        ax.scatter(
+            part["participation"],
+            part["within_module_z"],
+            s=28,
+            color=colour,
+            edgecolor="white",
+            lw=0.5,
+            zorder=3,
+            label=f"{role} {cat.label('role', role)}",
+        )
+    return seen
+
+
+def _ring(ax: Any, chosen: pd.DataFrame) -> None:
+    """A red ring around the focused organization (nothing when it is not there)."""
+    if len(chosen):
+        ax.scatter(
+            chosen["participation"],
+            chosen["within_module_z"],
+            s=140,
+            facecolor="none",
+            edgecolor=HIGHLIGHT,
+            lw=2.0,
+            zorder=5,
+        )
 
 
 def thin(frame: pd.DataFrame, limit: int = BACKGROUND_LIMIT) -> pd.DataFrame:
@@ -255,22 +270,7 @@ def national_figure(
         pairs = _pair_frame(cluster_pairs, set(xy))
         top = float(pairs["observed"].max()) if len(pairs) else 1.0
         mine = (pairs["a"] == highlight) | (pairs["b"] == highlight)
-        other = pairs[~mine].nlargest(LINE_LIMIT, "observed")
-        home_region = region.get(highlight)
-        far = (
-            pairs[mine].apply(
-                lambda r: region.get(r["b"] if r["a"] == highlight else r["a"]) != home_region,
-                axis=1,
-            )
-            if mine.any()
-            else pd.Series(dtype=bool)
-        )
-        layers = (
-            (other, "#8da2b8", 0.45, 1, "-"),
-            (pairs[mine][~far] if len(far) else pairs[mine], HIGHLIGHT, 0.7, 2, "--"),
-            (pairs[mine][far] if len(far) else pairs[mine].iloc[0:0], HIGHLIGHT, 0.9, 2, "-"),
-        )
-        for part, colour, alpha, z, style in layers:
+        for part, colour, alpha, z, style in _tie_layers(pairs, mine, highlight, region):
             if part.empty:
                 continue
             segments = [arc(xy[a], xy[b]) for a, b in zip(part["a"], part["b"], strict=True)]
@@ -285,28 +285,7 @@ def national_figure(
                     linestyles=style,
                 )
             )
-        sizes = 14 + 240 * np.sqrt(placed["orgs"] / max(float(placed["orgs"].max()), 1.0))
-        rest = placed.index != highlight
-        ax.scatter(
-            placed.loc[rest, "lon"],
-            placed.loc[rest, "lat"],
-            s=sizes[rest],
-            color="#4e79a7",
-            alpha=0.75,
-            edgecolor="white",
-            lw=0.6,
-            zorder=3,
-        )
-        if highlight in xy:
-            ax.scatter(
-                [xy[highlight][0]],
-                [xy[highlight][1]],
-                s=[float(sizes[highlight])],
-                color=HIGHLIGHT,
-                edgecolor="black",
-                lw=0.8,
-                zorder=4,
-            )
+        _bubbles(ax, placed, highlight, xy)
         strongest = pairs[mine].nlargest(LABEL_LIMIT // 2, "observed")
         partners = [
             a if b == highlight else b for a, b in zip(strongest["a"], strongest["b"], strict=True)
@@ -314,22 +293,7 @@ def national_figure(
         largest = [str(c) for c in placed["orgs"].nlargest(main_labels).index]
         named = list(dict.fromkeys([c for c in (highlight, *partners, *largest) if c in xy]))
         ax.apply_aspect()
-        labels = [
-            (
-                xy[cid][0],
-                xy[cid][1],
-                names.get(cid, cid),
-                8.5 if cid == highlight else 6.5,
-                {
-                    "fontweight": "bold" if cid == highlight else "normal",
-                    "color": "#111111" if cid == highlight else "#333333",
-                    "zorder": 6,
-                    "path_effects": [patheffects.withStroke(linewidth=2.2, foreground="white")],
-                },
-            )
-            for cid in named
-        ]
-        place_labels(fig, ax, labels)
+        place_labels(fig, ax, [_cluster_label(cid, xy, names, highlight) for cid in named])
         handles = [
             Line2D([], [], color=HIGHLIGHT, lw=2, label=cat.t("fig.national.far")),
             Line2D([], [], color=HIGHLIGHT, lw=2, ls="--", label=cat.t("fig.national.near")),
@@ -339,3 +303,72 @@ def national_figure(
         return fig
 
     return _figure("national", caption, draw)
+
+
+def _tie_layers(
+    pairs: pd.DataFrame, mine: pd.Series, highlight: str, region: dict[str, Any]
+) -> tuple[tuple[pd.DataFrame, str, float, int, str], ...]:
+    """The arcs in three layers (pairs, colour, alpha, z order, line style): ties between
+    other clusters (the strongest), the highlighted cluster's ties within its region
+    (dashed) and to other regions (solid)."""
+    other = pairs[~mine].nlargest(LINE_LIMIT, "observed")
+    home_region = region.get(highlight)
+    far = (
+        pairs[mine].apply(
+            lambda r: region.get(r["b"] if r["a"] == highlight else r["a"]) != home_region,
+            axis=1,
+        )
+        if mine.any()
+        else pd.Series(dtype=bool)
+    )
+    return (
+        (other, "#8da2b8", 0.45, 1, "-"),
+        (pairs[mine][~far] if len(far) else pairs[mine], HIGHLIGHT, 0.7, 2, "--"),
+        (pairs[mine][far] if len(far) else pairs[mine].iloc[0:0], HIGHLIGHT, 0.9, 2, "-"),
+    )
+
+
+def _bubbles(
+    ax: Any, placed: pd.DataFrame, highlight: str, xy: dict[str, tuple[float, float]]
+) -> None:
+    """A bubble per cluster, its area growing with its organizations; the highlighted one red."""
+    sizes = 14 + 240 * np.sqrt(placed["orgs"] / max(float(placed["orgs"].max()), 1.0))
+    rest = placed.index != highlight
+    ax.scatter(
+        placed.loc[rest, "lon"],
+        placed.loc[rest, "lat"],
+        s=sizes[rest],
+        color="#4e79a7",
+        alpha=0.75,
+        edgecolor="white",
+        lw=0.6,
+        zorder=3,
+    )
+    if highlight in xy:
+        ax.scatter(
+            [xy[highlight][0]],
+            [xy[highlight][1]],
+            s=[float(sizes[highlight])],
+            color=HIGHLIGHT,
+            edgecolor="black",
+            lw=0.8,
+            zorder=4,
+        )
+
+
+def _cluster_label(
+    cid: str, xy: dict[str, tuple[float, float]], names: dict[str, str], highlight: str
+) -> tuple[float, float, str, float, dict[str, Any]]:
+    """One cluster's name at its bubble (the highlighted one bold and larger)."""
+    return (
+        xy[cid][0],
+        xy[cid][1],
+        names.get(cid, cid),
+        8.5 if cid == highlight else 6.5,
+        {
+            "fontweight": "bold" if cid == highlight else "normal",
+            "color": "#111111" if cid == highlight else "#333333",
+            "zorder": 6,
+            "path_effects": [patheffects.withStroke(linewidth=2.2, foreground="white")],
+        },
+    )

@@ -16,7 +16,7 @@ import pandas as pd
 from kizuna.graph import __version__
 from kizuna.graph.model import PHASES, ROLE_BOUNDS, phase_of
 from kizuna.reports.context import ReportContext, records
-from kizuna.reports.i18n import fmt, jst, percent
+from kizuna.reports.i18n import Catalogue, fmt, jst, percent
 from kizuna.reports.model import BulletList, Report, Section, Table
 from kizuna.reports.sources import Citations, reference_titles
 
@@ -59,40 +59,8 @@ def summary_section(
     """
     cat = ctx.cat
     sec = Section("summary", cat.t("section.summary"))
-    nodes = ctx.metrics.loc[[i for i in ids if i in ctx.metrics.index]]
     if not subject_is_org:
-        regions = [cat.label("region", r) for r in nodes["region"].dropna().unique() if r]
-        if ids:
-            sec.paragraphs.append(
-                cat.t("summary.members", name=subject, n=len(ids), regions=cat.join(regions))
-            )
-        else:
-            sec.paragraphs.append(cat.t("summary.no_members", name=subject))
-        kinds = nodes["kind"].value_counts()
-        sec.tables.append(
-            Table(
-                "kinds",
-                pd.DataFrame(
-                    {
-                        "kind": [cat.label("kind", k) for k in kinds.index],
-                        "count": kinds.to_numpy(dtype="int64"),
-                    }
-                ),
-            )
-        )
-        by_region = nodes["region"].fillna("").value_counts()
-        if len(by_region) > 1:  # one region is said in the sentence above
-            sec.tables.append(
-                Table(
-                    "regions",
-                    pd.DataFrame(
-                        {
-                            "region": [cat.label("region", r or None) for r in by_region.index],
-                            "count": by_region.to_numpy(dtype="int64"),
-                        }
-                    ),
-                )
-            )
+        _add_members(sec, ctx, ids, subject)
     ties = ctx.ties_of(ids, home)
     counts = {s: int((ties["scope"] == s).sum()) for s in ("inside", "other", "unaffiliated")}
     if len(ties):
@@ -118,6 +86,50 @@ def summary_section(
     else:
         sec.paragraphs.append(cat.t("summary.phases"))
         sec.tables.append(phases)
+    _add_provenance(sec, cat, ties)
+    return sec
+
+
+def _add_members(sec: Section, ctx: ReportContext, ids: list[str], subject: str) -> None:
+    """The members in a sentence (how many, in which regions), by kind and by region."""
+    cat = ctx.cat
+    nodes = ctx.metrics.loc[[i for i in ids if i in ctx.metrics.index]]
+    regions = [cat.label("region", r) for r in nodes["region"].dropna().unique() if r]
+    if ids:
+        sec.paragraphs.append(
+            cat.t("summary.members", name=subject, n=len(ids), regions=cat.join(regions))
+        )
+    else:
+        sec.paragraphs.append(cat.t("summary.no_members", name=subject))
+    kinds = nodes["kind"].value_counts()
+    sec.tables.append(
+        Table(
+            "kinds",
+            pd.DataFrame(
+                {
+                    "kind": [cat.label("kind", k) for k in kinds.index],
+                    "count": kinds.to_numpy(dtype="int64"),
+                }
+            ),
+        )
+    )
+    by_region = nodes["region"].fillna("").value_counts()
+    if len(by_region) > 1:  # one region is said in the sentence above
+        sec.tables.append(
+            Table(
+                "regions",
+                pd.DataFrame(
+                    {
+                        "region": [cat.label("region", r or None) for r in by_region.index],
+                        "count": by_region.to_numpy(dtype="int64"),
+                    }
+                ),
+            )
+        )
+
+
+def _add_provenance(sec: Section, cat: Catalogue, ties: pd.DataFrame) -> None:
+    """How sure the ties are (counts by confidence) and how many sources they cite."""
     conf = ties["confidence"].fillna("").map(str).str.strip()
     conf_counts = {c: int((conf == c).sum()) for c in CONFIDENCES}
     unstated = len(ties) - sum(conf_counts.values())
@@ -136,7 +148,6 @@ def summary_section(
             empty_text=cat.t("summary.no_confidence"),
         )
     )
-    return sec
 
 
 def _phase_table(ctx: ReportContext, ties: pd.DataFrame) -> Table:
