@@ -11,11 +11,7 @@ from kizuna.dashboard.data import SnapshotData
 from kizuna.graph.cells import xlsx_bytes
 
 TABLES = ("organizations", "ties", "clusters", "programs", "participation")
-
-
 ORG_METRICS = ("degree", "betweenness", "role")
-
-
 BLOCK = 100
 
 

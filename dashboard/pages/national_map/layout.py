@@ -22,8 +22,8 @@ from kizuna.dashboard.data import Snapshot, SnapshotData
 from kizuna.dashboard.i18n import t, term
 from kizuna.dashboard.map_figure import map_figure
 from kizuna.dashboard.pages.national_map.model import (
-    _enough,
     cluster_options,
+    enough_share,
     phase_coverage,
     year_coverage,
 )
@@ -76,9 +76,9 @@ def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div
     low, high = year_bounds(data)
     kinds = sorted(set(data.bundle.ties["kind"].dropna()))
     dated, total = year_coverage(data)
-    years_on = _enough(dated, total)
+    years_on = enough_share(dated, total)
     phased, clusters = phase_coverage(data)
-    phases_on = _enough(phased, clusters)
+    phases_on = enough_share(phased, clusters)
     why_not = []
     if not years_on:
         why_not.append(t("map.years_off", lang, dated=dated, total=total))

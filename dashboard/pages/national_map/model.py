@@ -49,7 +49,8 @@ def phase_coverage(data: SnapshotData) -> tuple[int, int]:
     return int(clusters["since"].notna().sum()), len(clusters)
 
 
-def _enough(part: int, whole: int) -> bool:
+def enough_share(part: int, whole: int) -> bool:
+    """Whether ``part`` of ``whole`` is enough to offer a filter (:data:`YEAR_MIN_SHARE`)."""
     return whole > 0 and part / whole >= YEAR_MIN_SHARE
 
 

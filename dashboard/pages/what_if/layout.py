@@ -40,8 +40,6 @@ def summary(data: SnapshotData, diff: WhatIfDiff, lang: str) -> html.Ul:
 
 
 PAIR_COLUMNS = ("a_name", "b_name", "ratio_before", "ratio_after", "delta")
-
-
 NODE_COLUMNS = (
     "name",
     "degree_before",
