@@ -57,6 +57,12 @@ def timed(fn: Callable[[], Any]) -> tuple[float, int]:
     return (time.perf_counter() - start) * 1000.0, size
 
 
+def network_view(data: SnapshotData, selection: Any, choices: Any, lang: str) -> tuple[Any, ...]:
+    """The network page's draw callback: what it sends (figure, panel, ties table, notes)."""
+    out = network.render(data, selection, choices, lang)
+    return (out.figure, out.info, out.ties, out.note)
+
+
 def cases(
     source: DataSource, data: SnapshotData, rng: np.random.Generator
 ) -> dict[str, Callable[[], Any]]:
@@ -89,15 +95,15 @@ def cases(
     out["map: cluster selected"] = lambda: national_map.render(
         data, None, ALL_CONF, None, "phase", {"kind": "cluster", "id": pick(clusters)}, "ja"
     )
-    out["network: overview"] = lambda: network.render(data, None, "degree", 1, "ja")
-    out["network: zoom into cluster"] = lambda: network.render(
-        data, {"kind": "cluster", "id": pick(clusters)}, "betweenness", 1, "ja"
+    out["network: overview"] = lambda: network_view(data, None, network.Choices(), "ja")
+    out["network: expand a cluster"] = lambda: network_view(
+        data, None, network.Choices(expanded=(pick(clusters),), centrality="betweenness"), "ja"
     )
-    out["network: ego depth 1 (hub)"] = lambda: network.render(
-        data, {"kind": "org", "id": pick(hubs)}, "pagerank", 1, "en"
+    out["network: ego depth 1 (hub)"] = lambda: network_view(
+        data, {"kind": "org", "id": pick(hubs)}, network.Choices(centrality="pagerank"), "en"
     )
-    out["network: ego depth 2"] = lambda: network.render(
-        data, {"kind": "org", "id": pick(orgs)}, "degree", 2, "ja"
+    out["network: ego depth 2"] = lambda: network_view(
+        data, {"kind": "org", "id": pick(orgs)}, network.Choices(depth=2), "ja"
     )
     out["network: search"] = lambda: network.search_options(data, names(), "ja")
     out["gaps: select pair (heatmap + drill-down)"] = lambda: (

@@ -69,6 +69,14 @@ NET_TIES = "net-ties"
 NET_CSV = "net-csv"
 NET_CSV_DOWNLOAD = "net-csv-download"
 NET_TIES_GRID = "net-ties-grid"
+NET_EXPANDED = "net-expanded"
+NET_COLLAPSE_ALL = "net-collapse-all"
+NET_BACK = "net-back"
+NET_GROUP_BY = "net-group-by"
+NET_LAYOUT = "net-layout"
+NET_LABELS = "net-labels"
+NET_MIN_DEGREE = "net-min-degree"
+NET_NOTE = "net-note"
 
 # -- cluster gaps ----------------------------------------------------------------------------
 GAPS_FIGURE = figure("gaps")

@@ -263,7 +263,7 @@ def test_clicking_a_cluster_on_the_map_follows_on_every_page(served, browser):
     wait_for(browser, settled)
     shot(browser, "map-selected")
     open_page(browser, "/network", url)
-    assert "クラスター内" in browser.find_element("css selector", ".gtitle").text
+    assert "1 件を展開中" in browser.find_element("css selector", ".gtitle").text  # its cluster
     shot(browser, "network-cluster")
     open_page(browser, "/roles", url)
     open_page(browser, "/partners", url)

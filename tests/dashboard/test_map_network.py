@@ -120,20 +120,23 @@ def test_view_modes(data, monkeypatch):
     )
     monkeypatch.setattr(explorer, "MAX_NODES", 10)
     assert explorer.view_nodes(data, {}, 1) == ("aggregate", [])
-    fig = net.network_figure(data, selection={}, lang="en")
-    sizes = next(tr for tr in fig.data if tr.customdata is not None)
-    assert {c[1] for c in sizes.customdata} == {
+    out = net.render(data, None, net.Choices(), "en")
+    groups = [c[1] for tr in out.figure.data if tr.customdata is not None for c in tr.customdata]
+    assert set(groups) == {
         "tama",
         "kansai_green",
         "hokkaido_bio",
         "kyushu_si",
-        "(none):agency",  # organizations without a cluster, grouped by kind
-        "(none):foreign_body",
+        "(none):kind:agency",  # organizations without a cluster, grouped by kind
+        "(none):kind:foreign_body",
     }
 
 
 def test_network_hover_shows_kind_cluster_region_and_tie_evidence(data):
-    fig, info, ties = net.render(data, {"kind": "org", "id": "b_tama"}, "betweenness", 1, "ja")
+    out = net.render(
+        data, {"kind": "org", "id": "b_tama"}, net.Choices(centrality="betweenness"), "ja"
+    )
+    fig, info, ties = out.figure, out.info, out.ties
     hovers = " ".join(" ".join(tr.hovertext) for tr in fig.data if tr.hovertext is not None)
     assert "クラスター推進組織" in hovers and "関東" in hovers and "媒介中心性" in hovers
     assert "seed:L100" in hovers  # the tie's source_ref
@@ -142,7 +145,7 @@ def test_network_hover_shows_kind_cluster_region_and_tie_evidence(data):
 
 
 def test_org_without_ties_says_so(data):
-    _, _info, ties = net.render(data, {"kind": "org", "id": "lonely"}, "degree", 1, "en")
+    ties = net.render(data, {"kind": "org", "id": "lonely"}, net.Choices(), "en").ties
     assert "no recorded tie" in str(ties)
 
 
@@ -156,20 +159,23 @@ def test_search_japanese_fullwidth(data):
     assert explorer.search_options(data, "", "en") == []
 
 
-def test_network_click_selects_org_or_cluster():
-    assert net.selection_from_click({"points": [{"customdata": ["org", "x"]}]}) == {
+def test_network_click_expands_a_group_or_selects_an_org():
+    assert net.on_click(None, {"points": [{"customdata": ["org", "x"]}]}, [])[1] == {
         "kind": "org",
         "id": "x",
     }
-    assert net.selection_from_click({"points": [{"customdata": ["cluster", "(none)"]}]}) is None
+    assert net.on_click(None, {"points": [{"customdata": ["group", "tama"]}]}, [])[0] == ["tama"]
 
 
 @pytest.mark.parametrize(
     "centrality", ["degree", "betweenness", "pagerank", "eigenvector", "closeness"]
 )
 def test_every_centrality_sizes_nodes(data, centrality):
-    fig = net.network_figure(data, centrality=centrality)
-    assert any(tr.customdata is not None for tr in fig.data)
+    out = net.render(data, None, net.Choices(expanded=("tama",), centrality=centrality), "ja")
+    orgs = [
+        tr for tr in out.figure.data if tr.customdata is not None and tr.customdata[0][0] == "org"
+    ]
+    assert orgs and all(len(tr.marker.size) == len(tr.customdata) for tr in orgs)
 
 
 def test_view_table_for_csv(data):
