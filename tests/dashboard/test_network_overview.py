@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from kizuna.dashboard.data import DataSource
 from kizuna.dashboard.pages import network as net
-from kizuna.dashboard.pages.network import model
+from kizuna.dashboard.pages.network import model, state
 from kizuna.graph.bundle import Bundle, empty_frame
 
 KANTO, KINKI = "kanto", "kinki"
@@ -263,9 +263,9 @@ def test_every_tie_is_counted_once_whatever_is_expanded(case):
 
 
 def test_toggle_and_the_url():
-    assert model.toggle(None, "A") == ["A"]
-    assert model.toggle(["A", "B"], "A") == ["B"]
-    query = model.view_query(["A", "(none):kind:agency"], "kind", "geo", "top10", 3, {})
+    assert state.toggle(None, "A") == ["A"]
+    assert state.toggle(["A", "B"], "A") == ["B"]
+    query = state.view_query(["A", "(none):kind:agency"], "kind", "geo", "top10", 3, {})
     assert query == {
         "open": "A|(none):kind:agency",
         "group": "",
@@ -274,19 +274,19 @@ def test_toggle_and_the_url():
         "mindeg": "3",
     }
     parsed = {k: v for k, v in query.items() if v}
-    assert model.initial_expanded({}, parsed) == ["A", "(none):kind:agency"]
-    assert model.choices_of_query(parsed) == {
+    assert state.initial_expanded({}, parsed) == ["A", "(none):kind:agency"]
+    assert state.choices_of_query(parsed) == {
         "group_by": "kind",
         "layout": "geo",
         "labels": "top10",
         "min_degree": 3,
     }
-    assert model.choices_of_query({"layout": "3d", "mindeg": "x"})["layout"] == "force"
+    assert state.choices_of_query({"layout": "3d", "mindeg": "x"})["layout"] == "force"
     # a selected cluster opens; collapsing it is remembered as "-"
     selected = {"kind": "cluster", "id": "A"}
-    assert model.initial_expanded(selected, {}) == ["A"]
-    assert model.view_query([], "kind", "force", "groups", 0, selected)["open"] == "-"
-    assert model.initial_expanded(selected, {"open": "-"}) == []
+    assert state.initial_expanded(selected, {}) == ["A"]
+    assert state.view_query([], "kind", "force", "groups", 0, selected)["open"] == "-"
+    assert state.initial_expanded(selected, {"open": "-"}) == []
 
 
 def test_clicks_expand_collapse_and_select():

@@ -10,9 +10,10 @@ from dash import ALL, Dash, Input, Output, State, ctx, no_update
 from kizuna.dashboard import components as ui
 from kizuna.dashboard import ids, urlstate
 from kizuna.dashboard.data import CENTRALITIES, DataSource, SnapshotData
+from kizuna.dashboard.explorer import ego as ego_of
 from kizuna.dashboard.explorer import org_info, search_options, view_table
 from kizuna.dashboard.i18n import t
-from kizuna.dashboard.pages.network import figures, model
+from kizuna.dashboard.pages.network import ego, figures, model, state
 from kizuna.dashboard.pages.network.layout import degree_options, group_by_options, label_options
 
 
@@ -71,11 +72,9 @@ def render(data: SnapshotData, selection: Any, choices: Choices, lang: Any) -> R
     org = selection.get("id") if selection.get("kind") == "org" else None
     notes: list[str] = []
     if org in data.orgs.index:
-        from kizuna.dashboard.explorer import ego
-
-        fig = figures.ego_figure(
+        fig = ego.ego_figure(
             data,
-            ego(data, str(org), choices.depth),
+            ego_of(data, str(org), choices.depth),
             focus=str(org),
             centrality=choices.centrality,
             labels=choices.labels,
@@ -213,7 +212,7 @@ def register(app: Dash, source: DataSource) -> None:
         data = source.peek().data
         ov = model.overview(data, _one(group_by, model.GROUP_BY))
         kept = [k for k in (expanded or []) if k in ov.code]
-        return model.options(data, ov, lang or "ja"), kept
+        return state.options(data, ov, lang or "ja"), kept
 
     @app.callback(
         Output(ids.URL, "search", allow_duplicate=True),
@@ -229,7 +228,7 @@ def register(app: Dash, source: DataSource) -> None:
     )
     def share(expanded, group_by, layout, labels, min_degree, search, selection):  # type: ignore[no-untyped-def]
         query = urlstate.parse(search)
-        query.update(model.view_query(expanded, group_by, layout, labels, min_degree, selection))
+        query.update(state.view_query(expanded, group_by, layout, labels, min_degree, selection))
         # the nav links' ids name their pages (the shell draws one link per page)
         return urlstate.share(query, [o["id"]["page"] for o in ctx.outputs_list[1]])
 
@@ -263,7 +262,7 @@ def on_click(trigger: Any, click: Any, expanded: Any) -> tuple[Any, Any]:
     if not isinstance(custom, list) or len(custom) < 2:
         return no_update, no_update
     if custom[0] == "group":
-        return model.toggle(expanded, str(custom[1])), no_update
+        return state.toggle(expanded, str(custom[1])), no_update
     if custom[0] == "org":
         return no_update, {"kind": "org", "id": custom[1]}
     return no_update, no_update

@@ -15,19 +15,18 @@ import numpy as np
 import pandas as pd
 
 from kizuna.dashboard import components as ui
-from kizuna.dashboard import layout_engine
 from kizuna.dashboard.data import CENTRALITIES, SnapshotData
-from kizuna.dashboard.explorer import cluster_colours, node_hover, short_text
+from kizuna.dashboard.explorer import node_hover, short_text
 from kizuna.dashboard.i18n import label_column, t, term
-from kizuna.dashboard.pages.network import model
+from kizuna.dashboard.pages.network import model, placement, state
 from kizuna.plots import geo
 
 #: Ties (or links) up to this many get a hover marker at their middle.
 MAX_EDGE_HOVER = 800
 #: Up to this many organizations drawn, their hover tells kind, cluster, region and metrics.
 MAX_FULL_HOVER = 600
-#: Ego networks up to this size get their own layout (bigger ones keep the global one).
-MAX_LOCAL_LAYOUT = 400
+
+
 EDGE_COLOUR = "rgba(120,120,120,0.35)"
 LINK_COLOUR = "rgba(90,90,160,0.35)"
 
@@ -168,8 +167,8 @@ def _geo_backdrop(
     if unplaced:
         scale = math.cos(math.radians(geo.MID_LAT))
         fig.add_annotation(
-            x=model.GEO_UNPLACED[0] * scale,
-            y=model.GEO_UNPLACED[1] + 1.2,
+            x=placement.GEO_UNPLACED[0] * scale,
+            y=placement.GEO_UNPLACED[1] + 1.2,
             text=t("net.geo_unplaced", lang),
             showarrow=False,
             font={"size": 11, "color": "#555"},
@@ -217,7 +216,7 @@ def _group_links(
             )
         )
     if len(links) <= MAX_EDGE_HOVER:
-        names = model.names(data, ov, lang)[0]
+        names = state.names(data, ov, lang)[0]
         fig.add_trace(
             ui.trace(
                 "scatter",
@@ -311,7 +310,7 @@ def _supernodes(
     codes = v.collapsed
     if not len(codes):
         return
-    full, short = model.names(data, ov, lang)
+    full, short = state.names(data, ov, lang)
     names = [full[c] for c in codes]
     fig.add_trace(
         ui.trace(
@@ -323,7 +322,7 @@ def _supernodes(
             textposition="top center",
             textfont={"size": 11},
             marker={
-                "size": model.marker_px(ov.members)[codes],
+                "size": placement.marker_px(ov.members)[codes],
                 "color": [ov.colours[c] for c in codes],
                 "symbol": ["circle" if ov.is_cluster[c] else "diamond" for c in codes],
                 "opacity": 0.88,
@@ -374,7 +373,7 @@ def _organizations(
                 x=xy[part, 0],
                 y=xy[part, 1],
                 mode="markers",
-                name=short_text(model.names(data, ov, lang)[0][code]),
+                name=short_text(state.names(data, ov, lang)[0][code]),
                 marker={
                     "size": sizes[part],
                     "color": ov.colours[code],
@@ -402,7 +401,7 @@ def _handles(
     codes = v.expanded
     cx = centres["x"].to_numpy()[codes]
     cy = centres["y"].to_numpy()[codes] + centres["radius"].to_numpy()[codes] * 1.04
-    full, short = model.names(data, ov, lang)
+    full, short = state.names(data, ov, lang)
     names = [full[c] for c in codes]
     fig.add_trace(
         ui.trace(
@@ -449,119 +448,5 @@ def _org_labels(
             hoverinfo="skip",
             showlegend=False,
             textfont={"size": 10},
-        )
-    )
-
-
-# -- ego networks ------------------------------------------------------------------------------
-def ego_figure(
-    data: SnapshotData,
-    chosen: list[str],
-    *,
-    focus: str,
-    centrality: str = "degree",
-    labels: str = "groups",
-    min_degree: int = 0,
-    lang: str = "ja",
-) -> Any:
-    """An organization and its neighbours up to the chosen depth, with the ties among them."""
-    orgs = data.orgs.loc[chosen]
-    if min_degree:
-        orgs = orgs[(orgs["degree"].fillna(0) >= min_degree) | (orgs.index == focus)]
-    keep = set(orgs.index)
-    ties = data.ties
-    inside = ties["source"].isin(keep) & ties["target"].isin(keep)
-    sub = ties[inside & (ties["source"] != ties["target"])]
-    pos = _ego_positions(data, list(orgs.index), sub)
-    fig = ui.Figure()
-    index = pd.Series(np.arange(len(pos)), index=pos.index)
-    x, y = pos["x"].to_numpy(dtype=float), pos["y"].to_numpy(dtype=float)
-    xs, ys = _segments(x, y, index[sub["source"]].to_numpy(), index[sub["target"]].to_numpy())
-    fig.add_trace(
-        ui.trace(
-            "scattergl",
-            x=xs,
-            y=ys,
-            mode="lines",
-            hoverinfo="skip",
-            showlegend=False,
-            line={"color": EDGE_COLOUR, "width": 1},
-        )
-    )
-    if 0 < len(sub) <= MAX_EDGE_HOVER:
-        rows = np.nonzero(inside.to_numpy() & (ties["source"] != ties["target"]).to_numpy())[0]
-        fig.add_trace(_tie_midpoints(xs, ys, tie_hover(data, lang)[rows], lang))
-    sizes = pd.Series(
-        _size(orgs[centrality if centrality in CENTRALITIES else "degree"]), index=orgs.index
-    )
-    _ego_markers(fig, data, orgs, pos, sizes, lang)
-    _focus_ring(fig, data, focus, pos, sizes, lang)
-    if labels != "none" and focus in pos.index:
-        n = int(labels[3:]) if labels.startswith("top") else 0
-        show = [focus, *orgs.drop(index=[focus]).nlargest(n, "degree").index]
-        at = pos.loc[show, ["x", "y"]].to_numpy(dtype=float)
-        rank = np.arange(len(show), 0, -1, dtype=float)  # the focus first
-        _org_labels(fig, data, np.asarray(show, dtype=object), at, rank, len(show), lang)
-    title = t("net.mode_ego", lang, n=len(orgs), m=len(sub))
-    return _axes(fig, title)
-
-
-def _ego_positions(data: SnapshotData, chosen: list[str], sub: pd.DataFrame) -> pd.DataFrame:
-    if len(chosen) <= MAX_LOCAL_LAYOUT:
-        pairs = list(zip(sub["source"], sub["target"], strict=True))
-        return layout_engine.local_positions(chosen, pairs).round(3)
-    return data.positions.loc[chosen].round(3)
-
-
-def _ego_markers(
-    fig: Any,
-    data: SnapshotData,
-    orgs: pd.DataFrame,
-    pos: pd.DataFrame,
-    sizes: pd.Series,
-    lang: str,
-) -> None:
-    colours = cluster_colours(data)
-    hover = node_hover(data, lang)
-    for group, part in orgs.groupby("group", sort=False):
-        fig.add_trace(
-            ui.trace(
-                "scattergl",
-                x=pos.loc[part.index, "x"].to_numpy(dtype=float),
-                y=pos.loc[part.index, "y"].to_numpy(dtype=float),
-                mode="markers",
-                name=short_text(data.cluster_label(str(group), lang)),
-                marker={
-                    "size": sizes[part.index].to_numpy(dtype=float),
-                    "color": colours.get(str(group), "#9a9a9a"),
-                    "line": {"width": 0.5, "color": "white"},
-                },
-                customdata=ui.org_customdata(part.index),
-                hovertext=hover.reindex(part.index).to_numpy(dtype=object),
-                hoverinfo="text",
-            )
-        )
-
-
-def _focus_ring(
-    fig: Any, data: SnapshotData, focus: str, pos: pd.DataFrame, sizes: pd.Series, lang: str
-) -> None:
-    if focus not in pos.index:
-        return
-    fig.add_trace(
-        ui.trace(
-            "scattergl",
-            x=pos.loc[[focus], "x"].to_numpy(dtype=float),
-            y=pos.loc[[focus], "y"].to_numpy(dtype=float),
-            mode="markers",
-            showlegend=False,
-            marker={
-                "size": float(sizes.get(focus, 9.0)) + 6,
-                "color": "rgba(0,0,0,0)",
-                "line": {"width": 3, "color": "#d62728"},
-            },
-            customdata=ui.org_customdata([focus]),
-            hovertext=[node_hover(data, lang).get(focus, "")],
-            hoverinfo="text",
         )
     )

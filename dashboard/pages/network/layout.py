@@ -10,7 +10,7 @@ from kizuna.dashboard import components as ui
 from kizuna.dashboard import ids, urlstate
 from kizuna.dashboard.data import CENTRALITIES, Snapshot
 from kizuna.dashboard.i18n import t
-from kizuna.dashboard.pages.network import model
+from kizuna.dashboard.pages.network import model, state
 
 
 def _radio(component_id: str, value: Any, choices: list[tuple[Any, str]]) -> dcc.RadioItems:
@@ -143,7 +143,7 @@ def _expand_controls(
                 t("net.expanded", lang),
                 dcc.Dropdown(
                     id=ids.NET_EXPANDED,
-                    options=model.options(snapshot.data, ov, lang),
+                    options=state.options(snapshot.data, ov, lang),
                     value=[k for k in expanded if k in ov.code],
                     multi=True,
                     searchable=True,
@@ -163,11 +163,11 @@ def _expand_controls(
 def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div:
     """The page: search and sizes, view controls (restored from the URL), the figure."""
     query = urlstate.CURRENT_QUERY.get()
-    choices = model.choices_of_query(query)
+    choices = state.choices_of_query(query)
     loose = bool(snapshot.data.orgs["cluster"].isna().any())
     if not loose:
         choices["group_by"] = "kind"
-    expanded = model.initial_expanded(selection, query)
+    expanded = state.initial_expanded(selection, query)
     return html.Div(
         [
             html.H2(t("net.title", lang)),

@@ -13,7 +13,6 @@ as integer codes, the positions of both layouts) is computed once per snapshot a
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,9 +21,8 @@ import pandas as pd
 
 from kizuna.analytics.layout import group_centres, local_positions
 from kizuna.dashboard.data import NO_CLUSTER, SnapshotData
-from kizuna.dashboard.i18n import t, term
+from kizuna.dashboard.pages.network.placement import force_centres, geo_centres, separate
 from kizuna.graph.model import CLUSTER_PALETTE
-from kizuna.plots import geo
 
 #: How the organizations without a cluster are grouped.
 GROUP_BY: tuple[str, ...] = ("kind", "region")
@@ -50,16 +48,6 @@ LOOSE_COLOURS: tuple[str, ...] = (
     "#a55194",
     "#31a354",
 )
-#: Force-directed layout: pixels per layout unit at the figure's usual size, and the room
-#: kept around each marker.
-FORCE_PX_PER_UNIT = 210.0
-FORCE_GAP_PX = 8.0
-#: Radius of an expanded group's disc, smallest and largest group (layout units; map degrees).
-OPEN_RADIUS: dict[str, tuple[float, float]] = {"force": (0.16, 0.6), "geo": (0.45, 1.6)}
-#: Geographic layout: a closed marker's radius in map degrees, smallest and largest group.
-GEO_RADIUS = (0.25, 0.6)
-#: Geographic layout: where the groups that have no place (grouped by kind) are lined up.
-GEO_UNPLACED = (148.6, 44.6)
 
 
 def loose_key(by: str, value: object) -> str:
@@ -192,43 +180,13 @@ def build_overview(data: SnapshotData, by: str = "kind") -> Overview:
         tie_b=tie_b,
         tie_rows=rows,
         links=links,
-        centres={"force": force, "geo": geo_centres(data, keys, members)},
+        centres={
+            "force": force,
+            "geo": geo_centres(data, keys, [parse_loose(k) for k in keys], members),
+        },
         offsets=disc_offsets(data, groups, ties_frame),
         colours=colours,
         code=code,
-    )
-
-
-def marker_px(members: np.ndarray) -> np.ndarray:
-    """Diameter (pixels) of each super-node's marker: by its organizations (area ∝ count)."""
-    top = max(int(members.max()) if len(members) else 1, 1)
-    return np.round(16 + 44 * np.sqrt(members / top), 1)
-
-
-def force_centres(centres: pd.DataFrame, members: np.ndarray) -> pd.DataFrame:
-    """The force-directed super-node layout, scaled to about ±1 and pushed apart until no
-    two markers (with room for a label) overlap at the figure's usual size.
-
-    Columns: x, y; ``mark`` (a marker's radius) and ``radius`` (the disc an expanded group's
-    organizations fill), in the same units.
-    """
-    xy = centres[["x", "y"]].to_numpy(dtype=float)
-    px = marker_px(members)
-    top = max(int(members.max()) if len(members) else 1, 1)
-    for _ in range(3):  # separating grows the layout, which shrinks the markers' share
-        span = float(np.abs(xy).max()) if len(xy) else 1.0
-        xy = xy / (span or 1.0)
-        xy = separate(xy, (px / 2 + FORCE_GAP_PX) / FORCE_PX_PER_UNIT)
-    span = float(np.abs(xy).max()) if len(xy) else 1.0
-    xy = xy / (span or 1.0)
-    return pd.DataFrame(
-        {
-            "x": xy[:, 0],
-            "y": xy[:, 1],
-            "mark": (px / 2 + FORCE_GAP_PX) / FORCE_PX_PER_UNIT,
-            "radius": OPEN_RADIUS["force"][0]
-            + (OPEN_RADIUS["force"][1] - OPEN_RADIUS["force"][0]) * np.sqrt(members / top),
-        }
     )
 
 
@@ -278,89 +236,6 @@ def disc_offsets(data: SnapshotData, groups: pd.Series, ties: pd.DataFrame) -> n
             local = local_positions(ids, list(zip(mine["source"], mine["target"], strict=True)))
             off[[index[i] for i in ids]] = local[["x", "y"]].to_numpy(dtype=float)
     return np.nan_to_num(off)
-
-
-def geo_centres(data: SnapshotData, keys: list[str], members: np.ndarray) -> pd.DataFrame:
-    """Geographic super-node positions (x = lon·cos 36°, y = lat, map coordinates).
-
-    Clusters sit at their map bubble, region groups at the region's centre; groups with no
-    place (organization kinds) are lined up east of Hokkaido.  Discs are then pushed apart
-    until they do not overlap.
-    """
-    scale = math.cos(math.radians(geo.MID_LAT))
-    places = {
-        str(c): (float(lon), float(lat))
-        for c, lat, lon in zip(
-            data.clusters.index, data.clusters["lat"], data.clusters["lon"], strict=True
-        )
-        if pd.notna(lat) and pd.notna(lon)
-    }
-    top = max(int(members.max()) if len(members) else 1, 1)
-    radius = GEO_RADIUS[0] + (GEO_RADIUS[1] - GEO_RADIUS[0]) * np.sqrt(members / top)
-    xs, ys, fixed = [], [], []
-    unplaced = 0
-    for key in keys:
-        loose = parse_loose(key)
-        place: tuple[float, float] | None = None
-        if loose is None:
-            place = places.get(key)
-        elif loose is not None and loose[0] == "region" and loose[1] in geo.REGION_CENTRES:
-            lat, lon = geo.REGION_CENTRES[loose[1]]
-            place = geo.to_map(lon, lat)
-        if place is None:
-            place = (GEO_UNPLACED[0], GEO_UNPLACED[1] - 1.6 * unplaced)
-            unplaced += 1
-        xs.append(place[0] * scale)
-        ys.append(place[1])
-        fixed.append(loose is not None and loose[0] == "kind")
-    xy = separate(np.column_stack([xs, ys]), radius, np.array(fixed, dtype=bool))
-    low, high = OPEN_RADIUS["geo"]
-    return pd.DataFrame(
-        {
-            "x": xy[:, 0],
-            "y": xy[:, 1],
-            "mark": radius,
-            "radius": low + (high - low) * np.sqrt(members / top),
-            "fixed": fixed,
-        }
-    )
-
-
-def separate(
-    xy: np.ndarray, radius: np.ndarray, fixed: np.ndarray | None = None, rounds: int = 80
-) -> np.ndarray:
-    """Push discs apart until none overlap (deterministic; ``fixed`` ones do not move).
-
-    Examples
-    --------
-    >>> out = separate(np.array([[0.0, 0.0], [0.1, 0.0]]), np.array([1.0, 1.0]))
-    >>> bool(np.hypot(*(out[0] - out[1])) >= 2.0 - 1e-6)
-    True
-    """
-    pts = xy.astype(float).copy()
-    n = len(pts)
-    fixed = np.zeros(n, dtype=bool) if fixed is None else fixed
-    angle = np.arange(n) * 2.399963  # golden angle: distinct directions for equal points
-    need = (radius[:, None] + radius[None, :]) * 1.04
-    for _ in range(rounds):
-        diff = pts[:, None, :] - pts[None, :, :]
-        dist = np.sqrt((diff**2).sum(axis=2))
-        np.fill_diagonal(dist, np.inf)
-        overlap = np.clip(need - dist, 0, None)
-        np.fill_diagonal(overlap, 0)
-        if not (overlap > 1e-9).any():
-            break
-        safe = np.where(dist < 1e-9, 1.0, dist)
-        direction = diff / safe[:, :, None]
-        tiny = dist < 1e-9
-        if tiny.any():
-            unit = np.column_stack([np.cos(angle), np.sin(angle)])
-            direction[tiny] = unit[np.nonzero(tiny)[0]]
-        share = np.where(fixed[None, :], 1.0, 0.5)  # a fixed neighbour: move the whole way
-        push = (direction * (overlap * share)[:, :, None]).sum(axis=1)
-        push[fixed] = 0.0
-        pts += push
-    return pts
 
 
 # -- one view ----------------------------------------------------------------------------------
@@ -459,122 +334,3 @@ def positions(ov: Overview, v: View, layout: str) -> tuple[pd.DataFrame, np.ndar
     r = centres["radius"].to_numpy()[g] * 0.92
     xy = np.column_stack([cx + ov.offsets[v.orgs, 0] * r, cy + ov.offsets[v.orgs, 1] * r])
     return centres, xy.round(3)  # a thousandth of a unit is under a pixel: a lighter JSON
-
-
-# -- names -------------------------------------------------------------------------------------
-def supernode_label(data: SnapshotData, key: str, lang: str) -> str:
-    """A super-node's name: the cluster's, or "No cluster · Universities" / "… · Kanto"."""
-    loose = parse_loose(key)
-    if loose is None:
-        return data.cluster_label(key, lang)
-    by, value = loose
-    vocabulary = "region" if by == "region" else "org_kind"
-    name = term(vocabulary, "none" if value == "unknown" else value, lang)
-    none = t("cluster.none", lang)
-    return f"{none[:1].upper()}{none[1:]} · {name}"
-
-
-def short_name(data: SnapshotData, key: str, lang: str, limit: int = 14) -> str:
-    """A super-node's name written on the figure: the name in ``lang`` only, shortened."""
-    loose = parse_loose(key)
-    if loose is None and key in data.clusters.index:
-        row = data.clusters.loc[key]
-        en = row["name_en"] if isinstance(row["name_en"], str) and row["name_en"] else None
-        name = str(en if lang == "en" and en else row["name"] or key)
-    else:
-        name = supernode_label(data, key, lang)
-        limit += 12  # "No cluster · " and the kind or region, whole
-    return name if len(name) <= limit else name[: limit - 1] + "…"
-
-
-def names(data: SnapshotData, ov: Overview, lang: str) -> tuple[list[str], list[str]]:
-    """(full names, names written on the figure) of every super-node, cached per language."""
-
-    def build() -> tuple[list[str], list[str]]:
-        return (
-            [supernode_label(data, k, lang) for k in ov.keys],
-            [short_name(data, k, lang) for k in ov.keys],
-        )
-
-    result: tuple[list[str], list[str]] = data.memo(f"net_names|{ov.by}|{lang}", build)
-    return result
-
-
-def options(data: SnapshotData, ov: Overview, lang: str) -> list[dict[str, Any]]:
-    """The expanded-groups picker's options: every super-node by name, largest first."""
-    order = np.argsort(-ov.members, kind="stable")
-    return [
-        {
-            "label": f"{supernode_label(data, ov.keys[i], lang)} ({int(ov.members[i])})",
-            "value": ov.keys[i],
-            "search": f"{supernode_label(data, ov.keys[i], 'ja')} "
-            f"{supernode_label(data, ov.keys[i], 'en')}",
-        }
-        for i in order
-    ]
-
-
-def toggle(expanded: Any, key: str) -> list[str]:
-    """``expanded`` with ``key`` opened, or closed when it was open.
-
-    Examples
-    --------
-    >>> toggle(["tama"], "kansai"), toggle(["tama", "kansai"], "tama")
-    (['tama', 'kansai'], ['kansai'])
-    """
-    keys = [k for k in (expanded or []) if isinstance(k, str)]
-    return [k for k in keys if k != key] if key in keys else [*keys, key]
-
-
-def initial_expanded(selection: dict[str, Any], query: dict[str, str]) -> list[str]:
-    """Groups open when the page is drawn: the URL's ``open``, else the selected cluster(s).
-
-    Examples
-    --------
-    >>> initial_expanded({"kind": "cluster", "id": "tama"}, {})
-    ['tama']
-    >>> initial_expanded({"kind": "cluster", "id": "tama"}, {"open": "a|b"})
-    ['a', 'b']
-    """
-    if "open" in query:
-        return [k for k in query["open"].split("|") if k and k != "-"]
-    if selection.get("kind") == "cluster" and selection.get("id"):
-        return [str(selection["id"])]
-    if selection.get("kind") == "pair":
-        return [str(selection[k]) for k in ("a", "b") if selection.get(k)]
-    return []
-
-
-def view_query(
-    expanded: Any, group_by: Any, layout: Any, labels: Any, min_degree: Any, selection: Any
-) -> dict[str, str]:
-    """The page's choices as URL query values; defaults are left out.
-
-    Examples
-    --------
-    >>> view_query(["tama"], "region", "geo", "groups", 2, {})
-    {'open': 'tama', 'group': 'region', 'layout': 'geo', 'labels': '', 'mindeg': '2'}
-    >>> view_query([], "kind", "force", "groups", 0, {"kind": "cluster", "id": "tama"})["open"]
-    '-'
-    """
-    keys = [k for k in (expanded or []) if isinstance(k, str)]
-    default = initial_expanded(selection if isinstance(selection, dict) else {}, {})
-    opened = "" if keys == default else ("|".join(keys) or "-")
-    return {
-        "open": opened,
-        "group": group_by if group_by == "region" else "",
-        "layout": layout if layout == "geo" else "",
-        "labels": labels if labels in LABEL_MODES and labels != "groups" else "",
-        "mindeg": str(int(min_degree)) if min_degree else "",
-    }
-
-
-def choices_of_query(query: dict[str, str]) -> dict[str, Any]:
-    """The page's choices a URL query asks for (defaults for anything missing or unknown)."""
-    degree = query.get("mindeg", "0")
-    return {
-        "group_by": query.get("group") if query.get("group") in GROUP_BY else "kind",
-        "layout": query.get("layout") if query.get("layout") in LAYOUTS else "force",
-        "labels": query.get("labels") if query.get("labels") in LABEL_MODES else "groups",
-        "min_degree": int(degree) if degree.isdigit() and int(degree) in MIN_DEGREES else 0,
-    }
