@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import atexit
 import hashlib
+import json
 import logging
 import os
 import pickle
@@ -30,7 +31,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import numpy as np
 import pandas as pd
@@ -52,6 +53,8 @@ T = TypeVar("T")
 #: Centralities a user can size nodes by (columns of the analysis' node table).
 CENTRALITIES: tuple[str, ...] = ("degree", "betweenness", "pagerank", "eigenvector", "closeness")
 NO_CLUSTER = "(none)"
+#: Answers kept per snapshot by :meth:`SnapshotData.view` (each a few hundred KB as JSON).
+VIEW_LIMIT = 48
 #: After a failed read, a page load tries the store again once this many seconds passed.
 RETRY_SECONDS = 3.0
 #: Bump when what the disk cache holds changes shape (old files are then ignored).
@@ -163,6 +166,32 @@ class SnapshotData:
             cache[name] = value
             while len(cache) > limit:
                 cache.popitem(last=False)
+        return value
+
+    def view(self, name: str, compute: Callable[..., T], *args: Any) -> T:
+        """What a page answers for these inputs, computed once per snapshot and kept.
+
+        Many analysts look at the same clusters and pairs: an answer already given for the
+        same snapshot, inputs and language is returned again instead of rebuilt (an LRU of
+        :data:`VIEW_LIMIT` answers per snapshot, so memory stays bounded).  ``compute`` must
+        depend on nothing but this snapshot and ``args``.
+        """
+        key = json.dumps(
+            [name, normalize_lang(CURRENT_LANG.get()), args],
+            sort_keys=True,
+            default=str,
+            ensure_ascii=False,
+        )
+        views: OrderedDict[str, Any] = self._cached("_views", OrderedDict)
+        with self._lock:
+            if key in views:
+                views.move_to_end(key)
+                return cast(T, views[key])
+        value = compute(*args)
+        with self._lock:
+            views[key] = value
+            while len(views) > VIEW_LIMIT:
+                views.popitem(last=False)
         return value
 
     # -- basic facts -----------------------------------------------------------------------

@@ -29,7 +29,8 @@ def _curve(
     s = np.linspace(0, 1, n)
     xs = (1 - s) ** 2 * lon_a + 2 * (1 - s) * s * cx + s**2 * lon_b
     ys = (1 - s) ** 2 * lat_a + 2 * (1 - s) * s * cy + s**2 * lat_b
-    return xs.tolist(), ys.tolist()
+    # 3 decimals (~100 m) is finer than the map can show and halves what is sent
+    return np.round(xs, 3).tolist(), np.round(ys, 3).tolist()
 
 
 def _colour_key(clusters: pd.DataFrame, color_by: str, lang: str) -> tuple[pd.Series, list[str]]:

@@ -151,13 +151,27 @@ def render_page(
         content = problem
     else:
         try:
-            content = page.layout(snapshot, lang, ui.selection_of(selection))
+            content = page_layout(snapshot, page, lang, ui.selection_of(selection))
         except Exception as exc:  # a page must never take the app down
             logger.exception("page %s failed", pathname)
             content = ui.notice(
                 t("page.failed", lang, error=f"{type(exc).__name__}: {exc}"), kind="error"
             )
     return content, banner(snapshot, lang, source.hint("store start"))
+
+
+def page_layout(snapshot: Snapshot, page: Page, lang: str, selection: dict[str, Any]) -> Any:
+    """A page's layout; once the snapshot's analysis is ready, kept for the same inputs."""
+    data = snapshot.data
+    if not data.ready:  # the light map first, the whole page later: nothing to keep yet
+        return page.layout(snapshot, lang, selection)
+    # a page may also read the URL's path and query (a profile's cluster, shared filters)
+    path, query = urlstate.CURRENT_PATH.get(), urlstate.CURRENT_QUERY.get()
+
+    def build(lang: str, selection: dict[str, Any], _path: str, _query: dict[str, str]) -> Any:
+        return page.layout(snapshot, lang, selection)
+
+    return data.view(f"page:{page.path}", build, lang, selection, path, query)
 
 
 def analysis_notice(snapshot: Snapshot, page: Page, lang: str) -> Any:

@@ -545,3 +545,44 @@ def test_the_cluster_profile_opens_from_the_map(served, browser):
     assert not set(grid_rows(browser, "profile-members", "kind")) & {"company", "university"}
     shot(browser, "cluster-profile-ja")
     assert severe(browser) == []
+
+
+def test_a_click_redraws_only_the_selection_marks(served, browser):
+    """The gaps heatmap's frames and the role map's rings arrive as patches of the drawn
+    figures: the browser must end with the same marks a full redraw would give."""
+    from selenium.webdriver.common.by import By
+
+    url, _bundle = served
+    # a figure's id is a dict, drawn as JSON in the element's id
+    GAPS, ROLES = (f"[id*='\"name\":\"{name}\"']" for name in ("gaps", "roles"))
+    figure = "return document.querySelector(arguments[0] + ' .js-plotly-plot')"
+    open_page(browser, "/gaps", url)
+    first_row = '#gaps-grid .ag-row[row-index="0"] .ag-cell'
+    wait_for(browser, lambda d: d.find_elements(By.CSS_SELECTOR, first_row), what="gap rows")
+    browser.find_element(By.CSS_SELECTOR, first_row).click()
+    wait_for(
+        browser,
+        lambda d: d.execute_script(figure + "?.layout?.shapes?.length", GAPS) == 2,
+        what="the selected pair framed on the heatmap",
+    )
+    traces = browser.execute_script(figure + ".data.length", GAPS)
+    assert traces == 2  # the two heatmap layers are still there, untouched
+    browser.get(url + "/roles?sel=cluster:tama")  # a shared URL selects TAMA
+    rings = figure + "?.data?.at(-1)"
+    wait_for(
+        browser,
+        lambda d: (d.execute_script(rings + "?.x?.length", ROLES) or 0) >= 2,
+        what="TAMA's members ringed on the role map",
+    )
+    before = browser.execute_script(figure + ".data.length", ROLES)
+    first_row = '#roles-spof .ag-row[row-index="0"] .ag-cell'
+    wait_for(browser, lambda d: d.find_elements(By.CSS_SELECTOR, first_row), what="SPOF rows")
+    browser.find_element(By.CSS_SELECTOR, first_row).click()
+    wait_for(
+        browser,
+        lambda d: d.execute_script(rings + ".x.length", ROLES) == 1,
+        what="one organization ringed after the click",
+    )
+    assert browser.execute_script(figure + ".data.length", ROLES) == before
+    shot(browser, "roles-rings-after-click")
+    assert severe(browser) == []

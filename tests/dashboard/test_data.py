@@ -110,3 +110,42 @@ def test_positions_cover_every_org_and_are_deterministic(bundle):
     assert set(one.index) == set(bundle.nodes["id"])
     assert one.notna().all().all()
     pd.testing.assert_frame_equal(one, two)
+
+
+def test_a_view_is_computed_once_per_inputs_and_language(tiny_bundle, monkeypatch):
+    from kizuna.dashboard.i18n import CURRENT_LANG
+
+    data = DataSource(lambda: tiny_bundle()).current().data
+    calls: list[tuple[object, ...]] = []
+
+    def compute(*args: object) -> list[object]:
+        calls.append(args)
+        return [*args, len(calls)]
+
+    first = data.view("v", compute, "tama", {"kind": "cluster", "id": "tama"})
+    assert data.view("v", compute, "tama", {"id": "tama", "kind": "cluster"}) is first
+    assert len(calls) == 1  # same inputs (dict order aside): kept
+    data.view("v", compute, "kansai", None)
+    data.view("w", compute, "tama", {"kind": "cluster", "id": "tama"})
+    token = CURRENT_LANG.set("en")
+    try:
+        data.view("v", compute, "tama", {"kind": "cluster", "id": "tama"})
+    finally:
+        CURRENT_LANG.reset(token)
+    assert len(calls) == 4  # other inputs, another view, another language: computed
+    monkeypatch.setattr(data_module, "VIEW_LIMIT", 3)
+    for k in range(10):
+        data.view("v", compute, k)
+    assert len(data._memo["_views"]) == 3  # bounded: the oldest answers go first
+    assert data.view("v", compute, 9) == [9, len(calls)]
+    before = len(calls)
+    data.view("v", compute, 0)
+    assert len(calls) == before + 1
+
+
+def test_a_new_snapshot_starts_with_no_views(tiny_bundle):
+    first = DataSource(lambda: tiny_bundle()).current().data
+    first.view("v", lambda: "old")
+    changed = tiny_bundle()
+    second = DataSource(lambda: changed.with_frames(ties=changed.ties.iloc[:-1])).current().data
+    assert second.view("v", lambda: "new") == "new"

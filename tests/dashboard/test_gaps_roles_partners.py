@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kizuna.dashboard.pages.cluster_gaps.callbacks import follow_pair
 from kizuna.dashboard.pages.cluster_gaps.figures import heatmap
 from kizuna.dashboard.pages.cluster_gaps.layout import drill_down
 from kizuna.dashboard.pages.cluster_gaps.model import (
@@ -11,7 +12,7 @@ from kizuna.dashboard.pages.cluster_gaps.model import (
     ordered_clusters,
     selection_from_cell,
 )
-from kizuna.dashboard.pages.hub_roles.layout import render
+from kizuna.dashboard.pages.hub_roles.layout import follow, render
 from kizuna.dashboard.pages.hub_roles.model import BROKERAGE, brokers_for, region_names, spof_table
 from kizuna.dashboard.pages.partners.figures import path_figure
 from kizuna.dashboard.pages.partners.layout import run
@@ -126,3 +127,52 @@ def test_the_gap_heatmap_centres_at_one_and_shows_zero_pairs_apart(data):
     # north to south: Hokkaido's cluster before Kanto's before Kyushu's
     assert names.index("hokkaido_bio") < names.index("tama") < names.index("kyushu_si")
     assert all(len(label) <= 12 or label.endswith(")") for label in ratios.x)
+
+
+def test_a_pair_click_sends_only_the_frames_the_full_heatmap_would_draw(data):
+    sel = {"kind": "pair", "a": "kansai_green", "b": "tama"}
+    drill, change = follow_pair(data, sel, "ja")
+    full = heatmap(data, gap_table(data), selection=sel, lang="ja")
+    ops = change.to_plotly_json()["operations"]
+    assert [op["location"] for op in ops] == [["layout", "shapes"]]
+    drawn = [s.to_plotly_json() for s in full.layout.shapes]
+    assert ops[0]["params"]["value"] == drawn and len(drawn) == 2
+    assert "seed:L100" in str(drill)
+    _, cleared = follow_pair(data, {"kind": "cluster", "id": "tama"}, "ja")
+    assert cleared.to_plotly_json()["operations"][0]["params"]["value"] == []
+
+
+def test_every_heatmap_cell_has_its_hover_on_exactly_one_layer(data):
+    fig = heatmap(data, gap_table(data), lang="en")
+    zero, ratio = fig.data[0], fig.data[1]
+    n = len(ratio.z)
+    seen = {"zero": 0, "ties": 0}
+    for i in range(n):
+        for j in range(n):
+            texts = [zero.text[i][j], ratio.text[i][j]]
+            if zero.z[i][j] == 1:
+                assert texts[0] and not texts[1]
+                seen["zero"] += 1
+            elif ratio.z[i][j] == ratio.z[i][j]:  # not NaN: a pair with ties
+                assert texts[1] and not texts[0]
+                seen["ties"] += 1
+    assert seen["zero"] and seen["ties"]
+
+
+@pytest.mark.parametrize("partition", ["official", "community"])
+@pytest.mark.parametrize(
+    "selection", [{"kind": "cluster", "id": "tama"}, {"kind": "org", "id": "b_tama"}, None]
+)
+def test_a_selection_click_moves_only_the_rings_the_full_role_map_would_draw(
+    data, partition, selection
+):
+    full, bars = render(data, partition, selection, "en")
+    change, bars_again = follow(data, partition, selection, "en")
+    (op,) = change.to_plotly_json()["operations"]
+    index = op["location"][1]
+    assert op["location"] == ["data", index] and index == len(full.data) - 1
+    rings = full.data[index]
+    assert rings["name"] == op["params"]["value"]["name"]
+    assert list(op["params"]["value"]["customdata"][:, 1]) == list(rings["customdata"][:, 1])
+    assert (len(rings["x"]) > 0) == (selection is not None)
+    assert bars_again.to_plotly_json() == bars.to_plotly_json()

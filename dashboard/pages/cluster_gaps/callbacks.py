@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from dash import Dash, Input, Output, State, no_update
+from functools import partial
+from typing import Any
+
+from dash import Dash, Input, Output, Patch, State, no_update
 
 from kizuna.dashboard import components as ui
 from kizuna.dashboard import ids
-from kizuna.dashboard.data import DataSource
-from kizuna.dashboard.pages.cluster_gaps.figures import heatmap
+from kizuna.dashboard.data import DataSource, SnapshotData
+from kizuna.dashboard.pages.cluster_gaps.figures import heatmap_order, pair_marks
 from kizuna.dashboard.pages.cluster_gaps.layout import drill_down
 from kizuna.dashboard.pages.cluster_gaps.model import gap_table, selection_from_cell
 
@@ -38,8 +41,7 @@ def register(app: Dash, source: DataSource) -> None:
         data = source.peek().data
         if data.is_empty:
             return no_update, no_update
-        sel = ui.selection_of(selection)
-        return drill_down(data, sel, lang), heatmap(data, gap_table(data), selection=sel, lang=lang)
+        return data.view("gaps", partial(follow_pair, data), ui.selection_of(selection), lang)
 
     @app.callback(
         Output(ids.GAPS_CSV_DOWNLOAD, "data"),
@@ -49,3 +51,14 @@ def register(app: Dash, source: DataSource) -> None:
     def download(_n):  # type: ignore[no-untyped-def]
         table = gap_table(source.peek().data).drop(columns=["pair"])
         return ui.csv_download(table, "kizuna-cluster-gaps.csv")
+
+
+def follow_pair(data: SnapshotData, selection: dict[str, Any], lang: str) -> tuple[Any, Any]:
+    """The selection callback as a plain function: (drill-down, the heatmap's change).
+
+    The heatmap on the page was drawn with the page (same snapshot and language): only the
+    frames around the selected pair change, so only they are sent (a Dash ``Patch``).
+    """
+    marks = Patch()
+    marks["layout"]["shapes"] = pair_marks(heatmap_order(data, gap_table(data)), selection)
+    return drill_down(data, selection, lang), marks

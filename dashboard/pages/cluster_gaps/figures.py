@@ -26,12 +26,12 @@ def heatmap(
     Clusters are ordered by region (north to south), then by size."""
     if table.empty:
         return ui.empty_figure(t("gaps.no_pairs", lang))
-    names = ordered_clusters(data, set(table["cluster_a"]) | set(table["cluster_b"]))
+    names = heatmap_order(data, table)
     index = {c: i for i, c in enumerate(names)}
     n = len(names)
     z = np.full((n, n), np.nan)
     zero = np.full((n, n), np.nan)
-    text = [["" for _ in range(n)] for _ in range(n)]
+    text = np.full((n, n), "", dtype=object)
     custom = [[[a, b] for b in names] for a in names]
     for row in ui.rows(table):
         i, j = index.get(row.cluster_a), index.get(row.cluster_b)
@@ -51,7 +51,7 @@ def heatmap(
             f" / {t('gaps.expected', lang)} {row.expected:.2f}<br>"
             f"{t('gaps.ratio', lang)} {ratio}"
         )
-        text[i][j] = text[j][i] = hover
+        text[i, j] = text[j, i] = hover
     labels = unique([short_label(data.cluster_label(c, lang)) for c in names])
     fig = go.Figure()
     fig.add_trace(  # the pairs with no tie: a layer of their own, under the ratios
@@ -60,7 +60,7 @@ def heatmap(
             x=labels,
             y=labels,
             customdata=custom,
-            text=text,
+            text=np.where(zero == 1, text, ""),  # each cell's hover on one layer only
             hoverinfo="text",
             colorscale=[[0, "#d9d9d9"], [1, "#d9d9d9"]],
             showscale=False,
@@ -74,7 +74,7 @@ def heatmap(
             x=labels,
             y=labels,
             customdata=custom,
-            text=text,
+            text=np.where(zero == 1, "", text),
             hoverinfo="text",
             colorscale="RdBu",
             reversescale=True,
@@ -100,17 +100,8 @@ def heatmap(
         font={"size": 11, "color": "#555"},
         bgcolor="#d9d9d9",
     )
-    sel = selection or {}
-    if sel.get("kind") == "pair" and sel.get("a") in index and sel.get("b") in index:
-        for i, j in ((index[sel["a"]], index[sel["b"]]), (index[sel["b"]], index[sel["a"]])):
-            fig.add_shape(
-                type="rect",
-                x0=j - 0.5,
-                x1=j + 0.5,
-                y0=i - 0.5,
-                y1=i + 0.5,
-                line={"color": "#111", "width": 3},
-            )
+    for shape in pair_marks(names, selection):
+        fig.add_shape(**shape)
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(tickangle=-45, type="category")
     fig.update_yaxes(type="category")
@@ -136,3 +127,28 @@ def unique(labels: list[str]) -> list[str]:
         seen[text] = seen.get(text, 0) + 1
         out.append(text if seen[text] == 1 else f"{text} ({seen[text]})")
     return out
+
+
+def pair_marks(names: list[str], selection: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """The frames around the selected pair's two cells (none without a pair on the map)."""
+    sel = selection or {}
+    index = {c: i for i, c in enumerate(names)}
+    if sel.get("kind") != "pair" or sel.get("a") not in index or sel.get("b") not in index:
+        return []
+    cells = ((index[sel["a"]], index[sel["b"]]), (index[sel["b"]], index[sel["a"]]))
+    return [
+        {
+            "type": "rect",
+            "x0": j - 0.5,
+            "x1": j + 0.5,
+            "y0": i - 0.5,
+            "y1": i + 0.5,
+            "line": {"color": "#111", "width": 3},
+        }
+        for i, j in cells
+    ]
+
+
+def heatmap_order(data: SnapshotData, table: pd.DataFrame) -> list[str]:
+    """The clusters on the heatmap's axes, in order."""
+    return ordered_clusters(data, set(table["cluster_a"]) | set(table["cluster_b"]))

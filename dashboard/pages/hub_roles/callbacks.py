@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from dash import Dash, Input, Output, State, no_update
+from functools import partial
+
+from dash import Dash, Input, Output, State, ctx, no_update
 
 from kizuna.dashboard import components as ui
 from kizuna.dashboard import ids
 from kizuna.dashboard.data import DataSource
-from kizuna.dashboard.pages.hub_roles.layout import render
+from kizuna.dashboard.pages.hub_roles.layout import follow, render
 from kizuna.dashboard.pages.hub_roles.model import BROKERAGE, role_columns, selection_from_click
 
 
@@ -20,7 +22,10 @@ def register(app: Dash, source: DataSource) -> None:
         State(ids.LANG, "value"),
     )
     def draw(partition, selection, lang):  # type: ignore[no-untyped-def]
-        return render(source.peek().data, partition, selection, lang)
+        data = source.peek().data
+        if ctx.triggered_id == ids.SELECTION:  # a click elsewhere: move the rings only
+            return data.view("roles-marks", partial(follow, data), partition, selection, lang)
+        return data.view("roles", partial(render, data), partition, selection, lang)
 
     ui.register_click_selection(app, ids.ROLES_FIGURE, selection_from_click)
 

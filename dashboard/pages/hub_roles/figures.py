@@ -56,16 +56,13 @@ def role_figure(
             font={"size": 10, "color": "#333"},
             textangle=-90 if p1 - p0 < 0.1 else 0,
         )
-    sel = selection or {}
-    chosen_cluster = sel.get("id") if sel.get("kind") == "cluster" else None
-    focus = sel.get("id") if sel.get("kind") == "org" else None
     hover = role_hover(data, partition, lang)
     for role, part in orgs.groupby(role_col, sort=True):
         fig.add_trace(
             ui.trace(
                 "scattergl",
-                x=part[p_col].to_numpy(dtype=float),
-                y=part[z_col].to_numpy(dtype=float),
+                x=part[p_col].to_numpy(dtype=float).round(3),  # finer than the plot shows
+                y=part[z_col].to_numpy(dtype=float).round(3),
                 mode="markers",
                 name=f"{role} {t(f'role.{role}', lang)}",
                 marker={
@@ -78,29 +75,7 @@ def role_figure(
                 hoverinfo="text",
             )
         )
-    marked = (
-        orgs[(orgs.index == focus) | (orgs["group"] == chosen_cluster)]
-        if (focus or chosen_cluster)
-        else orgs.iloc[0:0]
-    )
-    if len(marked):
-        fig.add_trace(
-            ui.trace(
-                "scattergl",
-                x=marked[p_col].to_numpy(dtype=float),
-                y=marked[z_col].to_numpy(dtype=float),
-                mode="markers",
-                name=t("roles.selected", lang),
-                marker={
-                    "size": 16 if focus else 12,
-                    "color": "rgba(0,0,0,0)",
-                    "line": {"width": 3, "color": "#d62728"},
-                },
-                customdata=ui.org_customdata(marked.index),
-                hovertext=hover.reindex(marked.index).to_numpy(dtype=object),
-                hoverinfo="text",
-            )
-        )
+    fig.add_trace(marked_trace(data, partition, selection, lang))  # always last (see follow)
     fig.update_xaxes(
         range=[-0.02, 1.02], title=t("roles.p_axis", lang), zeroline=False, showgrid=False
     )
@@ -113,6 +88,43 @@ def role_figure(
         hovermode="closest",
         margin={"l": 60, "r": 10, "t": 40, "b": 50},
     )
+
+
+def marked_trace(
+    data: SnapshotData, partition: str, selection: dict[str, Any] | None, lang: str
+) -> ui.Node:
+    """The red rings around the selected organization or cluster (an empty trace without)."""
+    p_col, z_col, _ = role_columns(partition)
+    orgs = data.orgs
+    sel = selection or {}
+    chosen_cluster = sel.get("id") if sel.get("kind") == "cluster" else None
+    focus = sel.get("id") if sel.get("kind") == "org" else None
+    marked = (
+        orgs[(orgs.index == focus) | (orgs["group"] == chosen_cluster)]
+        if (focus or chosen_cluster)
+        else orgs.iloc[0:0]
+    )
+    return ui.trace(
+        "scattergl",
+        x=marked[p_col].to_numpy(dtype=float),
+        y=marked[z_col].to_numpy(dtype=float),
+        mode="markers",
+        name=t("roles.selected", lang),
+        showlegend=bool(len(marked)),
+        marker={
+            "size": 16 if focus else 12,
+            "color": "rgba(0,0,0,0)",
+            "line": {"width": 3, "color": "#d62728"},
+        },
+        customdata=ui.org_customdata(marked.index),
+        hovertext=role_hover(data, partition, lang).reindex(marked.index).to_numpy(dtype=object),
+        hoverinfo="text",
+    )
+
+
+def role_trace_count(data: SnapshotData, partition: str) -> int:
+    """How many role traces the role map draws before the selection's rings."""
+    return int(data.orgs[role_columns(partition)[2]].nunique(dropna=True))
 
 
 def role_hover(data: SnapshotData, partition: str, lang: str) -> pd.Series:

@@ -5,14 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 import plotly.graph_objects as go
-from dash import dcc, html
+from dash import Patch, dcc, html
 
 from kizuna.dashboard import components as ui
 from kizuna.dashboard import ids
 from kizuna.dashboard.data import Snapshot, SnapshotData
 from kizuna.dashboard.i18n import t
-from kizuna.dashboard.pages.hub_roles.figures import brokerage_figure, role_figure
-from kizuna.dashboard.pages.hub_roles.model import SPOF_COLUMNS, spof_table
+from kizuna.dashboard.pages.hub_roles.figures import (
+    brokerage_figure,
+    marked_trace,
+    role_figure,
+    role_trace_count,
+)
+from kizuna.dashboard.pages.hub_roles.model import SPOF_COLUMNS, role_columns, spof_table
 
 
 def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div:
@@ -75,3 +80,21 @@ def render(
         role_figure(data, partition=partition or "official", selection=sel, lang=lang),
         brokerage_figure(data, sel, lang),
     )
+
+
+def follow(
+    data: SnapshotData, partition: str | None, selection: object, lang: str | None
+) -> tuple[Any, Any]:
+    """The roles callback when only the selection changed: (the role map's change, bars).
+
+    The role map in the browser was drawn for this partition and language; of its traces
+    only the last one, the rings around the selection, changes (a Dash ``Patch``), so a
+    click does not send every organization again.
+    """
+    partition, lang = partition or "official", lang or "ja"
+    if data.is_empty or role_columns(partition)[0] not in data.orgs.columns:
+        return render(data, partition, selection, lang)
+    sel = ui.selection_of(selection)
+    rings = Patch()
+    rings["data"][role_trace_count(data, partition)] = marked_trace(data, partition, sel, lang)
+    return rings, brokerage_figure(data, sel, lang)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from dash import ALL, Dash, Input, Output, State, ctx, no_update
@@ -45,7 +46,10 @@ def register(app: Dash, source: DataSource) -> None:
         State(ids.LANG, "value"),
     )
     def update_map(kinds, confidence, years, color_by, selection, lang):  # type: ignore[no-untyped-def]
-        return render(source.peek().data, kinds, confidence, years, color_by, selection, lang)
+        data = source.peek().data
+        return data.view(
+            "map", partial(render, data), kinds, confidence, years, color_by, selection, lang
+        )
 
     ui.register_click_selection(app, ids.MAP_FIGURE, selection_from_click)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 from dash import Dash, Input, Output, State, no_update
 
@@ -28,7 +30,8 @@ def register(app: Dash, source: DataSource) -> None:
         prevent_initial_call=True,
     )
     def find(_n, org, cluster, lang):  # type: ignore[no-untyped-def]
-        return run(source.peek().data, org, cluster, lang)
+        data = source.peek().data
+        return data.view("partners", partial(run, data), org, cluster, lang)
 
     @app.callback(
         Output(ids.PARTNER_FIGURE, "figure", allow_duplicate=True),
