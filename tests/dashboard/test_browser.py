@@ -554,7 +554,7 @@ def test_a_click_redraws_only_the_selection_marks(served, browser):
 
     url, _bundle = served
     # a figure's id is a dict, drawn as JSON in the element's id
-    GAPS, ROLES = (f"[id*='\"name\":\"{name}\"']" for name in ("gaps", "roles"))
+    GAPS, ROLES = (f'[id*=\'"name":"{name}"\']' for name in ("gaps", "roles"))
     figure = "return document.querySelector(arguments[0] + ' .js-plotly-plot')"
     open_page(browser, "/gaps", url)
     first_row = '#gaps-grid .ag-row[row-index="0"] .ag-cell'
