@@ -114,7 +114,8 @@ for (const t of gd.data) {
     if (c && c[0] === 'org') orgs.push(c[1]);
   }
 }
-const texts = gd.data.filter(t => t.text).flatMap(t => [].concat(t.text)).map(String);
+const texts = gd.data.filter(t => t.text).flatMap(t => [].concat(t.text)).map(String)
+  .concat((gd.layout.annotations || []).map(a => String(a.text)));
 return {
   title: gd._fullLayout.title.text, groups, orgs, texts,
   backdrop: gd.data.some(t => t.fill === 'toself'),

@@ -310,7 +310,9 @@ def customdata(fig: Any, kind: str) -> list[str]:
 
 
 def texts(fig: Any) -> list[str]:
-    return [str(x) for tr in fig.data if tr.text is not None for x in tr.text]
+    """Every text written on the figure (trace texts and annotations)."""
+    notes = [str(a["text"]) for a in (fig.layout.annotations or [])]
+    return [str(x) for tr in fig.data if tr.text is not None for x in tr.text] + notes
 
 
 def test_render_overview_names_groups_in_both_languages(small):

@@ -23,6 +23,9 @@ from kizuna.plots import geo
 
 #: Ties (or links) up to this many get a hover marker at their middle.
 MAX_EDGE_HOVER = 800
+#: Up to this many organizations drawn, each has its own line to the closed groups it has
+#: ties with; above, those ties are one line per (expanded group, closed group).
+MAX_ORG_LINKS = 300
 #: Up to this many organizations drawn, their hover tells kind, cluster, region and metrics.
 MAX_FULL_HOVER = 600
 
@@ -116,8 +119,11 @@ def overview_figure(
     if layout == "geo":
         _geo_backdrop(fig, data, ov, v, lang)
     cx, cy = centres["x"].to_numpy(), centres["y"].to_numpy()
-    _group_links(fig, data, ov, v, cx, cy, lang)
-    _org_links(fig, v, xy, cx, cy)
+    if len(v.orgs) <= MAX_ORG_LINKS:
+        _group_links(fig, data, ov, v.group_links, cx, cy, lang)
+        _org_links(fig, v, xy, cx, cy)
+    else:  # many organizations: their ties to a closed group as one line from their group
+        _group_links(fig, data, ov, pd.concat([v.group_links, _open_links(ov, v)]), cx, cy, lang)
     _org_ties(fig, data, ov, v, xy, lang)
     for code in v.expanded:  # a dashed ring around each expanded group
         r = float(centres["radius"].iloc[code])
@@ -186,17 +192,32 @@ def _outline() -> tuple[list[float | None], list[float | None]]:
     )
 
 
+def _open_links(ov: model.Overview, v: model.View) -> pd.DataFrame:
+    """The organization–super-node links summed per (expanded group, closed group)."""
+    links = v.org_links
+    if links.empty:
+        return pd.DataFrame({"a": [], "b": [], "ties": []}, dtype=np.int64)
+    frame = pd.DataFrame(
+        {
+            "a": ov.org_group[links["org"].to_numpy()],
+            "b": links["group"].to_numpy(),
+            "ties": links["ties"].to_numpy(),
+        }
+    )
+    summed: pd.DataFrame = frame.groupby(["a", "b"], as_index=False).agg(ties=("ties", "sum"))
+    return summed
+
+
 def _group_links(
     fig: Any,
     data: SnapshotData,
     ov: model.Overview,
-    v: model.View,
+    links: pd.DataFrame,
     cx: np.ndarray,
     cy: np.ndarray,
     lang: str,
 ) -> None:
     """Super-node to super-node lines, width by the number of ties (one trace per width)."""
-    links = v.group_links
     if links.empty:
         return
     a, b, n = links["a"].to_numpy(), links["b"].to_numpy(), links["ties"].to_numpy()
@@ -435,18 +456,17 @@ def _org_labels(
     n: int,
     lang: str,
 ) -> None:
-    """Names of the ``n`` drawn organizations of highest degree."""
+    """Names of the ``n`` drawn organizations of highest degree (annotations: drawn above the
+    WebGL markers, on a light background)."""
     order = np.argsort(-np.nan_to_num(degree), kind="stable")[:n]
-    fig.add_trace(
-        ui.trace(
-            "scatter",
-            x=xy[order, 0],
-            y=xy[order, 1],
-            mode="text",
-            text=[short_text(data.org_label(str(i), lang), 16) for i in org_ids[order]],
-            textposition="top center",
-            hoverinfo="skip",
-            showlegend=False,
-            textfont={"size": 10},
+    for i in order:
+        fig.add_annotation(
+            x=float(xy[i, 0]),
+            y=float(xy[i, 1]),
+            text=short_text(data.org_label(str(org_ids[i]), lang), 16),
+            showarrow=False,
+            yshift=11,
+            font={"size": 10, "color": "#222"},
+            bgcolor="rgba(255,255,255,0.75)",
+            borderpad=1,
         )
-    )

@@ -235,7 +235,38 @@ def disc_offsets(data: SnapshotData, groups: pd.Series, ties: pd.DataFrame) -> n
             mine = inside[inside["source"].isin(set(ids))]
             local = local_positions(ids, list(zip(mine["source"], mine["target"], strict=True)))
             off[[index[i] for i in ids]] = local[["x", "y"]].to_numpy(dtype=float)
-    return np.nan_to_num(off)
+    codes = pd.factorize(groups)[0]
+    return even_out(np.nan_to_num(off), codes)
+
+
+def even_out(off: np.ndarray, groups: np.ndarray) -> np.ndarray:
+    """Spread each group's points evenly over its unit disc: the angles stay, the distances
+    from the centre become the area quantiles of their rank.
+
+    A force-directed layout packs most organizations of a big cluster near its centre (a few
+    loosely tied ones set the scale); this keeps who is beside whom and fills the disc.
+
+    Examples
+    --------
+    >>> pts = even_out(np.array([[0.01, 0.0], [0.02, 0.0], [1.0, 0.0]]), np.zeros(3, int))
+    >>> np.round(pts[:, 0], 3).tolist()
+    [0.408, 0.707, 0.913]
+    """
+    out = off.copy()
+    dist = np.hypot(off[:, 0], off[:, 1])
+    order = np.lexsort((dist, groups))
+    sorted_groups = groups[order]
+    starts = np.searchsorted(sorted_groups, sorted_groups, side="left")
+    sizes = np.bincount(groups)[sorted_groups]
+    rank = np.arange(len(order)) - starts
+    target = np.empty(len(order))
+    target[order] = np.sqrt((rank + 0.5) / sizes)
+    scale = np.where(dist > 1e-12, target / np.maximum(dist, 1e-12), 0.0)
+    out[:, 0] *= scale
+    out[:, 1] *= scale
+    alone = dist <= 1e-12  # a point at the very centre keeps it
+    out[alone] = 0.0
+    return out
 
 
 # -- one view ----------------------------------------------------------------------------------
