@@ -30,6 +30,7 @@ from kizuna.analytics.brokerage import brokerage
 from kizuna.analytics.gaps import cluster_pairs
 from kizuna.analytics.snapshot import Snapshot, UnknownEntity, build_snapshot
 from kizuna.graph.bundle import Bundle
+from kizuna.graph.terms import terms
 
 __all__ = ["WEIGHTS", "PartnerFinder", "suggest_partners"]
 
@@ -335,8 +336,9 @@ class PartnerFinder:
             ja.append("同じ地域にある")
         if row["complementary"] > 0:
             fld = self.field.get(str(row["cluster"]), "")
-            en.append(f"complementary field: {fld} (no tie with that field yet)")
-            ja.append(f"補完的な分野：{fld}（この分野とはまだ連携がない）")
+            fld_en, fld_ja = (terms(lang).get(f"field.{fld}", fld) for lang in ("en", "ja"))
+            en.append(f"complementary field: {fld_en} (no tie with that field yet)")
+            ja.append(f"補完的な分野：{fld_ja}（この分野とはまだ連携がない）")
         g = row["gap_gain"]
         en.append(f"one tie raises the cluster-pair ratio by {g:.2f}")
         ja.append(f"1件の連携でクラスター間の比率が{g:.2f}上がる")

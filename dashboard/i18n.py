@@ -96,6 +96,18 @@ def term(vocabulary: str, code: object, lang: str | None = None) -> str:
     return text if text is not None else str(code)
 
 
+def role_label(code: object, lang: str | None = None) -> str:
+    """A hub role by name with its R-code beside (地域内ハブ (R5)); a missing role is "".
+
+    Examples
+    --------
+    >>> role_label("R5", "ja"), role_label("R5", "en"), role_label(None, "en")
+    ('地域内ハブ (R5)', 'provincial hub (R5)', '')
+    """
+    name = term("role", code, lang)
+    return f"{name} ({code})" if name and name != str(code) else name
+
+
 def label(name: object, name_en: object = None, lang: str | None = "ja") -> str:
     """An organization's or cluster's label: in Japanese the name as written with the English
     one beside; in English the English name first.

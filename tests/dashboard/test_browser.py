@@ -3,7 +3,7 @@
 The app is served from a werkzeug thread on 127.0.0.1; selenium drives the real pages:
 every page opens, a click on a cluster of the map follows to the other pages, a Japanese
 search, the partner finder and a what-if run, no SEVERE console message.  Screenshots of
-each page go to ``test-artifacts/screenshots/`` (git-ignored).
+each page go to ``$KIZUNA_SCREENSHOTS`` or ``test-artifacts/screenshots/`` (git-ignored).
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ import pytest
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-SHOTS = ROOT / "test-artifacts" / "screenshots"
+#: Where the screenshots go (KIZUNA_SCREENSHOTS, else test-artifacts/screenshots).
+SHOTS = Path(os.environ.get("KIZUNA_SCREENSHOTS") or ROOT / "test-artifacts" / "screenshots")
 CHROME_FLAGS = [
     "--headless=new",
     "--no-sandbox",

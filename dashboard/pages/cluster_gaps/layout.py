@@ -22,7 +22,8 @@ def drill_down(data: SnapshotData, selection: dict[str, Any], lang: str) -> Any:
     if selection.get("kind") != "pair":
         return ui.notice(t("gaps.hint", lang))
     title = html.H4(
-        f"{data.cluster_label(selection.get('a'))} ↔ {data.cluster_label(selection.get('b'))}"
+        f"{data.cluster_label(selection.get('a'), lang)} ↔ "
+        f"{data.cluster_label(selection.get('b'), lang)}"
     )
     table = ties_of_selection(data, data.ties, selection)
     if table.empty:

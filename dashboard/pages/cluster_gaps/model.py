@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from kizuna.dashboard.data import SnapshotData
+from kizuna.dashboard.i18n import CURRENT_LANG, normalize_lang
 from kizuna.graph.model import REGIONS
 
 MAX_HEATMAP = 40
@@ -17,10 +18,13 @@ def gap_table(data: SnapshotData, pairs: pd.DataFrame | None = None) -> pd.DataF
     """Cluster pairs with labels and ratio observed/expected, weakest first.
 
     ``ratio`` is NaN when nothing is expected (a cluster without ties); such pairs sort last.
+    The names (``a_name``, ``b_name``) are in the language of the request: one table is kept
+    per language.
     """
     if pairs is None:
+        lang = normalize_lang(CURRENT_LANG.get())
         cached: pd.DataFrame = data.memo(
-            "gap_table", lambda: gap_table(data, data.analysis.cluster_pairs)
+            f"gap_table|{lang}", lambda: gap_table(data, data.analysis.cluster_pairs)
         )
         return cached
     table = pairs[["cluster_a", "cluster_b", "observed", "expected"]].copy()

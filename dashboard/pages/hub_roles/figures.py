@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from kizuna.dashboard import components as ui
 from kizuna.dashboard.data import SnapshotData
-from kizuna.dashboard.i18n import label_column, t
+from kizuna.dashboard.i18n import label_column, role_label, t, term
 from kizuna.dashboard.pages.hub_roles.model import (
     BROKERAGE,
     ROLE_REGIONS,
@@ -51,7 +51,7 @@ def role_figure(
         fig.add_annotation(
             x=(p0 + p1) / 2,
             y=y1 - 0.25 if z1 is not None else high - 0.3,
-            text=f"<b>{role}</b> {t(f'role.{role}', lang)}",
+            text=f"<b>{term('role', role, lang)}</b><br>({role})",
             showarrow=False,
             font={"size": 10, "color": "#333"},
             textangle=-90 if p1 - p0 < 0.1 else 0,
@@ -64,7 +64,7 @@ def role_figure(
                 x=part[p_col].to_numpy(dtype=float).round(3),  # finer than the plot shows
                 y=part[z_col].to_numpy(dtype=float).round(3),
                 mode="markers",
-                name=f"{role} {t(f'role.{role}', lang)}",
+                name=role_label(role, lang),
                 marker={
                     "size": 9,
                     "color": ui.ROLE_COLOURS.get(str(role), "#777"),
@@ -143,7 +143,7 @@ def role_hover(data: SnapshotData, partition: str, lang: str) -> pd.Series:
             + " z="
             + orgs[z_col].map("{:.2f}".format)
             + " · "
-            + orgs[role_col].astype(str)
+            + orgs[role_col].map(lambda r: role_label(r, lang)).astype(str)
         )
         return text
 

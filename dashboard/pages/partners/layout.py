@@ -44,7 +44,8 @@ def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div
                             id=ids.PARTNER_CLUSTER,
                             value=cluster,
                             options=[
-                                {"label": r.label, "value": r.id} for r in ui.rows(data.clusters)
+                                {"label": data.cluster_label(r.id, lang), "value": r.id}
+                                for r in ui.rows(data.clusters)
                             ],
                             placeholder=t("partners.cluster_placeholder", lang),
                         ),
@@ -90,7 +91,7 @@ def run(
     if cluster and not org and cluster not in set(data.orgs["cluster"].dropna()):
         return [], ui.notice(t("partners.empty_cluster", lang), kind="warning"), ui.empty_figure("")
     found = partners(data, org=org or None, cluster=None if org else cluster)
-    focus = data.org_label(org) if org else data.cluster_label(cluster)
+    focus = data.org_label(org, lang) if org else data.cluster_label(cluster, lang)
     if found.empty:
         return (
             [],

@@ -11,7 +11,7 @@ from kizuna.analytics.api import WhatIfDiff
 from kizuna.dashboard import components as ui
 from kizuna.dashboard import ids
 from kizuna.dashboard.data import Snapshot, SnapshotData
-from kizuna.dashboard.i18n import t, term
+from kizuna.dashboard.i18n import role_label, t, term
 from kizuna.dashboard.org_search import org_options
 from kizuna.dashboard.pages.what_if.figures import pair_figure
 from kizuna.dashboard.pages.what_if.model import (
@@ -60,6 +60,8 @@ def render(data: SnapshotData, scenario: object, lang: str) -> tuple[Any, go.Fig
     diff = outcome(data, sc)
     pairs = pair_changes(data, diff)
     nodes = node_changes(data, diff, sc)
+    for column in ("role_before", "role_after"):  # by name, the R-code beside
+        nodes[column] = [role_label(r, lang) for r in nodes[column]]
     panel = html.Div(
         [
             html.H4(t("whatif.changes", lang)),
@@ -94,7 +96,9 @@ def render(data: SnapshotData, scenario: object, lang: str) -> tuple[Any, go.Fig
 def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div:
     data = snapshot.data
     org = selection.get("id") if selection.get("kind") == "org" else None
-    cluster_opts = [{"label": r.label, "value": r.id} for r in ui.rows(data.clusters)]
+    cluster_opts = [
+        {"label": data.cluster_label(r.id, lang), "value": r.id} for r in ui.rows(data.clusters)
+    ]
     first = selection.get("id") if selection.get("kind") == "cluster" else selection.get("a")
     second = selection.get("b") if selection.get("kind") == "pair" else None
     return html.Div(
