@@ -134,6 +134,11 @@ def view_table(data: SnapshotData, selection: dict[str, Any], depth: int) -> pd.
     return orgs[[c for c in VIEW_COLUMNS if c in orgs.columns]].reset_index(drop=True)
 
 
+def _role_text(role: object, lang: str) -> str:
+    """A hub role by name with its code (``周辺 (R2)``), "—" when there is none."""
+    return f"{term('role', role, lang)} ({role})" if isinstance(role, str) and role else "—"
+
+
 def org_info(data: SnapshotData, selection: dict[str, Any], lang: str) -> tuple[Any, Any]:
     """The panel beside the graph (the selected organization and its metrics) and the
     table of its ties with their evidence under the graph."""
@@ -153,7 +158,7 @@ def org_info(data: SnapshotData, selection: dict[str, Any], lang: str) -> tuple[
         (t("metric.degree", lang), int(row["degree"]) if pd.notna(row["degree"]) else 0),
         (t("metric.betweenness", lang), f"{row['betweenness']:.4f}"),
         (t("metric.participation", lang), f"{row['participation']:.3f}"),
-        (t("metric.role", lang), row["role"]),
+        (t("metric.role", lang), _role_text(row["role"], lang)),
         (t("col.source_ref", lang), row.get("source_ref") or "—"),
     ]
     body: Any = (

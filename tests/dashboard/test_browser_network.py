@@ -274,3 +274,54 @@ def test_minimum_degree_hides_organizations(url, browser, seed):
     assert "次数 3 未満" in text_of(browser, "#net-note")
     shot(browser, "min-degree")
     assert severe(browser) == []
+
+
+def click_org(driver: Any, org: str) -> None:
+    """A real mouse click where organization ``org`` is drawn (WebGL: from the axes)."""
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    found = driver.execute_script(
+        """
+        const gd = document.querySelector('.js-plotly-plot');
+        const fl = gd._fullLayout, box = gd.getBoundingClientRect();
+        for (const t of gd.data) {
+          const cd = t.customdata || [];
+          for (let i = 0; i < cd.length; i++) {
+            if (cd[i] && cd[i][0] === 'org' && cd[i][1] === arguments[0]) {
+              const x = fl.xaxis._offset + fl.xaxis.l2p(t.x[i]);
+              const y = fl.yaxis._offset + fl.yaxis.l2p(t.y[i]);
+              return [x - box.width / 2, y - box.height / 2];
+            }
+          }
+        }
+        return null;
+        """,
+        org,
+    )
+    assert found is not None, f"{org} is not drawn"
+    figure_box = driver.find_element("css selector", ".js-plotly-plot")
+    dx, dy = (round(v) for v in found)
+    ActionChains(driver).move_to_element_with_offset(figure_box, dx, dy).click().perform()
+
+
+def test_clicking_an_organization_shows_its_ego_network_and_back(url, browser, seed):
+    from selenium.webdriver.common.by import By
+
+    open_overview(browser, url, "lang=ja&open=tama")
+    wait_for(browser, lambda d: figure(d).get("orgs"), "TAMA expanded")
+    wait_for(browser, settled)
+    org = str(seed.nodes.loc[seed.nodes["cluster"] == "tama", "id"].iloc[0])
+    name = str(seed.nodes.set_index("id").at[org, "name"])
+    click_org(browser, org)
+    wait_for(browser, lambda d: "エゴネットワーク" in (figure(d).get("title") or ""), "ego")
+    wait_for(browser, lambda d: name in text_of(d, "#net-info h4"), "its panel")
+    back = browser.find_element(By.ID, "net-back")
+    assert back.is_displayed()
+    # the overview's controls say they wait for the overview
+    assert "概観に戻る" in text_of(browser, "#net-note")
+    shot(browser, "ego-ja")
+    back.click()
+    wait_for(browser, lambda d: "概観" in (figure(d).get("title") or ""), "overview again")
+    wait_for(browser, lambda d: set(figure(d).get("orgs", [])) >= {org}, "TAMA still expanded")
+    assert not browser.find_element(By.ID, "net-back").is_displayed()
+    assert severe(browser) == []

@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kizuna.dashboard.data import DataSource
+from kizuna.dashboard.i18n import term
 from kizuna.dashboard.pages import network as net
 from kizuna.dashboard.pages.network import model, state
 from kizuna.graph.bundle import Bundle, empty_frame
@@ -343,6 +344,8 @@ def test_render_expanded_geo_and_ego(small):
     ego = net.render(small, {"kind": "org", "id": "a2"}, net.Choices(), "en")
     assert ego.ego and set(customdata(ego.figure, "org")) == {"a1", "a2", "a3", "b1"}
     assert "Ego network" in ego.figure.layout.title["text"]
+    role = str(small.orgs.at["a2", "role"])
+    assert f"{term('role', role, 'en')} ({role})" in str(ego.info)  # the role by name
 
 
 def test_grouping_is_off_when_every_organization_has_a_cluster(small_clustered):
