@@ -13,10 +13,8 @@ ArcadeDB Bolt server (:mod:`graph.embedded`).  Store schema::
 A TIE's key is unique because one loader at a time writes (:mod:`graph.load_lock`) and
 it never creates a key twice (:mod:`graph.bolt_load`), not by a constraint.
 
-Writes are ``UNWIND $rows`` batches, each in one managed write transaction
-(``session.execute_write``); a batch that fails with a transient, constraint or
-incomplete-commit error is retried (it is idempotent), a bounded number of times.
-Reads use ``driver.execute_query`` with ``database_`` always given.
+The connection, the named statements and the retries are :class:`graph.bolt_session.
+BoltSession`'s; the load is :mod:`graph.bolt_load`'s, the reads :mod:`graph.bolt_read`'s.
 """
 
 from __future__ import annotations
@@ -24,27 +22,19 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 import networkx as nx
 import pandas as pd
-from neo4j import READ_ACCESS, Driver, GraphDatabase, ManagedTransaction, Record
-from neo4j.exceptions import (
-    AuthError,
-    ConstraintError,
-    IncompleteCommit,
-    Neo4jError,
-    ServiceUnavailable,
-    SessionExpired,
-    TransientError,
-)
+from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 
 from kizuna.cypher import load, migration_names, schema_names
 from kizuna.graph import bolt_read
 from kizuna.graph.bolt_load import BundleLoad
+from kizuna.graph.bolt_session import BoltSession
 from kizuna.graph.bundle import COLUMNS, REQUIRED_FILES, Bundle, GraphFilter
-from kizuna.graph.errors import LoadStopped, StoreError, StoreRefused, StoreUnavailable
+from kizuna.graph.errors import LoadStopped, StoreError, StoreRefused
 from kizuna.graph.load_lock import (
     LOCK_KEY,
     READ_WAIT_SECONDS,
@@ -59,24 +49,14 @@ from kizuna.graph.upsert_plan import write_plan
 
 logger = logging.getLogger(__name__)
 
-#: Errors after which a batch is written again by kizuna (it is idempotent): the driver
-#: does not retry these itself.  Lost connections the driver retries for
-#: DRIVER_RETRY_SECONDS; kizuna does not multiply that (the store is then given up).
-RETRYABLE = (ConstraintError, TransientError, IncompleteCommit)
-#: How long the driver retries one transaction on a lost connection or a transient error
-#: (its default is 30 s, which kizuna's own retries multiplied into minutes on a dead store).
-DRIVER_RETRY_SECONDS = 15.0
-#: Seconds to open a connection (TCP and Bolt handshake), and to get one from the pool.
-CONNECT_SECONDS = 10.0
-ACQUIRE_SECONDS = 20.0
 META_KEY = "bundle"
 T = TypeVar("T")
 #: The filter parameters that apply to organizations.
 NODE_FILTERS = ("regions", "clusters", "kinds")
 
 
-class BoltStore:
-    """A kizuna graph store behind a Bolt URI.
+class BoltStore(BoltSession):
+    """A kizuna graph store behind a Bolt URI: the :class:`graph.store.GraphStore`.
 
     Parameters
     ----------
@@ -109,138 +89,11 @@ class BoltStore:
         database: str = "neo4j",
         max_retries: int = 6,
     ) -> None:
-        self.uri = uri
-        self.database = database
-        self.max_retries = max_retries
-        #: How to bring the store back, said when it stops answering (set by connect()).
-        self.start_hint = f"Check that the store at {uri} is running"
-        #: Where the server's own messages are, when known (the embedded server's log).
-        self.server_log: str | None = None
+        super().__init__(uri, user, password, database=database, max_retries=max_retries)
         #: Reads wait this long for a running load to end (then StoreBusy), saying so
         #: through ``notice``.
         self.read_wait = READ_WAIT_SECONDS
         self.notice: Callable[[str], None] = logger.warning
-        self._driver: Driver = GraphDatabase.driver(
-            uri,
-            auth=(user, password),
-            max_transaction_retry_time=DRIVER_RETRY_SECONDS,
-            connection_timeout=CONNECT_SECONDS,
-            connection_acquisition_timeout=ACQUIRE_SECONDS,
-        )
-        try:
-            self._driver.verify_connectivity()
-            agent = self._driver.get_server_info().agent
-        except AuthError as exc:
-            self._driver.close()
-            raise StoreError(
-                f"The store at {uri} refused the user name or password. "
-                "Check KIZUNA_STORE_USER and KIZUNA_STORE_PASSWORD."
-            ) from exc
-        except (ServiceUnavailable, OSError) as exc:
-            self._driver.close()
-            raise StoreUnavailable(f"Cannot reach the store at {uri}. Is it running?") from exc
-        self.server_agent = str(agent)
-
-    # ------------------------------------------------------------------ plumbing
-    def query(self, name: str, **params: Any) -> list[dict[str, Any]]:
-        """Run the named read statement; records as dicts."""
-        return [r.data() for r in self.records(name, **params)]
-
-    def records(self, name: str, **params: Any) -> list[Record]:
-        """Run the named read statement; the driver's records (tuples, also keyed by name)."""
-        try:
-            records, _, _ = self._driver.execute_query(load(name), params, database_=self.database)
-        except Neo4jError as exc:
-            raise self._refused(name, exc) from exc
-        except (ServiceUnavailable, SessionExpired) as exc:
-            raise self._unavailable() from exc
-        return list(records)
-
-    def stream(self, name: str, **params: Any) -> Iterator[Record]:
-        """Run the named read statement; its records, as the driver pulls them.
-
-        One auto-commit transaction; the driver fetches 1,000 records at a time, so
-        neither side holds the whole result (for reads of every organization, say).
-        """
-        try:
-            with self._driver.session(
-                database=self.database, default_access_mode=READ_ACCESS
-            ) as session:
-                yield from session.run(load(name), params)
-        except Neo4jError as exc:
-            raise self._refused(name, exc) from exc
-        except (ServiceUnavailable, SessionExpired) as exc:
-            raise self._unavailable() from exc
-
-    def write(self, name: str, **params: Any) -> int:
-        """Run the named write statement in one managed transaction, with bounded retries.
-
-        Returns the statement's ``written``/``deleted`` count (0 when it returns nothing).
-        """
-        return int(self._write(name, params, _first_count, self.max_retries))
-
-    def write_records(self, name: str, **params: Any) -> list[dict[str, Any]]:
-        """Like :meth:`write`, returning the statement's records as dicts."""
-        result: list[dict[str, Any]] = self._write(name, params, _all_records, self.max_retries)
-        return result
-
-    def write_once(self, name: str, **params: Any) -> int | None:
-        """One attempt of :meth:`write`; None when it failed in a way worth retrying.
-
-        For statements that are not idempotent (``create_ties``): after such a failure
-        the transaction may or may not have been committed, so the caller redoes the work
-        with an idempotent statement instead of repeating this one.
-        """
-        try:
-            return int(self._write(name, params, _first_count, 1, quiet=True))
-        except _Retryable:
-            return None
-
-    def _write(
-        self,
-        name: str,
-        params: dict[str, Any],
-        read: Callable[[Any], Any],
-        attempts: int,
-        *,
-        quiet: bool = False,
-    ) -> Any:
-        text = load(name)
-
-        def work(tx: ManagedTransaction) -> Any:
-            return read(tx.run(text, params))
-
-        for attempt in range(1, attempts + 1):
-            try:
-                with self._driver.session(database=self.database) as session:
-                    return session.execute_write(work)
-            except RETRYABLE as exc:  # before ServiceUnavailable: IncompleteCommit is one
-                if quiet:
-                    raise _Retryable from exc
-                if attempt == attempts:
-                    reason = f"{type(exc).__name__} {attempt} times"
-                    raise StoreRefused(
-                        f"The store refused the statement {name} {attempt} times "
-                        f"({type(exc).__name__}). Run the load again; it is safe to repeat.",
-                        reason,
-                    ) from exc
-                logger.info("retrying %s after %s (attempt %d)", name, type(exc).__name__, attempt)
-                time.sleep(min(0.1 * 2**attempt, 2.0))
-            except (ServiceUnavailable, SessionExpired) as exc:
-                raise self._unavailable() from exc
-            except Neo4jError as exc:
-                raise self._refused(name, exc) from exc
-        raise AssertionError("unreachable")
-
-    def _unavailable(self) -> StoreUnavailable:
-        return StoreUnavailable(
-            f"The graph store at {self.uri} stopped answering. {self.start_hint}, "
-            "then run the command again."
-        )
-
-    def _refused(self, name: str, exc: Neo4jError) -> StoreRefused:
-        reason = plain_reason(exc, self.server_log)
-        return StoreRefused(f"The store refused the statement {name}: {reason}", reason)
 
     # ------------------------------------------------------------------ protocol
     def ensure_schema(self) -> None:
@@ -397,6 +250,22 @@ class BoltStore:
             return None
         return {k: holder[k] for k in ("host", "pid", "started_at", "heartbeat")}
 
+    def content_version(self) -> str | None:
+        """The store's content version: the time its last load ended (None while one runs).
+
+        ``"empty"`` for a store never loaded.  ``kizuna serve`` asks it every few seconds
+        instead of reading the store back; the app keeps one snapshot per version.
+        """
+        if current_holder(self) is not None:
+            return None
+        meta = self.query("read_meta", key=META_KEY)
+        if not meta:
+            return "empty"
+        stamp = meta[0].get("updated_at")
+        if stamp is None:  # loaded by an older kizuna: the counts stand in for a time
+            return "counts-" + "-".join(map(str, self.counts().values()))
+        return f"load-{stamp!r}"
+
     def loaded_at(self) -> float | None:
         """When a bundle was last loaded (POSIX seconds), None for a store never loaded."""
         meta = self.query("read_meta", key=META_KEY)
@@ -412,48 +281,6 @@ class BoltStore:
         """Delete every kizuna node and relationship (in batches of 10,000 nodes)."""
         while self.write("clear_batch", limit=10_000, lock_key=LOCK_KEY):
             pass
-
-    def close(self) -> None:
-        """Release the driver."""
-        self._driver.close()
-
-    def __enter__(self) -> BoltStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-
-class _Retryable(Exception):
-    """A single write attempt failed with a retryable error (see ``write_once``)."""
-
-
-def plain_reason(exc: Neo4jError, server_log: str | None = None) -> str:
-    """The server's reason for ``exc`` as one plain line, never the statement's text.
-
-    Examples
-    --------
-    >>> from types import SimpleNamespace  # a server error as the driver raises it
-    >>> plain_reason(SimpleNamespace(message="Error executing Cypher command: UNWIND $rows"))
-    'the server could not run it (its log has the cause)'
-    >>> plain_reason(SimpleNamespace(message="Property name '@rid' is reserved"))
-    "Property name '@rid' is reserved"
-    """
-    text = (exc.message or "").strip()
-    first = text.splitlines()[0].strip() if text else ""
-    if not first or first.startswith("Error executing Cypher command"):
-        where = f" (the cause is in {server_log})" if server_log else " (its log has the cause)"
-        return "the server could not run it" + where
-    return first if len(first) <= 300 else first[:300] + "…"
-
-
-def _first_count(result: Any) -> int:
-    record = result.single()
-    return int(record[0]) if record is not None and len(record) else 0
-
-
-def _all_records(result: Any) -> list[dict[str, Any]]:
-    return [r.data() for r in result]
 
 
 def _filter_params(graph_filter: GraphFilter | None) -> dict[str, Any]:

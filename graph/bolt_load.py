@@ -28,17 +28,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pandas as pd
 
+from kizuna.graph.bolt_session import BoltSession
 from kizuna.graph.errors import LoadStopped, StoreError, StoreRefused, StoreUnavailable
 from kizuna.graph.load_lock import LoadLock
 from kizuna.graph.store import LoadReport, Progress
 from kizuna.graph.upsert_plan import Handles, Step, TieStep, has_extra_cells, prefetched, tie_rows
-
-if TYPE_CHECKING:
-    from kizuna.graph.bolt import BoltStore
 
 logger = logging.getLogger(__name__)
 
@@ -53,8 +51,8 @@ class BundleLoad:
 
     Parameters
     ----------
-    store : BoltStore
-        Where to write; the caller holds ``lock``.
+    store : BoltSession
+        Where to write (a :class:`graph.bolt.BoltStore`); the caller holds ``lock``.
     lock : LoadLock
         The held load lock (its heartbeat is refreshed between batches).
     batch_size : int
@@ -67,7 +65,7 @@ class BundleLoad:
 
     def __init__(
         self,
-        store: BoltStore,
+        store: BoltSession,
         lock: LoadLock,
         *,
         batch_size: int,
@@ -197,11 +195,9 @@ class BundleLoad:
                 where += f" (all {', '.join(earlier)} were written)"
         emptied = " It had emptied the store first (--replace)." if replaced else ""
         if unavailable:
-            store = getattr(self.store, "uri", "")
-            hint = getattr(self.store, "start_hint", "Start it again")
             message = (
-                f"The graph store at {store} stopped answering {where}; nothing more was "
-                f"written.{emptied} {hint}, and rerun the same load: it converges."
+                f"The graph store at {self.store.uri} stopped answering {where}; nothing more was "
+                f"written.{emptied} {self.store.start_hint}, and rerun the same load: it converges."
             )
         elif nothing and not replaced:
             message = f"The load stopped {where}: {_reason(exc)}. The store is as it was."

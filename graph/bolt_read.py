@@ -20,16 +20,14 @@ of records besides.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from kizuna.graph.bolt_session import BoltSession
 from kizuna.graph.bundle import COLUMNS
 from kizuna.graph.rows import canonical_frame
-
-if TYPE_CHECKING:
-    from kizuna.graph.bolt import BoltStore
 
 #: Records turned into one frame at a time.
 PAGE_ROWS = 50_000
@@ -85,14 +83,14 @@ def ordered_frame(file: str, parts: list[tuple[pd.DataFrame, np.ndarray]]) -> pd
     return frame.iloc[order].reset_index(drop=True)
 
 
-def read_nodes(store: BoltStore, file: str, name: str, **params: Any) -> pd.DataFrame:
+def read_nodes(store: BoltSession, file: str, name: str, **params: Any) -> pd.DataFrame:
     """Organizations, clusters or programs (statement ``name``), ordered by id."""
     records = (props for (props,) in store.stream(name, **params))
     parts = [_frame_and_keys(file, page, "id") for page in _pages(records)]
     return ordered_frame(file, parts)
 
 
-def read_participation(store: BoltStore, **params: Any) -> pd.DataFrame:
+def read_participation(store: BoltSession, **params: Any) -> pd.DataFrame:
     """Participations of the organizations kept by ``params``, ordered by key."""
 
     def records() -> Iterator[Record]:
@@ -104,7 +102,7 @@ def read_participation(store: BoltStore, **params: Any) -> pd.DataFrame:
     return ordered_frame("participation", parts)
 
 
-def read_ties(store: BoltStore, sources: Iterable[str], **params: Any) -> pd.DataFrame:
+def read_ties(store: BoltSession, sources: Iterable[str], **params: Any) -> pd.DataFrame:
     """The ties whose source is one of ``sources``, ordered by key."""
     ids = [str(s) for s in sources]
     page: list[Record] = []

@@ -1,14 +1,17 @@
-"""The GraphStore protocol: what loaders, analytics, dashboard and reports may ask of a store.
+"""The GraphStore protocol: what loaders, the CLI and the dashboard may ask of a store.
 
 Analytics and the dashboard see only this protocol (and :class:`graph.bundle.Bundle`),
-never Bolt.  The Bolt implementation lives in :mod:`graph.bolt`.
+never Bolt.  The Bolt implementation lives in :mod:`graph.bolt`; everything a caller
+asks of a store is here, so no caller reaches past the protocol to the implementation.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
+
+import pandas as pd
 
 from kizuna.graph.bundle import Bundle, GraphFilter
 
@@ -42,6 +45,9 @@ class LoadReport:
 class GraphStore(Protocol):
     """A store of organizations, clusters, programs and ties."""
 
+    #: The server's name and version (``Neo4j/5.26.0``), for ``kizuna store status``.
+    server_agent: str
+
     def ensure_schema(self) -> None:
         """Create constraints and indexes (idempotent)."""
 
@@ -63,6 +69,18 @@ class GraphStore(Protocol):
 
     def loaded_at(self) -> float | None:
         """When a bundle was last loaded (POSIX seconds), None for a store never loaded."""
+        ...
+
+    def content_version(self) -> str | None:
+        """A cheap check of whether the stored network changed: None while a load runs."""
+        ...
+
+    def current_load(self) -> dict[str, Any] | None:
+        """Who is loading into the store now (host, pid, started_at, heartbeat), or None."""
+        ...
+
+    def write_metrics(self, nodes: pd.DataFrame, *, analyzed_at: str, version: str) -> int:
+        """Store analysis columns as organization properties; organizations written."""
         ...
 
     def counts(self) -> dict[str, int]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import json
 import logging
 import sys
@@ -19,85 +18,15 @@ from kizuna.options import data_dir_option, settings_for
 log = logging.getLogger(__name__)
 
 
-#: Inputs at least this big (bytes on disk, ~750k ties) are read lean by ``analyze``.
-LEAN_MIN_BYTES = 64 * 2**20
-
-#: Node columns a lean read keeps: the ones the analysis and its output use.
-_NODE_COLUMNS = ("id", "name", "name_en", "kind", "cluster", "region", "prefecture", "lat", "lon")
-
-
-def _input_bytes(path: Path) -> int:
-    """:func:`kizuna.loaders.readers.bundle_bytes` (read lazily: ``kizuna --help`` stays fast)."""
-    from kizuna.loaders.readers import bundle_bytes
-
-    return bundle_bytes(path)
-
-
-def read_input(path: str | Path, *, lean: bool = False) -> Bundle:
-    """Read a bundle for analysis: fatal structural errors raise, the rest are warnings.
-
-    ``loaders.open_bundle(path, strict=False, repeated_ties="keep")``: the contract reads
-    every tie row, and two rows with one identity (source, target, kind,
-    since) may differ in ``directed``, which changes the digraph.
-
-    ``lean`` (for ``analyze`` on inputs of ``LEAN_MIN_BYTES`` or more) reads only the
-    node and tie columns the analysis uses (plus the tie ``id``, for the repeated-tie
-    check), with the tie endpoints as shared strings: the other columns are not checked,
-    and a warning says so.  Fatal checks and the metrics are the same.
-    """
-    path = Path(path)
-    from kizuna.loaders import open_bundle
-
-    columns = {"nodes": _NODE_COLUMNS, "ties": ("id", *_TIE_COLUMNS)} if lean else None
-    bundle = open_bundle(path, strict=False, repeated_ties="keep", columns=columns)
-    gc.collect()
-    if lean:
-        unread = {
-            t: [c for c in bundle.source_columns.get(t, ()) if c not in cols]
-            for t, cols in (columns or {}).items()
-        }
-        log.info("lean read of %s: columns not read: %s", path, unread)
-        log.warning(
-            "%s is big: only the columns the analysis uses were read and checked; "
-            "run `kizuna load --check %s` for a full check of every column",
-            path.name,
-            path,
-        )
-    return bundle
-
-
-#: Tie columns the analysis reads; the rest is dropped before analysing (memory at 1M).
-_TIE_COLUMNS = (
-    "source",
-    "target",
-    "kind",
-    "directed",
-    "weight",
-    "since",
-    "until",
-    "confidence",
-    "program",
-)
-
-
-def _slim(bundle: Bundle) -> Bundle:
-    ties = bundle.ties
-    keep = [c for c in ties.columns if c in _TIE_COLUMNS]
-    if len(keep) == len(ties.columns):
-        return bundle
-    slim = bundle.with_frames(ties=ties[keep])  # copy-on-write: no 5M-row copy
-    del ties
-    gc.collect()
-    return slim
-
-
 def _analysis_bundle(
     input_path: Path | None, graph_filter: GraphFilter, data_dir: Path | None = None
 ) -> Bundle:
     """The bundle ``analyze`` works on: the input (lean when big) or the store's."""
+    from kizuna.analytics.inputs import read_for_analysis, slim
+
     if input_path is not None:
-        return _slim(read_input(input_path, lean=_input_bytes(input_path) >= LEAN_MIN_BYTES))
-    return _slim(_store_bundle(graph_filter, data_dir))
+        return read_for_analysis(input_path)
+    return slim(_store_bundle(graph_filter, data_dir))
 
 
 def _store_bundle(graph_filter: GraphFilter, data_dir: Path | None = None) -> Bundle:
@@ -117,7 +46,7 @@ def _write_to_store(nodes: Any, meta: dict[str, Any], data_dir: Path | None = No
 
     store = connect(settings_for(data_dir))
     try:
-        written = store.write_metrics(  # type: ignore[attr-defined]
+        written = store.write_metrics(
             nodes, analyzed_at=str(meta.get("computed_at")), version=str(meta.get("version"))
         )
     finally:
@@ -260,6 +189,7 @@ def partners(
         kizuna partners --org body_tama --input data/seed
         kizuna partners --cluster tama --json
     """
+    from kizuna.analytics.inputs import read_input
     from kizuna.analytics.partners import suggest_partners
 
     if (org is None) == (cluster is None):

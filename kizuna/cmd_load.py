@@ -41,7 +41,7 @@ def load_bundle(
     without reading the store back)."""
     after = None
     if app_cache is not None:
-        from kizuna.cmd_serve import prime_app_cache
+        from kizuna.dashboard.store_source import prime_app_cache
 
         def after(bundle: Bundle) -> object:
             return prime_app_cache(store, bundle, app_cache)

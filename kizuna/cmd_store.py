@@ -11,6 +11,7 @@ import click
 
 from kizuna.config import Settings, command_hint
 from kizuna.graph.errors import ConfigError, StoreAlreadyRunning, StoreError
+from kizuna.graph.store import GraphStore
 from kizuna.options import data_dir_option, settings_for
 
 
@@ -156,11 +157,10 @@ def _print_status(data: dict[str, Any]) -> None:
         click.echo(f"load:     running (process {load['pid']} on {load['host']}, since {started})")
 
 
-def with_close(graph_store: Any, data: dict[str, Any]) -> None:
+def with_close(graph_store: GraphStore, data: dict[str, Any]) -> None:
     try:
         data["counts"] = graph_store.counts()
-        data["server"] = getattr(graph_store, "server_agent", "")
-        current_load = getattr(graph_store, "current_load", None)
-        data["load"] = current_load() if current_load is not None else None
+        data["server"] = graph_store.server_agent
+        data["load"] = graph_store.current_load()
     finally:
         graph_store.close()

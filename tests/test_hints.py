@@ -98,10 +98,10 @@ def test_free_port_passes() -> None:
 
 
 def test_app_texts_carry_the_data_dir_of_the_store(tmp_path: Path) -> None:
-    from kizuna.cmd_serve import StoreSource
     from kizuna.dashboard.components import empty_store_page
     from kizuna.dashboard.data import DataSource
     from kizuna.dashboard.i18n import t
+    from kizuna.dashboard.store_source import StoreSource
 
     source = DataSource(StoreSource(Settings(data_dir=tmp_path / "kz")))
     start = source.hint("store start")

@@ -41,7 +41,7 @@ def counts(bundle) -> tuple[int, int]:  # type: ignore[no-untyped-def]
 
 
 def test_the_file_readers_agree_on_organizations_and_differ_only_as_documented(bundle_dir):
-    from kizuna.cmd_analyze import read_input
+    from kizuna.analytics.inputs import read_input
     from kizuna.cmd_load import export_bundle
     from kizuna.cmd_report import _read_input
     from kizuna.cmd_serve import bundle_source
@@ -74,7 +74,7 @@ def test_load_then_store_readers_see_what_the_file_readers_see(
     bundle_dir, clean_store, store_settings
 ):
     from kizuna.cmd_load import load_bundle
-    from kizuna.cmd_serve import StoreSource
+    from kizuna.dashboard.store_source import StoreSource
     from kizuna.loaders import open_bundle
 
     result = load_bundle(clean_store, bundle_dir)  # type: ignore[arg-type]

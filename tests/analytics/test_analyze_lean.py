@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-import kizuna.cmd_analyze as cmd
+import kizuna.analytics.inputs as inputs
 import kizuna.loaders.frames as frames
 from kizuna.cli import main
 
@@ -27,7 +27,7 @@ def _outputs(out):
 @pytest.mark.parametrize("bundle", ["data/seed", "data/examples/tiny"])
 def test_lean_read_same_outputs(tmp_path, monkeypatch, caplog, bundle):
     main(["analyze", "--input", bundle, "--out", str(tmp_path / "full")])
-    monkeypatch.setattr(cmd, "LEAN_MIN_BYTES", 0)
+    monkeypatch.setattr(inputs, "LEAN_MIN_BYTES", 0)
     monkeypatch.setattr(frames, "LEAN_MIN_ROWS", 0)
     with caplog.at_level("WARNING"):
         main(["analyze", "--input", bundle, "--out", str(tmp_path / "lean")])
@@ -43,7 +43,7 @@ def test_lean_read_keeps_fatal_errors(tmp_path, monkeypatch, capsys):
     folder.mkdir()
     (folder / "nodes.csv").write_text("id,name,kind,note\na,A,company,x\na,B,company,y\n")
     (folder / "ties.csv").write_text("source,target,kind,note\na,zz,mou,n\n")
-    monkeypatch.setattr(cmd, "LEAN_MIN_BYTES", 0)
+    monkeypatch.setattr(inputs, "LEAN_MIN_BYTES", 0)
     monkeypatch.setattr(frames, "LEAN_MIN_ROWS", 0)
     with pytest.raises(SystemExit) as exc:
         main(["analyze", "--input", str(folder), "--out", str(tmp_path / "out")])
@@ -66,5 +66,5 @@ def test_input_size_counts_the_folder_read(tmp_path):
     (folder / "nodes.csv").write_bytes(b"x" * 100)
     (folder / "ties.csv").write_bytes(b"y" * 50)
     (folder / "inner" / "ties.csv").write_bytes(b"z" * 7)
-    assert cmd._input_bytes(folder) == 157
-    assert cmd._input_bytes(folder / "nodes.csv") == 157
+    assert inputs.input_bytes(folder) == 157
+    assert inputs.input_bytes(folder / "nodes.csv") == 157

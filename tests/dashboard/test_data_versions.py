@@ -127,7 +127,7 @@ def test_the_map_draws_before_the_analysis(tiny_bundle, monkeypatch):
 
 @pytest.mark.store
 def test_the_store_version_changes_with_each_load(clean_store, store_settings, tiny_bundle):
-    from kizuna.cmd_serve import StoreSource
+    from kizuna.dashboard.store_source import StoreSource
 
     source = StoreSource(store_settings)
     try:
@@ -147,7 +147,7 @@ def test_a_load_into_an_empty_store_leaves_the_apps_snapshot(clean_store, store_
     from pathlib import Path
 
     from kizuna.cmd_load import load_bundle
-    from kizuna.cmd_serve import StoreSource
+    from kizuna.dashboard.store_source import StoreSource
 
     tiny = Path(__file__).resolve().parents[2] / "data" / "examples" / "tiny"
     result = load_bundle(clean_store, tiny, app_cache=tmp_path)  # type: ignore[arg-type]
