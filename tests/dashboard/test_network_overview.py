@@ -378,3 +378,35 @@ def test_geographic_positions_keep_discs_apart(small):
                 continue
             assert np.hypot(*(pts[i] - pts[j])) >= (room[i] + room[j]) * 0.99
     assert xy.shape == (5, 2) and np.isfinite(xy).all()
+
+
+def test_the_csv_holds_what_the_figure_shows(small):
+    table = net.view_csv(small, None, net.Choices(expanded=("A",)), "en")
+    groups = table[table["point"] == "group"]
+    assert dict(zip(groups["group"], groups["organizations"], strict=True)) == {
+        "B": 2,
+        AGENCY: 1,
+        UNI: 2,
+    }
+    assert set(groups["group_name"]) == {
+        "Beta (ビー)",
+        "No cluster · public agency",
+        "No cluster · university",
+    }
+    orgs = table[table["point"] == "organization"]
+    assert set(orgs["id"]) == {"a1", "a2", "a3"} and set(orgs["group"]) == {"A"}
+    ego = net.view_csv(small, {"kind": "org", "id": "b2"}, net.Choices(), "en")
+    assert set(ego["id"]) == {"b2", "b1", "u2"}
+
+
+def test_ego_colours_match_the_overview(small):
+    ov = model.overview(small, "kind")
+    out = net.render(small, {"kind": "org", "id": "b2"}, net.Choices(), "en")
+    colour = {
+        c[1]: tr.marker.color
+        for tr in out.figure.data
+        if tr.customdata is not None and isinstance(tr.marker.color, str)
+        for c in tr.customdata
+    }
+    assert colour["u2"] == ov.colours[ov.code[UNI]]  # not a grey
+    assert colour["b1"] == ov.colours[ov.code["B"]]

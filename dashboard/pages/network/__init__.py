@@ -16,7 +16,14 @@ from __future__ import annotations
 
 from kizuna.dashboard.explorer import search_options
 from kizuna.dashboard.page import Page
-from kizuna.dashboard.pages.network.callbacks import Choices, Rendered, on_click, register, render
+from kizuna.dashboard.pages.network.callbacks import (
+    Choices,
+    Rendered,
+    on_click,
+    register,
+    render,
+    view_csv,
+)
 from kizuna.dashboard.pages.network.layout import layout
 
 PAGE = Page(path="/network", nav_key="nav.network", layout=layout, register=register)
@@ -30,4 +37,5 @@ __all__ = [
     "register",
     "render",
     "search_options",
+    "view_csv",
 ]

@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import pandas as pd
 from dash import ALL, Dash, Input, Output, State, ctx, no_update
 
 from kizuna.dashboard import components as ui
 from kizuna.dashboard import ids, urlstate
 from kizuna.dashboard.data import CENTRALITIES, DataSource, SnapshotData
+from kizuna.dashboard.explorer import VIEW_COLUMNS, org_info, search_options, view_table
 from kizuna.dashboard.explorer import ego as ego_of
-from kizuna.dashboard.explorer import org_info, search_options, view_table
 from kizuna.dashboard.i18n import t
 from kizuna.dashboard.pages.network import ego, figures, model, state
 from kizuna.dashboard.pages.network.layout import degree_options, group_by_options, label_options
@@ -236,14 +237,46 @@ def register(app: Dash, source: DataSource) -> None:
         Output(ids.NET_CSV_DOWNLOAD, "data"),
         Input(ids.NET_CSV, "n_clicks"),
         State(ids.SELECTION, "data"),
+        State(ids.NET_EXPANDED, "value"),
+        State(ids.NET_GROUP_BY, "value"),
+        State(ids.NET_MIN_DEGREE, "value"),
         State(ids.NET_DEPTH, "value"),
+        State(ids.LANG, "value"),
         prevent_initial_call=True,
     )
-    def download(_n, selection, depth):  # type: ignore[no-untyped-def]
-        return ui.csv_download(
-            view_table(source.peek().data, ui.selection_of(selection), depth),
-            "kizuna-network-view.csv",
+    def download(_n, selection, expanded, group_by, min_degree, depth, lang):  # type: ignore[no-untyped-def]
+        choices = Choices.of(
+            expanded=expanded, group_by=group_by, min_degree=min_degree, depth=depth
         )
+        table = view_csv(source.peek().data, selection, choices, lang or "ja")
+        return ui.csv_download(table, "kizuna-network-view.csv")
+
+
+def view_csv(data: SnapshotData, selection: Any, choices: Choices, lang: str) -> pd.DataFrame:
+    """What the figure shows, as a table: the ego network's organizations; else one row per
+    closed super-node (its organizations and ties inside) and one per drawn organization."""
+    selection = ui.selection_of(selection)
+    if selection.get("kind") == "org" and selection.get("id") in data.orgs.index:
+        return view_table(data, selection, choices.depth)
+    ov = model.overview(data, choices.group_by)
+    v = model.view(ov, list(choices.expanded), choices.min_degree)
+    full = state.names(data, ov, lang)[0]
+    groups = pd.DataFrame(
+        {
+            "point": "group",
+            "group": [ov.keys[c] for c in v.collapsed],
+            "group_name": [full[c] for c in v.collapsed],
+            "organizations": ov.members[v.collapsed],
+            "ties_inside": ov.internal[v.collapsed],
+        }
+    )
+    orgs = data.orgs.iloc[v.orgs]
+    drawn = orgs[[c for c in VIEW_COLUMNS if c in orgs.columns]].reset_index(drop=True)
+    codes = ov.org_group[v.orgs]
+    drawn.insert(0, "group_name", [full[c] for c in codes])
+    drawn.insert(0, "group", [ov.keys[c] for c in codes])
+    drawn.insert(0, "point", "organization")
+    return pd.concat([groups, drawn], ignore_index=True)
 
 
 def on_click(trigger: Any, click: Any, expanded: Any) -> tuple[Any, Any]:

@@ -9,9 +9,10 @@ import pandas as pd
 
 from kizuna.dashboard import components as ui
 from kizuna.dashboard import layout_engine
-from kizuna.dashboard.data import CENTRALITIES, SnapshotData
+from kizuna.dashboard.data import CENTRALITIES, NO_CLUSTER, SnapshotData
 from kizuna.dashboard.explorer import cluster_colours, node_hover, short_text
 from kizuna.dashboard.i18n import t
+from kizuna.dashboard.pages.network import model
 from kizuna.dashboard.pages.network.figures import (
     EDGE_COLOUR,
     MAX_EDGE_HOVER,
@@ -94,7 +95,7 @@ def _ego_markers(
     sizes: pd.Series,
     lang: str,
 ) -> None:
-    colours = cluster_colours(data)
+    colours = ego_colours(data)
     hover = node_hover(data, lang)
     for group, part in orgs.groupby("group", sort=False):
         fig.add_trace(
@@ -114,6 +115,19 @@ def _ego_markers(
                 hoverinfo="text",
             )
         )
+
+
+def ego_colours(data: SnapshotData) -> dict[str, str]:
+    """Colour of every explorer group: the overview's (clusters by the cluster palette, the
+    organizations without one by their kind's group colour)."""
+    ov = model.overview(data, "kind")
+    colours = cluster_colours(data)
+    for group in colours:
+        head, _, kind = str(group).partition(":")
+        key = model.loose_key("kind", kind) if head == NO_CLUSTER and kind else group
+        if key in ov.code:
+            colours[group] = ov.colours[ov.code[key]]
+    return colours
 
 
 def _focus_ring(
