@@ -52,6 +52,23 @@ def test_cross_cluster_tie_raises_the_pair_ratio(data):
     assert row["ratio_before"] == 0 and row["ratio_after"] > 0
 
 
+def test_the_baseline_is_the_snapshots_own_analysis(data, monkeypatch):
+    """The what-if's "before" is not a second analysis of the snapshot, and compares the
+    same as one would."""
+    from kizuna.analytics.api import compare
+
+    sc = scenario.add_tie(None, "tama_c2", "b_hbio", "joint_rd", data, "en")
+    after = scenario.measure(scenario.after_bundle(data, sc))
+    again = compare(scenario.measure(data.bundle), after)
+    assert scenario.baseline(data) is data.analysis
+    diff = compare(scenario.baseline(data), after)
+    pd.testing.assert_frame_equal(diff.nodes, again.nodes)
+    pd.testing.assert_frame_equal(diff.cluster_pairs, again.cluster_pairs)
+    assert diff.reachability == again.reachability
+    monkeypatch.setattr(scenario, "EXACT_MAX", 1)
+    assert scenario.baseline(data).nodes["betweenness"].isna().all()
+
+
 def test_empty_scenario_and_reset(data):
     panel, _ = wi.render(data, None, "en")
     assert "No change yet" in str(panel)

@@ -9,6 +9,7 @@ a change answers in well under a second on big networks.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import tempfile
@@ -193,12 +194,25 @@ def measure(bundle: Bundle) -> NetworkAnalysis:
     return analyze(bundle, metrics=metrics, exact_betweenness_max=EXACT_MAX)
 
 
+def baseline(data: SnapshotData) -> NetworkAnalysis:
+    """The "before" of every what-if of a snapshot: the snapshot's own analysis.
+
+    Not a second analysis of the same network (one adjacency per snapshot): it has every
+    group :func:`measure` computes, with the same values; only its betweenness is blanked
+    above EXACT_MAX organizations, where :func:`measure` does not compute it.
+    """
+    analysis = data.analysis
+    if len(data.bundle.nodes) <= EXACT_MAX:
+        return analysis
+    return dataclasses.replace(analysis, nodes=analysis.nodes.assign(betweenness=float("nan")))
+
+
 def outcome(data: SnapshotData, scenario: object) -> WhatIfDiff:
     """analytics' compare(before, after) for the scenario, cached per snapshot + scenario."""
     from kizuna.analytics.api import compare
 
     sc = scenario_of(scenario)
-    before = data.memo("whatif|before", lambda: measure(data.bundle))
+    before = baseline(data)
     return data.memo(f"whatif|{_key(sc)}", lambda: compare(before, measure(after_bundle(data, sc))))
 
 
