@@ -6,6 +6,7 @@ network and gap pages reuse the tie tables (with their provenance).
 
 from __future__ import annotations
 
+from itertools import groupby
 from typing import Any
 
 import numpy as np
@@ -107,18 +108,26 @@ def arcs(data: SnapshotData, ties: pd.DataFrame, *, scope: str = "cross_region")
         }
     )
     grouped = keyed.groupby(["a", "b"], sort=False).agg(count=("w", "size"), weight=("w", "sum"))
-    kinds = (
-        keyed.drop_duplicates(["a", "b", "kind"])
-        .sort_values("kind")
-        .groupby(["a", "b"], sort=False)["kind"]
-        .agg(", ".join)
-    )
+    kinds = _kinds_per_pair(keyed)
     grouped = grouped.join(kinds.rename("kinds")).reset_index()
     coords = place_coords(data)
     for end in ("a", "b"):
         grouped[f"lat_{end}"] = coords["lat"].reindex(grouped[end]).to_numpy()
         grouped[f"lon_{end}"] = coords["lon"].reindex(grouped[end]).to_numpy()
     return grouped[cols].sort_values("count", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def _kinds_per_pair(keyed: pd.DataFrame) -> pd.Series:
+    """ "joint_rd, supply": the tie kinds of each (a, b) pair, sorted, comma-separated."""
+    kinds = keyed.drop_duplicates(["a", "b", "kind"]).sort_values(["a", "b", "kind"])
+    a = kinds["a"].to_numpy(dtype=object)
+    b = kinds["b"].to_numpy(dtype=object)
+    kind = kinds["kind"].astype(str).to_numpy(dtype=object)
+    joined: dict[tuple[Any, Any], str] = {}
+    for key, rows in groupby(range(len(kinds)), key=lambda i: (a[i], b[i])):
+        joined[key] = ", ".join(kind[i] for i in rows)
+    index = pd.MultiIndex.from_tuples(list(joined), names=["a", "b"])
+    return pd.Series(list(joined.values()), index=index, dtype=object)
 
 
 def place_coords(data: SnapshotData) -> pd.DataFrame:

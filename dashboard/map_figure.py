@@ -20,19 +20,6 @@ from kizuna.graph.model import PHASES
 from kizuna.plots import geo as geo_layout
 
 
-def _curve(
-    lon_a: float, lat_a: float, lon_b: float, lat_b: float, n: int = 16
-) -> tuple[list[float], list[float]]:
-    """A quadratic Bézier arc bulging to the left of a→b by 20 % of its length."""
-    dx, dy = lon_b - lon_a, lat_b - lat_a
-    cx, cy = (lon_a + lon_b) / 2 - 0.2 * dy, (lat_a + lat_b) / 2 + 0.2 * dx
-    s = np.linspace(0, 1, n)
-    xs = (1 - s) ** 2 * lon_a + 2 * (1 - s) * s * cx + s**2 * lon_b
-    ys = (1 - s) ** 2 * lat_a + 2 * (1 - s) * s * cy + s**2 * lat_b
-    # 3 decimals (~100 m) is finer than the map can show and halves what is sent
-    return np.round(xs, 3).tolist(), np.round(ys, 3).tolist()
-
-
 def _colour_key(clusters: pd.DataFrame, color_by: str, lang: str) -> tuple[pd.Series, list[str]]:
     """(code per cluster, codes in colour order): the order, hence each colour, is the same
     in every language; only the legend's names are translated."""
@@ -69,6 +56,11 @@ def kind_names(kinds: str, lang: str) -> str:
     return sep.join(term("tie_kind", k.strip(), lang) for k in str(kinds).split(",") if k.strip())
 
 
+#: At most this many arcs are drawn (the strongest; a selection's own arcs always): with
+#: 200 clusters there are ~13,000 place pairs, unreadable on one map and ~10 MB to send.
+MAX_ARCS = 400
+
+
 def map_figure(
     data: SnapshotData,
     arc_table: pd.DataFrame,
@@ -80,6 +72,48 @@ def map_figure(
     """Japan's outline, cluster bubbles and weighted arcs; the selection drawn in red."""
     selection = selection or {}
     fig = ui.Figure()
+    _add_japan(fig, lang)
+    selected = _selected_arcs(arc_table, selection)
+    shown = _arcs_shown(arc_table, selected)
+    highlight = shown[selected.reindex(shown.index, fill_value=False).to_numpy(dtype=bool)]
+    if len(shown):
+        _add_arcs(fig, data, shown, highlight, lang)
+    if len(shown) < len(arc_table):
+        fig.add_annotation(
+            text=t("map.arcs_capped", lang, shown=f"{len(shown):,}", total=f"{len(arc_table):,}"),
+            x=0.99,
+            y=0.01,
+            xref="paper",
+            yref="paper",
+            xanchor="right",
+            showarrow=False,
+            font={"color": "#555", "size": 11},
+            bgcolor="rgba(255,255,255,0.8)",
+        )
+    for layer in static_traces(data, color_by, lang):
+        fig.add_trace(layer)
+    chosen = _chosen_clusters(data, selection)
+    if len(chosen):
+        fig.add_trace(_ring_trace(data, chosen, lang))
+    mid_lat = math.radians(36.0)
+    lon_range, lat_range = view_of(chosen, highlight, focus=selection.get("kind") == "cluster")
+    fig.update_xaxes(range=lon_range, visible=False, fixedrange=False)
+    fig.update_yaxes(
+        range=lat_range,
+        visible=False,
+        scaleanchor="x",
+        scaleratio=1 / math.cos(mid_lat),
+    )
+    return ui.base_layout(
+        fig,
+        legend={"title": {"text": t(f"map.color_{color_by}", lang)}, "x": 0.01, "y": 0.99},
+        dragmode="pan",
+        hovermode="closest",
+    )
+
+
+def _add_japan(fig: ui.Figure, lang: str) -> None:
+    """The prefecture outlines, the Okinawa inset's frame and the overseas box."""
     xs, ys = geo_layout.outline_xy()
     fig.add_trace(
         ui.trace(
@@ -130,125 +164,142 @@ def map_figure(
     fig.add_annotation(
         x=lo, y=la + 1.45, text=t("map.overseas", lang), showarrow=False, font={"color": "#666"}
     )
-    sel_pair = (
-        {selection.get("a"), selection.get("b")} if selection.get("kind") == "pair" else set()
-    )
-    # arcs, binned by width so a few traces carry hundreds of arcs
-    highlight = arc_table.iloc[0:0]
-    if len(arc_table):
-        alpha = 0.45 if len(arc_table) <= 40 else max(0.12, 0.45 * (40 / len(arc_table)) ** 0.5)
-        top = float(arc_table["count"].max())
-        widths = 1.0 + 7.0 * np.sqrt(arc_table["count"] / top)
-        for width in sorted(set(np.round(widths))):
-            part = arc_table[np.round(widths) == width]
-            ax: list[float | None] = []
-            ay: list[float | None] = []
-            for row in ui.rows(part):
-                cx, cy = _curve(row.lon_a, row.lat_a, row.lon_b, row.lat_b)
-                ax += [*cx, None]
-                ay += [*cy, None]
-            fig.add_trace(
-                ui.trace(
-                    "scatter",
-                    x=ax,
-                    y=ay,
-                    mode="lines",
-                    hoverinfo="skip",
-                    showlegend=False,
-                    line={"color": f"rgba(80,80,160,{alpha:.2f})", "width": float(width)},
-                )
-            )
-        mids = [_curve(r.lon_a, r.lat_a, r.lon_b, r.lat_b, 3) for r in ui.rows(arc_table)]
-        hover = [
-            f"{place_label(data, r.a, lang)} ↔ {place_label(data, r.b, lang)}<br>"
-            f"{t('map.ties', lang)}: {r.count} ({kind_names(r.kinds, lang)}) · "
-            f"{t('map.weight', lang)} {r.weight:g}"
-            for r in ui.rows(arc_table)
-        ]
-        own = selection.get("id") if selection.get("kind") == "cluster" else None
-        selected = [
-            {cluster_of_place(r.a), cluster_of_place(r.b)} == sel_pair
-            or (own is not None and own in (cluster_of_place(r.a), cluster_of_place(r.b)))
-            for r in ui.rows(arc_table)
-        ]
-        highlight = arc_table[selected]
-        if len(highlight):  # the selection's own arcs, drawn over the others
-            hx: list[float | None] = []
-            hy: list[float | None] = []
-            for row in ui.rows(highlight):
-                cx, cy = _curve(row.lon_a, row.lat_a, row.lon_b, row.lat_b)
-                hx += [*cx, None]
-                hy += [*cy, None]
-            fig.add_trace(
-                ui.trace(
-                    "scatter",
-                    x=hx,
-                    y=hy,
-                    mode="lines",
-                    hoverinfo="skip",
-                    showlegend=False,
-                    line={"color": "rgba(214,39,40,0.75)", "width": 2.5},
-                )
-            )
+
+
+def _selected_arcs(arc_table: pd.DataFrame, selection: dict[str, Any]) -> pd.Series:
+    """Whether each arc belongs to the selection (a cluster's own arcs, or the pair's)."""
+    if arc_table.empty:
+        return pd.Series(False, index=arc_table.index, dtype=bool)
+    a = arc_table["a"].map(cluster_of_place)
+    b = arc_table["b"].map(cluster_of_place)
+    if selection.get("kind") == "pair":
+        pair = {selection.get("a"), selection.get("b")}
+        return pd.Series([{x, y} == pair for x, y in zip(a, b, strict=True)], index=arc_table.index)
+    if selection.get("kind") == "cluster":
+        own = selection.get("id")
+        return (a == own) | (b == own)
+    return pd.Series(False, index=arc_table.index, dtype=bool)
+
+
+def _arcs_shown(arc_table: pd.DataFrame, selected: pd.Series) -> pd.DataFrame:
+    """The strongest :data:`MAX_ARCS` arcs (the table comes strongest first) and every arc
+    of the selection."""
+    if len(arc_table) <= MAX_ARCS:
+        return arc_table
+    keep = np.zeros(len(arc_table), dtype=bool)
+    keep[:MAX_ARCS] = True
+    return arc_table[keep | selected.to_numpy(dtype=bool)]
+
+
+def _add_arcs(
+    fig: ui.Figure, data: SnapshotData, shown: pd.DataFrame, highlight: pd.DataFrame, lang: str
+) -> None:
+    """Arcs binned by width (a few traces carry hundreds of arcs), the selection's own arcs
+    in red over them, and a dot at each arc's middle that carries its hover and click."""
+    alpha = 0.45 if len(shown) <= 40 else max(0.12, 0.45 * (40 / len(shown)) ** 0.5)
+    widths = np.round(1.0 + 7.0 * np.sqrt(shown["count"] / float(shown["count"].max())))
+    for width in sorted(set(widths)):
+        xs, ys = _curves(shown[widths == width])
         fig.add_trace(
             ui.trace(
                 "scatter",
-                x=[m[0][1] for m in mids],
-                y=[m[1][1] for m in mids],
-                mode="markers",
-                marker={
-                    "size": 9,
-                    "color": ["#d62728" if s else "rgba(80,80,160,0.25)" for s in selected],
-                },
-                customdata=[["arc", r.a, r.b] for r in ui.rows(arc_table)],
-                hovertext=hover,
-                hoverinfo="text",
-                name=t("map.arcs", lang),
+                x=xs,
+                y=ys,
+                mode="lines",
+                hoverinfo="skip",
                 showlegend=False,
+                line={"color": f"rgba(80,80,160,{alpha:.2f})", "width": float(width)},
             )
         )
-    for layer in static_traces(data, color_by, lang):
-        fig.add_trace(layer)
+    if len(highlight):
+        xs, ys = _curves(highlight)
+        fig.add_trace(
+            ui.trace(
+                "scatter",
+                x=xs,
+                y=ys,
+                mode="lines",
+                hoverinfo="skip",
+                showlegend=False,
+                line={"color": "rgba(214,39,40,0.75)", "width": 2.5},
+            )
+        )
+    mid_x, mid_y = _curves(shown, n=3, separated=False)
+    red = shown.index.isin(highlight.index)
+    fig.add_trace(
+        ui.trace(
+            "scatter",
+            x=mid_x[1::3],
+            y=mid_y[1::3],
+            mode="markers",
+            marker={
+                "size": 9,
+                "color": np.where(red, "#d62728", "rgba(80,80,160,0.25)"),
+            },
+            customdata=[["arc", r.a, r.b] for r in ui.rows(shown)],
+            hovertext=[
+                f"{place_label(data, r.a, lang)} ↔ {place_label(data, r.b, lang)}<br>"
+                f"{t('map.ties', lang)}: {r.count} ({kind_names(r.kinds, lang)}) · "
+                f"{t('map.weight', lang)} {r.weight:g}"
+                for r in ui.rows(shown)
+            ],
+            hoverinfo="text",
+            name=t("map.arcs", lang),
+            showlegend=False,
+        )
+    )
+
+
+def _curves(
+    arcs: pd.DataFrame, n: int = 16, *, separated: bool = True
+) -> tuple[list[float | None], list[float | None]]:
+    """Every arc as a quadratic Bézier curve bulging to the left of a→b by 20 % of its
+    length, ``n`` points each, one arc after the other (None between two arcs)."""
+    lon_a, lat_a = arcs["lon_a"].to_numpy(dtype=float), arcs["lat_a"].to_numpy(dtype=float)
+    lon_b, lat_b = arcs["lon_b"].to_numpy(dtype=float), arcs["lat_b"].to_numpy(dtype=float)
+    dx, dy = (lon_b - lon_a)[:, None], (lat_b - lat_a)[:, None]
+    cx = (lon_a + lon_b)[:, None] / 2 - 0.2 * dy
+    cy = (lat_a + lat_b)[:, None] / 2 + 0.2 * dx
+    s = np.linspace(0, 1, n)[None, :]
+    xs = (1 - s) ** 2 * lon_a[:, None] + 2 * (1 - s) * s * cx + s**2 * lon_b[:, None]
+    ys = (1 - s) ** 2 * lat_a[:, None] + 2 * (1 - s) * s * cy + s**2 * lat_b[:, None]
+    # 3 decimals (~100 m) is finer than the map can show and halves what is sent
+    xs, ys = np.round(xs, 3), np.round(ys, 3)
+    if separated:
+        gap = np.full((len(arcs), 1), np.nan)
+        xs, ys = np.hstack([xs, gap]), np.hstack([ys, gap])
+    flat_x: list[float | None] = [None if v != v else v for v in xs.ravel().tolist()]
+    flat_y: list[float | None] = [None if v != v else v for v in ys.ravel().tolist()]
+    return flat_x, flat_y
+
+
+def _chosen_clusters(data: SnapshotData, selection: dict[str, Any]) -> pd.DataFrame:
+    """The selected cluster, or both clusters of a selected pair (those with a place)."""
     clusters = data.clusters.dropna(subset=["lat", "lon"])
-    chosen = clusters[
-        (clusters["id"] == selection.get("id"))
-        if selection.get("kind") == "cluster"
-        else clusters["id"].isin(sel_pair)
-    ]
-    if len(chosen):
-        top = max(int(clusters["orgs"].max()), 1)
-        fig.add_trace(
-            ui.trace(
-                "scatter",
-                x=chosen["lon"].to_numpy(dtype=float),
-                y=chosen["lat"].to_numpy(dtype=float),
-                mode="markers",
-                name=t("roles.selected", lang),
-                showlegend=False,
-                marker={
-                    "size": (16 + 38 * np.sqrt(chosen["orgs"] / top)).to_numpy(dtype=float),
-                    "color": "rgba(0,0,0,0)",
-                    "line": {"width": 4, "color": "#d62728"},
-                },
-                customdata=[["cluster", c, ""] for c in chosen["id"]],
-                hovertext=[data.cluster_label(c, lang) for c in chosen["id"]],
-                hoverinfo="text",
-            )
-        )
-    mid_lat = math.radians(36.0)
-    lon_range, lat_range = view_of(chosen, highlight, focus=selection.get("kind") == "cluster")
-    fig.update_xaxes(range=lon_range, visible=False, fixedrange=False)
-    fig.update_yaxes(
-        range=lat_range,
-        visible=False,
-        scaleanchor="x",
-        scaleratio=1 / math.cos(mid_lat),
-    )
-    return ui.base_layout(
-        fig,
-        legend={"title": {"text": t(f"map.color_{color_by}", lang)}, "x": 0.01, "y": 0.99},
-        dragmode="pan",
-        hovermode="closest",
+    if selection.get("kind") == "cluster":
+        return clusters[clusters["id"] == selection.get("id")]
+    return clusters[clusters["id"].isin({selection.get("a"), selection.get("b")} - {None})]
+
+
+def _ring_trace(data: SnapshotData, chosen: pd.DataFrame, lang: str) -> ui.Node:
+    """Red rings around the selected clusters' bubbles."""
+    clusters = data.clusters.dropna(subset=["lat", "lon"])
+    top = max(int(clusters["orgs"].max()), 1)
+    return ui.trace(
+        "scatter",
+        x=chosen["lon"].to_numpy(dtype=float),
+        y=chosen["lat"].to_numpy(dtype=float),
+        mode="markers",
+        name=t("roles.selected", lang),
+        showlegend=False,
+        marker={
+            "size": (16 + 38 * np.sqrt(chosen["orgs"] / top)).to_numpy(dtype=float),
+            "color": "rgba(0,0,0,0)",
+            "line": {"width": 4, "color": "#d62728"},
+        },
+        customdata=[["cluster", c, ""] for c in chosen["id"]],
+        hovertext=[data.cluster_label(c, lang) for c in chosen["id"]],
+        hoverinfo="text",
     )
 
 

@@ -189,3 +189,35 @@ def test_view_table_for_csv(data):
         "lonely",
     }
     assert "betweenness" in table.columns
+
+
+def _arc_dots(fig):
+    """The (a, b) places of the arcs drawn (their middle dots carry the click)."""
+    dots = [tr for tr in fig.data if tr.customdata is not None and len(tr.customdata)]
+    return [(c[1], c[2]) for tr in dots for c in tr.customdata if c[0] == "arc"]
+
+
+def test_the_map_draws_the_strongest_arcs_and_always_the_selections(data, monkeypatch):
+    from kizuna.dashboard import map_figure
+
+    everything = arcs(data, filter_ties(data, confidence=ALL_CONF))
+    assert len(everything) == 5
+    fig, _ = render(data, None, ALL_CONF, None, "field", None, "en")
+    assert len(_arc_dots(fig)) == 5 and "strongest" not in str(fig.layout.annotations)
+    monkeypatch.setattr(map_figure, "MAX_ARCS", 2)
+    fig, _ = render(data, None, ALL_CONF, None, "field", None, "en")
+    drawn = _arc_dots(fig)
+    assert drawn == list(zip(everything["a"][:2], everything["b"][:2], strict=True))
+    assert "The 2 strongest of 5 connections" in str(fig.layout.annotations)
+    sel = {"kind": "cluster", "id": "kyushu_si"}  # its two arcs are not among the first two
+    own = everything[
+        (everything["a"] == "cluster:kyushu_si") | (everything["b"] == "cluster:kyushu_si")
+    ]
+    first_two = set(zip(everything["a"][:2], everything["b"][:2], strict=True))
+    assert not set(zip(own["a"], own["b"], strict=True)) <= first_two
+    fig, _ = render(data, None, ALL_CONF, None, "field", sel, "ja")
+    drawn = set(_arc_dots(fig))
+    assert set(zip(own["a"], own["b"], strict=True)) <= drawn and len(drawn) <= 2 + len(own)
+    assert "5件の連携のうち" in str(fig.layout.annotations)
+    red = [tr for tr in fig.data if tr.line and tr.line.color == "rgba(214,39,40,0.75)"]
+    assert len(red) == 1 and sum(x is None for x in red[0].x) == len(own)
