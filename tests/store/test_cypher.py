@@ -93,7 +93,6 @@ SAMPLE: dict[str, dict[str, Any]] = {
     },
     "read_analysis_meta": {"key": "analysis"},
     "read_organizations": {"regions": None, "clusters": None, "kinds": ["company"]},
-    "read_organization_ids": {"regions": None, "clusters": None, "kinds": ["company"]},
     "read_ties": {
         "sources": ["o1", "nobody"],
         "regions": None,
@@ -140,7 +139,6 @@ EXPECTED_FIRST: dict[str, dict[str, Any]] = {
         "ties": 1,
     },
     "indexes_pending": {"pending": 0},
-    "read_organization_ids": {"id": "o1"},
     "read_ties": {
         "source": "o1",
         "ties": [["o2", {"key": "k1", "id": "k1", "kind": "mou", "derived": False}]],
@@ -185,7 +183,6 @@ ORDER = [n for n in cypher.names() if n.startswith(("migrate_", "schema_"))] + [
     "counts",
     "read_meta",
     "read_organizations",
-    "read_organization_ids",
     "read_clusters",
     "read_programs",
     "read_ties",
