@@ -38,7 +38,7 @@ def measure(n: int) -> dict[str, float]:
             out["columns"] = len(metric_columns(nodes))
             for key in ("first_s", "again_s"):
                 t = time.perf_counter()
-                store.write_metrics(nodes, analyzed_at="bench", version="bench")  # type: ignore[attr-defined]
+                store.write_metrics(nodes, analyzed_at="bench", version="bench")
                 out[key] = time.perf_counter() - t
             t = time.perf_counter()
             store.read_bundle()
