@@ -103,8 +103,8 @@ def with_terms(frame: pd.DataFrame, terms: dict[str, str], lang: str | None = No
     return frame
 
 
-#: Columns whose long text wraps onto several lines.
-WRAPPED: frozenset[str] = frozenset({"evidence", "reasons"})
+#: Columns whose long text wraps onto several lines (cluster names are shown in full).
+WRAPPED: frozenset[str] = frozenset({"evidence", "reasons", "a_name", "b_name"})
 
 
 def org_customdata(index: Any) -> np.ndarray:

@@ -102,3 +102,17 @@ def test_partner_reasons_name_the_field(tiny_bundle):
                 assert field not in codes, reason
     complementary = [r for rs in found["reasons_ja"] for r in rs if r.startswith("補完的な分野")]
     assert complementary  # the tiny network has complementary fields to name
+
+
+def test_the_heatmap_ticks_stay_short_and_distinct(data):
+    import doctest
+
+    from kizuna.dashboard.pages.cluster_gaps import figures
+
+    assert doctest.testmod(figures).failed == 0
+    forum = "首都圏情報ベンチャーフォーラム"
+    names = [f"{forum}(コンテンツ)", f"{forum}(オンラインゲーム)"]
+    ticks = figures.short_labels(names, 11)
+    assert len(set(ticks)) == 2 and all(len(t) <= 11 for t in ticks)
+    assert figures.own_name(data, "kansai_green", "en") == "Green KANSAI"
+    assert figures.own_name(data, "kansai_green", "ja") == "環境ビジネスKANSAI"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kizuna.dashboard.pages.cluster_gaps.callbacks import follow_pair
-from kizuna.dashboard.pages.cluster_gaps.figures import heatmap
+from kizuna.dashboard.pages.cluster_gaps.figures import TICK_LIMIT, heatmap
 from kizuna.dashboard.pages.cluster_gaps.layout import drill_down
 from kizuna.dashboard.pages.cluster_gaps.model import (
     gap_table,
@@ -126,7 +126,8 @@ def test_the_gap_heatmap_centres_at_one_and_shows_zero_pairs_apart(data):
             assert math.isnan(zero_layer.z[i][j])
     # north to south: Hokkaido's cluster before Kanto's before Kyushu's
     assert names.index("hokkaido_bio") < names.index("tama") < names.index("kyushu_si")
-    assert all(len(label) <= 12 or label.endswith(")") for label in ratios.x)
+    assert all(len(label) <= TICK_LIMIT["en"] for label in ratios.x)
+    assert len(set(ratios.x)) == len(ratios.x)  # distinct ticks
 
 
 def test_a_pair_click_sends_only_the_frames_the_full_heatmap_would_draw(data):

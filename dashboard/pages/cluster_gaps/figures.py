@@ -52,7 +52,7 @@ def heatmap(
             f"{t('gaps.ratio', lang)} {ratio}"
         )
         text[i, j] = text[j, i] = hover
-    labels = unique([short_label(data.cluster_label(c, lang)) for c in names])
+    labels = short_labels([own_name(data, c, lang) for c in names], TICK_LIMIT[lang])
     fig = go.Figure()
     fig.add_trace(  # the pairs with no tie: a layer of their own, under the ratios
         go.Heatmap(
@@ -91,12 +91,12 @@ def heatmap(
     )
     fig.add_annotation(
         text=t("gaps.zero_legend", lang),
-        x=1.0,
+        x=0.55,  # between the title (left) and the modebar (right), never under either
         y=1.06,
         xref="paper",
         yref="paper",
         showarrow=False,
-        xanchor="right",
+        xanchor="center",
         font={"size": 11, "color": "#555"},
         bgcolor="#d9d9d9",
     )
@@ -113,10 +113,54 @@ def heatmap(
     )
 
 
+#: Characters of a heatmap tick (a Japanese character is about twice as wide).
+TICK_LIMIT: dict[str, int] = {"ja": 11, "en": 20}
+
+
+def own_name(data: SnapshotData, cluster: str, lang: str) -> str:
+    """The cluster's name in ``lang`` alone (no other-language name beside it)."""
+    if cluster not in data.clusters.index:
+        return data.cluster_label(cluster, lang)
+    row = data.clusters.loc[cluster]
+    english = row.get("name_en")
+    if lang == "en" and isinstance(english, str) and english:
+        return english
+    name = row.get("name")
+    return name if isinstance(name, str) and name else str(cluster)
+
+
 def short_label(name: str, limit: int = 12) -> str:
-    """A heatmap tick: the name before its parenthesis, cut to ``limit`` characters."""
-    head = name.split(" (")[0].split("（")[0]
-    return head if len(head) <= limit else head[: limit - 1] + "…"
+    """A heatmap tick: ``name`` cut to ``limit`` characters.
+
+    Examples
+    --------
+    >>> short_label("Keihin Network", 12), short_label("Greater Tokyo Bio Network", 12)
+    ('Keihin Netw…', 'Greater Tok…')
+    """
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
+def short_labels(names: list[str], limit: int) -> list[str]:
+    """Short ticks that stay distinct: names whose starts collide keep their start and their
+    end (首都圏情報…(コンテンツ)); equal names left are numbered (a category axis would merge
+    equal ticks).
+
+    Examples
+    --------
+    >>> short_labels(["Forum Tokyo (Contents)", "Forum Tokyo (Games)", "Keihin"], 12)
+    ['Forum…tents)', 'Forum…Games)', 'Keihin']
+    """
+    labels = [short_label(n, limit) for n in names]
+    counts: dict[str, int] = {}
+    for text in labels:
+        counts[text] = counts.get(text, 0) + 1
+    head = (limit - 1) // 2
+    tail = limit - 1 - head
+    labels = [
+        f"{n[:head]}…{n[-tail:]}" if counts[text] > 1 and len(n) > limit else text
+        for n, text in zip(names, labels, strict=True)
+    ]
+    return unique(labels)
 
 
 def unique(labels: list[str]) -> list[str]:
