@@ -30,21 +30,32 @@ def cluster_colours(data: SnapshotData) -> dict[str, str]:
 
 
 def ego(data: SnapshotData, org: str, depth: int) -> list[str]:
-    """Organizations within ``depth`` steps of ``org`` (itself first), breadth first."""
-    adj = data.neighbours
-    if org not in adj:
+    """Organizations within ``depth`` steps of ``org`` (itself first), breadth first.
+
+    Walks the adjacency of the snapshot's analysis (``S``, its one adjacency), neighbours
+    in id order.
+    """
+    snap = data.analysis.snapshot
+    if snap is None:  # an analysis kept without its snapshot
+        from kizuna.analytics.snapshot import build_snapshot
+
+        snap = build_snapshot(data.bundle)
+    start = int(snap.index.get_indexer(pd.Index([org]))[0])
+    if start < 0:
         return []
-    seen = {org: 0}
-    queue = deque([org])
+    ids, indptr, indices = snap.ids, snap.S.indptr, snap.S.indices
+    seen = {start: 0}
+    queue = deque([start])
     while queue:
         node = queue.popleft()
         if seen[node] >= depth:
             continue
-        for other in sorted(adj[node]):
+        row = indices[indptr[node] : indptr[node + 1]].tolist()
+        for other in sorted(row, key=lambda j: str(ids[j])):
             if other not in seen:
                 seen[other] = seen[node] + 1
                 queue.append(other)
-    return list(seen)
+    return [str(ids[i]) for i in seen]
 
 
 def view_nodes(data: SnapshotData, selection: dict[str, Any], depth: int) -> tuple[str, list[str]]:
