@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from kizuna.config import command_hint
-from kizuna.graph.errors import KizunaError
+from kizuna.graph.errors import BundleError, KizunaError
 from kizuna.options import data_dir_option
 
 logger = logging.getLogger(__name__)
@@ -105,7 +105,7 @@ def demo(
     from kizuna.analytics.api import analyze
     from kizuna.analytics.overview import network_overview
     from kizuna.config import Settings
-    from kizuna.loaders import open_bundle
+    from kizuna.loaders.load import check_for_load, load_checked
     from kizuna.store_access import connect
 
     path = bundle_path or SEED_DIR
@@ -118,12 +118,15 @@ def demo(
     if not no_serve:
         require_free_port(port, hint=command_hint(settings, f"demo --port {port + 1}"))
     started = time.perf_counter()
-    bundle = open_bundle(path, strict=True)
+    bundle, checked = check_for_load(path)  # before starting a store: errors stop here
+    if checked.errors:
+        raise BundleError(checked.problems)
+    for problem in checked.warnings:
+        logger.warning("%s", problem)
     click.echo(f"Starting the graph store ({settings.store_uri or settings.data_dir}) …", err=True)
     store = connect(settings, start_if_needed=True, attached=True)
     try:
-        store.ensure_schema()
-        report = store.upsert_bundle(bundle)
+        report = load_checked(store, bundle, checked).report
         stored = store.read_bundle()
     finally:
         store.close()
@@ -132,7 +135,7 @@ def demo(
     if as_json:
         payload = {
             "overview": overview,
-            "load": report.as_dict(),
+            "load": report.as_dict() if report else None,
             "analysis": analysis.meta,
             "seconds": round(time.perf_counter() - started, 2),
         }

@@ -22,7 +22,7 @@ from kizuna.loaders.problems import LoadProblem
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["LoadResult", "check_for_load", "load_bundle"]
+__all__ = ["LoadResult", "check_for_load", "load_bundle", "load_checked"]
 
 
 @dataclass
@@ -108,6 +108,34 @@ def load_bundle(
         ``report`` is None when the bundle has errors (nothing was written).
     """
     bundle, result = check_for_load(path)
+    if result.errors:
+        return result
+    return load_checked(
+        store,
+        bundle,
+        result,
+        replace=replace,
+        batch_size=batch_size,
+        progress=progress,
+        after_exact_load=after_exact_load,
+    )
+
+
+def load_checked(
+    store: GraphStore,
+    bundle: Bundle,
+    result: LoadResult,
+    *,
+    replace: bool = False,
+    batch_size: int = BATCH_SIZE,
+    progress: Progress | None = None,
+    after_exact_load: Callable[[Bundle], object] | None = None,
+) -> LoadResult:
+    """The writing half of :func:`load_bundle`: upsert what :func:`check_for_load` gave.
+
+    For a caller that checks the bundle before it has a store (``kizuna demo`` starts
+    the store only for a bundle without errors).  ``result`` is filled in and returned.
+    """
     if result.errors:
         return result
     result.counts_before = store.counts()
