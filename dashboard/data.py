@@ -53,6 +53,8 @@ T = TypeVar("T")
 #: Centralities a user can size nodes by (columns of the analysis' node table).
 CENTRALITIES: tuple[str, ...] = ("degree", "betweenness", "pagerank", "eigenvector", "closeness")
 NO_CLUSTER = "(none)"
+#: How long a warm-up started by the map waits for the map's own answer first.
+LIGHT_FIRST_SECONDS = 10.0
 #: Answers kept per snapshot by :meth:`SnapshotData.view` (each a few hundred KB as JSON).
 VIEW_LIMIT = 48
 #: After a failed read, a page load tries the store again once this many seconds passed.
@@ -139,6 +141,9 @@ class SnapshotData:
         self.on_ready: Callable[[SnapshotData], None] | None = None
         #: The costly parts already in the disk cache (nothing to write again).
         self.saved_parts: frozenset[str] = frozenset()
+        #: Set once the first light page (the map) has its answer: a warm-up started by that
+        #: page waits for it, so the map is not slowed by the rest of the work.
+        self.first_view = threading.Event()
         #: Where this snapshot is kept on disk (set by the DataSource), or None.
         self.cache_dir: Path | None = None
 
@@ -288,22 +293,28 @@ class SnapshotData:
         """Whether the analysis and layout of this snapshot are computed."""
         return self.is_empty or all(k in self._memo for k in ("analysis", "orgs", "positions"))
 
-    def warm_in_background(self, *, wait: float = 0.0) -> bool:
+    def warm_in_background(self, *, wait: float = 0.0, light_first: bool = False) -> bool:
         """Start :meth:`warm` in a thread (once); wait up to ``wait`` seconds; ready or not.
 
         A page load on a big new snapshot returns at once with a "computing" notice instead
-        of holding the browser's request for the whole analysis.
+        of holding the browser's request for the whole analysis.  With ``light_first`` (the
+        first page is the map) the thread first waits until the map has its answer
+        (:attr:`first_view`, at most :data:`LIGHT_FIRST_SECONDS`).
         """
         with self._warm_lock:
             if self._warming is None and not self.ready:
-                self._warming = threading.Thread(target=self._warm_safely, daemon=True)
+                self._warming = threading.Thread(
+                    target=self._warm_safely, args=(light_first,), daemon=True
+                )
                 self._warming.start()
         thread = self._warming
         if thread is not None and wait > 0:
             thread.join(timeout=wait)
         return self.ready
 
-    def _warm_safely(self) -> None:
+    def _warm_safely(self, light_first: bool = False) -> None:
+        if light_first:
+            self.first_view.wait(LIGHT_FIRST_SECONDS)
         try:
             self.warm()
         except Exception as exc:  # shown on the page; the app keeps running

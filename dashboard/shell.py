@@ -182,7 +182,7 @@ def analysis_notice(snapshot: Snapshot, page: Page, lang: str) -> Any:
     """
     data = snapshot.data
     light = is_light(page)
-    ready = data.warm_in_background(wait=0 if light else WAIT_SECONDS)
+    ready = data.warm_in_background(wait=0 if light else WAIT_SECONDS, light_first=light)
     if data.warm_error is not None and not light:
         return ui.notice(t("page.failed", lang, error=data.warm_error), kind="error")
     if not ready and not light:

@@ -125,6 +125,19 @@ def test_the_map_draws_before_the_analysis(tiny_bundle, monkeypatch):
     assert "analysis" not in data._memo
 
 
+def test_a_warm_up_started_by_the_map_waits_for_the_maps_answer(tiny_bundle, monkeypatch):
+    monkeypatch.setattr(data_module, "LIGHT_FIRST_SECONDS", 600.0)
+    data = DataSource(tiny_bundle).current().data
+    assert data.warm_in_background(light_first=True) is False
+    thread = data._warming
+    assert thread is not None
+    thread.join(timeout=0.5)
+    assert thread.is_alive() and "analysis" not in data._memo  # still waiting for the map
+    data.first_view.set()
+    thread.join(timeout=120)
+    assert not thread.is_alive() and data.ready
+
+
 @pytest.mark.store
 def test_the_store_version_changes_with_each_load(clean_store, store_settings, tiny_bundle):
     from kizuna.dashboard.store_source import StoreSource
@@ -166,6 +179,8 @@ def test_a_load_into_an_empty_store_leaves_the_apps_snapshot(clean_store, store_
         counting = Counting(store_settings)
         data = DataSource(counting, cache_dir=tmp_path).current().data
         assert reads == []  # drawn from the snapshot the load left
+        # with what the map needs already computed (the load did it, not the first page)
+        assert {"clusters", "orgs_base", "ties", "place_coords"} <= set(data.saved_parts)
         stored = source()
         assert sorted(data.bundle.nodes["id"]) == sorted(stored.nodes["id"])
         assert len(data.bundle.ties) == len(stored.ties)

@@ -47,9 +47,12 @@ def register(app: Dash, source: DataSource) -> None:
     )
     def update_map(kinds, confidence, years, color_by, selection, lang):  # type: ignore[no-untyped-def]
         data = source.peek().data
-        return data.view(
-            "map", partial(render, data), kinds, confidence, years, color_by, selection, lang
-        )
+        try:
+            return data.view(
+                "map", partial(render, data), kinds, confidence, years, color_by, selection, lang
+            )
+        finally:
+            data.first_view.set()  # the rest of the warm-up may start now
 
     ui.register_click_selection(app, ids.MAP_FIGURE, selection_from_click)
 
