@@ -17,6 +17,7 @@ import platform
 import statistics
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -27,8 +28,8 @@ from dash import html
 from kizuna.dashboard import shell
 from kizuna.dashboard.data import DataSource, SnapshotData
 from kizuna.dashboard.pages import PAGES, network
+from kizuna.dashboard.pages.cluster_gaps.callbacks import follow_pair
 from kizuna.dashboard.pages.cluster_gaps.figures import heatmap
-from kizuna.dashboard.pages.cluster_gaps.layout import drill_down
 from kizuna.dashboard.pages.cluster_gaps.model import gap_table
 from kizuna.dashboard.pages.data_tables import model as data_tables
 from kizuna.dashboard.pages.hub_roles import layout as hub_roles
@@ -106,12 +107,20 @@ def cases(
         data, {"kind": "org", "id": pick(orgs)}, network.Choices(depth=2), "ja"
     )
     out["network: search"] = lambda: network.search_options(data, names(), "ja")
-    out["gaps: select pair (heatmap + drill-down)"] = lambda: (
-        drill_down(data, sel := pair(), "ja"),
-        heatmap(data, gap_table(data), selection=sel),
+    out["gaps: select pair (drill-down + heatmap frames patch)"] = lambda: follow_pair(
+        data, pair(), "ja"
     )
-    out["roles: map + brokerage"] = lambda: hub_roles.render(
+    out["gaps: whole heatmap (page load part)"] = lambda: heatmap(
+        data, gap_table(data), selection=pair()
+    )
+    out["roles: map + brokerage (partition change)"] = lambda: hub_roles.render(
         data, pick(["official", "community"]), {"kind": "org", "id": pick(orgs)}, "ja"
+    )
+    out["roles: selection click (rings patch + brokerage)"] = lambda: hub_roles.follow(
+        data, pick(["official", "community"]), {"kind": "org", "id": pick(orgs)}, "ja"
+    )
+    out["map: a view already given (kept answer)"] = lambda: data.view(
+        "map", partial(national_map.render, data), None, ALL_CONF, None, "field", None, "ja"
     )
     out["partners: find (uncached org)"] = lambda: partner_page.run(data, pick(orgs), None, "ja")
     out["partners: find for a cluster"] = lambda: partner_page.run(data, None, pick(clusters), "en")
