@@ -235,7 +235,11 @@ def _tie_key_array(ties: pd.DataFrame, arrow: ArrowColumn | None) -> pa.Array:
             return arrow(column)
         if column not in ties:
             return pa.nulls(n, pa.string())
-        return pa.array(ties[column].to_numpy(dtype=object), type=pa.string(), from_pandas=True)
+        values = ties[column].to_numpy(dtype=object)
+        try:
+            return pa.array(values, type=pa.string(), from_pandas=True)
+        except (pa.ArrowInvalid, pa.ArrowTypeError):  # not all text: as str(), like tie_key
+            return pa.array([None if pd.isna(v) else str(v) for v in values], type=pa.string())
 
     if "since" in ties:
         since = ties["since"].to_numpy(dtype="float64", na_value=np.nan)

@@ -17,11 +17,12 @@ logger = logging.getLogger(__name__)
 
 def _read_input(path: Path) -> tuple[Bundle, str]:
     """The bundle at ``path`` and its data date: its files' newest time, in JST."""
+    from kizuna.analytics.inputs import canonical_order
     from kizuna.loaders import open_bundle
     from kizuna.loaders.readers import bundle_mtime
     from kizuna.reports.i18n import jst
 
-    bundle = open_bundle(path, strict=False)
+    bundle = canonical_order(open_bundle(path, strict=False))  # as from the store
     return bundle, jst(datetime.fromtimestamp(bundle_mtime(path), tz=UTC))
 
 

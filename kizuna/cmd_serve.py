@@ -31,9 +31,10 @@ def is_loopback(host: str) -> bool:
 
 def bundle_source(path: Path) -> Callable[[], Bundle]:
     """A source that serves one bundle file or folder (no store)."""
+    from kizuna.analytics.inputs import canonical_order
     from kizuna.loaders import open_bundle
 
-    bundle = open_bundle(path, strict=True)
+    bundle = canonical_order(open_bundle(path, strict=True))  # as from the store
     return lambda: bundle
 
 
