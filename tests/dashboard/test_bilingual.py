@@ -116,3 +116,14 @@ def test_the_heatmap_ticks_stay_short_and_distinct(data):
     assert len(set(ticks)) == 2 and all(len(t) <= 11 for t in ticks)
     assert figures.own_name(data, "kansai_green", "en") == "Green KANSAI"
     assert figures.own_name(data, "kansai_green", "ja") == "環境ビジネスKANSAI"
+
+
+def test_brokerage_ticks_are_the_own_name_on_two_lines_at_most(data):
+    from kizuna.dashboard.pages.hub_roles.figures import short_name
+
+    assert short_name(data, "u_tokyo", "en") == "University of Tokyo"
+    assert short_name(data, "u_tokyo", "ja") == "東京大学"
+    coordinators = short_name(data, "tama_coord", "ja", limit=12)
+    assert coordinators.split("<br>") == ["ＴＡＭＡコー", "ディネータ"]
+    assert short_name(data, "u_tokyo", "en", limit=12).split("<br>") == ["University", "of Tokyo"]
+    assert short_name(data, "u_tokyo", "en", limit=8).split("<br>") == ["Universi", "ty of T…"]

@@ -36,6 +36,9 @@ pytestmark = pytest.mark.browser
 __all__ = ["browser", "served"]  # fixtures, used by name
 
 
+PROFILE_GRIDS = ("profile-members", "profile-roles", "profile-gaps", "profile-evidence")
+
+
 def _download(driver: Any, button: str, folder: Path, suffix: str) -> Path:
     """Click ``button`` and wait for the finished download ending in ``suffix``."""
     from selenium.webdriver.common.by import By
@@ -53,6 +56,20 @@ def _download(driver: Any, button: str, folder: Path, suffix: str) -> Path:
     return path
 
 
+def full_shot(driver: Any, name: str, grids: tuple[str, ...] = ()) -> None:
+    """A screenshot of the whole page, below the fold too: the window grows to the page's
+    height (its ``grids`` drawn again at that size), then returns to its size."""
+    size = driver.get_window_size()
+    height = driver.execute_script("return document.documentElement.scrollHeight")
+    driver.set_window_size(size["width"], height + 120)
+    try:
+        for grid in grids:
+            wait_for(driver, _grid_has_rows(grid), what=f"rows of {grid}")
+        shot(driver, name)
+    finally:
+        driver.set_window_size(size["width"], size["height"])
+
+
 def _grid_has_rows(grid: str) -> Any:
     def check(d: Any) -> bool:
         return bool(d.find_elements("css selector", f"#{grid} .ag-center-cols-container .ag-row"))
@@ -68,7 +85,7 @@ def test_the_profile_downloads_its_report_as_pdf_and_excel(served, browser, tmp_
     name = str(bundle.clusters.set_index("id")["name"]["tama"])
     browser.get(url + "/cluster/tama?lang=ja")
     wait_for(browser, lambda d: name in text_of(d, "#page-content h2"), what="profile title")
-    for grid in ("profile-members", "profile-roles", "profile-gaps", "profile-evidence"):
+    for grid in PROFILE_GRIDS:
         wait_for(browser, _grid_has_rows(grid), what=f"rows of {grid}")
     wait_for(browser, settled)
     # its ties on the map: the cluster's own arcs drawn in the selection's red
@@ -78,7 +95,7 @@ def test_the_profile_downloads_its_report_as_pdf_and_excel(served, browser, tmp_
         ".length"
     )
     assert red >= 1
-    shot(browser, "cluster-profile-downloads")
+    full_shot(browser, "cluster-profile-full-ja", PROFILE_GRIDS)
 
     pdf = _download(browser, "profile-pdf", tmp_path, ".pdf")
     assert pdf.read_bytes().startswith(b"%PDF")

@@ -151,19 +151,42 @@ def role_hover(data: SnapshotData, partition: str, lang: str) -> pd.Series:
     return result
 
 
+def short_name(data: SnapshotData, org: str, lang: str, limit: int = 24) -> str:
+    """An organization's own name in ``lang`` (no other-language name beside it), on at most
+    two lines of ``limit`` // 2 characters in Japanese, ``limit`` in English, cut with "…"."""
+    row = data.orgs.loc[org] if org in data.orgs.index else None
+    english = row.get("name_en") if row is not None else None
+    name = row.get("name") if row is not None else None
+    own = english if lang == "en" and isinstance(english, str) and english else name
+    text = str(own) if isinstance(own, str) and own else str(org)
+    width = limit // 2 if lang == "ja" else limit
+    if len(text) > 2 * width:
+        text = text[: 2 * width - 1] + "…"
+    if len(text) <= width:
+        return text
+    cut = text.rfind(" ", 0, width + 1) if lang == "en" else -1
+    cut = cut if cut > 0 else width
+    return text[:cut].rstrip() + "<br>" + text[cut:].lstrip()
+
+
 def brokerage_figure(data: SnapshotData, selection: dict[str, Any], lang: str) -> go.Figure:
     table = brokers_for(data, selection)
     if table.empty:
         return ui.empty_figure(t("roles.no_brokers", lang))
     fig = go.Figure()
-    for i, role in enumerate(c for c in BROKERAGE if c in table.columns):
+    ticks = [short_name(data, org, lang) for org in table.index]
+    full = [data.org_label(org, lang) for org in table.index]
+    for n, role in enumerate(c for c in BROKERAGE if c in table.columns):
+        name = t(f"broker.{role}", lang)
         fig.add_trace(
             go.Bar(
-                y=[data.org_label(i, lang)[:28] for i in table.index],
+                y=ticks,
                 x=table[role],
                 orientation="h",
-                name=t(f"broker.{role}", lang),
-                marker_color=ui.colour_of(i),
+                name=name,
+                marker_color=ui.colour_of(n),
+                customdata=full,
+                hovertemplate=f"<b>%{{customdata}}</b><br>{name}: %{{x}}<extra></extra>",
             )
         )
     fig.update_yaxes(autorange="reversed")
