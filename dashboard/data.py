@@ -630,10 +630,15 @@ class DataSource:
             return self.current()
         return self._current
 
-    def warm(self) -> None:
-        """Read the store and compute the first snapshot's analysis and layout now."""
+    def warm(self, *, light_first: bool = False) -> None:
+        """Read the store and compute the first snapshot's analysis and layout now.
+
+        With ``light_first`` (``kizuna serve`` starting) the snapshot is read at once and
+        the rest waits until the map has its first answer (see
+        :meth:`SnapshotData.warm_in_background`).
+        """
         data = self.current().data
-        data.warm_in_background()
+        data.warm_in_background(light_first=light_first)
         if data._warming is not None:
             data._warming.join()
 

@@ -139,8 +139,10 @@ def serve(
 
 
 def start_warming(app: Any) -> None:
-    """Read the store and compute the first snapshot now, before the first page load."""
-    warm = threading.Thread(target=app.server.config["KIZUNA_DATA"].warm, daemon=True)
+    """Read the store (or the app's snapshot of it) now, before the first page load; the
+    analysis parts follow once the map has its first answer."""
+    source = app.server.config["KIZUNA_DATA"]
+    warm = threading.Thread(target=lambda: source.warm(light_first=True), daemon=True)
     warm.start()
 
 
