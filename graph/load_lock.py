@@ -21,10 +21,13 @@ import secrets
 import socket
 import time
 from collections.abc import Callable
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from kizuna.graph.embedded import pid_alive
 from kizuna.graph.errors import StoreBusy, StoreError, StoreUnavailable
+
+if TYPE_CHECKING:
+    from kizuna.graph.bolt_session import BoltSession
 
 logger = logging.getLogger(__name__)
 
@@ -38,13 +41,7 @@ READ_POLL_SECONDS = 1.0
 T = TypeVar("T")
 
 
-class _Store(Protocol):
-    def query(self, name: str, **params: Any) -> list[dict[str, Any]]: ...
-
-    def write(self, name: str, **params: Any) -> int: ...
-
-
-def current_holder(store: _Store) -> dict[str, Any] | None:
+def current_holder(store: BoltSession) -> dict[str, Any] | None:
     """The ``read_load_lock`` record of whoever holds the lock now, or None."""
     rows = store.query("read_load_lock", key=LOCK_KEY)
     return rows[0] if rows and rows[0]["owner"] is not None else None
@@ -88,7 +85,7 @@ class LoadLock:
     ...         lock.beat()
     """
 
-    def __init__(self, store: _Store) -> None:
+    def __init__(self, store: BoltSession) -> None:
         self.store = store
         self.host = socket.gethostname()
         self.pid = os.getpid()
@@ -157,7 +154,7 @@ class LoadLock:
             logger.warning("could not release the load lock: %s", err)
 
 
-def _state(store: _Store) -> tuple[Any, Any]:
+def _state(store: BoltSession) -> tuple[Any, Any]:
     """(owner, finished loads) of the lock: equal before and after a read = no load between."""
     rows = store.query("read_load_lock", key=LOCK_KEY)
     return (rows[0]["owner"], rows[0]["loads"]) if rows else (None, None)
@@ -171,7 +168,7 @@ def _started(holder: dict[str, Any]) -> str:
 
 
 def read_between_loads(
-    store: _Store,
+    store: BoltSession,
     read: Callable[[], T],
     *,
     wait: float = READ_WAIT_SECONDS,

@@ -14,23 +14,20 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Iterator
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
 from kizuna.graph.bundle import COLUMNS
 
+if TYPE_CHECKING:
+    from kizuna.graph.bolt_session import BoltSession
+
 __all__ = ["ANALYSIS_KEY", "metric_columns", "metric_rows", "write_metrics"]
 
 ANALYSIS_KEY = "analysis"
 BATCH = 5_000
-
-
-class _Store(Protocol):
-    def query(self, name: str, **params: Any) -> list[dict[str, Any]]: ...
-
-    def write(self, name: str, **params: Any) -> int: ...
 
 
 def metric_columns(nodes: pd.DataFrame) -> list[str]:
@@ -61,14 +58,19 @@ def metric_rows(nodes: pd.DataFrame, columns: list[str], drop: list[str]) -> Ite
         yield {"id": str(node), "props": props}
 
 
-def stored_metric_columns(store: _Store) -> list[str]:
+def stored_metric_columns(store: BoltSession) -> list[str]:
     """The columns the last ``analyze --write`` stored (empty before the first)."""
     rows = store.query("read_analysis_meta", key=ANALYSIS_KEY)
     return list(rows[0]["columns"] or ()) if rows else []
 
 
 def write_metrics(
-    store: _Store, nodes: pd.DataFrame, *, analyzed_at: str, version: str, batch_size: int = BATCH
+    store: BoltSession,
+    nodes: pd.DataFrame,
+    *,
+    analyzed_at: str,
+    version: str,
+    batch_size: int = BATCH,
 ) -> int:
     """Write the metric columns of ``nodes`` (the analysis' node table) onto the store.
 
