@@ -114,9 +114,12 @@ def search_options(data: SnapshotData, query: str | None, lang: str) -> list[dic
     found = search(data.search_keys, query, rank=data.orgs["degree"], limit=15)
     if not found:
         return [{"label": t("net.no_match", lang, query=query), "value": "", "disabled": True}]
-    orgs = data.orgs
-    return [
-        {"label": f"{orgs.at[i, 'label']!s} — {orgs.at[i, 'cluster_label']!s}", "value": i}
+    groups = data.orgs["group"]
+    return [  # names in the user's language; "no cluster · university", never "(none)"
+        {
+            "label": f"{data.org_label(i, lang)} — {data.cluster_label(str(groups[i]), lang)}",
+            "value": i,
+        }
         for i in found
     ]
 

@@ -264,7 +264,9 @@ def test_clicking_a_cluster_on_the_map_follows_on_every_page(served, browser):
     wait_for(browser, settled)
     shot(browser, "map-selected")
     open_page(browser, "/network", url)
-    assert "1 件を展開中" in browser.find_element("css selector", ".gtitle").text  # its cluster
+    # the overview with the selected cluster expanded (drawn by a callback: wait for it)
+    title = "const g = document.querySelector('.gtitle'); return g ? g.textContent : ''"
+    wait_for(browser, lambda d: "1 件を展開中" in d.execute_script(title), what="cluster expanded")
     shot(browser, "network-cluster")
     open_page(browser, "/roles", url)
     open_page(browser, "/partners", url)

@@ -325,3 +325,24 @@ def test_clicking_an_organization_shows_its_ego_network_and_back(url, browser, s
     wait_for(browser, lambda d: set(figure(d).get("orgs", [])) >= {org}, "TAMA still expanded")
     assert not browser.find_element(By.ID, "net-back").is_displayed()
     assert severe(browser) == []
+
+
+def test_a_search_rings_the_groups_holding_matches(url, browser, seed):
+    from selenium.webdriver.common.by import By
+
+    open_overview(browser, url)
+    browser.find_element(By.ID, "net-search").send_keys("大学")
+    ringed = (
+        "return document.querySelector('.js-plotly-plot').data"
+        ".filter(t => t.marker && t.marker.symbol === 'circle-open')"
+        ".flatMap(t => t.customdata.map(c => c[1]))"
+    )
+    wait_for(browser, lambda d: d.execute_script(ringed), "groups with matches ringed")
+    wait_for(browser, settled)
+    groups = set(browser.execute_script(ringed))
+    universities = seed.nodes["name"].str.contains("大学", na=False)
+    holding = set(seed.nodes.loc[universities, "cluster"].dropna())
+    assert holding <= groups  # every cluster with a matching member is ringed
+    assert "「大学」に一致する組織" in text_of(browser, "#net-note")
+    shot(browser, "search-ja")
+    assert severe(browser) == []

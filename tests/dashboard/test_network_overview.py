@@ -410,3 +410,27 @@ def test_ego_colours_match_the_overview(small):
     }
     assert colour["u2"] == ov.colours[ov.code[UNI]]  # not a grey
     assert colour["b1"] == ov.colours[ov.code["B"]]
+
+
+def test_a_search_names_drawn_matches_and_rings_closed_groups(small):
+    ov = model.overview(small, "kind")
+    assert {str(ov.org_ids[c]) for c in model.matches(small, ov, "org a")} == {"a1", "a2", "a3"}
+    assert len(model.matches(small, ov, "  ")) == 0
+    # A open: its three matches are named; nothing else matches
+    out = net.render(small, None, net.Choices(expanded=("A",), search="org a"), "en")
+    named = [str(a["text"]) for a in out.figure.layout.annotations or []]
+    assert sorted(named) == ["Org a1 (組織a1)", "Org a2 (組織a2)", "Org a3 (組織a3)"]
+    assert "3 organizations match (3 drawn" in str(out.note)
+    # closed: A is ringed (its hover says how many match)
+    closed = net.render(small, None, net.Choices(search="org a"), "en")
+    rings = [tr for tr in closed.figure.data if tr.marker and tr.marker.symbol == "circle-open"]
+    assert [c[1] for c in rings[0].customdata] == ["A"]
+    assert "3 organizations match" in rings[0].hovertext[0]
+    assert not closed.figure.layout.annotations
+
+
+def test_search_results_name_the_group_never_a_code(small):
+    ja = net.search_options(small, "組織u1", "ja")
+    assert ja[0]["label"] == "組織u1 (Org u1) — クラスター外 · 大学"
+    en = net.search_options(small, "org b1", "en")
+    assert en[0]["label"] == "Org b1 (組織b1) — Beta (ビー)"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from dash import ALL, Dash, Input, Output, State, ctx, no_update
 
@@ -29,6 +30,7 @@ class Choices:
     min_degree: int = 0
     centrality: str = "degree"
     depth: int = 1
+    search: str = ""
 
     @classmethod
     def of(cls, **values: Any) -> Choices:
@@ -42,6 +44,7 @@ class Choices:
             min_degree=int(values.get("min_degree") or 0),
             centrality=_one(values.get("centrality"), CENTRALITIES),
             depth=max(1, min(int(values.get("depth") or 1), 2)),
+            search=str(values.get("search") or ""),
         )
 
 
@@ -87,6 +90,7 @@ def render(data: SnapshotData, selection: Any, choices: Choices, lang: Any) -> R
     else:
         ov = model.overview(data, choices.group_by)
         v = model.view(ov, list(choices.expanded), choices.min_degree)
+        found = model.matches(data, ov, choices.search)
         fig = figures.overview_figure(
             data,
             ov,
@@ -94,10 +98,13 @@ def render(data: SnapshotData, selection: Any, choices: Choices, lang: Any) -> R
             layout=choices.layout,
             labels=choices.labels,
             centrality=choices.centrality,
+            found=found,
             lang=lang,
         )
         shown, is_ego = bool(len(v.expanded)), False
         notes += _view_notes(v, choices, lang)
+        if choices.search.strip():
+            notes.append(_search_note(ov, v, found, choices.search, lang))
     if not loose:
         notes.append(t("net.why_group_off", lang))
     panel, ties = org_info(data, selection, lang)
@@ -115,6 +122,15 @@ def _view_notes(v: model.View, choices: Choices, lang: str) -> list[str]:
     if v.capped:
         notes.append(t("net.capped", lang, n=v.capped, limit=model.MAX_DRAWN))
     return notes
+
+
+def _search_note(
+    ov: model.Overview, v: model.View, found: np.ndarray, query: str, lang: str
+) -> str:
+    """How many organizations match the search, how many are drawn, in how many closed groups."""
+    drawn = int(np.isin(found, v.orgs).sum())
+    closed = len(set(ov.org_group[found].tolist()) - set(v.expanded.tolist()))
+    return t("net.search_found", lang, query=query, n=len(found), drawn=drawn, groups=closed)
 
 
 def register(app: Dash, source: DataSource) -> None:
@@ -155,9 +171,14 @@ def register(app: Dash, source: DataSource) -> None:
         Input(ids.NET_MIN_DEGREE, "value"),
         Input(ids.NET_CENTRALITY, "value"),
         Input(ids.NET_DEPTH, "value"),
+        Input(ids.NET_SEARCH, "value"),
         State(ids.LANG, "value"),
     )
-    def draw(selection, expanded, group_by, layout, labels, min_degree, centrality, depth, lang):  # type: ignore[no-untyped-def]
+    def draw(*values: Any) -> tuple[Any, ...]:
+        selection, expanded, group_by, layout, labels, min_degree, centrality, depth, query = (
+            values[:9]
+        )
+        lang = values[9]
         choices = Choices.of(
             expanded=expanded,
             group_by=group_by,
@@ -166,6 +187,7 @@ def register(app: Dash, source: DataSource) -> None:
             min_degree=min_degree,
             centrality=centrality,
             depth=depth,
+            search=query,
         )
         out = render(source.peek().data, selection, choices, lang)
         lang = lang or "ja"

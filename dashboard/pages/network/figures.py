@@ -26,6 +26,8 @@ MAX_EDGE_HOVER = 800
 #: Up to this many organizations drawn, each has its own line to the closed groups it has
 #: ties with; above, those ties are one line per (expanded group, closed group).
 MAX_ORG_LINKS = 300
+#: At most this many drawn search matches are named.
+MAX_MATCH_LABELS = 15
 #: Up to this many organizations drawn, their hover tells kind, cluster, region and metrics.
 MAX_FULL_HOVER = 600
 
@@ -110,10 +112,12 @@ def overview_figure(
     layout: str = "force",
     labels: str = "groups",
     centrality: str = "degree",
+    found: np.ndarray | None = None,
     lang: str = "ja",
 ) -> Any:
     """Super-nodes for the closed groups, organizations for the expanded ones, and the ties
-    between whatever is drawn (counted, with the counts in the hover)."""
+    between whatever is drawn (counted, with the counts in the hover); the organizations
+    matching a search are named, the closed groups holding matches ringed."""
     centres, xy = model.positions(ov, v, layout)
     fig = ui.Figure()
     if layout == "geo":
@@ -141,6 +145,8 @@ def overview_figure(
     _handles(fig, data, ov, v, centres, labels, lang)
     if labels.startswith("top") and len(v.orgs):
         _org_labels(fig, data, ov.org_ids[v.orgs], xy, ov.degree[v.orgs], int(labels[3:]), lang)
+    if found is not None and len(found):
+        _matches(fig, data, ov, v, found, xy, cx, cy, lang)
     shown = int(v.collapsed.size) + int(v.orgs.size)
     title = t(
         "net.mode_overview", lang, groups=len(ov.keys), orgs=len(ov.org_ids), ties=len(ov.tie_a)
@@ -441,6 +447,67 @@ def _handles(
             },
             customdata=[["group", ov.keys[c]] for c in codes],
             hovertext=[f"<b>{name}</b><br>{t('net.click_collapse', lang)}" for name in names],
+            hoverinfo="text",
+            showlegend=False,
+        )
+    )
+
+
+def _matches(
+    fig: Any,
+    data: SnapshotData,
+    ov: model.Overview,
+    v: model.View,
+    found: np.ndarray,
+    xy: np.ndarray,
+    cx: np.ndarray,
+    cy: np.ndarray,
+    lang: str,
+) -> None:
+    """Search matches: drawn ones named (in red), closed groups holding some ringed."""
+    row = np.full(len(ov.org_ids), -1, dtype=np.int64)
+    row[v.orgs] = np.arange(len(v.orgs))
+    drawn = found[row[found] >= 0][:MAX_MATCH_LABELS]
+    for code in drawn:
+        i = row[code]
+        fig.add_annotation(
+            x=float(xy[i, 0]),
+            y=float(xy[i, 1]),
+            text=short_text(data.org_label(str(ov.org_ids[code]), lang), 18),
+            showarrow=True,
+            arrowcolor="#d62728",
+            arrowhead=0,
+            ax=0,
+            ay=-22,
+            font={"size": 11, "color": "#d62728"},
+            bgcolor="rgba(255,255,255,0.85)",
+        )
+    is_closed = np.zeros(len(ov.keys), dtype=bool)
+    is_closed[v.collapsed] = True
+    groups, counts = np.unique(ov.org_group[found], return_counts=True)
+    keep = is_closed[groups]
+    groups, counts = groups[keep], counts[keep]
+    if not len(groups):
+        return
+    px = placement.marker_px(ov.members)[groups]
+    names = state.names(data, ov, lang)[0]
+    fig.add_trace(
+        ui.trace(
+            "scatter",
+            x=cx[groups],
+            y=cy[groups],
+            mode="markers",
+            marker={
+                "size": px + 10,
+                "symbol": "circle-open",
+                "color": "#d62728",
+                "line": {"width": 3, "color": "#d62728"},
+            },
+            customdata=[["group", ov.keys[g]] for g in groups],
+            hovertext=[
+                f"<b>{names[g]}</b><br>{t('net.matches_inside', lang, n=int(n))}"
+                for g, n in zip(groups, counts, strict=True)
+            ],
             hoverinfo="text",
             showlegend=False,
         )

@@ -22,6 +22,7 @@ import pandas as pd
 from kizuna.analytics.layout import group_centres, local_positions
 from kizuna.dashboard.data import NO_CLUSTER, SnapshotData
 from kizuna.dashboard.pages.network.placement import force_centres, geo_centres, separate
+from kizuna.dashboard.text import search
 from kizuna.graph.model import CLUSTER_PALETTE
 
 #: How the organizations without a cluster are grouped.
@@ -365,3 +366,16 @@ def positions(ov: Overview, v: View, layout: str) -> tuple[pd.DataFrame, np.ndar
     r = centres["radius"].to_numpy()[g] * 0.92
     xy = np.column_stack([cx + ov.offsets[v.orgs, 0] * r, cy + ov.offsets[v.orgs, 1] * r])
     return centres, xy.round(3)  # a thousandth of a unit is under a pixel: a lighter JSON
+
+
+#: At most this many search matches are marked on the overview.
+MAX_MATCHES = 200
+
+
+def matches(data: SnapshotData, ov: Overview, query: Any) -> np.ndarray:
+    """Organization codes whose names match ``query`` (partial, width-insensitive), best first."""
+    if not isinstance(query, str) or not query.strip():
+        return np.zeros(0, dtype=np.int64)
+    found = search(data.search_keys, query, rank=data.orgs["degree"], limit=MAX_MATCHES)
+    position = pd.Series(np.arange(len(ov.org_ids)), index=ov.org_ids)
+    return position.reindex(found).dropna().to_numpy(dtype=np.int64)
