@@ -434,3 +434,18 @@ def test_search_results_name_the_group_never_a_code(small):
     assert ja[0]["label"] == "組織u1 (Org u1) — クラスター外 · 大学"
     en = net.search_options(small, "org b1", "en")
     assert en[0]["label"] == "Org b1 (組織b1) — Beta (ビー)"
+
+
+def test_per_snapshot_parts_are_computed_once_and_kept(small):
+    calls: list[int] = []
+
+    def compute() -> int:
+        calls.append(1)
+        return len(calls)
+
+    first = model.per_snapshot(small, "test-part", compute)
+    for _ in range(100):  # never pushed out, unlike the bounded per-query memo
+        small.memo(f"other-{_}", lambda: 0)
+    assert model.per_snapshot(small, "test-part", compute) == first == 1
+    assert calls == [1]
+    assert model.overview(small, "kind") is model.overview(small, "kind")

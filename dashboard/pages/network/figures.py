@@ -79,7 +79,7 @@ def tie_hover(data: SnapshotData, lang: str) -> np.ndarray:
             dtype=object,
         )
 
-    result: np.ndarray = data.memo(f"net_tie_hover|{lang}", build)
+    result: np.ndarray = model.per_snapshot(data, f"tie_hover|{lang}", build)
     return result
 
 

@@ -13,8 +13,11 @@ as integer codes, the positions of both layouts) is computed once per snapshot a
 
 from __future__ import annotations
 
+import threading
+import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -24,6 +27,8 @@ from kizuna.dashboard.data import NO_CLUSTER, SnapshotData
 from kizuna.dashboard.pages.network.placement import force_centres, geo_centres, separate
 from kizuna.dashboard.text import search
 from kizuna.graph.model import CLUSTER_PALETTE
+
+T = TypeVar("T")
 
 #: How the organizations without a cluster are grouped.
 GROUP_BY: tuple[str, ...] = ("kind", "region")
@@ -124,10 +129,38 @@ class Overview:
         return self.org_group[self.tie_b]
 
 
+_KEPT: weakref.WeakKeyDictionary[SnapshotData, dict[str, Any]] = weakref.WeakKeyDictionary()
+_KEPT_LOCK = threading.Lock()
+_PART_LOCKS: dict[tuple[int, str], threading.Lock] = {}
+
+
+def per_snapshot(data: SnapshotData, name: str, compute: Callable[[], T]) -> T:
+    """``compute()`` once per snapshot and ``name``, kept as long as the snapshot lives.
+
+    Unlike :meth:`SnapshotData.memo` (a bounded cache shared with per-query results, where
+    many users' queries could push these out) nothing here is evicted; two requests asking at
+    once compute it once.
+    """
+    with _KEPT_LOCK:
+        parts = _KEPT.setdefault(data, {})
+        if name in parts:
+            return parts[name]
+        lock = _PART_LOCKS.setdefault((id(data), name), threading.Lock())
+    with lock:
+        with _KEPT_LOCK:
+            if name in parts:
+                return parts[name]
+        value = compute()
+        with _KEPT_LOCK:
+            parts[name] = value
+            _PART_LOCKS.pop((id(data), name), None)
+        return value
+
+
 def overview(data: SnapshotData, by: str = "kind") -> Overview:
     """The :class:`Overview` of ``data`` grouped ``by`` kind or region, cached per snapshot."""
     by = by if by in GROUP_BY else "kind"
-    result: Overview = data.memo(f"net_overview|{by}", lambda: build_overview(data, by))
+    result: Overview = per_snapshot(data, f"overview|{by}", lambda: build_overview(data, by))
     return result
 
 

@@ -16,6 +16,7 @@ from kizuna.dashboard.pages.network.model import (
     MIN_DEGREES,
     Overview,
     parse_loose,
+    per_snapshot,
 )
 
 
@@ -53,7 +54,7 @@ def names(data: SnapshotData, ov: Overview, lang: str) -> tuple[list[str], list[
             [short_name(data, k, lang) for k in ov.keys],
         )
 
-    result: tuple[list[str], list[str]] = data.memo(f"net_names|{ov.by}|{lang}", build)
+    result = per_snapshot(data, f"names|{ov.by}|{lang}", build)
     return result
 
 
