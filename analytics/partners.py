@@ -143,6 +143,11 @@ class PartnerFinder:
         self.names = dict(
             zip(nodes["id"], nodes["name"] if "name" in nodes else nodes["id"], strict=True)
         )
+        english = nodes["name_en"] if "name_en" in nodes else nodes["id"]
+        self.names_en = {
+            i: e if isinstance(e, str) and e else self.names.get(i, i)
+            for i, e in zip(nodes["id"], english, strict=True)
+        }
         self.region = (
             nodes["region"].to_numpy(dtype=object) if "region" in nodes else np.full(snap.n, None)
         )
@@ -325,7 +330,7 @@ class PartnerFinder:
         if row["broker"] >= 0:
             b = str(self.snap.ids[int(row["broker"])])
             name, d = self.names.get(b, b), int(row["distance"])
-            en.append(f"reachable in {d} steps through broker {name}")
+            en.append(f"reachable in {d} steps through broker {self.names_en.get(b, name)}")
             ja.append(f"仲介役 {name} を通じて{d}ステップで到達できる")
         if row["outreach"] > 0:
             o = int(row["outreach"])

@@ -104,7 +104,9 @@ def with_terms(frame: pd.DataFrame, terms: dict[str, str], lang: str | None = No
 
 
 #: Columns whose long text wraps onto several lines (cluster names are shown in full).
-WRAPPED: frozenset[str] = frozenset({"evidence", "reasons", "a_name", "b_name"})
+WRAPPED: frozenset[str] = frozenset(
+    {"evidence", "reasons", "a_name", "b_name", "name", "cluster_name", "broker_name"}
+)
 
 
 def org_customdata(index: Any) -> np.ndarray:

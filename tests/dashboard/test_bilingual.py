@@ -114,16 +114,34 @@ def test_the_heatmap_ticks_stay_short_and_distinct(data):
     names = [f"{forum}(コンテンツ)", f"{forum}(オンラインゲーム)"]
     ticks = figures.short_labels(names, 11)
     assert len(set(ticks)) == 2 and all(len(t) <= 11 for t in ticks)
-    assert figures.own_name(data, "kansai_green", "en") == "Green KANSAI"
-    assert figures.own_name(data, "kansai_green", "ja") == "環境ビジネスKANSAI"
+    from kizuna.dashboard.names import cluster_name
+
+    assert cluster_name(data, "kansai_green", "en") == "Green KANSAI"
+    assert cluster_name(data, "kansai_green", "ja") == "環境ビジネスKANSAI"
 
 
 def test_brokerage_ticks_are_the_own_name_on_two_lines_at_most(data):
-    from kizuna.dashboard.pages.hub_roles.figures import short_name
+    import doctest
 
+    from kizuna.dashboard import names
+    from kizuna.dashboard.names import short_name
+
+    assert doctest.testmod(names).failed == 0
     assert short_name(data, "u_tokyo", "en") == "University of Tokyo"
     assert short_name(data, "u_tokyo", "ja") == "東京大学"
     coordinators = short_name(data, "tama_coord", "ja", limit=12)
     assert coordinators.split("<br>") == ["ＴＡＭＡコー", "ディネータ"]
     assert short_name(data, "u_tokyo", "en", limit=12).split("<br>") == ["University", "of Tokyo"]
     assert short_name(data, "u_tokyo", "en", limit=8).split("<br>") == ["Universi", "ty of T…"]
+
+
+def test_english_partner_reasons_name_the_broker_in_english(tiny_bundle):
+    from kizuna.analytics.partners import suggest_partners
+
+    found = suggest_partners(tiny_bundle(), cluster="tama", k=10)
+    brokers = [r for rs in found["reasons_en"] for r in rs if "through broker" in r]
+    assert brokers  # the tiny network has paths through a broker
+    english = set(tiny_bundle().nodes["name_en"].dropna())
+    for reason in brokers:
+        name = reason.split("through broker ", 1)[1]
+        assert name in english or name.isascii(), reason

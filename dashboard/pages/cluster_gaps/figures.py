@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 from kizuna.dashboard import components as ui
 from kizuna.dashboard.data import SnapshotData
 from kizuna.dashboard.i18n import t
+from kizuna.dashboard.names import cluster_name
 from kizuna.dashboard.pages.cluster_gaps.model import MAX_HEATMAP, ordered_clusters
 
 
@@ -52,7 +53,7 @@ def heatmap(
             f"{t('gaps.ratio', lang)} {ratio}"
         )
         text[i, j] = text[j, i] = hover
-    labels = short_labels([own_name(data, c, lang) for c in names], TICK_LIMIT[lang])
+    labels = short_labels([cluster_name(data, c, lang) for c in names], TICK_LIMIT[lang])
     fig = go.Figure()
     fig.add_trace(  # the pairs with no tie: a layer of their own, under the ratios
         go.Heatmap(
@@ -115,18 +116,6 @@ def heatmap(
 
 #: Characters of a heatmap tick (a Japanese character is about twice as wide).
 TICK_LIMIT: dict[str, int] = {"ja": 11, "en": 20}
-
-
-def own_name(data: SnapshotData, cluster: str, lang: str) -> str:
-    """The cluster's name in ``lang`` alone (no other-language name beside it)."""
-    if cluster not in data.clusters.index:
-        return data.cluster_label(cluster, lang)
-    row = data.clusters.loc[cluster]
-    english = row.get("name_en")
-    if lang == "en" and isinstance(english, str) and english:
-        return english
-    name = row.get("name")
-    return name if isinstance(name, str) and name else str(cluster)
 
 
 def short_label(name: str, limit: int = 12) -> str:

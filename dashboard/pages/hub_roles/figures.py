@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 from kizuna.dashboard import components as ui
 from kizuna.dashboard.data import SnapshotData
 from kizuna.dashboard.i18n import label_column, role_label, t, term
+from kizuna.dashboard.names import short_name
 from kizuna.dashboard.pages.hub_roles.model import (
     BROKERAGE,
     ROLE_REGIONS,
@@ -149,24 +150,6 @@ def role_hover(data: SnapshotData, partition: str, lang: str) -> pd.Series:
 
     result: pd.Series = data.memo(f"role_hover|{partition}|{lang}", build)
     return result
-
-
-def short_name(data: SnapshotData, org: str, lang: str, limit: int = 24) -> str:
-    """An organization's own name in ``lang`` (no other-language name beside it), on at most
-    two lines of ``limit`` // 2 characters in Japanese, ``limit`` in English, cut with "…"."""
-    row = data.orgs.loc[org] if org in data.orgs.index else None
-    english = row.get("name_en") if row is not None else None
-    name = row.get("name") if row is not None else None
-    own = english if lang == "en" and isinstance(english, str) and english else name
-    text = str(own) if isinstance(own, str) and own else str(org)
-    width = limit // 2 if lang == "ja" else limit
-    if len(text) > 2 * width:
-        text = text[: 2 * width - 1] + "…"
-    if len(text) <= width:
-        return text
-    cut = text.rfind(" ", 0, width + 1) if lang == "en" else -1
-    cut = cut if cut > 0 else width
-    return text[:cut].rstrip() + "<br>" + text[cut:].lstrip()
 
 
 def brokerage_figure(data: SnapshotData, selection: dict[str, Any], lang: str) -> go.Figure:

@@ -7,6 +7,7 @@ import pandas as pd
 from kizuna.dashboard import components as ui
 from kizuna.dashboard.data import SnapshotData
 from kizuna.dashboard.i18n import t
+from kizuna.dashboard.names import short_name
 
 
 def path_figure(
@@ -62,11 +63,12 @@ def path_figure(
             y=ys,
             mode="markers+text",
             marker={"size": 26, "color": colours},
-            text=[data.org_label(p)[:22] for p in path],
+            text=[short_name(data, p, lang) for p in path],
             textposition="bottom center",
             customdata=[["org", p] for p in path],
             hovertext=[
-                f"{data.org_label(p)}<br>{data.cluster_label(str(data.orgs.at[p, 'group']))}"
+                f"{data.org_label(p, lang)}<br>"
+                f"{data.cluster_label(str(data.orgs.at[p, 'group']), lang)}"
                 if p in data.orgs.index
                 else p
                 for p in path
@@ -85,7 +87,8 @@ def path_figure(
         )
     fig.update_xaxes(visible=False, range=[-0.7, max(len(path) - 0.3, 1)])
     fig.update_yaxes(visible=False, range=[-0.8, 1.3])
-    title = f"{data.org_label(path[0])} → {data.org_label(cand)}"
+    title = f"{short_name(data, path[0], lang, 60)} → {short_name(data, cand, lang, 60)}"
+    title = title.replace("<br>", " ")
     if len(path) <= 1:
         title += " — " + t("partners.no_path", lang)
     return ui.base_layout(
