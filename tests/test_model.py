@@ -1,6 +1,6 @@
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kizuna.graph.bundle import Bundle, GraphFilter, empty_frame
@@ -32,6 +32,7 @@ def test_tie_identity_is_directional_and_includes_since() -> None:
     assert Tie("a", "b", "mou", since=2003).key == tie_key("a", "b", "mou", 2003)
 
 
+@settings(deadline=None)  # a loaded machine; no timed assertions
 @given(
     st.lists(
         st.tuples(

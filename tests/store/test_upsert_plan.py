@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kizuna.graph.model import tie_keys
@@ -75,6 +75,7 @@ def test_tie_step_keeps_first_of_a_key_and_sorts_by_source() -> None:
     assert len(report.duplicates) == 1 and "ties.csv row 5" in report.duplicates[0]
 
 
+@settings(deadline=None)  # a loaded machine; no timed assertions
 @given(
     st.lists(
         st.tuples(st.sampled_from("abcd"), st.sampled_from("abcd"), st.sampled_from(["x", "y"])),
