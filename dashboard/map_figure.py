@@ -237,17 +237,26 @@ def _add_arcs(
                 "color": np.where(red, "#d62728", "rgba(80,80,160,0.25)"),
             },
             customdata=[["arc", r.a, r.b] for r in ui.rows(shown)],
-            hovertext=[
-                f"{place_label(data, r.a, lang)} ↔ {place_label(data, r.b, lang)}<br>"
-                f"{t('map.ties', lang)}: {r.count} ({kind_names(r.kinds, lang)}) · "
-                f"{t('map.weight', lang)} {r.weight:g}"
-                for r in ui.rows(shown)
-            ],
+            hovertext=arc_hover(data, shown, lang),
             hoverinfo="text",
             name=t("map.arcs", lang),
             showlegend=False,
         )
     )
+
+
+def arc_hover(data: SnapshotData, shown: pd.DataFrame, lang: str) -> list[str]:
+    """ "TAMA ↔ 近畿<br>Ties: 3 (joint R&D, supply) · total weight 4": one per arc (the
+    names and kind lists looked up once per distinct place and kind list)."""
+    places = {p: place_label(data, p, lang) for p in {*shown["a"], *shown["b"]}}
+    kinds = {k: kind_names(k, lang) for k in set(shown["kinds"])}
+    ties, weight = t("map.ties", lang), t("map.weight", lang)
+    return [
+        f"{places[a]} ↔ {places[b]}<br>{ties}: {n} ({kinds[k]}) · {weight} {w:g}"
+        for a, b, n, k, w in zip(
+            shown["a"], shown["b"], shown["count"], shown["kinds"], shown["weight"], strict=True
+        )
+    ]
 
 
 def _curves(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pandas as pd
@@ -201,8 +202,7 @@ def render(
     lang = lang or "ja"
     if data.is_empty:
         return ui.empty_figure(t("empty.title", lang)), ui.empty_store_page(lang)
-    ties = filter_ties(data, tie_kinds=kinds, confidence=confidence, years=years)
-    table = arcs(data, ties)
+    ties, table = filtered_arcs(data, kinds, confidence, years)
     fig = map_figure(data, table, color_by=color_by or "field", selection=chosen, lang=lang)
     if ties.empty:
         fig.add_annotation(
@@ -215,3 +215,21 @@ def render(
             font={"color": "#b00", "size": 14},
         )
     return fig, details(data, ties, chosen, lang)
+
+
+def filtered_arcs(
+    data: SnapshotData,
+    kinds: list[str] | None,
+    confidence: list[str] | None,
+    years: list[int] | None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(ties kept by the filters, their arcs), once per snapshot and filters: a click on
+    another cluster redraws the selection, not the arcs."""
+
+    def compute() -> tuple[pd.DataFrame, pd.DataFrame]:
+        ties = filter_ties(data, tie_kinds=kinds, confidence=confidence, years=years)
+        return ties, arcs(data, ties)
+
+    key = json.dumps(["arcs", kinds, confidence, years], sort_keys=True, default=str)
+    result: tuple[pd.DataFrame, pd.DataFrame] = data.memo(key, compute)
+    return result
