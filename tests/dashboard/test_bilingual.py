@@ -145,3 +145,24 @@ def test_english_partner_reasons_name_the_broker_in_english(tiny_bundle):
     for reason in brokers:
         name = reason.split("through broker ", 1)[1]
         assert name in english or name.isascii(), reason
+
+
+def test_each_field_keeps_its_colour_in_both_languages(data):
+    from kizuna.dashboard.arcs import arcs, placed_ties
+    from kizuna.dashboard.map_figure import map_figure
+
+    def colours(lang: str) -> dict[str, str]:
+        fig = map_figure(data, arcs(data, placed_ties(data)), selection={}, lang=lang)
+        found = {}
+        for trace in fig.to_plotly_json()["data"]:
+            colour = (trace.get("marker") or {}).get("color")
+            for item in trace.get("customdata") or []:
+                if isinstance(colour, str) and item[0] == "cluster":
+                    found[str(item[1])] = colour
+        return found
+
+    japanese, english = colours("ja"), colours("en")
+    assert japanese and japanese == english
+    fields = data.clusters.set_index("id")["field"]
+    by_field = {fields[c]: japanese[c] for c in japanese}
+    assert len(set(by_field.values())) == len(by_field)  # one colour per field
