@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -189,7 +190,8 @@ def register(app: Dash, source: DataSource) -> None:
             depth=depth,
             search=query,
         )
-        out = render(source.peek().data, selection, choices, lang)
+        data = source.peek().data
+        out = data.view("network", partial(render, data), selection, choices, lang)
         lang = lang or "ja"
         return (
             out.figure,
