@@ -159,7 +159,7 @@ class SnapshotData:
                 logger.info("%s computed in %.2f s", name, time.perf_counter() - started)
             return self._memo[name]
 
-    def memo(self, name: str, compute: Callable[[], Any], *, limit: int = 64) -> Any:
+    def memo(self, name: str, compute: Callable[[], T], *, limit: int = 64) -> T:
         """A per-snapshot cache for results keyed by user choices (partner queries …)."""
         cache: OrderedDict[str, Any] = self._cached("_results", OrderedDict)
         with self._lock:

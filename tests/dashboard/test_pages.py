@@ -17,7 +17,7 @@ from kizuna.dashboard.app import create_app
 from kizuna.dashboard.data import Snapshot, SnapshotData
 from kizuna.dashboard.i18n import LANGUAGES, catalogue
 from kizuna.dashboard.page import Page
-from kizuna.dashboard.pages import LINKED_PAGES, PAGES, page_of
+from kizuna.dashboard.pages import LINKED_PAGES, PAGES
 
 DASHBOARD = Path(shell.__file__).resolve().parent
 SELECTIONS: list[dict[str, Any] | None] = [
@@ -71,12 +71,13 @@ def test_every_page_folder_is_registered_and_packaged():
         if p.is_dir() and (p / "__init__.py").exists()
     }
     assert len(folders) >= 7
-    paths = {p.path for p in (*PAGES, *LINKED_PAGES)}
+    registered = {id(p) for p in (*PAGES, *LINKED_PAGES)}
     with (DASHBOARD.parent / "pyproject.toml").open("rb") as handle:
         packaged = set(tomllib.load(handle)["tool"]["setuptools"]["packages"])
     for name in folders:
         module = importlib.import_module(f"kizuna.dashboard.pages.{name}")
-        assert page_of(module).path in paths, name
+        assert isinstance(module.PAGE, Page), name
+        assert id(module.PAGE) in registered, name
         assert f"kizuna.dashboard.pages.{name}" in packaged, f"add {name} to pyproject packages"
 
 
