@@ -1,8 +1,9 @@
 """Follow one tie from a CSV row to the app and count the kizuna modules and functions it crosses.
 
 A measurement, not a test: it writes a tiny bundle (three organizations in two clusters, one
-tie) as CSV files in a temporary folder, starts an embedded store in a temporary data
-directory, and runs the real path under :func:`sys.setprofile`, recording every ``kizuna.*``
+tie, one program two of them join) as CSV files in a temporary folder, starts an embedded
+store in a temporary data directory, and runs the real path under :func:`sys.setprofile`,
+recording every ``kizuna.*``
 function entered (module bodies run by an import are not counted: everything is imported by
 an untraced first pass, then the store is emptied and the path is traced):
 
@@ -47,6 +48,16 @@ TIES = f"""source,target,kind,since,evidence,confidence
 {SOURCE},{TARGET},mou,2003,{EVIDENCE},reported
 """
 
+#: One program two organizations join: a load before issue 18 derived a co_participation tie
+#: from it and stored it (the traced tie is another pair).
+PROGRAMS = """id,name,kind
+trace_fair,商談会,matching
+"""
+PARTICIPATION = f"""program,organization
+trace_fair,{TARGET}
+trace_fair,trace_acme
+"""
+
 #: Where the tie's identity, duplicates, endpoints and adjacency are handled: calls counted.
 WATCHED = (
     "tie_keys",
@@ -62,6 +73,8 @@ WATCHED = (
     "Snapshot.igraph",
     "SnapshotData._build_neighbours",
     "_fr",
+    "project_participation",
+    "BundleLoad._delete_derived",
     "BoltStore.content_version",
     "BoltStore.read_bundle",
 )
@@ -193,12 +206,28 @@ def traced(stage: Stage) -> Iterator[None]:
         threading.setprofile(None)
 
 
+def _entry_points() -> tuple[Any, Any, Any, Any]:
+    """load_bundle, the map's render, the data page's table_frame and rows_response.
+
+    Where they live now, else where they lived before issue 18 (``kizuna.cmd_load``, page
+    modules instead of page folders), so that the same trace runs on an older checkout.
+    """
+    try:
+        from kizuna.dashboard.pages.data_tables import model as data_page
+        from kizuna.dashboard.pages.national_map import layout as map_page
+        from kizuna.loaders import load
+    except ImportError:
+        from kizuna import cmd_load as load  # type: ignore[no-redef]
+        from kizuna.dashboard.pages import data_tables as data_page  # type: ignore[no-redef]
+        from kizuna.dashboard.pages import national_map as map_page  # type: ignore[no-redef]
+    return load.load_bundle, map_page.render, data_page.table_frame, data_page.rows_response
+
+
 def run_path(bundle_dir: Path, store: Any, source: Any, stages: list[Stage] | None) -> None:
     """The path itself; traced stage by stage when ``stages`` is given."""
     from kizuna.dashboard.data import DataSource, _analyze
-    from kizuna.dashboard.pages.data_tables.model import rows_response, table_frame
-    from kizuna.dashboard.pages.national_map.layout import render
-    from kizuna.loaders.load import load_bundle
+
+    load_bundle, render, table_frame, rows_response = _entry_points()
 
     def stage(i: int, work: Callable[[], Any]) -> Any:
         if stages is None:
@@ -219,7 +248,9 @@ def run_path(bundle_dir: Path, store: Any, source: Any, stages: list[Stage] | No
     assert len(data.bundle.ties) == 1
     # the app runs the analysis in a worker process (run_analysis): traced here in-process
     stage(2, lambda: _analyze(data.bundle))
-    stage(3, lambda: data.view("map", partial(render, data), None, None, None, None, None, "ja"))
+    answer = partial(render, data, None, None, None, None, None, "ja")
+    view = getattr(data, "view", None)  # answers kept per snapshot (not before issue 18)
+    stage(3, lambda: view("map", answer) if view is not None else answer())
     rows = stage(
         4, lambda: rows_response(table_frame(data, "ties", {}), {"startRow": 0, "endRow": 100})
     )
@@ -274,7 +305,11 @@ def report(stages: list[Stage]) -> str:
 
 def main() -> int:
     from kizuna.config import Settings
-    from kizuna.dashboard.store_source import StoreSource
+
+    try:
+        from kizuna.dashboard.store_source import StoreSource
+    except ImportError:  # before issue 18
+        from kizuna.cmd_serve import StoreSource
     from kizuna.graph.embedded import start_server, stop_server
     from kizuna.store_access import connect
 
@@ -283,6 +318,8 @@ def main() -> int:
         bundle_dir.mkdir()
         Path(bundle_dir, "nodes.csv").write_text(NODES, encoding="utf-8")
         Path(bundle_dir, "ties.csv").write_text(TIES, encoding="utf-8")
+        Path(bundle_dir, "programs.csv").write_text(PROGRAMS, encoding="utf-8")
+        Path(bundle_dir, "participation.csv").write_text(PARTICIPATION, encoding="utf-8")
         start_server(data_dir, attached=True)
         try:
             settings = Settings(data_dir=data_dir)
