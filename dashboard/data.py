@@ -249,11 +249,6 @@ class SnapshotData:
         return self._cached("ties", self._build_ties)
 
     @property
-    def neighbours(self) -> dict[str, set[str]]:
-        """Undirected adjacency (self-ties dropped)."""
-        return self._cached("neighbours", self._build_neighbours)
-
-    @property
     def positions(self) -> pd.DataFrame:
         """Network-explorer coordinates x, y of every organization, indexed by id."""
         return self._cached("positions", lambda: layout_engine.node_positions(self))
@@ -285,7 +280,7 @@ class SnapshotData:
         if self.is_empty:
             return
         self.warm_light()
-        _ = (self.analysis, self.orgs, self.neighbours, self.search_keys)
+        _ = (self.analysis, self.orgs, self.search_keys)
         _ = self.positions
 
     @property
@@ -443,15 +438,6 @@ class SnapshotData:
             ties[f"{end}_place"] = looked["place"].to_numpy()
         ties["year"] = ties["since"]
         return ties
-
-    def _build_neighbours(self) -> dict[str, set[str]]:
-        adj: dict[str, set[str]] = {i: set() for i in self.bundle.nodes["id"]}
-        ties = self.bundle.ties
-        for a, b in zip(ties["source"], ties["target"], strict=True):
-            if a != b and a in adj and b in adj:
-                adj[a].add(b)
-                adj[b].add(a)
-        return adj
 
     def _build_search_keys(self) -> pd.Series:
         nodes = self.bundle.nodes

@@ -8,6 +8,7 @@ import pandas as pd
 
 from kizuna.dashboard import components as ui
 from kizuna.dashboard.data import SnapshotData
+from kizuna.dashboard.explorer import ego
 from kizuna.graph.cells import xlsx_bytes
 
 TABLES = ("organizations", "ties", "clusters", "programs", "participation")
@@ -30,7 +31,7 @@ def table_frame(
         elif sel.get("kind") == "pair":
             frame = frame[frame["cluster"].isin([sel.get("a"), sel.get("b")])]
         elif sel.get("kind") == "org":
-            near = data.neighbours.get(str(sel.get("id")), set()) | {sel.get("id")}
+            near = set(ego(data, str(sel.get("id")), 1)) | {sel.get("id")}
             frame = frame[frame["id"].isin(near)]
     elif table == "ties":
         frame = bundle.ties
