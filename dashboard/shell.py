@@ -254,6 +254,15 @@ def share_outputs(query: dict[str, str]) -> tuple[str, list[str]]:
 
 
 def register(app: Dash, source: DataSource) -> None:
+    """The shell's callbacks: routing and status, the URL's state, the selection."""
+    _register_routing(app, source)
+    _register_url_state(app)
+    _register_selection(app, source)
+
+
+def _register_routing(app: Dash, source: DataSource) -> None:
+    """The page for the URL (with banner and nav bar), and the cheap status poll."""
+
     @app.callback(
         Output(ids.PAGE, "children"),
         Output(ids.BANNER, "children"),
@@ -306,6 +315,10 @@ def register(app: Dash, source: DataSource) -> None:
             2000 if fast else 10000,
         )
 
+
+def _register_url_state(app: Dash) -> None:
+    """A shared URL's language and selection restored; the view written back into it."""
+
     @app.callback(
         Output(ids.LANG, "value"),
         Output(ids.SELECTION, "data", allow_duplicate=True),
@@ -341,6 +354,10 @@ def register(app: Dash, source: DataSource) -> None:
         query = urlstate.parse(search)
         query.update(lang=lang or "", sel=urlstate.selection_param(selection))
         return share_outputs(query)
+
+
+def _register_selection(app: Dash, source: DataSource) -> None:
+    """The selection's label and clear button; figure download settings."""
 
     @app.callback(
         Output(ids.SELECTION_LABEL, "children"),
