@@ -135,7 +135,14 @@ def _search_note(
 
 
 def register(app: Dash, source: DataSource) -> None:
-    """The page's callbacks."""
+    """The page's callbacks: search, the drawing, and what clicks and controls change."""
+    _register_search(app, source)
+    _register_draw(app, source)
+    _register_controls(app, source)
+
+
+def _register_search(app: Dash, source: DataSource) -> None:
+    """The organization search box and picking one of its results."""
 
     @app.callback(
         Output(ids.NET_RESULTS, "options"),
@@ -152,6 +159,10 @@ def register(app: Dash, source: DataSource) -> None:
     )
     def pick(org):  # type: ignore[no-untyped-def]
         return {"kind": "org", "id": org} if org else no_update
+
+
+def _register_draw(app: Dash, source: DataSource) -> None:
+    """The figure, panels and control options for the selection and the choices."""
 
     @app.callback(
         Output(ids.NET_FIGURE, "figure"),
@@ -208,6 +219,10 @@ def register(app: Dash, source: DataSource) -> None:
             group_by_options(lang, loose=out.loose and not out.ego),
             {} if out.ego else {"display": "none"},
         )
+
+
+def _register_controls(app: Dash, source: DataSource) -> None:
+    """Clicks that expand or select, regrouping, the URL, and the CSV download."""
 
     @app.callback(
         Output(ids.NET_EXPANDED, "value"),
