@@ -105,7 +105,19 @@ def with_terms(frame: pd.DataFrame, terms: dict[str, str], lang: str | None = No
 
 #: Columns whose long text wraps onto several lines (cluster names are shown in full).
 WRAPPED: frozenset[str] = frozenset(
-    {"evidence", "reasons", "a_name", "b_name", "name", "cluster_name", "broker_name"}
+    {
+        "evidence",
+        "reasons",
+        "a_name",
+        "b_name",
+        "name",
+        "names",
+        "other",
+        "cluster_name",
+        "broker_name",
+        "source_name",
+        "target_name",
+    }
 )
 
 

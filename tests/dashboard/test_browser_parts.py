@@ -131,7 +131,9 @@ def test_a_shared_gaps_url_restores_page_language_and_pair(served, browser):
     assert severe(browser) == []
 
 
-@pytest.mark.parametrize("path", ["/", "/gaps", "/roles", "/cluster/tama"])
+@pytest.mark.parametrize(
+    "path", ["/", "/network", "/gaps", "/roles", "/partners", "/data", "/cluster/tama"]
+)
 def test_switching_the_language_redraws_the_page_in_place(served, browser, path):
     from selenium.webdriver.common.by import By
 
@@ -149,7 +151,7 @@ def test_switching_the_language_redraws_the_page_in_place(served, browser, path)
     wait_for(browser, settled)
     assert browser.execute_script("return window.__same_page === true")
     found = browser.execute_script(COLLECT)
-    report = problems(found, "en", _names(bundle), _ids(bundle))
+    report = problems(found, "en", _names(bundle), _ids(bundle), raw_data=path == "/data")
     assert not report, "\n".join(report)
     shot(browser, (path.strip("/").replace("/", "-") or "map") + "-switched-en")
     browser.find_element(By.CSS_SELECTOR, '#lang input[value="ja"]').click()
