@@ -34,7 +34,9 @@ CHROME_FLAGS = [
     "--window-size=1500,1100",
     "--lang=ja",
 ]
-WAIT = 20
+#: The longest wait for the app to answer (a ceiling, not a timing: a loaded 2-core machine
+#: can take tens of seconds to redraw a page).
+WAIT = 45
 
 
 def _binary(*names: str) -> str | None:
