@@ -75,7 +75,6 @@ def _ties_body(data: SnapshotData, ties: pd.DataFrame, selection: dict[str, Any]
 def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div:
     data = snapshot.data
     low, high = year_bounds(data)
-    kinds = sorted(set(data.bundle.ties["kind"].dropna()))
     dated, total = year_coverage(data)
     years_on = enough_share(dated, total)
     phased, clusters = phase_coverage(data)
@@ -86,105 +85,122 @@ def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div
     if not phases_on:
         why_not.append(t("map.phases_off", lang, dated=phased, total=clusters))
     wanted = urlstate.map_filters(urlstate.CURRENT_QUERY.get())  # a shared URL's filters
-    levels = list(CONFIDENCE_LEVELS)
     years = wanted.get("years", [low, high]) if years_on else [low, high]
     return html.Div(
         [
             html.H2(t("map.title", lang)),
-            html.Div(
-                [
-                    ui.control(
-                        t("map.cluster_picker", lang),
-                        dcc.Dropdown(
-                            id=ids.MAP_CLUSTER,
-                            options=cluster_options(data, lang),
-                            value=None,
-                            searchable=True,
-                            clearable=True,
-                            placeholder=t("map.cluster_placeholder", lang),
-                        ),
-                        "control wide",
-                    ),
-                    ui.control(
-                        t("map.tie_kinds", lang),
-                        dcc.Dropdown(
-                            id=ids.MAP_TIE_KINDS,
-                            options=[
-                                {"label": term("tie_kind", k, lang), "value": k} for k in kinds
-                            ],
-                            multi=True,
-                            value=[k for k in wanted.get("kinds", []) if k in kinds],
-                            placeholder=t("map.all_kinds", lang),
-                        ),
-                        "control wide",
-                    ),
-                    ui.control(
-                        t("map.confidence", lang),
-                        dcc.Checklist(
-                            id=ids.MAP_CONFIDENCE,
-                            inline=True,
-                            options=[
-                                {"label": t(f"conf.{c}", lang), "value": c}
-                                for c in CONFIDENCE_LEVELS
-                            ],
-                            value=[c for c in wanted.get("conf", levels) if c in levels],
-                        ),
-                    ),
-                    ui.control(
-                        t("map.phase", lang),
-                        dcc.RadioItems(
-                            id=ids.MAP_PHASE,
-                            inline=True,
-                            value="all",
-                            options=[{"label": t("phase.all", lang), "value": "all"}]
-                            + [
-                                {
-                                    "label": t(f"phase.{p}", lang),
-                                    "value": p,
-                                    "disabled": not years_on,
-                                }
-                                for p in PHASE_PRESETS
-                            ],
-                        ),
-                    ),
-                    ui.control(
-                        t("map.color_by", lang),
-                        dcc.RadioItems(
-                            id=ids.MAP_COLOR_BY,
-                            inline=True,
-                            value=wanted.get("color", "field") if phases_on else "field",
-                            options=[
-                                {"label": t("map.color_field", lang), "value": "field"},
-                                {
-                                    "label": t("map.color_phase", lang),
-                                    "value": "phase",
-                                    "disabled": not phases_on,
-                                },
-                            ],
-                        ),
-                    ),
-                ],
-                className="controls",
-            ),
-            ui.control(
-                t("map.years", lang),
-                dcc.RangeSlider(
-                    id=ids.MAP_YEARS,
-                    min=low,
-                    max=high,
-                    step=1,
-                    value=years,
-                    marks={y: str(y) for y in range(low, high + 1, 2)},
-                    tooltip={"placement": "bottom"},
-                    disabled=not years_on,
-                ),
-                "control slider" + ("" if years_on else " disabled"),
-            ),
+            filter_controls(data, lang, wanted, years_on=years_on, phases_on=phases_on),
+            year_slider(low, high, years, on=years_on, lang=lang),
             html.Div([ui.notice(text, kind="info") for text in why_not], id=ids.MAP_CONTROLS_NOTE),
             html.Div([ui.csv_button(ids.MAP_CSV, ids.MAP_CSV_DOWNLOAD, lang)], className="toolbar"),
             ui.graph(ids.MAP_FIGURE, height="640px"),
             html.Div(id=ids.MAP_DETAILS),
         ]
+    )
+
+
+def filter_controls(
+    data: SnapshotData,
+    lang: str,
+    wanted: dict[str, Any],
+    *,
+    years_on: bool,
+    phases_on: bool,
+) -> html.Div:
+    """The cluster picker, tie kinds, confidence, phase and colouring controls, set from a
+    shared URL's filters (``wanted``); phase and phase colouring off when the data cannot
+    use them."""
+    kinds = sorted(set(data.bundle.ties["kind"].dropna()))
+    levels = list(CONFIDENCE_LEVELS)
+    return html.Div(
+        [
+            ui.control(
+                t("map.cluster_picker", lang),
+                dcc.Dropdown(
+                    id=ids.MAP_CLUSTER,
+                    options=cluster_options(data, lang),
+                    value=None,
+                    searchable=True,
+                    clearable=True,
+                    placeholder=t("map.cluster_placeholder", lang),
+                ),
+                "control wide",
+            ),
+            ui.control(
+                t("map.tie_kinds", lang),
+                dcc.Dropdown(
+                    id=ids.MAP_TIE_KINDS,
+                    options=[{"label": term("tie_kind", k, lang), "value": k} for k in kinds],
+                    multi=True,
+                    value=[k for k in wanted.get("kinds", []) if k in kinds],
+                    placeholder=t("map.all_kinds", lang),
+                ),
+                "control wide",
+            ),
+            ui.control(
+                t("map.confidence", lang),
+                dcc.Checklist(
+                    id=ids.MAP_CONFIDENCE,
+                    inline=True,
+                    options=[
+                        {"label": t(f"conf.{c}", lang), "value": c} for c in CONFIDENCE_LEVELS
+                    ],
+                    value=[c for c in wanted.get("conf", levels) if c in levels],
+                ),
+            ),
+            ui.control(
+                t("map.phase", lang),
+                dcc.RadioItems(
+                    id=ids.MAP_PHASE,
+                    inline=True,
+                    value="all",
+                    options=[{"label": t("phase.all", lang), "value": "all"}]
+                    + [
+                        {
+                            "label": t(f"phase.{p}", lang),
+                            "value": p,
+                            "disabled": not years_on,
+                        }
+                        for p in PHASE_PRESETS
+                    ],
+                ),
+            ),
+            ui.control(
+                t("map.color_by", lang),
+                dcc.RadioItems(
+                    id=ids.MAP_COLOR_BY,
+                    inline=True,
+                    value=wanted.get("color", "field") if phases_on else "field",
+                    options=[
+                        {"label": t("map.color_field", lang), "value": "field"},
+                        {
+                            "label": t("map.color_phase", lang),
+                            "value": "phase",
+                            "disabled": not phases_on,
+                        },
+                    ],
+                ),
+            ),
+        ],
+        className="controls",
+    )
+
+
+def year_slider(low: int, high: int, years: list[int], *, on: bool, lang: str) -> html.Div:
+    """The years range (disabled, with its reason shown above, when too few ties are dated)."""
+    return ui.control(
+        t("map.years", lang),
+        dcc.RangeSlider(
+            id=ids.MAP_YEARS,
+            min=low,
+            max=high,
+            step=1,
+            value=years,
+            marks={y: str(y) for y in range(low, high + 1, 2)},
+            tooltip={"placement": "bottom"},
+            disabled=not on,
+        ),
+        "control slider" + ("" if on else " disabled"),
     )
 
 
