@@ -72,6 +72,9 @@ CACHED_PARTS: tuple[str, ...] = (
     "ties",
     "place_coords",
 )
+#: The parts kept in a second file, read after the map is drawn (the analysis is the
+#: biggest part and the map does not need it).
+LATER_PARTS: tuple[str, ...] = ("analysis", "positions", "cluster_positions")
 
 
 def fingerprint(bundle: Bundle) -> str:
@@ -144,12 +147,18 @@ class SnapshotData:
         #: Set once the first light page (the map) has its answer: a warm-up started by that
         #: page waits for it, so the map is not slowed by the rest of the work.
         self.first_view = threading.Event()
+        #: The disk cache's second file (analysis, layout), read on first use, or None.
+        self.later_file: Path | None = None
         #: Where this snapshot is kept on disk (set by the DataSource), or None.
         self.cache_dir: Path | None = None
 
     def _cached(self, name: str, compute: Callable[[], T]) -> T:
         if name in self._memo:
             return self._memo[name]
+        if name in LATER_PARTS and self.later_file is not None:
+            self._read_later_parts()
+            if name in self._memo:
+                return self._memo[name]
         with self._lock:  # one lock per part: the analysis never blocks the light pass
             part_lock = self._part_locks.setdefault(name, threading.RLock())
         with part_lock:
@@ -158,6 +167,23 @@ class SnapshotData:
                 self._memo[name] = compute()
                 logger.info("%s computed in %.2f s", name, time.perf_counter() - started)
             return self._memo[name]
+
+    def _read_later_parts(self) -> None:
+        """Read the disk cache's analysis file (once); a broken file is recomputed."""
+        with self._lock:
+            path, self.later_file = self.later_file, None
+            if path is None:
+                return
+            try:
+                with path.open("rb") as handle:
+                    parts = pickle.load(handle)["parts"]  # our own file, in the data dir
+            except Exception:
+                logger.warning("ignoring the unreadable app cache %s", path, exc_info=True)
+                return
+            kept = {k: v for k, v in parts.items() if k in LATER_PARTS}
+            for name, value in kept.items():
+                self._memo.setdefault(name, value)
+            self.saved_parts = self.saved_parts | frozenset(kept)
 
     def memo(self, name: str, compute: Callable[[], T], *, limit: int = 64) -> T:
         """A per-snapshot cache for results keyed by user choices (partner queries …)."""
@@ -296,6 +322,8 @@ class SnapshotData:
         first page is the map) the thread first waits until the map has its answer
         (:attr:`first_view`, at most :data:`LIGHT_FIRST_SECONDS`).
         """
+        if not light_first:  # a page that needs the analysis: no waiting for the map
+            self.first_view.set()
         with self._warm_lock:
             if self._warming is None and not self.ready:
                 self._warming = threading.Thread(
@@ -475,8 +503,18 @@ def cache_file(cache_dir: Path, version: str) -> Path:
     return cache_dir / f"snapshot-{safe[:150]}.pickle"
 
 
+def later_file(cache_dir: Path, version: str) -> Path:
+    """The second file of a version's disk cache: its :data:`LATER_PARTS`."""
+    first = cache_file(cache_dir, version)
+    return first.with_name("analysis-" + first.name.removeprefix("snapshot-"))
+
+
 def load_cache(cache_dir: Path | None, version: str) -> SnapshotData | None:
-    """The snapshot of ``version`` kept on disk, or None (missing, unreadable, other code)."""
+    """The snapshot of ``version`` kept on disk, or None (missing, unreadable, other code).
+
+    Only the first file (bundle and what the map needs) is read now; the analysis file is
+    read when a page first needs it.
+    """
     if cache_dir is None:
         return None
     path = cache_file(cache_dir, version)
@@ -485,34 +523,46 @@ def load_cache(cache_dir: Path | None, version: str) -> SnapshotData | None:
     try:
         with path.open("rb") as handle:
             saved = pickle.load(handle)  # our own file, in the user's data dir
-        return SnapshotData.with_parts(saved["bundle"], version, saved["parts"])
+        data = SnapshotData.with_parts(saved["bundle"], version, saved["parts"])
     except Exception:  # a broken or foreign file is recomputed, never fatal
         logger.warning("ignoring the unreadable app cache %s", path, exc_info=True)
         return None
+    later = later_file(cache_dir, version)
+    if later.is_file():
+        data.later_file = later
+    return data
 
 
 def save_cache(cache_dir: Path | None, data: SnapshotData, *, keep: int = 2) -> None:
     """Write ``data`` (bundle and costly parts) for its version; keep the newest files."""
     if cache_dir is None or data.is_empty:
         return
-    if set(data.cached_parts()) <= data.saved_parts and cache_file(cache_dir, data.key).is_file():
-        return  # nothing new to keep
+    parts = data.cached_parts()
+    first = {k: v for k, v in parts.items() if k not in LATER_PARTS}
+    later = {k: v for k, v in parts.items() if k in LATER_PARTS}
+    path, second = cache_file(cache_dir, data.key), later_file(cache_dir, data.key)
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        path = cache_file(cache_dir, data.key)
-        partial = path.with_suffix(f".{os.getpid()}.part")
-        with partial.open("wb") as handle:
-            parts = data.cached_parts()
-            pickle.dump(
-                {"bundle": data.bundle, "parts": parts}, handle, protocol=pickle.HIGHEST_PROTOCOL
-            )
-        partial.replace(path)
-        data.saved_parts = frozenset(parts)
+        if not (set(first) <= data.saved_parts and path.is_file()):
+            _write_pickle(path, {"bundle": data.bundle, "parts": first})
+        if later and not (set(later) <= data.saved_parts and second.is_file()):
+            _write_pickle(second, {"parts": later})
+        data.saved_parts = data.saved_parts | frozenset(parts)
         old = sorted(cache_dir.glob("snapshot-*.pickle"), key=lambda p: p.stat().st_mtime)
         for stale in old[:-keep]:
             stale.unlink(missing_ok=True)
+            later_of = stale.with_name("analysis-" + stale.name.removeprefix("snapshot-"))
+            later_of.unlink(missing_ok=True)
     except OSError as exc:  # a read-only data dir only costs speed
         logger.warning("cannot write the app cache in %s: %s", cache_dir, exc)
+
+
+def _write_pickle(path: Path, value: Any) -> None:
+    """Write ``value`` to ``path`` whole or not at all (a reader never sees half a file)."""
+    partial = path.with_suffix(f".{os.getpid()}.part")
+    with partial.open("wb") as handle:
+        pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    partial.replace(path)
 
 
 def store_down(exc: BaseException) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kizuna.dashboard import data as data_module
-from kizuna.dashboard.data import DataSource, cache_file
+from kizuna.dashboard.data import DataSource, cache_file, later_file
 from kizuna.graph.bundle import Bundle
 
 
@@ -88,8 +88,28 @@ def test_the_disk_cache_serves_a_restarted_app_without_reading_or_analysing(
     again = VersionedSource(tiny_bundle(), cache_dir=tmp_path)
     data = DataSource(again).current().data
     assert again.reads == 0
+    # the map's parts come with the first file; the analysis file is read on first use
+    assert "analysis" not in data._memo and data.later_file == later_file(tmp_path, "v1")
+    assert "clusters" in data._memo
     assert data.orgs.at["b_tama", "degree"] == 7  # the cached analysis
-    assert runs == []
+    assert runs == [] and data.later_file is None
+
+
+def test_a_broken_analysis_file_is_recomputed_and_kept_again(tiny_bundle, tmp_path):
+    DataSource(VersionedSource(tiny_bundle(), cache_dir=tmp_path)).warm()
+    later_file(tmp_path, "v1").write_bytes(b"not a pickle")
+    data = DataSource(VersionedSource(tiny_bundle(), cache_dir=tmp_path)).current().data
+    assert data.orgs.at["b_tama", "degree"] == 7  # analysed again
+    data_module.save_cache(tmp_path, data)
+    again = DataSource(VersionedSource(tiny_bundle(), cache_dir=tmp_path)).current().data
+    assert again.analysis is not None and "analysis" in again.saved_parts
+
+
+def test_a_page_that_needs_the_analysis_does_not_wait_for_the_map(tiny_bundle, monkeypatch):
+    monkeypatch.setattr(data_module, "LIGHT_FIRST_SECONDS", 600.0)
+    data = DataSource(tiny_bundle).current().data
+    data.warm_in_background(light_first=True)  # the server's start: waits for the map
+    assert data.warm_in_background(wait=120) is True  # then a roles page is asked for
 
 
 def test_a_broken_cache_file_is_recomputed(tiny_bundle, tmp_path):
