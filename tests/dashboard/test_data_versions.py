@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from kizuna.dashboard import data as data_module
@@ -212,3 +213,34 @@ def test_a_load_into_an_empty_store_leaves_the_apps_snapshot(clean_store, store_
         assert list(tmp_path.glob("*.pickle")) == []
     finally:
         source.close()
+
+
+def test_the_derived_frames_are_kept_as_their_own_columns_and_read_back_whole(
+    tiny_bundle, tmp_path
+):
+    import pickle
+
+    ds = DataSource(VersionedSource(tiny_bundle(), cache_dir=tmp_path))
+    ds.warm()
+    built = ds.current().data
+    with cache_file(tmp_path, "v1").open("rb") as handle:
+        saved = pickle.load(handle)
+    for name, file in data_module.DERIVED_FRAMES.items():
+        kept = saved["parts"][name]
+        assert isinstance(kept, data_module.OwnColumns)
+        assert not set(kept.own.columns) & set(getattr(built.bundle, file).columns)
+    again = DataSource(VersionedSource(tiny_bundle(), cache_dir=tmp_path)).current().data
+    for name in data_module.DERIVED_FRAMES:
+        pd.testing.assert_frame_equal(again._memo[name], built._memo[name])
+
+
+def test_a_derived_frame_that_is_not_its_bundle_frame_plus_columns_is_kept_whole(tiny_bundle):
+    bundle = tiny_bundle()
+    data = DataSource(lambda: bundle).current().data
+    changed = data.ties.copy()
+    changed.loc[changed.index[0], "kind"] = "something else"
+    kept = data_module._own_columns(bundle, {"ties": changed, "orgs_base": data.orgs_base})
+    assert kept["ties"] is changed  # not the bundle's column: kept whole
+    assert isinstance(kept["orgs_base"], data_module.OwnColumns)
+    whole = data_module._whole_frames(bundle, kept)
+    pd.testing.assert_frame_equal(whole["orgs_base"], data.orgs_base)
