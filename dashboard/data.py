@@ -231,17 +231,7 @@ class SnapshotData:
 
     def memo(self, name: str, compute: Callable[[], T], *, limit: int = 64) -> T:
         """A per-snapshot cache for results keyed by user choices (partner queries …)."""
-        cache: OrderedDict[str, Any] = self._cached("_results", OrderedDict)
-        with self._lock:
-            if name in cache:
-                cache.move_to_end(name)
-                return cache[name]
-        value = compute()
-        with self._lock:
-            cache[name] = value
-            while len(cache) > limit:
-                cache.popitem(last=False)
-        return value
+        return self._kept("_results", name, compute, limit)
 
     def view(self, name: str, compute: Callable[..., T], *args: Any) -> T:
         """What a page answers for these inputs, computed once per snapshot and kept.
@@ -257,16 +247,20 @@ class SnapshotData:
             default=str,
             ensure_ascii=False,
         )
-        views: OrderedDict[str, Any] = self._cached("_views", OrderedDict)
+        return self._kept("_views", key, lambda: compute(*args), VIEW_LIMIT)
+
+    def _kept(self, store: str, key: str, compute: Callable[[], T], limit: int) -> T:
+        """``compute()`` kept under ``key`` in this snapshot's LRU ``store`` of ``limit``."""
+        cache: OrderedDict[str, Any] = self._cached(store, OrderedDict)
         with self._lock:
-            if key in views:
-                views.move_to_end(key)
-                return cast(T, views[key])
-        value = compute(*args)
+            if key in cache:
+                cache.move_to_end(key)
+                return cast(T, cache[key])
+        value = compute()
         with self._lock:
-            views[key] = value
-            while len(views) > VIEW_LIMIT:
-                views.popitem(last=False)
+            cache[key] = value
+            while len(cache) > limit:
+                cache.popitem(last=False)
         return value
 
     # -- basic facts -----------------------------------------------------------------------
