@@ -17,6 +17,8 @@ from typing import Any
 
 import pytest
 
+from kizuna.graph.model import TIE_KINDS
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -178,22 +180,7 @@ def severe(driver: Any) -> list[str]:
 
 
 PAGES = ("/", "/network", "/gaps", "/roles", "/partners", "/whatif", "/data")
-TIE_CODES = (
-    "joint_rd",
-    "matching",
-    "coordinator_dispatch",
-    "sales_channel",
-    "finance",
-    "mou",
-    "membership",
-    "co_participation",
-    "alliance",
-    "co_hosting",
-    "support",
-    "exchange",
-    "supply",
-    "partnership",
-)
+TIE_CODES = TIE_KINDS  # the vocabulary of the domain model
 
 
 def test_every_page_opens_in_japanese(served, browser):
