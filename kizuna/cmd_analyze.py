@@ -31,26 +31,19 @@ def _analysis_bundle(
 
 def _store_bundle(graph_filter: GraphFilter, data_dir: Path | None = None) -> Bundle:
     """The store's bundle (of ``--data-dir``, else the configured one)."""
-    from kizuna.store_access import connect
+    from kizuna.store_access import opened_store
 
-    store = connect(settings_for(data_dir))
-    try:
-        bundle: Bundle = store.read_bundle(graph_filter)
-    finally:
-        store.close()
-    return bundle
+    with opened_store(settings_for(data_dir)) as store:
+        return store.read_bundle(graph_filter)
 
 
 def _write_to_store(nodes: Any, meta: dict[str, Any], data_dir: Path | None = None) -> None:
-    from kizuna.store_access import connect
+    from kizuna.store_access import opened_store
 
-    store = connect(settings_for(data_dir))
-    try:
+    with opened_store(settings_for(data_dir)) as store:
         written = store.write_metrics(
             nodes, analyzed_at=str(meta.get("computed_at")), version=str(meta.get("version"))
         )
-    finally:
-        store.close()
     click.echo(f"Wrote the metrics of {written} organizations to the store.", err=True)
 
 

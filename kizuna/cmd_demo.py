@@ -106,7 +106,7 @@ def demo(
     from kizuna.analytics.overview import network_overview
     from kizuna.config import Settings
     from kizuna.loaders.load import check_for_load, load_checked
-    from kizuna.store_access import connect
+    from kizuna.store_access import opened_store
 
     path = bundle_path or SEED_DIR
     if not path.exists():
@@ -124,12 +124,9 @@ def demo(
     for problem in checked.warnings:
         logger.warning("%s", problem)
     click.echo(f"Starting the graph store ({settings.store_uri or settings.data_dir}) …", err=True)
-    store = connect(settings, start_if_needed=True, attached=True)
-    try:
+    with opened_store(settings, start_if_needed=True, attached=True) as store:
         report = load_checked(store, bundle, checked).report
         stored = store.read_bundle()
-    finally:
-        store.close()
     analysis = analyze(stored)
     overview = network_overview(stored)
     if as_json:

@@ -155,13 +155,14 @@ def load(
     if check:
         _, result = check_for_load(bundle)
     else:
-        from kizuna.store_access import connect
+        from kizuna.store_access import opened_store
 
         settings = settings_for(data_dir)
-        store = connect(settings)
         try:
-            with progress_bar(not as_json, "loading") as progress:
-                settings = settings_for(data_dir)
+            with (
+                opened_store(settings) as store,
+                progress_bar(not as_json, "loading") as progress,
+            ):
                 result = load_bundle(
                     store,
                     bundle,
@@ -173,8 +174,6 @@ def load(
         except LoadStopped as exc:
             exc.rerun = command_hint(settings, f"load --replace {shlex.quote(str(bundle))}")
             raise
-        finally:
-            store.close()
     if as_json:
         click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2, default=str))
     else:
@@ -202,13 +201,10 @@ def export_bundle(input_path: Path | None, data_dir: Path | None) -> Bundle:
             print_problems(result)
             raise SystemExit(1)
         return bundle
-    from kizuna.store_access import connect
+    from kizuna.store_access import opened_store
 
-    store = connect(settings_for(data_dir))
-    try:
+    with opened_store(settings_for(data_dir)) as store:
         return store.read_bundle()
-    finally:
-        store.close()
 
 
 @click.command()

@@ -30,15 +30,11 @@ def _read_store(data_dir: Path | None = None) -> tuple[Bundle, str]:
     """The stored bundle (of ``--data-dir``, else the configured store) and its data date:
     the store's last load, in JST."""
     from kizuna.reports.i18n import jst
-    from kizuna.store_access import connect
+    from kizuna.store_access import opened_store
 
-    settings = settings_for(data_dir)
-    store = connect(settings)
-    try:
+    with opened_store(settings_for(data_dir)) as store:
         bundle = store.read_bundle()
         loaded = store.loaded_at()
-    finally:
-        store.close()
     return bundle, jst(datetime.fromtimestamp(loaded, tz=UTC)) if loaded else ""
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from kizuna.config import Settings, command_hint
 from kizuna.graph.errors import ConfigError, StoreAlreadyRunning, StoreNotRunning
@@ -87,3 +89,19 @@ def connect(
     store.start_hint = f"Start it again ({command_hint(settings, 'store start')})"
     store.server_log = str(log_file(store_root(settings.data_dir)))
     return store
+
+
+@contextmanager
+def opened_store(
+    settings: Settings, *, start_if_needed: bool = False, attached: bool = False
+) -> Iterator[GraphStore]:
+    """:func:`connect` for the block, closed when it ends (also on an error).
+
+    The commands that read or write the store once (``analyze``, ``report``, ``export``,
+    ``load``, ``demo``) open it with this instead of each closing it themselves.
+    """
+    store = connect(settings, start_if_needed=start_if_needed, attached=attached)
+    try:
+        yield store
+    finally:
+        store.close()
