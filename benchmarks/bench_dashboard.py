@@ -26,7 +26,7 @@ import plotly
 from dash import html
 
 from kizuna.dashboard import shell
-from kizuna.dashboard.data import DataSource, SnapshotData
+from kizuna.dashboard.data import SnapshotData
 from kizuna.dashboard.pages import PAGES, network
 from kizuna.dashboard.pages.cluster_gaps.callbacks import follow_pair
 from kizuna.dashboard.pages.cluster_gaps.figures import heatmap
@@ -37,6 +37,7 @@ from kizuna.dashboard.pages.national_map import layout as national_map
 from kizuna.dashboard.pages.partners import layout as partner_page
 from kizuna.dashboard.pages.what_if import layout as what_if
 from kizuna.dashboard.pages.what_if import model as scenario
+from kizuna.dashboard.store_source import DataSource
 from kizuna.graph.bundle import Bundle
 
 ROOT = Path(__file__).resolve().parents[1]

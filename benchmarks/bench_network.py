@@ -19,9 +19,10 @@ from typing import Any
 import numpy as np
 from bench_dashboard import encode, network_view
 
-from kizuna.dashboard.data import DataSource, SnapshotData
+from kizuna.dashboard.data import SnapshotData
 from kizuna.dashboard.pages import network
 from kizuna.dashboard.pages.network import figures, model
+from kizuna.dashboard.store_source import DataSource
 from kizuna.graph.bundle import Bundle
 
 ROOT = Path(__file__).resolve().parents[1]

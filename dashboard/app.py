@@ -8,9 +8,9 @@ from pathlib import Path
 import dash
 
 from kizuna.dashboard import ids, shell
-from kizuna.dashboard.data import BundleSource, DataSource
 from kizuna.dashboard.i18n import CURRENT_LANG, normalize_lang
 from kizuna.dashboard.pages import LINKED_PAGES, PAGES
+from kizuna.dashboard.store_source import BundleSource, DataSource
 
 logger = logging.getLogger(__name__)
 

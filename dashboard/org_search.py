@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dash import Dash, Input, Output, State, no_update
 
-from kizuna.dashboard.data import DataSource, SnapshotData
+from kizuna.dashboard.data import SnapshotData
+from kizuna.dashboard.store_source import DataSource
 from kizuna.dashboard.text import search
 
 

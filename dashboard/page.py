@@ -14,7 +14,7 @@ from typing import Any
 from dash import Dash
 from dash.development.base_component import Component
 
-from kizuna.dashboard.data import DataSource, Snapshot
+from kizuna.dashboard.store_source import DataSource, Snapshot
 
 #: ``layout(snapshot, lang, selection)``: the page's content for one data snapshot.
 Layout = Callable[[Snapshot, str, dict[str, Any]], Component]

@@ -10,10 +10,10 @@ from dash import ALL, Dash, Input, Output, State, ctx, dcc, html, no_update
 
 from kizuna.dashboard import components as ui
 from kizuna.dashboard import ids, urlstate
-from kizuna.dashboard.data import DataSource, Snapshot
 from kizuna.dashboard.i18n import LANGUAGES, t
 from kizuna.dashboard.page import Page
 from kizuna.dashboard.pages import LINKED_PAGES, PAGES
+from kizuna.dashboard.store_source import DataSource, Snapshot
 
 logger = logging.getLogger(__name__)
 

@@ -225,7 +225,8 @@ def _entry_points() -> tuple[Any, Any, Any, Any]:
 
 def run_path(bundle_dir: Path, store: Any, source: Any, stages: list[Stage] | None) -> None:
     """The path itself; traced stage by stage when ``stages`` is given."""
-    from kizuna.dashboard.data import DataSource, _analyze
+    from kizuna.dashboard.data import _analyze
+    from kizuna.dashboard.store_source import DataSource
 
     load_bundle, render, table_frame, rows_response = _entry_points()
 

@@ -99,9 +99,8 @@ def test_free_port_passes() -> None:
 
 def test_app_texts_carry_the_data_dir_of_the_store(tmp_path: Path) -> None:
     from kizuna.dashboard.components import empty_store_page
-    from kizuna.dashboard.data import DataSource
     from kizuna.dashboard.i18n import t
-    from kizuna.dashboard.store_source import StoreSource
+    from kizuna.dashboard.store_source import DataSource, StoreSource
 
     source = DataSource(StoreSource(Settings(data_dir=tmp_path / "kz")))
     start = source.hint("store start")
@@ -114,14 +113,14 @@ def test_app_texts_carry_the_data_dir_of_the_store(tmp_path: Path) -> None:
 
 
 def test_a_bundle_source_gives_plain_commands() -> None:
-    from kizuna.dashboard.data import DataSource
+    from kizuna.dashboard.store_source import DataSource
 
     assert DataSource(lambda: None).hint("store start") == "kizuna store start"  # type: ignore[arg-type,return-value]
 
 
 def test_store_down_banner_says_the_hint_once_without_a_double_period(tmp_path: Path) -> None:
-    from kizuna.dashboard.data import Snapshot
     from kizuna.dashboard.shell import banner
+    from kizuna.dashboard.store_source import Snapshot
 
     settings = Settings(data_dir=tmp_path / "kz")
     start = command_hint(settings, "store start")

@@ -240,7 +240,7 @@ def bundle() -> Bundle:
 @pytest.fixture(scope="session")
 def data():  # type: ignore[no-untyped-def]
     """The tiny network's snapshot data, shared by the tests (read-only)."""
-    from kizuna.dashboard.data import DataSource
+    from kizuna.dashboard.store_source import DataSource
 
     shared = tiny_bundle()
     return DataSource(lambda: shared).current().data

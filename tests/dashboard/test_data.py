@@ -6,7 +6,8 @@ import pandas as pd
 import pytest
 
 from kizuna.dashboard import data as data_module
-from kizuna.dashboard.data import DataSource, fingerprint
+from kizuna.dashboard import store_source
+from kizuna.dashboard.store_source import DataSource, fingerprint
 from kizuna.graph.bundle import Bundle
 from kizuna.graph.errors import StoreError
 
@@ -68,7 +69,7 @@ def test_store_failure_keeps_last_data_and_says_why(tiny_bundle, monkeypatch):
     assert bad.data is good.data
     state["fail"] = False
     assert ds.current().error is not None  # within the refresh window: no new read
-    monkeypatch.setattr(data_module, "RETRY_SECONDS", 0.0)
+    monkeypatch.setattr(store_source, "RETRY_SECONDS", 0.0)
     assert ds.current().error is None  # a failed read is retried soon
 
 

@@ -6,7 +6,9 @@ import pandas as pd
 import pytest
 
 from kizuna.dashboard import data as data_module
-from kizuna.dashboard.data import DataSource, cache_file, later_file
+from kizuna.dashboard import snapshot_cache
+from kizuna.dashboard.snapshot_cache import cache_file, later_file
+from kizuna.dashboard.store_source import DataSource
 from kizuna.graph.bundle import Bundle
 
 
@@ -101,7 +103,7 @@ def test_a_broken_analysis_file_is_recomputed_and_kept_again(tiny_bundle, tmp_pa
     later_file(tmp_path, "v1").write_bytes(b"not a pickle")
     data = DataSource(VersionedSource(tiny_bundle(), cache_dir=tmp_path)).current().data
     assert data.orgs.at["b_tama", "degree"] == 7  # analysed again
-    data_module.save_cache(tmp_path, data)
+    snapshot_cache.save_cache(tmp_path, data)
     again = DataSource(VersionedSource(tiny_bundle(), cache_dir=tmp_path)).current().data
     assert again.analysis is not None and "analysis" in again.saved_parts
 
@@ -225,12 +227,12 @@ def test_the_derived_frames_are_kept_as_their_own_columns_and_read_back_whole(
     built = ds.current().data
     with cache_file(tmp_path, "v1").open("rb") as handle:
         saved = pickle.load(handle)
-    for name, file in data_module.DERIVED_FRAMES.items():
+    for name, file in snapshot_cache.DERIVED_FRAMES.items():
         kept = saved["parts"][name]
-        assert isinstance(kept, data_module.OwnColumns)
+        assert isinstance(kept, snapshot_cache.OwnColumns)
         assert not set(kept.own.columns) & set(getattr(built.bundle, file).columns)
     again = DataSource(VersionedSource(tiny_bundle(), cache_dir=tmp_path)).current().data
-    for name in data_module.DERIVED_FRAMES:
+    for name in snapshot_cache.DERIVED_FRAMES:
         pd.testing.assert_frame_equal(again._memo[name], built._memo[name])
 
 
@@ -239,8 +241,8 @@ def test_a_derived_frame_that_is_not_its_bundle_frame_plus_columns_is_kept_whole
     data = DataSource(lambda: bundle).current().data
     changed = data.ties.copy()
     changed.loc[changed.index[0], "kind"] = "something else"
-    kept = data_module._own_columns(bundle, {"ties": changed, "orgs_base": data.orgs_base})
+    kept = snapshot_cache._own_columns(bundle, {"ties": changed, "orgs_base": data.orgs_base})
     assert kept["ties"] is changed  # not the bundle's column: kept whole
-    assert isinstance(kept["orgs_base"], data_module.OwnColumns)
-    whole = data_module._whole_frames(bundle, kept)
+    assert isinstance(kept["orgs_base"], snapshot_cache.OwnColumns)
+    whole = snapshot_cache._whole_frames(bundle, kept)
     pd.testing.assert_frame_equal(whole["orgs_base"], data.orgs_base)

@@ -10,8 +10,8 @@ import openpyxl
 import pytest
 
 from kizuna.dashboard import components as ui
-from kizuna.dashboard.data import DataSource
 from kizuna.dashboard.pages.data_tables.model import excel_bytes, table_frame
+from kizuna.dashboard.store_source import DataSource
 from kizuna.graph.cells import FORMULA_CHARS, unescape_csv_cell
 
 HOSTILE = [

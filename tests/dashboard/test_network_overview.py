@@ -16,10 +16,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kizuna.dashboard.data import DataSource
 from kizuna.dashboard.i18n import term
 from kizuna.dashboard.pages import network as net
 from kizuna.dashboard.pages.network import model, state
+from kizuna.dashboard.store_source import DataSource
 from kizuna.graph.bundle import Bundle, empty_frame
 
 KANTO, KINKI = "kanto", "kinki"

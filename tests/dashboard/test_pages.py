@@ -14,10 +14,11 @@ import pytest
 from kizuna.analytics.api import NetworkAnalysis, WhatIfDiff
 from kizuna.dashboard import ids, shell, urlstate
 from kizuna.dashboard.app import create_app
-from kizuna.dashboard.data import Snapshot, SnapshotData
+from kizuna.dashboard.data import SnapshotData
 from kizuna.dashboard.i18n import LANGUAGES, catalogue
 from kizuna.dashboard.page import Page
 from kizuna.dashboard.pages import LINKED_PAGES, PAGES
+from kizuna.dashboard.store_source import Snapshot
 
 DASHBOARD = Path(shell.__file__).resolve().parent
 SELECTIONS: list[dict[str, Any] | None] = [

@@ -9,10 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kizuna.dashboard import i18n, urlstate
-from kizuna.dashboard.data import DataSource
 from kizuna.dashboard.i18n import catalogue, label, term
 from kizuna.dashboard.pages.national_map.layout import layout
 from kizuna.dashboard.pages.national_map.model import cluster_options
+from kizuna.dashboard.store_source import DataSource
 from kizuna.graph import model
 
 VOCABULARY_CODES = {

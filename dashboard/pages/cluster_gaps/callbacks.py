@@ -9,10 +9,11 @@ from dash import Dash, Input, Output, Patch, State, no_update
 
 from kizuna.dashboard import components as ui
 from kizuna.dashboard import ids
-from kizuna.dashboard.data import DataSource, SnapshotData
+from kizuna.dashboard.data import SnapshotData
 from kizuna.dashboard.pages.cluster_gaps.figures import heatmap_order, pair_marks
 from kizuna.dashboard.pages.cluster_gaps.layout import drill_down
 from kizuna.dashboard.pages.cluster_gaps.model import gap_table, selection_from_cell
+from kizuna.dashboard.store_source import DataSource
 
 
 def register(app: Dash, source: DataSource) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dash import Dash, Input, Output, State, dcc, no_update
 
 from kizuna.dashboard import ids
-from kizuna.dashboard.data import DataSource
 from kizuna.dashboard.pages.cluster_profile.model import report_file
+from kizuna.dashboard.store_source import DataSource
 
 
 def register(app: Dash, source: DataSource) -> None:

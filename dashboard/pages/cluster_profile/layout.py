@@ -9,7 +9,6 @@ from dash import dcc, html
 from kizuna.dashboard import components as ui
 from kizuna.dashboard import ids, urlstate
 from kizuna.dashboard.arcs import TIE_COLUMNS, arcs, placed_ties, tie_table
-from kizuna.dashboard.data import Snapshot
 from kizuna.dashboard.i18n import t, term
 from kizuna.dashboard.pages.cluster_profile.model import (
     cluster_of_path,
@@ -18,6 +17,7 @@ from kizuna.dashboard.pages.cluster_profile.model import (
     partners_of,
     roles_of,
 )
+from kizuna.dashboard.store_source import Snapshot
 
 
 def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div:

@@ -9,7 +9,6 @@ from dash import Dash, Input, Output, State, dcc, no_update
 
 from kizuna.dashboard import components as ui
 from kizuna.dashboard import ids
-from kizuna.dashboard.data import DataSource
 from kizuna.dashboard.pages.data_tables.layout import data_grid
 from kizuna.dashboard.pages.data_tables.model import (
     apply_model,
@@ -17,6 +16,7 @@ from kizuna.dashboard.pages.data_tables.model import (
     rows_response,
     table_frame,
 )
+from kizuna.dashboard.store_source import DataSource
 from kizuna.graph.cells import EXCEL_MAX_ROWS
 
 

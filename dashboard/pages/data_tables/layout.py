@@ -11,9 +11,9 @@ from dash import dcc, html
 
 from kizuna.dashboard import components as ui
 from kizuna.dashboard import ids
-from kizuna.dashboard.data import Snapshot
 from kizuna.dashboard.i18n import t, term
 from kizuna.dashboard.pages.data_tables.model import BLOCK, TABLES, table_frame
+from kizuna.dashboard.store_source import Snapshot
 
 #: Pixel widths of the columns that carry words.
 COLUMN_WIDTHS: dict[str, int] = {"name": 240, "name_en": 220, "evidence": 360, "note": 240}

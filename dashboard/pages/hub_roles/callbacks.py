@@ -8,9 +8,9 @@ from dash import Dash, Input, Output, State, ctx, no_update
 
 from kizuna.dashboard import components as ui
 from kizuna.dashboard import ids
-from kizuna.dashboard.data import DataSource
 from kizuna.dashboard.pages.hub_roles.layout import follow, render
 from kizuna.dashboard.pages.hub_roles.model import BROKERAGE, role_columns, selection_from_click
+from kizuna.dashboard.store_source import DataSource
 
 
 def register(app: Dash, source: DataSource) -> None:

@@ -9,7 +9,7 @@ from dash import Patch, dcc, html
 
 from kizuna.dashboard import components as ui
 from kizuna.dashboard import ids
-from kizuna.dashboard.data import Snapshot, SnapshotData
+from kizuna.dashboard.data import SnapshotData
 from kizuna.dashboard.i18n import t
 from kizuna.dashboard.pages.hub_roles.figures import (
     brokerage_figure,
@@ -18,6 +18,7 @@ from kizuna.dashboard.pages.hub_roles.figures import (
     role_trace_count,
 )
 from kizuna.dashboard.pages.hub_roles.model import SPOF_COLUMNS, role_columns, spof_table
+from kizuna.dashboard.store_source import Snapshot
 
 
 def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div:

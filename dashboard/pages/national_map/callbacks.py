@@ -16,9 +16,9 @@ from kizuna.dashboard.arcs import (
     place_label,
     year_bounds,
 )
-from kizuna.dashboard.data import DataSource
 from kizuna.dashboard.pages.national_map.layout import render
 from kizuna.dashboard.pages.national_map.model import selection_from_click
+from kizuna.dashboard.store_source import DataSource
 from kizuna.graph.model import CONFIDENCE_LEVELS
 
 

@@ -19,7 +19,7 @@ from kizuna.dashboard.arcs import (
     ties_of_selection,
     year_bounds,
 )
-from kizuna.dashboard.data import Snapshot, SnapshotData
+from kizuna.dashboard.data import SnapshotData
 from kizuna.dashboard.i18n import t, term
 from kizuna.dashboard.map_figure import map_figure
 from kizuna.dashboard.pages.national_map.model import (
@@ -28,6 +28,7 @@ from kizuna.dashboard.pages.national_map.model import (
     phase_coverage,
     year_coverage,
 )
+from kizuna.dashboard.store_source import Snapshot
 from kizuna.graph.model import CONFIDENCE_LEVELS
 
 

@@ -12,12 +12,13 @@ from dash import ALL, Dash, Input, Output, State, ctx, no_update
 
 from kizuna.dashboard import components as ui
 from kizuna.dashboard import ids, urlstate
-from kizuna.dashboard.data import CENTRALITIES, DataSource, SnapshotData
+from kizuna.dashboard.data import CENTRALITIES, SnapshotData
 from kizuna.dashboard.explorer import VIEW_COLUMNS, org_info, search_options, view_table
 from kizuna.dashboard.explorer import ego as ego_of
 from kizuna.dashboard.i18n import t
 from kizuna.dashboard.pages.network import ego, figures, model, state
 from kizuna.dashboard.pages.network.layout import degree_options, group_by_options, label_options
+from kizuna.dashboard.store_source import DataSource
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,10 @@ from dash import dcc, html
 
 from kizuna.dashboard import components as ui
 from kizuna.dashboard import ids, urlstate
-from kizuna.dashboard.data import CENTRALITIES, Snapshot
+from kizuna.dashboard.data import CENTRALITIES
 from kizuna.dashboard.i18n import t
 from kizuna.dashboard.pages.network import model, state
+from kizuna.dashboard.store_source import Snapshot
 
 
 def _radio(component_id: str, value: Any, choices: list[tuple[Any, str]]) -> dcc.RadioItems:

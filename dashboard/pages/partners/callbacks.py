@@ -9,11 +9,11 @@ from dash import Dash, Input, Output, State, no_update
 
 from kizuna.dashboard import components as ui
 from kizuna.dashboard import ids
-from kizuna.dashboard.data import DataSource
 from kizuna.dashboard.org_search import register_org_search
 from kizuna.dashboard.pages.partners.figures import path_figure
 from kizuna.dashboard.pages.partners.layout import run
 from kizuna.dashboard.pages.partners.model import partners
+from kizuna.dashboard.store_source import DataSource
 
 
 def register(app: Dash, source: DataSource) -> None:

@@ -9,11 +9,12 @@ from dash import dcc, html
 
 from kizuna.dashboard import components as ui
 from kizuna.dashboard import ids
-from kizuna.dashboard.data import Snapshot, SnapshotData
+from kizuna.dashboard.data import SnapshotData
 from kizuna.dashboard.i18n import t
 from kizuna.dashboard.org_search import org_options
 from kizuna.dashboard.pages.partners.figures import path_figure
 from kizuna.dashboard.pages.partners.model import partner_table, partners
+from kizuna.dashboard.store_source import Snapshot
 
 GRID_COLUMNS = ("rank", "name", "cluster_name", "score", "reasons", "broker_name", "gap_gain")
 

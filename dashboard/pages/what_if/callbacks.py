@@ -5,7 +5,6 @@ from __future__ import annotations
 from dash import Dash, Input, Output, State, ctx, dcc, no_update
 
 from kizuna.dashboard import ids
-from kizuna.dashboard.data import DataSource
 from kizuna.dashboard.org_search import register_org_search
 from kizuna.dashboard.pages.what_if.layout import render
 from kizuna.dashboard.pages.what_if.model import (
@@ -15,6 +14,7 @@ from kizuna.dashboard.pages.what_if.model import (
     export_zip,
     scenario_of,
 )
+from kizuna.dashboard.store_source import DataSource
 
 
 def register(app: Dash, source: DataSource) -> None:

@@ -10,7 +10,7 @@ from dash import dcc, html
 from kizuna.analytics.api import WhatIfDiff
 from kizuna.dashboard import components as ui
 from kizuna.dashboard import ids
-from kizuna.dashboard.data import Snapshot, SnapshotData
+from kizuna.dashboard.data import SnapshotData
 from kizuna.dashboard.i18n import role_label, t, term
 from kizuna.dashboard.org_search import org_options
 from kizuna.dashboard.pages.what_if.figures import pair_figure
@@ -22,6 +22,7 @@ from kizuna.dashboard.pages.what_if.model import (
     pair_changes,
     scenario_of,
 )
+from kizuna.dashboard.store_source import Snapshot
 from kizuna.graph.model import TIE_KINDS
 
 
