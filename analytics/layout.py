@@ -3,8 +3,8 @@
 Clusters (and the organizations without one, as one group) are laid out as super-nodes with
 Fruchterman–Reingold on the cluster graph; each group's organizations are laid out inside a
 disc of radius ∝ √size around their super-node, and centres are spread until discs do not
-overlap.  The app (``dashboard.layout_engine``) and the GEXF export use the same functions,
-so a network opened in Gephi looks like the app's explorer.
+overlap.  The app (``dashboard.data.SnapshotData.positions``) and the GEXF export use the
+same functions, so a network opened in Gephi looks like the app's explorer.
 
 Seeded: the same bundle gives the same coordinates.
 """

@@ -24,8 +24,8 @@ from typing import Any, TypeVar, cast
 
 import pandas as pd
 
+from kizuna.analytics import layout
 from kizuna.analytics.api import NetworkAnalysis, PartnerFinder
-from kizuna.dashboard import layout_engine
 from kizuna.dashboard.i18n import CURRENT_LANG, label, label_column, normalize_lang, t, term
 from kizuna.dashboard.snapshot_cache import (
     CACHED_PARTS,
@@ -228,12 +228,19 @@ class SnapshotData:
     @property
     def positions(self) -> pd.DataFrame:
         """Network-explorer coordinates x, y of every organization, indexed by id."""
-        return self._cached("positions", lambda: layout_engine.node_positions(self))
+        return self._cached(
+            "positions",
+            lambda: layout.node_positions(
+                self.orgs_base["group"], self.ties, self.cluster_positions
+            ),
+        )
 
     @property
     def cluster_positions(self) -> pd.DataFrame:
         """Super-node coordinates (x, y, orgs) of every cluster group, indexed by group."""
-        return self._cached("cluster_positions", lambda: layout_engine.group_centres(self))
+        return self._cached(
+            "cluster_positions", lambda: layout.group_centres(self.orgs_base["group"], self.ties)
+        )
 
     @property
     def partner_finder(self) -> PartnerFinder:

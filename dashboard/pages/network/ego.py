@@ -7,8 +7,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from kizuna.analytics.layout import local_positions
 from kizuna.dashboard import components as ui
-from kizuna.dashboard import layout_engine
 from kizuna.dashboard.data import CENTRALITIES, NO_CLUSTER, SnapshotData
 from kizuna.dashboard.explorer import cluster_colours, node_hover, short_text
 from kizuna.dashboard.i18n import t
@@ -83,7 +83,7 @@ def ego_figure(
 def _ego_positions(data: SnapshotData, chosen: list[str], sub: pd.DataFrame) -> pd.DataFrame:
     if len(chosen) <= MAX_LOCAL_LAYOUT:
         pairs = list(zip(sub["source"], sub["target"], strict=True))
-        return layout_engine.local_positions(chosen, pairs).round(3)
+        return local_positions(chosen, pairs).round(3)
     return data.positions.loc[chosen].round(3)
 
 
