@@ -14,7 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+
+from kizuna.graph.model import ArrowColumn, tie_key_array
 
 #: Figures the source states (deals, yen, participants, firms), kept as numbers.
 FIGURE_COLUMNS: tuple[str, ...] = ("deals", "amount_yen", "participants", "firms")
@@ -146,6 +150,10 @@ class Bundle:
     #: ``index + 2`` (blank lines skipped, Excel rows, JSON records).  Set by readers; only
     #: meaningful for the frames exactly as read (cleared by :meth:`with_frames`).
     source_rows: dict[str, Any] = field(default_factory=dict, init=False, compare=False)
+    #: :meth:`tie_identity` once computed, with the ties frame it belongs to.
+    _tie_identity: tuple[pd.DataFrame, pa.Array] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def frame(self, file: str) -> pd.DataFrame:
         frame: pd.DataFrame = getattr(self, file)
@@ -153,6 +161,45 @@ class Bundle:
 
     def with_frames(self, **frames: pd.DataFrame) -> Bundle:
         return replace(self, **frames)  # type: ignore[arg-type]
+
+    def tie_identity(self, arrow: ArrowColumn | None = None) -> pa.Array:
+        """The identity of each row of ``ties`` (:func:`graph.model.tie_key_array`), computed
+        once per frame: validation, the write plan and its rehearsal share it.
+
+        The keys are kept with the frame they were computed for and used only while
+        ``ties`` is that frame.  A bundle's frames are not changed in place (a change is a
+        new frame, e.g. :meth:`with_frames`), so the keys cannot go stale.  ``arrow`` (the
+        text columns as pyarrow, which validation has) only speeds up the first call.
+
+        Examples
+        --------
+        >>> b = Bundle(ties=pd.DataFrame({"source": ["a"], "target": ["b"], "kind": ["mou"],
+        ...                               "id": ["t1"]}))
+        >>> b.tie_identity().to_pylist(), b.tie_identity() is b.tie_identity()
+        (['t1'], True)
+        """
+        kept = self._tie_identity
+        if kept is not None and kept[0] is self.ties:
+            return kept[1]
+        keys = tie_key_array(self.ties, arrow)
+        self._tie_identity = (self.ties, keys)
+        return keys
+
+    def with_tie_rows(self, keep: np.ndarray) -> Bundle:
+        """The bundle with the tie rows where ``keep`` is True (their identity kept)."""
+        keep = np.asarray(keep, dtype=bool)
+        ties = self.ties[keep].reset_index(drop=True)
+        out = self.with_frames(ties=ties)
+        kept = self._tie_identity
+        if kept is not None and kept[0] is self.ties:
+            out._tie_identity = (ties, kept[1].filter(pa.array(keep)))
+        return out
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled without the tie identity: computed again where needed, never stored."""
+        state = dict(self.__dict__)
+        state["_tie_identity"] = None
+        return state
 
     @property
     def node_count(self) -> int:

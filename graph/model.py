@@ -223,11 +223,16 @@ def tie_keys(ties: pd.DataFrame, arrow: ArrowColumn | None = None) -> list[str]:
     >>> [k.replace(KEY_SEPARATOR, "|") for k in tie_keys(ties)]
     ['t1', 'b|a|mou|']
     """
-    keys: list[str] = _tie_key_array(ties, arrow).to_pylist()
+    keys: list[str] = tie_key_array(ties, arrow).to_pylist()
     return keys
 
 
-def _tie_key_array(ties: pd.DataFrame, arrow: ArrowColumn | None) -> pa.Array:
+def tie_key_array(ties: pd.DataFrame, arrow: ArrowColumn | None = None) -> pa.Array:
+    """:func:`tie_keys` as a pyarrow string array: where tie identity is computed.
+
+    A load computes it once, through :meth:`graph.bundle.Bundle.tie_identity`, which keeps
+    it with the ties frame for validation, the write plan and its rehearsal.
+    """
     n = len(ties)
 
     def text(column: str) -> pa.Array:
@@ -263,7 +268,19 @@ def _tie_key_array(ties: pd.DataFrame, arrow: ArrowColumn | None) -> pa.Array:
 
 def tie_groups(ties: pd.DataFrame, arrow: ArrowColumn | None = None) -> np.ndarray:
     """An identity class per tie row (equal numbers: the same tie; first seen = 0)."""
-    encoded = pc.dictionary_encode(_tie_key_array(ties, arrow))
+    return key_groups(tie_key_array(ties, arrow))
+
+
+def key_groups(keys: pa.Array) -> np.ndarray:
+    """A class per key (equal numbers: equal keys; first seen = 0), e.g. of
+    :func:`tie_key_array`.
+
+    Examples
+    --------
+    >>> key_groups(pa.array(["x", "y", "x"])).tolist()
+    [0, 1, 0]
+    """
+    encoded = pc.dictionary_encode(keys)
     groups: np.ndarray = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
     return groups
 

@@ -51,9 +51,12 @@ def rehearse(plan: list[Step | TieStep], run: Run) -> None:
     steps = {step.label: step for step in plan}
     ties = steps.get("ties")
     tie_sample = pd.DataFrame()
+    tie_keys: list[str] = []
     if isinstance(ties, TieStep) and len(ties):
         frame = ties.frame.iloc[ties.order]
-        tie_sample = frame.iloc[covering_rows(frame)]
+        picked = covering_rows(frame)
+        tie_sample = frame.iloc[picked]
+        tie_keys = ties.keys_at(ties.order[picked])
     part = steps.get("participation")
     part_sample = pd.DataFrame()
     if isinstance(part, Step) and len(part):
@@ -82,9 +85,7 @@ def rehearse(plan: list[Step | TieStep], run: Run) -> None:
         if label == "nodes":
             handles = {str(r["id"]): str(r["eid"]) for r in records}
     if len(tie_sample):
-        from kizuna.graph.model import tie_keys
-
-        rows = tie_rows(tie_sample, tie_keys(tie_sample), handles, create=False)
+        rows = tie_rows(tie_sample, tie_keys, handles, create=False)
         run("upsert_ties", rows=rows)
     if isinstance(part, Step) and len(part_sample):
         run(part.statement, rows=participation_rows(part_sample))

@@ -18,9 +18,10 @@ from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from kizuna.graph.bundle import COLUMNS, Bundle
-from kizuna.graph.model import KEY_SEPARATOR, tie_keys
+from kizuna.graph.model import KEY_SEPARATOR, key_groups, tie_key_array
 from kizuna.graph.rows import frame_props, participation_keys
 from kizuna.graph.store import LoadReport
 
@@ -55,23 +56,28 @@ class TieStep:
     """The bundle's ties to write: its frame and the order to write it in.
 
     ``order`` holds the positions of the rows to write (the first row of each identity),
-    sorted by source, and ``keys`` the tie key of every row of the frame; the frame itself
-    is not copied.
+    sorted by source, and ``keys`` the tie key of every row of the frame; neither the
+    frame nor the keys are copied.
     """
 
     label: str
     frame: pd.DataFrame
     order: np.ndarray
-    keys: np.ndarray
+    keys: pa.Array
 
     def __len__(self) -> int:
         return len(self.order)
+
+    def keys_at(self, rows: np.ndarray) -> list[str]:
+        """The tie keys of the frame's rows at positions ``rows``."""
+        keys: list[str] = self.keys.take(pa.array(rows, type=pa.int64())).to_pylist()
+        return keys
 
     def slices(self, batch_size: int) -> Iterator[tuple[pd.DataFrame, list[str]]]:
         """Batches of rows to write, with their tie keys."""
         for start in range(0, len(self.order), batch_size):
             rows = self.order[start : start + batch_size]
-            yield self.frame.iloc[rows], self.keys[rows].tolist()
+            yield self.frame.iloc[rows], self.keys_at(rows)
 
 
 def prefetched(items: Iterable[T]) -> Iterator[T]:
@@ -89,14 +95,16 @@ def prefetched(items: Iterable[T]) -> Iterator[T]:
             yield item  # type: ignore[misc]
 
 
-def _keep_first(keys: list[str] | np.ndarray, what: str, report: LoadReport | None) -> np.ndarray:
+def _keep_first(keys: list[str] | pa.Array, what: str, report: LoadReport | None) -> np.ndarray:
     """False for each row whose key an earlier row has (listed in ``report``)."""
-    keep = ~pd.Series(keys, dtype=object).duplicated().to_numpy(dtype=bool)
+    classes = key_groups(keys) if isinstance(keys, pa.Array) else pd.Series(keys, dtype=object)
+    keep = ~pd.Series(classes).duplicated().to_numpy(dtype=bool)
     if report is not None:
         for i in np.flatnonzero(~keep):
+            key = keys[i].as_py() if isinstance(keys, pa.Array) else keys[i]
             report.duplicates.append(
                 f"{what} row {i + 2}: same identity as an earlier row "
-                f"({str(keys[i]).replace(KEY_SEPARATOR, ' | ')}); loaded once"
+                f"({str(key).replace(KEY_SEPARATOR, ' | ')}); loaded once"
             )
     return keep
 
@@ -172,17 +180,22 @@ def participation_rows(frame: pd.DataFrame) -> Rows:
     return rows
 
 
-def tie_step(frame: pd.DataFrame, what: str, report: LoadReport | None) -> TieStep:
+def tie_step(
+    frame: pd.DataFrame, what: str, report: LoadReport | None, keys: pa.Array | None = None
+) -> TieStep:
     """Ties deduplicated by identity (first row kept), to be written sorted by source.
 
-    A bundle from :func:`kizuna.loaders.open_bundle` has no repeated tie any more; a
-    bundle built in memory may, and the store holds one tie per key.
+    ``keys``: the identity of each row (:meth:`graph.bundle.Bundle.tie_identity`),
+    computed here when not given.  A bundle from :func:`kizuna.loaders.open_bundle` has
+    no repeated tie any more; a bundle built in memory may, and the store holds one tie
+    per key.
     """
-    keys = tie_keys(frame)
+    if keys is None:
+        keys = tie_key_array(frame)
     rows = np.flatnonzero(_keep_first(keys, what, report))
     sources = frame["source"].to_numpy(dtype=object)[rows].astype(str)
     order = rows[np.argsort(sources, kind="stable")]
-    return TieStep("ties", frame, order, np.asarray(keys, dtype=object))
+    return TieStep("ties", frame, order, keys)
 
 
 def write_plan(bundle: Bundle, report: LoadReport) -> list[Step | TieStep]:
@@ -210,7 +223,7 @@ def write_plan(bundle: Bundle, report: LoadReport) -> list[Step | TieStep]:
             _unique(bundle.programs, ids(bundle.programs), "programs.csv", report),
             node_rows,
         ),
-        tie_step(bundle.ties, "ties.csv", report),
+        tie_step(bundle.ties, "ties.csv", report, bundle.tie_identity()),
         Step(
             "participation",
             "upsert_participation",

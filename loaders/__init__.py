@@ -112,7 +112,7 @@ def open_bundle(
         for p in found:
             log.warning("%s", p)
     if repeated_ties == "drop" and dups.any():
-        bundle = bundle.with_frames(ties=bundle.ties[~dups].reset_index(drop=True))
+        bundle = bundle.with_tie_rows(~dups)
     return bundle
 
 

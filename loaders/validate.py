@@ -19,7 +19,7 @@ from kizuna.graph.model import (
     PROGRAM_KINDS,
     REGIONS,
     TIE_KINDS,
-    tie_groups,
+    key_groups,
 )
 from kizuna.graph.projection import DERIVED_PREFIX
 from kizuna.loaders import fastcols as fc
@@ -188,7 +188,7 @@ def _check_ties(c: Checker, bundle: Bundle) -> None:
             "missing_program",
             warning=not has_programs,
         )
-    c.tie_dups = _tie_identity(c, ties)
+    c.tie_dups = _tie_identity(c, bundle)
     c.report(
         "self_tie",
         "ties",
@@ -300,11 +300,13 @@ def _check_participation(c: Checker, bundle: Bundle) -> None:
     )
 
 
-def _tie_identity(c: Checker, ties: pd.DataFrame) -> np.ndarray:
-    """Report repeated tie identities (:func:`graph.model.tie_keys`); the repeated rows."""
+def _tie_identity(c: Checker, bundle: Bundle) -> np.ndarray:
+    """Report repeated tie identities (:meth:`graph.bundle.Bundle.tie_identity`, kept with
+    the bundle for the store's write); the repeated rows."""
+    ties = bundle.ties
     if len(ties) == 0:
         return np.zeros(0, dtype=bool)
-    groups = tie_groups(ties, lambda col: c.arrow("ties", col))
+    groups = key_groups(bundle.tie_identity(lambda col: c.arrow("ties", col)))
     dup = fc.duplicates(groups)
     if not dup.any():
         return dup
