@@ -23,7 +23,7 @@ import json
 import logging
 import time
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 import networkx as nx
 import pandas as pd
@@ -50,7 +50,6 @@ from kizuna.graph.upsert_plan import write_plan
 logger = logging.getLogger(__name__)
 
 META_KEY = "bundle"
-T = TypeVar("T")
 #: The filter parameters that apply to organizations.
 NODE_FILTERS = ("regions", "clusters", "kinds")
 
@@ -153,7 +152,7 @@ class BoltStore(BoltSession):
                 if replace:
                     self.clear()
                 load.run(plan)
-                self._write_meta(bundle)
+                self._write_meta(bundle.present, bundle.source_columns)
             except StoreError as exc:
                 raise load.stopped(exc, plan, replaced=replace) from exc
         report.seconds = time.perf_counter() - t0
@@ -178,10 +177,13 @@ class BoltStore(BoltSession):
         except (ServiceUnavailable, SessionExpired) as exc:
             raise self._unavailable() from exc
 
-    def _write_meta(self, bundle: Bundle) -> None:
+    def _write_meta(
+        self, present_files: frozenset[str], source_columns: dict[str, tuple[str, ...]]
+    ) -> None:
+        """The bundle's files and source columns, merged with those of earlier loads."""
         old = self.query("read_meta", key=META_KEY)
-        present = set(bundle.present)
-        columns: dict[str, list[str]] = {k: list(v) for k, v in bundle.source_columns.items()}
+        present = set(present_files)
+        columns: dict[str, list[str]] = {k: list(v) for k, v in source_columns.items()}
         if old:
             present |= set(old[0]["present"] or ())
             for file, cols in json.loads(old[0]["source_columns"] or "{}").items():
@@ -200,17 +202,15 @@ class BoltStore(BoltSession):
 
         Read in bounded server memory (:mod:`graph.bolt_read`): no server-side sort.
         """
-        return self._between_loads(lambda: self._read(graph_filter))
+        return read_between_loads(
+            self, lambda: self._read(graph_filter), wait=self.read_wait, notice=self.notice
+        )
 
     def read_graph(self, graph_filter: GraphFilter | None = None) -> nx.MultiDiGraph:
         """The stored network as a networkx MultiDiGraph (see :mod:`graph.nxview`)."""
         from kizuna.graph.nxview import to_networkx
 
         return to_networkx(self.read_bundle(graph_filter))
-
-    def _between_loads(self, read: Callable[[], T]) -> T:
-        """``read()`` while no load writes (waits up to ``read_wait`` s; see load_lock)."""
-        return read_between_loads(self, read, wait=self.read_wait, notice=self.notice)
 
     def _read(self, graph_filter: GraphFilter | None) -> Bundle:
         params = _filter_params(graph_filter)

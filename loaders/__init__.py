@@ -7,7 +7,7 @@ Public API (used by the CLI, the store loader and analytics):
   (raises :class:`graph.errors.BundleError` only when nothing can be read at all).
 - :func:`loaders.validate.validate_bundle` ``(bundle) -> list[Problem]`` — every problem
   at once (severity "error" or "warning").
-- :func:`loaders.resolve.probable_duplicates` ``(bundle) -> pandas.DataFrame`` — pairs of
+- :func:`loaders.resolve.probable_duplicates` ``(nodes) -> pandas.DataFrame`` — pairs of
   organizations that are probably the same.
 - :func:`graph.projection.project_participation` ``(bundle) -> pandas.DataFrame`` —
   co_participation ties (weight 1/(n-1)) derived from participation.

@@ -67,7 +67,7 @@ def check_for_load(path: str | Path) -> tuple[Bundle, LoadResult]:
     bundle = open_bundle(path, repeated_ties="drop", problems=problems)
     result = LoadResult(path=str(path), problems=list(problems))
     if not result.errors:
-        pairs = probable_duplicates(bundle)
+        pairs = probable_duplicates(bundle.nodes)
         records = pairs.astype(object).where(pairs.notna(), None).to_dict("records")
         result.probable_duplicates = [{str(k): v for k, v in r.items()} for r in records]
     return bundle, result

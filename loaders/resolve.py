@@ -18,8 +18,6 @@ from itertools import combinations
 import numpy as np
 import pandas as pd
 
-from kizuna.graph.bundle import Bundle
-
 #: Legal-form words removed before comparing names (after NFKC, so ㈱ and （株） are (株)).
 LEGAL_FORMS: tuple[str, ...] = (
     "株式会社",
@@ -95,13 +93,14 @@ def _pairs(ids: np.ndarray) -> list[tuple[str, str]]:
     return [(first, b) for b in ids[1:].tolist()]
 
 
-def probable_duplicates(bundle: Bundle) -> pd.DataFrame:
+def probable_duplicates(nodes: pd.DataFrame) -> pd.DataFrame:
     """Pairs of organizations that are probably the same, with the reason.
 
     Parameters
     ----------
-    bundle : Bundle
-        Its ``nodes`` (id, name, prefecture, corporate_number, aliases) are used.
+    nodes : pandas.DataFrame
+        The organizations (a bundle's ``nodes``): id, name, and when present prefecture,
+        corporate_number, aliases.
 
     Returns
     -------
@@ -114,10 +113,10 @@ def probable_duplicates(bundle: Bundle) -> pd.DataFrame:
     >>> import pandas as pd
     >>> nodes = pd.DataFrame({"id": ["a", "b", "c"], "name": ["㈱ビー", "ビー株式会社", "シー"],
     ...                       "kind": "company", "prefecture": "東京都"})
-    >>> probable_duplicates(Bundle(nodes=nodes))[["id_a", "id_b"]].values.tolist()
+    >>> probable_duplicates(nodes)[["id_a", "id_b"]].values.tolist()
     [['a', 'b']]
     """
-    frame = bundle.nodes[bundle.nodes["id"].notna()]
+    frame = nodes[nodes["id"].notna()]
     pref = (
         frame["prefecture"].fillna("").astype(str)
         if "prefecture" in frame

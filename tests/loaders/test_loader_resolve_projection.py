@@ -63,7 +63,7 @@ def test_legal_form_variants_in_same_prefecture():
             ("g", "東北大学病院", "other", "宮城県", None, None),
         ]
     )
-    dup = probable_duplicates(Bundle(nodes=nodes))
+    dup = probable_duplicates(nodes)
     assert dup[["id_a", "id_b"]].values.tolist() == [["a", "b"], ["a", "c"], ["b", "c"], ["e", "f"]]
     assert all("same name" in r for r in dup["reason"])
 
@@ -77,7 +77,7 @@ def test_same_corporate_number_and_alias():
             ("y2", "首都圏西部ネットワーク", "cluster_body", "東京都", None, None),
         ]
     )
-    dup = probable_duplicates(Bundle(nodes=nodes))
+    dup = probable_duplicates(nodes)
     rows = {(a, b): r for a, b, r in dup[["id_a", "id_b", "reason"]].values}
     assert set(rows) == {("x1", "x2"), ("y1", "y2")}
     assert rows[("x1", "x2")] == "same corporate number 1180301018771"
@@ -104,7 +104,7 @@ NAMES = st.sampled_from(
 @given(st.lists(st.tuples(NAMES, st.sampled_from(["東京都", "宮城県", None])), max_size=8))
 def test_name_pairs_match_brute_force(rows):
     nodes = _nodes([(f"n{i}", n, "company", p, None, None) for i, (n, p) in enumerate(rows)])
-    got = {tuple(r) for r in probable_duplicates(Bundle(nodes=nodes))[["id_a", "id_b"]].values}
+    got = {tuple(r) for r in probable_duplicates(nodes)[["id_a", "id_b"]].values}
     want = set()
     for (i, (n1, p1)), (j, (n2, p2)) in combinations(enumerate(rows), 2):
         if name_key(n1) == name_key(n2) and (p1 or "") == (p2 or ""):
