@@ -43,9 +43,8 @@ from kizuna.graph.load_lock import (
     read_between_loads,
 )
 from kizuna.graph.metrics_write import stored_metric_columns, write_metrics
-from kizuna.graph.rehearsal import rehearse
 from kizuna.graph.store import BATCH_SIZE, LoadReport, Progress
-from kizuna.graph.upsert_plan import write_plan
+from kizuna.graph.upsert_plan import rehearse, write_plan
 
 logger = logging.getLogger(__name__)
 
@@ -160,7 +159,8 @@ class BoltStore(BoltSession):
 
     def _rehearse(self, plan: list[Any]) -> None:
         """A sample of every file written in one transaction that is rolled back
-        (:mod:`graph.rehearsal`): what the server refuses stops the load before it writes."""
+        (:func:`graph.upsert_plan.rehearse`): what the server refuses stops the load
+        before it writes."""
 
         def run(name: str, **params: Any) -> list[dict[str, Any]]:
             return [r.data() for r in tx.run(load(name), params)]

@@ -13,12 +13,18 @@ server's heap, and the embedded server refuses that beyond a few hundred thousan
 * records become frames :data:`PAGE_ROWS` at a time, and the frames are put in a fixed
   order here (by id, or by tie/participation key), as the sorted reads of before did.
 
+A record is a property map without the missing cells (Neo4j stores no nulls):
+:func:`canonical_frame` rebuilds the canonical columns and dtypes of :mod:`graph.bundle`
+(text ``object`` with ``str`` or ``None``, floats, nullable ``Int64`` years, bool
+``directed``), dropping the keys a store adds for itself (:data:`graph.store.INTERNAL`).
+
 The client holds the frames it returns (that is what a read is for) and at most one page
 of records besides.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -26,8 +32,8 @@ import numpy as np
 import pandas as pd
 
 from kizuna.graph.bolt_session import BoltSession
-from kizuna.graph.bundle import COLUMNS
-from kizuna.graph.rows import canonical_frame
+from kizuna.graph.bundle import BOOL_COLUMNS, COLUMNS, FLOAT_COLUMNS, YEAR_COLUMNS
+from kizuna.graph.store import INTERNAL
 
 #: Records turned into one frame at a time.
 PAGE_ROWS = 50_000
@@ -119,3 +125,25 @@ def read_ties(store: BoltSession, sources: Iterable[str], **params: Any) -> pd.D
     if page:
         parts.append(_frame_and_keys("ties", page, "key"))
     return ordered_frame("ties", parts)
+
+
+def canonical_frame(
+    file: str, records: Iterable[dict[str, Any]], extra: Iterable[str] = ()
+) -> pd.DataFrame:
+    """A frame of ``file``'s canonical columns (then ``extra`` ones) from property maps."""
+    records = list(records)
+    columns = list(COLUMNS[file].columns)
+    columns += [c for c in extra if c not in columns and c not in INTERNAL]
+    data: dict[str, pd.Series] = {}
+    for col in columns:
+        vals = [r.get(col) for r in records]
+        if col in FLOAT_COLUMNS:
+            floats = [math.nan if v is None else float(v) for v in vals]
+            data[col] = pd.Series(floats, dtype="float64")
+        elif col in YEAR_COLUMNS:
+            data[col] = pd.Series(vals, dtype="Int64")
+        elif col in BOOL_COLUMNS:
+            data[col] = pd.Series([bool(v) for v in vals], dtype="bool")
+        else:
+            data[col] = pd.Series(vals, dtype="object")
+    return pd.DataFrame(data, columns=columns)

@@ -16,7 +16,7 @@ import networkx as nx
 
 from kizuna.graph.bundle import Bundle
 from kizuna.graph.model import tie_keys
-from kizuna.graph.rows import frame_props
+from kizuna.graph.upsert_plan import frame_props
 
 
 def to_networkx(bundle: Bundle) -> nx.MultiDiGraph:

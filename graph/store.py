@@ -19,6 +19,10 @@ from kizuna.graph.bundle import Bundle, GraphFilter
 #: 5,000 on the embedded server (benchmarks/results/load.md) and stay well within its heap.
 BATCH_SIZE = 10_000
 
+#: Properties a store adds to what it is given: tie/participation keys and the derived
+#: flag (dropped when a store is read back; names a bundle cannot use for its columns).
+INTERNAL: frozenset[str] = frozenset({"key", "derived"})
+
 #: progress(done, total) for long writes.
 Progress = Callable[[int, int], None]
 

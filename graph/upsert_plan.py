@@ -1,12 +1,21 @@
-"""What an upsert writes, in order, prepared one batch at a time.
+"""What an upsert writes, in order, prepared one batch at a time, and its rehearsal.
 
-Rows with a repeated identity (node id, tie key, participation key) are dropped up front
-and listed in the load report; the rows of a batch are built only when that batch is
-written (by :func:`prefetched`, in a helper thread while the batch before it is being
-written), so memory stays bounded by the batch size, not the bundle size.
+A stored record is a property map: the cells of its row that have a value (Neo4j stores
+no nulls; :func:`frame_props`).  Rows with a repeated identity (node id, tie key,
+participation key) are dropped up front and listed in the load report; the rows of a
+batch are built only when that batch is written (by :func:`prefetched`, in a helper
+thread while the batch before it is being written), so memory stays bounded by the batch
+size, not the bundle size.
 
 Ties are written sorted by their source: the ties of one organization then go to the
 store together, which touches fewer of the store's pages per batch.
+
+Validation cannot know every value a server refuses at write time (ArcadeDB refuses a
+property named ``@rid``, for one).  So before a load takes the lock, :func:`rehearse`
+writes a sample of the plan — the first row that has a value in each column, and the
+organizations and programs those rows point to — in **one transaction that the caller
+rolls back**.  What the server refuses for a column then stops the load while the store
+is still as it was; what it accepts, the real batches write the same way.
 """
 
 from __future__ import annotations
@@ -20,13 +29,14 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from kizuna.graph.bundle import COLUMNS, Bundle
+from kizuna.graph.bundle import BOOL_COLUMNS, COLUMNS, FLOAT_COLUMNS, YEAR_COLUMNS, Bundle
 from kizuna.graph.model import KEY_SEPARATOR, key_groups, tie_key_array
-from kizuna.graph.rows import frame_props, participation_keys
 from kizuna.graph.store import LoadReport
 
 Rows = list[dict[str, Any]]
 T = TypeVar("T")
+#: ``run(statement, **params)``: one statement inside the rehearsal's transaction.
+Run = Callable[..., Rows]
 
 #: The ties.csv columns that create_ties stores by name (every other column is "extra").
 TIE_COLUMNS: frozenset[str] = frozenset(COLUMNS["ties"].columns)
@@ -93,6 +103,56 @@ def prefetched(items: Iterable[T]) -> Iterator[T]:
         while (item := future.result()) is not done:
             future = pool.submit(next, it, done)
             yield item  # type: ignore[misc]
+
+
+def _python_values(series: pd.Series, column: str) -> list[Any]:
+    """A column as a list of plain Python values, None for missing cells."""
+    missing = series.isna().to_numpy()
+    if column in BOOL_COLUMNS:
+        values: list[Any] = [bool(v) for v in series.fillna(False).to_numpy()]
+        return values
+    if column in YEAR_COLUMNS:
+        raw = series.to_numpy(dtype=object)
+        return [None if m else int(v) for v, m in zip(raw, missing, strict=True)]
+    if column in FLOAT_COLUMNS or pd.api.types.is_float_dtype(series.dtype):
+        raw = series.to_numpy(dtype=object)
+        return [None if m else float(v) for v, m in zip(raw, missing, strict=True)]
+    raw = series.to_numpy(dtype=object)
+    out: list[Any] = []
+    for v, m in zip(raw, missing, strict=True):
+        if m:
+            out.append(None)
+        elif isinstance(v, np.generic):
+            out.append(v.item())
+        else:
+            out.append(v)
+    return out
+
+
+def frame_props(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """One property map per row, without missing cells (NaN, NA, None)."""
+    columns = [str(c) for c in frame.columns]
+    values = [_python_values(frame[c], c) for c in columns]
+    rows: list[dict[str, Any]] = []
+    for i in range(len(frame)):
+        props: dict[str, Any] = {}
+        for c, vals in zip(columns, values, strict=True):
+            v = vals[i]
+            if v is not None:
+                props[c] = v
+        rows.append(props)
+    return rows
+
+
+def participation_keys(part: pd.DataFrame) -> list[str]:
+    """The identity of each participation row: program|organization|role|since."""
+    n = len(part)
+    role = _python_values(part["role"], "role") if "role" in part else [None] * n
+    since = _python_values(part["since"], "since") if "since" in part else [None] * n
+    return [
+        KEY_SEPARATOR.join((str(p), str(o), r or "", "" if y is None else str(y)))
+        for p, o, r, y in zip(part["program"], part["organization"], role, since, strict=True)
+    ]
 
 
 def _keep_first(keys: list[str] | pa.Array, what: str, report: LoadReport | None) -> np.ndarray:
@@ -237,3 +297,73 @@ def write_plan(bundle: Bundle, report: LoadReport) -> list[Step | TieStep]:
         ),
     ]
     return steps
+
+
+def covering_rows(frame: pd.DataFrame) -> np.ndarray:
+    """Positions of a few rows that together have a value in every column that has one.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"a": [1, None, 3], "b": [None, None, "x"], "c": [None] * 3})
+    >>> covering_rows(f).tolist()
+    [0, 2]
+    """
+    if not len(frame):
+        return np.array([], dtype=int)
+    present = frame.notna().to_numpy()
+    has = present.any(axis=0)
+    first = present.argmax(axis=0)[has]
+    return np.unique(np.concatenate([[0], first]))
+
+
+def _with_ids(frame: pd.DataFrame, picked: np.ndarray, ids: set[str]) -> pd.DataFrame:
+    """The ``picked`` rows of ``frame`` and those whose id is in ``ids``."""
+    wanted = frame["id"].astype(str).isin(ids).to_numpy().copy()
+    wanted[picked] = True
+    return frame[wanted]
+
+
+def rehearse(plan: list[Step | TieStep], run: Run) -> None:
+    """Write a sample of ``plan`` through ``run(statement, **params)`` (inside a transaction
+    the caller rolls back).  Raises whatever the store raises."""
+    steps = {step.label: step for step in plan}
+    ties = steps.get("ties")
+    tie_sample = pd.DataFrame()
+    tie_keys: list[str] = []
+    if isinstance(ties, TieStep) and len(ties):
+        frame = ties.frame.iloc[ties.order]
+        picked = covering_rows(frame)
+        tie_sample = frame.iloc[picked]
+        tie_keys = ties.keys_at(ties.order[picked])
+    part = steps.get("participation")
+    part_sample = pd.DataFrame()
+    if isinstance(part, Step) and len(part):
+        part_sample = part.frame.iloc[covering_rows(part.frame)]
+    org_ids: set[str] = set()
+    if len(tie_sample):
+        org_ids |= set(map(str, tie_sample["source"])) | set(map(str, tie_sample["target"]))
+    if len(part_sample):
+        org_ids |= set(map(str, part_sample["organization"]))
+
+    handles: dict[str, str] = {}
+    for label, rows_of, wanted in (
+        ("nodes", node_rows, org_ids),
+        ("clusters", node_rows, set()),
+        (
+            "programs",
+            node_rows,
+            set(map(str, part_sample["program"])) if len(part_sample) else set(),
+        ),
+    ):
+        step = steps.get(label)
+        if not isinstance(step, Step) or not len(step):
+            continue
+        sample = _with_ids(step.frame, covering_rows(step.frame), wanted)
+        records = run(step.statement, rows=rows_of(sample))
+        if label == "nodes":
+            handles = {str(r["id"]): str(r["eid"]) for r in records}
+    if len(tie_sample):
+        rows = tie_rows(tie_sample, tie_keys, handles, create=False)
+        run("upsert_ties", rows=rows)
+    if isinstance(part, Step) and len(part_sample):
+        run(part.statement, rows=participation_rows(part_sample))

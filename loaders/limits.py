@@ -23,7 +23,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from kizuna.graph.rows import INTERNAL
+from kizuna.graph.store import INTERNAL
 from kizuna.loaders.problems import LoadProblem, problem
 
 #: At most this many columns per file (header cells).

@@ -19,9 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kizuna.analytics import layout
+from kizuna.graph.bolt_read import canonical_frame
 from kizuna.graph.bundle import Bundle
 from kizuna.graph.errors import KizunaError
-from kizuna.graph.rows import canonical_frame
 from kizuna.interop.gexf import PALETTE, POSITION_SCALE, node_size
 from kizuna.interop.graphfiles import write_graph_file
 from kizuna.loaders.readers import read_bundle

@@ -6,8 +6,8 @@ from typing import Any
 
 import pandas as pd
 
+from kizuna.graph.bolt_read import canonical_frame
 from kizuna.graph.bundle import Bundle
-from kizuna.graph.rows import canonical_frame
 
 
 def frame(file: str, rows: list[dict[str, Any]]) -> pd.DataFrame:

@@ -7,10 +7,11 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kizuna.graph.bolt_read import canonical_frame
 from kizuna.graph.bundle import COLUMNS, FLOAT_COLUMNS, YEAR_COLUMNS
 from kizuna.graph.model import tie_key, tie_keys
 from kizuna.graph.nxview import to_networkx
-from kizuna.graph.rows import canonical_frame, frame_props, participation_keys
+from kizuna.graph.upsert_plan import frame_props, participation_keys
 from tests.store.bundles import same_rows, tiny_bundle
 
 text = st.one_of(st.none(), st.text(min_size=1, max_size=8))

@@ -11,9 +11,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kizuna.graph.model import tie_keys
-from kizuna.graph.rows import frame_props
 from kizuna.graph.store import LoadReport
-from kizuna.graph.upsert_plan import has_extra_cells, prefetched, tie_rows, tie_step, write_plan
+from kizuna.graph.upsert_plan import (
+    frame_props,
+    has_extra_cells,
+    prefetched,
+    tie_rows,
+    tie_step,
+    write_plan,
+)
 from tests.store.bundles import frame, tiny_bundle
 
 
