@@ -26,7 +26,9 @@ import pandas as pd
 
 from kizuna.analytics import layout
 from kizuna.analytics.api import NetworkAnalysis, PartnerFinder
-from kizuna.dashboard.i18n import CURRENT_LANG, label, label_column, normalize_lang, t, term
+from kizuna.dashboard import frames
+from kizuna.dashboard.frames import NO_CLUSTER
+from kizuna.dashboard.i18n import CURRENT_LANG, label_column, normalize_lang, t, term
 from kizuna.dashboard.snapshot_cache import (
     CACHED_PARTS,
     LATER_PARTS,
@@ -35,9 +37,7 @@ from kizuna.dashboard.snapshot_cache import (
     read_later,
     save_cache,
 )
-from kizuna.dashboard.text import normalize_text
 from kizuna.graph.bundle import Bundle
-from kizuna.graph.model import phase_of
 from kizuna.plots import geo as geo_layout
 
 logger = logging.getLogger(__name__)
@@ -46,7 +46,6 @@ T = TypeVar("T")
 
 #: Centralities a user can size nodes by (columns of the analysis' node table).
 CENTRALITIES: tuple[str, ...] = ("degree", "betweenness", "pagerank", "eigenvector", "closeness")
-NO_CLUSTER = "(none)"
 #: How long a warm-up started by the map waits for the map's own answer first.
 LIGHT_FIRST_SECONDS = 10.0
 #: Answers kept per snapshot by :meth:`SnapshotData.view` (each a few hundred KB as JSON).
@@ -208,12 +207,12 @@ class SnapshotData:
     @property
     def clusters(self) -> pd.DataFrame:
         """One row per cluster: id, name, label, region, field, phase, orgs, lat, lon."""
-        return self._cached("clusters", self._build_clusters)
+        return self._cached("clusters", lambda: frames.cluster_table(self.bundle))
 
     @property
     def orgs_base(self) -> pd.DataFrame:
         """Organizations with labels, groups and map places (no metrics), indexed by id."""
-        return self._cached("orgs_base", self._build_orgs_base)
+        return self._cached("orgs_base", lambda: frames.org_table(self.bundle, self.clusters))
 
     @property
     def orgs(self) -> pd.DataFrame:
@@ -223,7 +222,12 @@ class SnapshotData:
     @property
     def ties(self) -> pd.DataFrame:
         """Ties with the clusters, regions and map places of both ends."""
-        return self._cached("ties", self._build_ties)
+        return self._cached("ties", lambda: frames.placed_ends(self.bundle.ties, self.orgs_base))
+
+    @property
+    def place_coords(self) -> pd.DataFrame:
+        """Mean position, region and a label of every map place, indexed by place."""
+        return self._cached("place_coords", lambda: frames.place_table(self.orgs_base))
 
     @property
     def positions(self) -> pd.DataFrame:
@@ -250,14 +254,12 @@ class SnapshotData:
     @property
     def search_keys(self) -> pd.Series:
         """NFKC + casefolded text of id, name, name_en and aliases, for partial search."""
-        return self._cached("search_keys", self._build_search_keys)
+        return self._cached("search_keys", lambda: frames.search_keys(self.bundle.nodes))
 
     def warm_light(self) -> None:
         """The light first pass: what the national map needs (no analysis)."""
         if not self.is_empty:
-            from kizuna.dashboard.arcs import place_coords  # arcs builds on this module
-
-            _ = (self.clusters, self.orgs_base, self.ties, place_coords(self))
+            _ = (self.clusters, self.orgs_base, self.ties, self.place_coords)
 
     def warm(self) -> None:
         """Compute everything the pages need (call from a thread)."""
@@ -342,98 +344,23 @@ class SnapshotData:
         )
         return labels.get(str(org_id), str(org_id))
 
-    # -- builders --------------------------------------------------------------------------
-    def _build_clusters(self) -> pd.DataFrame:
-        nodes = self.bundle.nodes
-        declared = self.bundle.clusters
-        member_ids = nodes["cluster"].dropna()
-        ids = list(dict.fromkeys([*declared["id"].dropna().tolist(), *member_ids.tolist()]))
-        rows = []
-        counts = member_ids.value_counts()
-        info = declared.drop_duplicates("id").set_index("id") if len(declared) else None
-        for cid in ids:
-            row: dict[str, Any] = {"id": cid, "orgs": int(counts.get(cid, 0))}
-            if info is not None and cid in info.index:
-                rec = info.loc[cid]
-                for col in ("name", "name_en", "region", "field", "body"):
-                    value = rec.get(col)
-                    row[col] = value if isinstance(value, str) and value else None
-                since = rec.get("since")
-                row["since"] = None if pd.isna(since) else int(since)
-            else:
-                row.update(name=cid, name_en=None, region=None, field=None, body=None, since=None)
-            row["label"] = label(row["name"], row["name_en"])
-            row["label_en"] = label(row["name"], row["name_en"], "en")
-            row["phase"] = phase_of(row["since"]) or "unknown"
-            rows.append(row)
-        frame = pd.DataFrame(
-            rows,
-            columns=[
-                "id",
-                "name",
-                "name_en",
-                "label",
-                "label_en",
-                "region",
-                "field",
-                "body",
-                "since",
-                "phase",
-                "orgs",
-            ],
-        )
-        frame = frame.astype({"orgs": "int64"})
-        places = geo_layout.cluster_places(frame, nodes)
-        frame["lat"] = places["lat"].to_numpy()
-        frame["lon"] = places["lon"].to_numpy()
-        frame["region"] = places["region"].to_numpy()
-        return frame.set_index("id", drop=False)
+    def place_label(self, place: str, lang: str) -> str:
+        """A map place's name in ``lang``: its cluster, region, prefecture or "overseas"."""
+        if place.startswith("cluster:"):
+            return self.cluster_label(place.split(":", 1)[1], lang)
+        if place == geo_layout.OVERSEAS:
+            return t("map.overseas", lang)
+        if place.startswith("region:"):
+            return term("region", place.split(":", 1)[1], lang)
+        return place.partition(":")[2] or place
 
+    # -- builders -----------------------------------------------------------------------------
     def _build_orgs(self) -> pd.DataFrame:
         base = self.orgs_base
         metrics = self.analysis.nodes
         extra = [c for c in metrics.columns if c not in base.columns]
         looked = metrics.drop_duplicates("id").set_index("id")[extra].reindex(base.index)
         return pd.concat([base, looked], axis=1)
-
-    def _build_orgs_base(self) -> pd.DataFrame:
-        orgs = self.bundle.nodes.copy()
-        orgs["label"] = [label(n, e) for n, e in zip(orgs["name"], orgs["name_en"], strict=True)]
-        orgs["label_en"] = [
-            label(n, e, "en") for n, e in zip(orgs["name"], orgs["name_en"], strict=True)
-        ]
-        # organizations without a cluster are grouped by kind ("(none):university" …), so the
-        # network overview shows a few labelled groups instead of one grey ball
-        kinds = orgs["kind"].fillna("other").astype(str)
-        orgs["group"] = orgs["cluster"].where(orgs["cluster"].notna(), NO_CLUSTER + ":" + kinds)
-        clusters = self.clusters
-        labels = {str(k): str(v) for k, v in clusters["label"].items()}
-        orgs["cluster_label"] = [labels.get(c, NO_CLUSTER) for c in orgs["group"]]
-        place = geo_layout.org_places(orgs, clusters)
-        for col in ("place", "place_lat", "place_lon", "place_region"):
-            orgs[col] = place[col].to_numpy()
-        return orgs.set_index("id", drop=False)
-
-    def _build_ties(self) -> pd.DataFrame:
-        ties = self.bundle.ties.copy()
-        orgs = self.orgs_base
-        for end in ("source", "target"):
-            looked = orgs.reindex(ties[end])
-            ties[f"{end}_group"] = looked["group"].to_numpy()
-            ties[f"{end}_region"] = looked["place_region"].to_numpy()
-            ties[f"{end}_place"] = looked["place"].to_numpy()
-        ties["year"] = ties["since"]
-        return ties
-
-    def _build_search_keys(self) -> pd.Series:
-        nodes = self.bundle.nodes
-        parts = [nodes[c].fillna("") for c in ("id", "name", "name_en", "aliases") if c in nodes]
-        joined = parts[0].astype(str)
-        for part in parts[1:]:
-            joined = joined + "\n" + part.astype(str)
-        keys = joined.map(normalize_text)
-        keys.index = nodes["id"].to_numpy()
-        return keys
 
 
 def load_cache(cache_dir: Path | None, version: str) -> SnapshotData | None:

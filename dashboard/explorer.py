@@ -11,8 +11,8 @@ from dash import html
 
 from kizuna.dashboard import components as ui
 from kizuna.dashboard import ids
-from kizuna.dashboard.arcs import TIE_COLUMNS, tie_table
-from kizuna.dashboard.data import NO_CLUSTER, SnapshotData
+from kizuna.dashboard.data import SnapshotData
+from kizuna.dashboard.frames import NO_CLUSTER, TIE_COLUMNS, tie_table
 from kizuna.dashboard.i18n import label_column, t, term
 from kizuna.dashboard.text import search
 

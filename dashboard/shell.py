@@ -237,10 +237,8 @@ def selection_text(source: DataSource, selection: Any, lang: str) -> str:
         a, b = data.cluster_label(sel.get("a"), lang), data.cluster_label(sel.get("b"), lang)
         what = f"{a} ↔ {b}"
     elif kind == "arc":
-        from kizuna.dashboard.arcs import place_label
-
         a, b = str(sel.get("a") or ""), str(sel.get("b") or "")
-        what = f"{place_label(data, a, lang)} ↔ {place_label(data, b, lang)}"
+        what = f"{data.place_label(a, lang)} ↔ {data.place_label(b, lang)}"
     elif kind == "org":
         what = data.org_label(str(sel.get("id")), lang)
     else:

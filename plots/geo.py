@@ -1,11 +1,11 @@
 """Where things sit on the national map: prefecture outlines, cluster places, organization places.
 
-One geometry for the app's plotly map (:mod:`kizuna.dashboard.map_figure`) and the reports'
-matplotlib map (:mod:`kizuna.plots.japan_mpl`).  The map is drawn on plain longitude/latitude
-axes (no tile server, so everything works offline).  The prefecture outlines are package data
-(``graph/data/prefecture_outlines.json``: the PyPI package ``japanmap`` 0.6.0's boundaries,
-Apache-2.0, simplified by ``scripts/make_prefecture_outlines.py``); Okinawa is moved into an
-inset box in the Sea of Japan, as Japanese national maps do.
+One geometry for the app's plotly map (:mod:`kizuna.dashboard.pages.national_map.figures`) and
+the reports' matplotlib map (:mod:`kizuna.plots.japan_mpl`).  The map is drawn on plain
+longitude/latitude axes (no tile server, so everything works offline).  The prefecture outlines
+are package data (``graph/data/prefecture_outlines.json``: the PyPI package ``japanmap``
+0.6.0's boundaries, Apache-2.0, simplified by ``scripts/make_prefecture_outlines.py``);
+Okinawa is moved into an inset box in the Sea of Japan, as Japanese national maps do.
 """
 
 from __future__ import annotations

@@ -148,8 +148,8 @@ def test_english_partner_reasons_name_the_broker_in_english(tiny_bundle):
 
 
 def test_each_field_keeps_its_colour_in_both_languages(data):
-    from kizuna.dashboard.arcs import arcs, placed_ties
-    from kizuna.dashboard.map_figure import map_figure
+    from kizuna.dashboard.pages.national_map.figures import map_figure
+    from kizuna.dashboard.pages.national_map.model import arcs, placed_ties
 
     def colours(lang: str) -> dict[str, str]:
         fig = map_figure(data, arcs(data, placed_ties(data)), selection={}, lang=lang)

@@ -7,6 +7,7 @@ import pytest
 
 from kizuna.dashboard import data as data_module
 from kizuna.dashboard import store_source
+from kizuna.dashboard.frames import NO_CLUSTER
 from kizuna.dashboard.store_source import DataSource, fingerprint
 from kizuna.graph.bundle import Bundle
 from kizuna.graph.errors import StoreError
@@ -89,7 +90,7 @@ def test_orgs_carry_metrics_labels_and_places(data):
     assert orgs.at["b_tama", "degree"] == 7
     assert orgs.at["lonely", "degree"] == 0
     # without a cluster: grouped by kind, with a readable name
-    assert orgs.at["meti_kanto", "group"] == data_module.NO_CLUSTER + ":agency"
+    assert orgs.at["meti_kanto", "group"] == NO_CLUSTER + ":agency"
     assert data.cluster_label("(none):agency", "en") == "no cluster · public agency"
     assert data.cluster_label("(none):agency", "ja") == "クラスター外 · 行政機関"
     assert orgs.at["tama_c1", "place"] == "cluster:tama"

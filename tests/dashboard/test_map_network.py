@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from kizuna.dashboard import explorer
-from kizuna.dashboard.arcs import arcs, filter_ties, ties_of_selection
+from kizuna.dashboard.frames import ties_of_selection
 from kizuna.dashboard.pages import network as net
 from kizuna.dashboard.pages.national_map.layout import render
-from kizuna.dashboard.pages.national_map.model import selection_from_click
+from kizuna.dashboard.pages.national_map.model import arcs, filter_ties, selection_from_click
 
 ALL_CONF = ["confirmed", "reported", "uncertain"]
 
@@ -198,7 +198,7 @@ def _arc_dots(fig):
 
 
 def test_the_map_draws_the_strongest_arcs_and_always_the_selections(data, monkeypatch):
-    from kizuna.dashboard import map_figure
+    from kizuna.dashboard.pages.national_map import figures as map_figure
 
     everything = arcs(data, filter_ties(data, confidence=ALL_CONF))
     assert len(everything) == 5

@@ -8,8 +8,8 @@ from dash import html
 
 from kizuna.dashboard import components as ui
 from kizuna.dashboard import ids
-from kizuna.dashboard.arcs import TIE_COLUMNS, ties_of_selection
 from kizuna.dashboard.data import SnapshotData
+from kizuna.dashboard.frames import TIE_COLUMNS, ties_of_selection
 from kizuna.dashboard.i18n import t
 from kizuna.dashboard.pages.cluster_gaps.figures import heatmap
 from kizuna.dashboard.pages.cluster_gaps.model import gap_table

@@ -8,7 +8,7 @@ from dash import dcc, html
 
 from kizuna.dashboard import components as ui
 from kizuna.dashboard import ids, urlstate
-from kizuna.dashboard.arcs import TIE_COLUMNS, arcs, placed_ties, tie_table
+from kizuna.dashboard.frames import TIE_COLUMNS, tie_table
 from kizuna.dashboard.i18n import t, term
 from kizuna.dashboard.pages.cluster_profile.model import (
     cluster_of_path,
@@ -17,6 +17,8 @@ from kizuna.dashboard.pages.cluster_profile.model import (
     partners_of,
     roles_of,
 )
+from kizuna.dashboard.pages.national_map.figures import map_figure
+from kizuna.dashboard.pages.national_map.model import arcs, placed_ties
 from kizuna.dashboard.store_source import Snapshot
 
 
@@ -30,8 +32,6 @@ def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div
                 ui.notice(t("common.not_found", lang, name=cluster), kind="warning"),
             ]
         )
-    from kizuna.dashboard.map_figure import map_figure
-
     row = data.clusters.loc[cluster]
     ties = placed_ties(data)
     mine = ties[(ties["source_group"] == cluster) | (ties["target_group"] == cluster)]

@@ -9,15 +9,14 @@ from dash import ALL, Dash, Input, Output, State, ctx, no_update
 
 from kizuna.dashboard import components as ui
 from kizuna.dashboard import ids, urlstate
-from kizuna.dashboard.arcs import (
+from kizuna.dashboard.pages.national_map.layout import render
+from kizuna.dashboard.pages.national_map.model import (
     PHASE_PRESETS,
     arcs,
     filter_ties,
-    place_label,
+    selection_from_click,
     year_bounds,
 )
-from kizuna.dashboard.pages.national_map.layout import render
-from kizuna.dashboard.pages.national_map.model import selection_from_click
 from kizuna.dashboard.store_source import DataSource
 from kizuna.graph.model import CONFIDENCE_LEVELS
 
@@ -102,6 +101,6 @@ def register(app: Dash, source: DataSource) -> None:
     def download(_n, kinds, confidence, years, lang):  # type: ignore[no-untyped-def]
         data = source.peek().data
         table = arcs(data, filter_ties(data, tie_kinds=kinds, confidence=confidence, years=years))
-        table.insert(2, "b_name", [place_label(data, p, lang) for p in table["b"]])
-        table.insert(1, "a_name", [place_label(data, p, lang) for p in table["a"]])
+        table.insert(2, "b_name", [data.place_label(p, lang) for p in table["b"]])
+        table.insert(1, "a_name", [data.place_label(p, lang) for p in table["a"]])
         return ui.csv_download(table, "kizuna-map-arcs.csv")

@@ -10,22 +10,18 @@ from dash import dcc, html
 
 from kizuna.dashboard import components as ui
 from kizuna.dashboard import ids, urlstate
-from kizuna.dashboard.arcs import (
-    PHASE_PRESETS,
-    TIE_COLUMNS,
-    arcs,
-    filter_ties,
-    place_label,
-    ties_of_selection,
-    year_bounds,
-)
 from kizuna.dashboard.data import SnapshotData
+from kizuna.dashboard.frames import TIE_COLUMNS, ties_of_selection
 from kizuna.dashboard.i18n import t, term
-from kizuna.dashboard.map_figure import map_figure
+from kizuna.dashboard.pages.national_map.figures import map_figure
 from kizuna.dashboard.pages.national_map.model import (
+    PHASE_PRESETS,
+    arcs,
     cluster_options,
     enough_share,
+    filter_ties,
     phase_coverage,
+    year_bounds,
     year_coverage,
 )
 from kizuna.dashboard.store_source import Snapshot
@@ -53,7 +49,7 @@ def details(data: SnapshotData, ties: pd.DataFrame, selection: dict[str, Any], l
     a, b = selection.get("a", ""), selection.get("b", "")
     pa = f"cluster:{a}" if kind == "pair" else a
     pb = f"cluster:{b}" if kind == "pair" else b
-    title = f"{place_label(data, pa, lang)} ↔ {place_label(data, pb, lang)}"
+    title = f"{data.place_label(pa, lang)} ↔ {data.place_label(pb, lang)}"
     return html.Div([html.H4(title), _ties_body(data, ties, selection, lang)])
 
 

@@ -1,4 +1,4 @@
-"""The national map figure: Japan's outline, cluster bubbles, weighted arcs, the selection.
+"""The national map page's figure: Japan's outline, cluster bubbles, weighted arcs, the selection.
 
 Plain longitude/latitude axes (no tile server or topojson download: the app works offline);
 the static layers (places, bubbles) are cached per snapshot, colouring and language.
@@ -13,9 +13,9 @@ import numpy as np
 import pandas as pd
 
 from kizuna.dashboard import components as ui
-from kizuna.dashboard.arcs import cluster_of_place, place_coords, place_label
 from kizuna.dashboard.data import SnapshotData
 from kizuna.dashboard.i18n import t, term
+from kizuna.dashboard.pages.national_map.model import cluster_of_place
 from kizuna.graph.model import PHASES
 from kizuna.plots import geo as geo_layout
 
@@ -248,7 +248,7 @@ def _add_arcs(
 def arc_hover(data: SnapshotData, shown: pd.DataFrame, lang: str) -> list[str]:
     """ "TAMA ↔ 近畿<br>Ties: 3 (joint R&D, supply) · total weight 4": one per arc (the
     names and kind lists looked up once per distinct place and kind list)."""
-    places = {p: place_label(data, p, lang) for p in {*shown["a"], *shown["b"]}}
+    places = {p: data.place_label(p, lang) for p in {*shown["a"], *shown["b"]}}
     kinds = {k: kind_names(k, lang) for k in set(shown["kinds"])}
     ties, weight = t("map.ties", lang), t("map.weight", lang)
     return [
@@ -317,7 +317,7 @@ def static_traces(data: SnapshotData, color_by: str, lang: str) -> list[ui.Node]
 
     def build() -> list[ui.Node]:
         layers: list[ui.Node] = []
-        places = place_coords(data)
+        places = data.place_coords
         others = places[~places.index.str.startswith("cluster:")]
         if len(others):
             layers.append(
@@ -329,7 +329,7 @@ def static_traces(data: SnapshotData, color_by: str, lang: str) -> list[ui.Node]
                     marker={"symbol": "square", "size": 7, "color": "#7f7f7f"},
                     customdata=[["place", p, ""] for p in others.index],
                     hovertext=[
-                        f"{place_label(data, p, lang)}<br>{t('map.orgs', lang)}: {n}"
+                        f"{data.place_label(p, lang)}<br>{t('map.orgs', lang)}: {n}"
                         for p, n in zip(others.index, others["orgs"], strict=True)
                     ],
                     hoverinfo="text",
