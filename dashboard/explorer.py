@@ -10,7 +10,7 @@ import pandas as pd
 from dash import html
 
 from kizuna.dashboard import components as ui
-from kizuna.dashboard import ids
+from kizuna.dashboard import grids, ids
 from kizuna.dashboard.data import SnapshotData
 from kizuna.dashboard.frames import NO_CLUSTER, TIE_COLUMNS, tie_table
 from kizuna.dashboard.i18n import label_column, t, term
@@ -178,7 +178,7 @@ def org_info(data: SnapshotData, selection: dict[str, Any], lang: str) -> tuple[
     body: Any = (
         ui.notice(t("net.no_ties", lang), kind="warning")
         if mine.empty
-        else ui.grid(
+        else grids.grid(
             ids.NET_TIES_GRID,
             tie_table(data, mine),
             [(c, t(f"col.{c}", lang)) for c in TIE_COLUMNS],

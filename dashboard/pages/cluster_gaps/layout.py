@@ -7,7 +7,7 @@ from typing import Any
 from dash import html
 
 from kizuna.dashboard import components as ui
-from kizuna.dashboard import ids
+from kizuna.dashboard import grids, ids
 from kizuna.dashboard.data import SnapshotData
 from kizuna.dashboard.frames import TIE_COLUMNS, ties_of_selection
 from kizuna.dashboard.i18n import t
@@ -32,7 +32,7 @@ def drill_down(data: SnapshotData, selection: dict[str, Any], lang: str) -> Any:
     return html.Div(
         [
             title,
-            ui.grid(
+            grids.grid(
                 ids.GAPS_TIES_GRID,
                 table,
                 [(c, t(f"col.{c}", lang)) for c in TIE_COLUMNS],
@@ -65,7 +65,7 @@ def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div
                     html.Div(
                         [
                             html.H4(t("gaps.weakest", lang)),
-                            ui.grid(
+                            grids.grid(
                                 ids.GAPS_GRID,
                                 table,
                                 [(c, t(f"gaps.col_{c}", lang)) for c in GRID_COLUMNS],

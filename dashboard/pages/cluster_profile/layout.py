@@ -7,7 +7,7 @@ from typing import Any
 from dash import dcc, html
 
 from kizuna.dashboard import components as ui
-from kizuna.dashboard import ids, urlstate
+from kizuna.dashboard import grids, ids, urlstate
 from kizuna.dashboard.frames import TIE_COLUMNS, tie_table
 from kizuna.dashboard.i18n import t, term
 from kizuna.dashboard.pages.cluster_profile.model import (
@@ -61,7 +61,7 @@ def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div
                 className="toolbar",
             ),
             html.H3(t("profile.members", lang)),
-            ui.grid(
+            grids.grid(
                 ids.PROFILE_MEMBERS,
                 members_by_kind(data, cluster, lang),
                 [
@@ -74,14 +74,14 @@ def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div
             html.H3(t("profile.map", lang)),
             ui.graph(ids.PROFILE_FIGURE, fig, height="520px"),
             html.H3(t("profile.roles", lang)),
-            ui.grid(
+            grids.grid(
                 ids.PROFILE_ROLES,
                 roles_of(data, cluster, lang),
                 [("role", t("col.role", lang)), ("count", t("profile.count", lang))],
                 height="220px",
             ),
             html.H3(t("profile.gaps", lang)),
-            ui.grid(
+            grids.grid(
                 ids.PROFILE_GAPS,
                 gaps_of(data, cluster),
                 [
@@ -93,7 +93,7 @@ def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div
                 height="260px",
             ),
             html.H3(t("profile.partners", lang)),
-            ui.grid(
+            grids.grid(
                 ids.PROFILE_PARTNERS,
                 partners_of(data, cluster),
                 [
@@ -104,7 +104,7 @@ def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div
                 height="260px",
             ),
             html.H3(t("profile.evidence", lang)),
-            ui.grid(
+            grids.grid(
                 ids.PROFILE_EVIDENCE,
                 tie_table(data, touching),
                 [(c, t(f"col.{c}", lang)) for c in TIE_COLUMNS],

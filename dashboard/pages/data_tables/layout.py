@@ -10,7 +10,7 @@ import pandas as pd
 from dash import dcc, html
 
 from kizuna.dashboard import components as ui
-from kizuna.dashboard import ids
+from kizuna.dashboard import grids, ids
 from kizuna.dashboard.i18n import t, term
 from kizuna.dashboard.pages.data_tables.model import BLOCK, TABLES, table_frame
 from kizuna.dashboard.store_source import Snapshot
@@ -87,7 +87,7 @@ def data_grid(frame: pd.DataFrame, lang: str, table: str = "organizations") -> d
             "maxBlocksInCache": 20,
             "enableCellTextSelection": True,
             "rowBuffer": 0,
-            "localeText": ui.grid_locale(lang),
+            "localeText": grids.grid_locale(lang),
         },
         style={"height": "600px", "width": "100%"},
         className="ag-theme-alpine",

@@ -6,7 +6,7 @@ from typing import Any
 
 import pandas as pd
 
-from kizuna.dashboard import components as ui
+from kizuna.dashboard import grids
 from kizuna.dashboard.data import SnapshotData
 from kizuna.dashboard.explorer import ego
 from kizuna.graph.cells import xlsx_bytes
@@ -174,7 +174,7 @@ def rows_response(frame: pd.DataFrame, request: dict[str, Any] | None) -> dict[s
     view = apply_model(frame, request.get("filterModel"), request.get("sortModel"))
     start = int(request.get("startRow") or 0)
     end = int(request.get("endRow") or start + BLOCK)
-    return {"rowData": ui.records(view.iloc[start:end]), "rowCount": len(view)}
+    return {"rowData": grids.records(view.iloc[start:end]), "rowCount": len(view)}
 
 
 def excel_bytes(frame: pd.DataFrame, sheet: str) -> bytes:

@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 from dash import Patch, dcc, html
 
 from kizuna.dashboard import components as ui
-from kizuna.dashboard import ids
+from kizuna.dashboard import grids, ids
 from kizuna.dashboard.data import SnapshotData
 from kizuna.dashboard.i18n import t
 from kizuna.dashboard.pages.hub_roles.figures import (
@@ -56,7 +56,7 @@ def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div
             html.P(t("roles.spof_explain", lang), className="explain"),
             ui.notice(t("roles.no_spof", lang))
             if spof.empty
-            else ui.grid(
+            else grids.grid(
                 ids.ROLES_SPOF,
                 spof,
                 [(c, t(f"roles.col_{c}", lang)) for c in SPOF_COLUMNS],

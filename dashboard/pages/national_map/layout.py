@@ -9,7 +9,7 @@ import pandas as pd
 from dash import dcc, html
 
 from kizuna.dashboard import components as ui
-from kizuna.dashboard import ids, urlstate
+from kizuna.dashboard import grids, ids, urlstate
 from kizuna.dashboard.data import SnapshotData
 from kizuna.dashboard.frames import TIE_COLUMNS, ties_of_selection
 from kizuna.dashboard.i18n import t, term
@@ -59,7 +59,7 @@ def _ties_body(data: SnapshotData, ties: pd.DataFrame, selection: dict[str, Any]
     if table.empty:
         body = ui.notice(t("map.no_ties_selected", lang))
     else:
-        body = ui.grid(
+        body = grids.grid(
             ids.MAP_TIES_GRID,
             table,
             [(c, t(f"col.{c}", lang)) for c in TIE_COLUMNS],

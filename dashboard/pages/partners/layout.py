@@ -8,7 +8,7 @@ import pandas as pd
 from dash import dcc, html
 
 from kizuna.dashboard import components as ui
-from kizuna.dashboard import ids
+from kizuna.dashboard import grids, ids
 from kizuna.dashboard.data import SnapshotData
 from kizuna.dashboard.i18n import t
 from kizuna.dashboard.org_search import org_options
@@ -62,7 +62,7 @@ def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div
             html.Div(id=ids.PARTNER_STATUS),
             dcc.Loading(
                 html.Div(
-                    ui.grid(
+                    grids.grid(
                         ids.PARTNER_GRID,
                         pd.DataFrame(columns=list(GRID_COLUMNS)),
                         [(c, t(f"partners.col_{c}", lang)) for c in GRID_COLUMNS],
@@ -99,6 +99,6 @@ def run(
             ui.notice(t("partners.none_for", lang, name=focus), kind="warning"),
             ui.empty_figure(t("partners.none", lang)),
         )
-    rows = ui.records(partner_table(data, found, lang))
+    rows = grids.records(partner_table(data, found, lang))
     status = ui.notice(t("partners.found", lang, n=len(found), name=focus))
     return rows, status, path_figure(data, found, None, lang)

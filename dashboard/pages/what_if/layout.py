@@ -9,7 +9,7 @@ from dash import dcc, html
 
 from kizuna.analytics.api import WhatIfDiff
 from kizuna.dashboard import components as ui
-from kizuna.dashboard import ids
+from kizuna.dashboard import grids, ids
 from kizuna.dashboard.data import SnapshotData
 from kizuna.dashboard.i18n import role_label, t, term
 from kizuna.dashboard.org_search import org_options
@@ -76,14 +76,14 @@ def render(data: SnapshotData, scenario: object, lang: str) -> tuple[Any, go.Fig
             html.H4(t("whatif.pairs_title", lang)),
             ui.notice(t("whatif.no_pair_change", lang))
             if pairs.empty
-            else ui.grid(
+            else grids.grid(
                 ids.WHATIF_PAIRS,
                 pairs,
                 [(c, t(f"whatif.col_{c}", lang)) for c in PAIR_COLUMNS],
                 height="220px",
             ),
             html.H4(t("whatif.roles_title", lang)),
-            ui.grid(
+            grids.grid(
                 ids.WHATIF_NODES,
                 nodes,
                 [(c, t(f"whatif.col_{c}", lang)) for c in NODE_COLUMNS],
