@@ -1,28 +1,117 @@
-"""Loading a bundle file into a graph store: the library behind ``kizuna load``.
+"""How a bundle file comes into kizuna: opened (the one way in), checked, loaded.
 
-:func:`load_bundle` = read and validate the whole bundle through
-:func:`kizuna.loaders.open_bundle` (repeated tie rows dropped; nothing written if any
-error) → entity resolution report (probable duplicates listed, never merged) → upsert in
-batches → counts before and after.  :func:`check_for_load` is the same without writing
-(``kizuna load --check``, ``kizuna export --input``).
+:func:`open_bundle` reads and validates a bundle file; every command that reads one goes
+through it.  :func:`load_bundle`, the library behind ``kizuna load``, = open the whole
+bundle (repeated tie rows dropped; nothing written if any error) → entity resolution
+report (probable duplicates listed, never merged) → upsert in batches → counts before
+and after.  :func:`check_for_load` is the same without writing (``kizuna load --check``,
+``kizuna export --input``); :func:`check_bundle` opens a bundle keeping every tie row and
+handing every problem back (enrich, import members).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from kizuna.graph.bundle import Bundle
-from kizuna.graph.errors import Problem
+from kizuna.graph.errors import BundleError, Problem
 from kizuna.graph.store import BATCH_SIZE, GraphStore, LoadReport, Progress
-from kizuna.loaders.problems import LoadProblem
+from kizuna.loaders.problems import LoadProblem, is_fatal
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["LoadResult", "check_for_load", "load_bundle", "load_checked"]
+__all__ = [
+    "LoadResult",
+    "RepeatedTies",
+    "check_bundle",
+    "check_for_load",
+    "load_bundle",
+    "load_checked",
+    "open_bundle",
+]
+
+#: What :func:`open_bundle` does with tie rows whose identity (``id``, else source, target,
+#: kind, since) repeats an earlier row: "drop" them (what the store holds: load, serve,
+#: report, export, demo) or "keep" every row (analyze, partners: two rows with one
+#: identity may differ in ``directed``; enrich and import, which write the bundle back).
+RepeatedTies = Literal["drop", "keep"]
+
+
+def open_bundle(
+    path: str | Path,
+    *,
+    strict: bool = True,
+    repeated_ties: RepeatedTies = "drop",
+    columns: Mapping[str, Collection[str]] | None = None,
+    problems: list[LoadProblem] | None = None,
+) -> Bundle:
+    """Read and validate a bundle: the one way a bundle file comes into kizuna.
+
+    Parameters
+    ----------
+    path : str or Path
+        A bundle folder, ``.zip`` or ``.xlsx`` (see docs/bundle-format.md).
+    strict : bool, default True
+        When True, any error stops: :class:`BundleError` lists every error.  When False,
+        only errors that make the graph impossible to build stop (missing nodes/ties
+        file, missing required column, empty nodes/ties file, tie to a missing node,
+        duplicate node id); the other errors are logged as warnings and the values stay
+        as read (unconvertible cells empty).
+    repeated_ties : {"drop", "keep"}, default "drop"
+        "drop": one row per tie identity (the first), as the store loads it.  "keep":
+        every tie row as read (a ``duplicate_tie`` warning is still reported).
+    columns : mapping, optional
+        A lean read: per table, the canonical columns to read and check (see
+        :func:`loaders.readers.read_bundle_arrow`).  None reads everything.
+    problems : list, optional
+        When given, every problem found (reading first, then validation) is appended to
+        it and nothing is raised or logged for bad content: the caller reports them
+        (``kizuna load --check`` lists every problem at once).
+
+    Returns
+    -------
+    Bundle
+        The bundle, its tie rows as ``repeated_ties`` says.
+
+    Raises
+    ------
+    BundleError
+        With ``problems`` listing every problem found (errors and warnings); also when
+        nothing can be read at all (no such path, a damaged zip ...), even with ``problems``.
+    """
+    from kizuna.loaders.readers import read_bundle_arrow
+    from kizuna.loaders.validate import validate_with_duplicates
+
+    bundle, found, arrow = read_bundle_arrow(path, columns=columns)
+    more, dups = validate_with_duplicates(bundle, arrow)
+    del arrow
+    found += more
+    if problems is not None:
+        problems.extend(found)
+    else:
+        blocking = [p for p in found if p.severity == "error" and (strict or is_fatal(p))]
+        if blocking:
+            raise BundleError(list(found))
+        for p in found:
+            logger.warning("%s", p)
+    if repeated_ties == "drop" and dups.any():
+        bundle = bundle.with_tie_rows(~dups)
+    return bundle
+
+
+def check_bundle(path: str | Path) -> tuple[Bundle, list[LoadProblem]]:
+    """:func:`open_bundle` keeping every tie row and handing every problem back.
+
+    Reading problems come first, then validation problems.  Values a reader could not
+    convert (a year ``20O3``) are already reported and are empty in the bundle.
+    """
+    problems: list[LoadProblem] = []
+    bundle = open_bundle(path, repeated_ties="keep", problems=problems)
+    return bundle, problems
 
 
 @dataclass
@@ -60,7 +149,6 @@ class LoadResult:
 
 def check_for_load(path: str | Path) -> tuple[Bundle, LoadResult]:
     """Read and validate ``path``; the bundle (repeated ties dropped) and its problems."""
-    from kizuna.loaders import open_bundle
     from kizuna.loaders.resolve import probable_duplicates
 
     problems: list[LoadProblem] = []
