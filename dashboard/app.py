@@ -27,7 +27,7 @@ def create_app(
     source : callable
         Returns the current :class:`graph.bundle.Bundle` (the CLI reads the store; tests
         read a bundle folder).  With a ``version()`` method (and ``cache_dir``) the store
-        is read again only when its version changes (:class:`dashboard.data.DataSource`);
+        is read again only when its version changes (:class:`dashboard.store_source.DataSource`);
         if it raises, the app shows a banner and keeps running.
     lang : {"ja", "en"}
         Language of the interface until the user switches (the choice is remembered).
@@ -38,7 +38,7 @@ def create_app(
     -------
     dash.Dash
         The app; ``app.server`` is the Flask server (``app.server.config["KIZUNA_DATA"]`` holds
-        the :class:`dashboard.data.DataSource`).
+        the :class:`dashboard.store_source.DataSource`).
     """
     data = DataSource(source, refresh_seconds=refresh_seconds)
     app = dash.Dash(

@@ -26,8 +26,8 @@ import pandas as pd
 
 from kizuna.analytics import layout
 from kizuna.analytics.api import NetworkAnalysis, PartnerFinder
+from kizuna.analytics.layout import NO_CLUSTER
 from kizuna.dashboard import frames
-from kizuna.dashboard.frames import NO_CLUSTER
 from kizuna.dashboard.i18n import CURRENT_LANG, label_column, normalize_lang, t, term
 from kizuna.dashboard.snapshot_cache import (
     CACHED_PARTS,

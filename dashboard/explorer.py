@@ -9,10 +9,11 @@ from typing import Any
 import pandas as pd
 from dash import html
 
+from kizuna.analytics.layout import NO_CLUSTER
 from kizuna.dashboard import components as ui
 from kizuna.dashboard import grids, ids
 from kizuna.dashboard.data import SnapshotData
-from kizuna.dashboard.frames import NO_CLUSTER, TIE_COLUMNS, tie_table
+from kizuna.dashboard.frames import TIE_COLUMNS, tie_table
 from kizuna.dashboard.i18n import label_column, t, term
 from kizuna.dashboard.text import search
 

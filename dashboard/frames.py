@@ -10,21 +10,26 @@ their map places (:func:`cluster_table`), the organizations with labels, groups 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import pandas as pd
 
+from kizuna.analytics.layout import NO_CLUSTER
 from kizuna.dashboard.i18n import label, label_column
 from kizuna.dashboard.text import normalize_text
 from kizuna.graph.bundle import Bundle
 from kizuna.graph.model import phase_of
 from kizuna.plots import geo as geo_layout
 
-if TYPE_CHECKING:
-    from kizuna.dashboard.data import SnapshotData
 
-#: The group of the organizations without a cluster ("(none):university" … by kind).
-NO_CLUSTER = "(none)"
+class WithOrgs(Protocol):
+    """What the tie table needs of a snapshot (:class:`dashboard.data.SnapshotData`)."""
+
+    @property
+    def orgs_base(self) -> pd.DataFrame:
+        """:func:`org_table` of the snapshot."""
+        ...
+
 
 #: The columns of :func:`tie_table` a page shows.
 TIE_COLUMNS = (
@@ -93,8 +98,8 @@ def org_table(bundle: Bundle, clusters: pd.DataFrame) -> pd.DataFrame:
     orgs["label_en"] = [
         label(n, e, "en") for n, e in zip(orgs["name"], orgs["name_en"], strict=True)
     ]
-    # organizations without a cluster are grouped by kind ("(none):university" …), so the
-    # network overview shows a few labelled groups instead of one grey ball
+    # organizations without a cluster are grouped by kind (NO_CLUSTER + ":university" …), so
+    # the network overview shows a few labelled groups instead of one grey ball
     kinds = orgs["kind"].fillna("other").astype(str)
     orgs["group"] = orgs["cluster"].where(orgs["cluster"].notna(), NO_CLUSTER + ":" + kinds)
     labels = {str(k): str(v) for k, v in clusters["label"].items()}
@@ -141,7 +146,7 @@ def search_keys(nodes: pd.DataFrame) -> pd.Series:
 
 
 def ties_of_selection(
-    data: SnapshotData, ties: pd.DataFrame, selection: dict[str, Any]
+    data: WithOrgs, ties: pd.DataFrame, selection: dict[str, Any]
 ) -> pd.DataFrame:
     """The ties behind a selected arc or cluster pair, or the cross-cluster ties of a cluster."""
     kind = selection.get("kind")
@@ -163,7 +168,7 @@ def ties_of_selection(
     return tie_table(data, ties[mask])
 
 
-def tie_table(data: SnapshotData, ties: pd.DataFrame) -> pd.DataFrame:
+def tie_table(data: WithOrgs, ties: pd.DataFrame) -> pd.DataFrame:
     """Ties with readable end names and their provenance."""
     orgs = data.orgs_base
     names = orgs[label_column()]

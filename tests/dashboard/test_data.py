@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from kizuna.analytics.layout import NO_CLUSTER
 from kizuna.dashboard import data as data_module
 from kizuna.dashboard import store_source
-from kizuna.dashboard.frames import NO_CLUSTER
 from kizuna.dashboard.store_source import DataSource, fingerprint
 from kizuna.graph.bundle import Bundle
 from kizuna.graph.errors import StoreError

@@ -7,9 +7,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from kizuna.analytics.layout import local_positions
+from kizuna.analytics.layout import NO_CLUSTER, local_positions
 from kizuna.dashboard import components as ui
-from kizuna.dashboard.data import CENTRALITIES, NO_CLUSTER, SnapshotData
+from kizuna.dashboard.data import CENTRALITIES, SnapshotData
 from kizuna.dashboard.explorer import cluster_colours, node_hover, short_text
 from kizuna.dashboard.i18n import t
 from kizuna.dashboard.pages.network import model

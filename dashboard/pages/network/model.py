@@ -22,8 +22,8 @@ from typing import Any, TypeVar
 import numpy as np
 import pandas as pd
 
-from kizuna.analytics.layout import group_centres, local_positions
-from kizuna.dashboard.data import NO_CLUSTER, SnapshotData
+from kizuna.analytics.layout import NO_CLUSTER, group_centres, local_positions
+from kizuna.dashboard.data import SnapshotData
 from kizuna.dashboard.pages.network.placement import force_centres, geo_centres, separate
 from kizuna.dashboard.text import search
 from kizuna.graph.model import CLUSTER_PALETTE
