@@ -168,8 +168,10 @@ class Bundle:
 
         The keys are kept with the frame they were computed for and used only while
         ``ties`` is that frame.  A bundle's frames are not changed in place (a change is a
-        new frame, e.g. :meth:`with_frames`), so the keys cannot go stale.  ``arrow`` (the
-        text columns as pyarrow, which validation has) only speeds up the first call.
+        new frame, e.g. :meth:`with_frames`), so the keys cannot go stale.  They cost about
+        40 bytes a tie for as long as the bundle lives (20 MB at 500,000 ties) and are not
+        pickled.  ``arrow`` (the text columns as pyarrow, which validation has) only speeds
+        up the first call.
 
         Examples
         --------
