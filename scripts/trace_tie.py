@@ -24,6 +24,7 @@ record with both its endpoints). Run from a checkout::
 
 from __future__ import annotations
 
+import ast
 import sys
 import tempfile
 import threading
@@ -62,6 +63,8 @@ trace_fair,trace_acme
 WATCHED = (
     "tie_keys",
     "tie_groups",
+    "tie_key_array",
+    "Bundle.tie_identity",
     "_tie_identity",
     "_keep_first",
     "_check_tie_ends",
@@ -226,7 +229,11 @@ def _entry_points() -> tuple[Any, Any, Any, Any]:
 def run_path(bundle_dir: Path, store: Any, source: Any, stages: list[Stage] | None) -> None:
     """The path itself; traced stage by stage when ``stages`` is given."""
     from kizuna.dashboard.data import _analyze
-    from kizuna.dashboard.store_source import DataSource
+
+    try:
+        from kizuna.dashboard.store_source import DataSource
+    except ImportError:  # before issue 18's last session: in dashboard.data
+        from kizuna.dashboard.data import DataSource  # type: ignore[attr-defined,no-redef]
 
     load_bundle, render, table_frame, rows_response = _entry_points()
 
@@ -258,6 +265,26 @@ def run_path(bundle_dir: Path, store: Any, source: Any, stages: list[Stage] | No
     assert rows["rowCount"] == 1 and rows["rowData"][0]["evidence"] == EVIDENCE
 
 
+def module_lines(modules: list[str], functions: set[tuple[str, str]]) -> tuple[int, int]:
+    """Lines of ``modules`` in all, and of the top-level or method ``functions`` among them."""
+    total = in_functions = 0
+    for name in modules:
+        path = getattr(sys.modules.get(name), "__file__", None)
+        if not path:
+            continue
+        source = Path(path).read_text(encoding="utf-8")
+        total += len(source.splitlines())
+        for node in ast.parse(source).body:
+            body = node.body if isinstance(node, ast.ClassDef) else [node]
+            for d in body:
+                if not isinstance(d, ast.FunctionDef):
+                    continue
+                qualname = d.name if d is node else f"{getattr(node, 'name', '')}.{d.name}"
+                if (name, qualname) in functions:
+                    in_functions += (d.end_lineno or d.lineno) - d.lineno + 1
+    return total, in_functions
+
+
 def report(stages: list[Stage]) -> str:
     """The trace as Markdown."""
     lines = ["# One tie from a CSV row to the app: modules and functions crossed", ""]
@@ -282,6 +309,13 @@ def report(stages: list[Stage]) -> str:
             f" | {len(s.modules(tie_only=True))}"
             f" | {len(s.names(tie_only=True))} ({len(s.names(tie_only=True, named=True))}) |"
         )
+    holding = {key for key, h in every.functions.items() if h}
+    total, in_functions = module_lines(every.modules(tie_only=True), holding)
+    lines += [
+        "",
+        f"The {len(every.modules(tie_only=True))} modules holding the tie have {total:,} lines "
+        f"in all; the functions and methods among them that hold it, {in_functions:,} lines.",
+    ]
     lines += [
         "",
         "Calls of the functions that handle the tie's identity, duplicates, endpoints and "
