@@ -20,7 +20,7 @@ outreach, region, affinity, field and gap signals.  Deterministic: ties broken b
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 import pandas as pd
@@ -31,6 +31,24 @@ from kizuna.analytics.gaps import cluster_pairs
 from kizuna.analytics.snapshot import Snapshot, UnknownEntity, build_snapshot
 from kizuna.graph.bundle import Bundle
 from kizuna.graph.terms import terms
+
+#: The Gould–Fernandez brokerage columns of the analysis' node table a broker's strength sums.
+BROKER_ROLES = ("itinerant", "representative", "gatekeeper", "liaison")
+
+
+class AnalysisParts(Protocol):
+    """What the finder reuses of an ``analyze`` result.
+
+    :class:`kizuna.analytics.api.NetworkAnalysis` has both; it is typed here by its parts
+    because importing it would make this module and ``analytics.api`` a cycle.
+    """
+
+    @property
+    def nodes(self) -> pd.DataFrame: ...
+
+    @property
+    def snapshot(self) -> Snapshot | None: ...
+
 
 __all__ = ["WEIGHTS", "PartnerFinder", "suggest_partners"]
 
@@ -168,18 +186,16 @@ class PartnerFinder:
         }
 
     @classmethod
-    def of(cls, bundle: Bundle, analysis: object | None = None) -> PartnerFinder:
+    def of(cls, bundle: Bundle, analysis: AnalysisParts | None = None) -> PartnerFinder:
         """Build a finder, reusing a previous ``analyze`` result's snapshot and brokerage.
 
         Build it once and call :meth:`suggest` for many queries (the app keeps one per
         store snapshot): the precomputation is most of a single query's cost.
         """
-        snap = getattr(analysis, "snapshot", None)
-        nodes = getattr(analysis, "nodes", None)
-        strength = None
-        if nodes is not None:
-            strength = nodes[["itinerant", "representative", "gatekeeper", "liaison"]].sum(axis=1)
-        return cls(bundle, snapshot=snap, broker_strength=strength)
+        if analysis is None:
+            return cls(bundle)
+        strength = analysis.nodes[list(BROKER_ROLES)].sum(axis=1)
+        return cls(bundle, snapshot=analysis.snapshot, broker_strength=strength)
 
     def features(self, sources: np.ndarray) -> pd.DataFrame:
         """Signals for every candidate (other cluster, not adjacent, not a source)."""
@@ -360,7 +376,7 @@ def suggest_partners(
     org: str | None = None,
     cluster: str | None = None,
     k: int = 10,
-    analysis: object | None = None,
+    analysis: AnalysisParts | None = None,
 ) -> pd.DataFrame:
     """Ranked partner candidates in other clusters, with reasons in English and Japanese.
 
