@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -28,68 +29,11 @@ def heatmap(
     if table.empty:
         return ui.empty_figure(t("gaps.no_pairs", lang))
     names = heatmap_order(data, table)
-    index = {c: i for i, c in enumerate(names)}
-    n = len(names)
-    z = np.full((n, n), np.nan)
-    zero = np.full((n, n), np.nan)
-    text = np.full((n, n), "", dtype=object)
-    custom = [[[a, b] for b in names] for a in names]
-    for row in ui.rows(table):
-        i, j = index.get(row.cluster_a), index.get(row.cluster_b)
-        if i is None or j is None:
-            continue
-        if row.observed == 0:
-            zero[i, j] = zero[j, i] = 1.0
-            value = np.nan
-        else:
-            value = np.log2(max(row.ratio, 1 / 16)) if pd.notna(row.ratio) else np.nan
-        z[i, j] = z[j, i] = value
-        ratio = "—" if pd.isna(row.ratio) else f"{row.ratio:.2f}"
-        hover = (
-            f"<b>{data.cluster_label(row.cluster_a, lang)}</b> × "
-            f"<b>{data.cluster_label(row.cluster_b, lang)}</b><br>"
-            f"{t('gaps.observed', lang)} {row.observed}"
-            f" / {t('gaps.expected', lang)} {row.expected:.2f}<br>"
-            f"{t('gaps.ratio', lang)} {ratio}"
-        )
-        text[i, j] = text[j, i] = hover
+    grid = _pair_grid(data, table, names, lang)
     labels = short_labels([cluster_name(data, c, lang) for c in names], TICK_LIMIT[lang])
     fig = go.Figure()
-    fig.add_trace(  # the pairs with no tie: a layer of their own, under the ratios
-        go.Heatmap(
-            z=zero,
-            x=labels,
-            y=labels,
-            customdata=custom,
-            text=np.where(zero == 1, text, ""),  # each cell's hover on one layer only
-            hoverinfo="text",
-            colorscale=[[0, "#d9d9d9"], [1, "#d9d9d9"]],
-            showscale=False,
-            hoverongaps=False,
-            name=t("gaps.no_tie", lang),
-        )
-    )
-    fig.add_trace(
-        go.Heatmap(
-            z=z,
-            x=labels,
-            y=labels,
-            customdata=custom,
-            text=np.where(zero == 1, "", text),
-            hoverinfo="text",
-            colorscale="RdBu",
-            reversescale=True,
-            zmid=0,
-            zmin=-4,
-            zmax=4,
-            colorbar={
-                "title": {"text": "log₂(O/E)"},
-                "tickvals": [-4, -2, 0, 2, 4],
-                "ticktext": ["≤1/16", "1/4", "1", "4", "16"],
-            },
-            hoverongaps=False,
-        )
-    )
+    fig.add_trace(_zero_layer(grid, labels, lang))  # under the ratios
+    fig.add_trace(_ratio_layer(grid, labels))
     fig.add_annotation(
         text=t("gaps.zero_legend", lang),
         x=0.55,  # between the title (left) and the modebar (right), never under either
@@ -111,6 +55,89 @@ def heatmap(
         title += " " + t("gaps.largest_only", lang, n=MAX_HEATMAP)
     return ui.base_layout(
         fig, title={"text": title, "x": 0.01}, margin={"l": 140, "r": 10, "t": 40, "b": 140}
+    )
+
+
+@dataclass(frozen=True)
+class _PairGrid:
+    """The heatmap's cells, symmetric, in the order of its clusters."""
+
+    ratio: np.ndarray  # log2(O/E), floored at 1/16; NaN where no tie or no expectation
+    zero: np.ndarray  # 1.0 where the pair has no tie at all, else NaN
+    hover: np.ndarray  # each cell's hover text
+    custom: list[list[list[str]]]  # each cell's (cluster_a, cluster_b), for clicks
+
+
+def _pair_grid(data: SnapshotData, table: pd.DataFrame, names: list[str], lang: str) -> _PairGrid:
+    """The gaps table as the heatmap's symmetric cells."""
+    index = {c: i for i, c in enumerate(names)}
+    n = len(names)
+    z = np.full((n, n), np.nan)
+    zero = np.full((n, n), np.nan)
+    text = np.full((n, n), "", dtype=object)
+    for row in ui.rows(table):
+        i, j = index.get(row.cluster_a), index.get(row.cluster_b)
+        if i is None or j is None:
+            continue
+        if row.observed == 0:
+            zero[i, j] = zero[j, i] = 1.0
+            value = np.nan
+        else:
+            value = np.log2(max(row.ratio, 1 / 16)) if pd.notna(row.ratio) else np.nan
+        z[i, j] = z[j, i] = value
+        text[i, j] = text[j, i] = _pair_hover(data, row, lang)
+    custom = [[[a, b] for b in names] for a in names]
+    return _PairGrid(ratio=z, zero=zero, hover=text, custom=custom)
+
+
+def _pair_hover(data: SnapshotData, row: Any, lang: str) -> str:
+    """A cell's hover: both clusters' names, observed / expected and their ratio."""
+    ratio = "—" if pd.isna(row.ratio) else f"{row.ratio:.2f}"
+    return (
+        f"<b>{data.cluster_label(row.cluster_a, lang)}</b> × "
+        f"<b>{data.cluster_label(row.cluster_b, lang)}</b><br>"
+        f"{t('gaps.observed', lang)} {row.observed}"
+        f" / {t('gaps.expected', lang)} {row.expected:.2f}<br>"
+        f"{t('gaps.ratio', lang)} {ratio}"
+    )
+
+
+def _zero_layer(grid: _PairGrid, labels: list[str], lang: str) -> go.Heatmap:
+    """The pairs with no tie: light grey, a layer of their own."""
+    return go.Heatmap(
+        z=grid.zero,
+        x=labels,
+        y=labels,
+        customdata=grid.custom,
+        text=np.where(grid.zero == 1, grid.hover, ""),  # each cell's hover on one layer only
+        hoverinfo="text",
+        colorscale=[[0, "#d9d9d9"], [1, "#d9d9d9"]],
+        showscale=False,
+        hoverongaps=False,
+        name=t("gaps.no_tie", lang),
+    )
+
+
+def _ratio_layer(grid: _PairGrid, labels: list[str]) -> go.Heatmap:
+    """log2(O/E) on a diverging scale centred at 0 (observed = expected)."""
+    return go.Heatmap(
+        z=grid.ratio,
+        x=labels,
+        y=labels,
+        customdata=grid.custom,
+        text=np.where(grid.zero == 1, "", grid.hover),
+        hoverinfo="text",
+        colorscale="RdBu",
+        reversescale=True,
+        zmid=0,
+        zmin=-4,
+        zmax=4,
+        colorbar={
+            "title": {"text": "log₂(O/E)"},
+            "tickvals": [-4, -2, 0, 2, 4],
+            "ticktext": ["≤1/16", "1/4", "1", "4", "16"],
+        },
+        hoverongaps=False,
     )
 
 

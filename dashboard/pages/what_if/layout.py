@@ -96,77 +96,14 @@ def render(data: SnapshotData, scenario: object, lang: str) -> tuple[Any, go.Fig
 
 def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div:
     data = snapshot.data
-    org = selection.get("id") if selection.get("kind") == "org" else None
-    cluster_opts = [
-        {"label": data.cluster_label(r.id, lang), "value": r.id} for r in ui.rows(data.clusters)
-    ]
-    first = selection.get("id") if selection.get("kind") == "cluster" else selection.get("a")
-    second = selection.get("b") if selection.get("kind") == "pair" else None
     return html.Div(
         [
             html.H2(t("whatif.title", lang)),
             html.P(t("whatif.explain", lang), className="explain"),
             html.Div(
                 [
-                    html.H4(t("whatif.add_tie", lang)),
-                    html.Div(
-                        [
-                            dcc.Dropdown(
-                                id=ids.WHATIF_SOURCE,
-                                value=org,
-                                options=org_options(data, None, org),
-                                placeholder=t("whatif.source", lang),
-                                className="control wide",
-                            ),
-                            dcc.Dropdown(
-                                id=ids.WHATIF_TARGET,
-                                options=org_options(data, None, None),
-                                placeholder=t("whatif.target", lang),
-                                className="control wide",
-                            ),
-                            dcc.Dropdown(
-                                id=ids.WHATIF_KIND,
-                                value="joint_rd",
-                                clearable=False,
-                                options=[
-                                    {"label": term("tie_kind", k, lang), "value": k}
-                                    for k in TIE_KINDS
-                                ],
-                                className="control",
-                            ),
-                            html.Button(
-                                t("whatif.add", lang),
-                                id=ids.WHATIF_ADD,
-                                className="btn btn-primary",
-                            ),
-                        ],
-                        className="controls",
-                    ),
-                    html.H4(t("whatif.dispatch", lang)),
-                    html.Div(
-                        [
-                            dcc.Dropdown(
-                                id=ids.WHATIF_FROM_CLUSTER,
-                                options=cluster_opts,
-                                value=first,
-                                placeholder=t("whatif.from_cluster", lang),
-                                className="control wide",
-                            ),
-                            dcc.Dropdown(
-                                id=ids.WHATIF_TO_CLUSTER,
-                                options=cluster_opts,
-                                value=second,
-                                placeholder=t("whatif.to_cluster", lang),
-                                className="control wide",
-                            ),
-                            html.Button(
-                                t("whatif.dispatch_button", lang),
-                                id=ids.WHATIF_DISPATCH,
-                                className="btn btn-primary",
-                            ),
-                        ],
-                        className="controls",
-                    ),
+                    *_add_tie_controls(data, selection, lang),
+                    *_dispatch_controls(data, selection, lang),
                     html.Div(
                         [
                             html.Button(
@@ -186,3 +123,73 @@ def layout(snapshot: Snapshot, lang: str, selection: dict[str, Any]) -> html.Div
             ui.graph(ids.WHATIF_FIGURE, height="420px"),
         ]
     )
+
+
+def _add_tie_controls(data: SnapshotData, selection: dict[str, Any], lang: str) -> list[Any]:
+    """A new tie: its two organizations (the selected one first) and its kind."""
+    org = selection.get("id") if selection.get("kind") == "org" else None
+    return [
+        html.H4(t("whatif.add_tie", lang)),
+        html.Div(
+            [
+                dcc.Dropdown(
+                    id=ids.WHATIF_SOURCE,
+                    value=org,
+                    options=org_options(data, None, org),
+                    placeholder=t("whatif.source", lang),
+                    className="control wide",
+                ),
+                dcc.Dropdown(
+                    id=ids.WHATIF_TARGET,
+                    options=org_options(data, None, None),
+                    placeholder=t("whatif.target", lang),
+                    className="control wide",
+                ),
+                dcc.Dropdown(
+                    id=ids.WHATIF_KIND,
+                    value="joint_rd",
+                    clearable=False,
+                    options=[{"label": term("tie_kind", k, lang), "value": k} for k in TIE_KINDS],
+                    className="control",
+                ),
+                html.Button(t("whatif.add", lang), id=ids.WHATIF_ADD, className="btn btn-primary"),
+            ],
+            className="controls",
+        ),
+    ]
+
+
+def _dispatch_controls(data: SnapshotData, selection: dict[str, Any], lang: str) -> list[Any]:
+    """A coordinator dispatched from one cluster to another (the selected ones first)."""
+    cluster_opts = [
+        {"label": data.cluster_label(r.id, lang), "value": r.id} for r in ui.rows(data.clusters)
+    ]
+    first = selection.get("id") if selection.get("kind") == "cluster" else selection.get("a")
+    second = selection.get("b") if selection.get("kind") == "pair" else None
+    return [
+        html.H4(t("whatif.dispatch", lang)),
+        html.Div(
+            [
+                dcc.Dropdown(
+                    id=ids.WHATIF_FROM_CLUSTER,
+                    options=cluster_opts,
+                    value=first,
+                    placeholder=t("whatif.from_cluster", lang),
+                    className="control wide",
+                ),
+                dcc.Dropdown(
+                    id=ids.WHATIF_TO_CLUSTER,
+                    options=cluster_opts,
+                    value=second,
+                    placeholder=t("whatif.to_cluster", lang),
+                    className="control wide",
+                ),
+                html.Button(
+                    t("whatif.dispatch_button", lang),
+                    id=ids.WHATIF_DISPATCH,
+                    className="btn btn-primary",
+                ),
+            ],
+            className="controls",
+        ),
+    ]
