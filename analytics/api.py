@@ -32,7 +32,6 @@ from kizuna.analytics.snapshot import Snapshot, build_snapshot
 from kizuna.graph import __version__
 from kizuna.graph.bundle import Bundle, GraphFilter
 
-
 CONTRACT_PAIR_COLUMNS: tuple[str, ...] = ("cluster_a", "cluster_b", "observed", "expected")
 CONTRACT_BRIDGE_COLUMNS: tuple[str, ...] = ("source", "target")
 #: The metric groups of ``analyze(metrics=...)``, each with the contract node columns it
