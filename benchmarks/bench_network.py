@@ -21,7 +21,7 @@ from bench_dashboard import encode, network_view
 
 from kizuna.dashboard.data import SnapshotData
 from kizuna.dashboard.pages import network
-from kizuna.dashboard.pages.network import figures, model
+from kizuna.dashboard.pages.network import links, model
 from kizuna.dashboard.store_source import DataSource
 from kizuna.graph.bundle import Bundle
 
@@ -73,7 +73,7 @@ def warm_up(data: SnapshotData) -> float:
     for by in model.GROUP_BY:
         model.overview(data, by)
     for lang in ("ja", "en"):
-        figures.tie_hover(data, lang)
+        links.tie_hover(data, lang)
     return (time.perf_counter() - start) * 1000.0
 
 

@@ -13,15 +13,13 @@ from kizuna.dashboard.data import CENTRALITIES, SnapshotData
 from kizuna.dashboard.explorer import cluster_colours, node_hover, short_text
 from kizuna.dashboard.i18n import t
 from kizuna.dashboard.pages.network import model
-from kizuna.dashboard.pages.network.figures import (
+from kizuna.dashboard.pages.network.figures import _axes, _org_labels, _size
+from kizuna.dashboard.pages.network.links import (
     EDGE_COLOUR,
     MAX_EDGE_HOVER,
-    _axes,
-    _org_labels,
-    _segments,
-    _size,
-    _tie_midpoints,
+    segments,
     tie_hover,
+    tie_midpoints,
 )
 
 #: Ego networks up to this size get their own layout (bigger ones keep the global one).
@@ -50,7 +48,7 @@ def ego_figure(
     fig = ui.Figure()
     index = pd.Series(np.arange(len(pos)), index=pos.index)
     x, y = pos["x"].to_numpy(dtype=float), pos["y"].to_numpy(dtype=float)
-    xs, ys = _segments(x, y, index[sub["source"]].to_numpy(), index[sub["target"]].to_numpy())
+    xs, ys = segments(x, y, index[sub["source"]].to_numpy(), index[sub["target"]].to_numpy())
     fig.add_trace(
         ui.trace(
             "scattergl",
@@ -64,7 +62,7 @@ def ego_figure(
     )
     if 0 < len(sub) <= MAX_EDGE_HOVER:
         rows = np.nonzero(inside.to_numpy() & (ties["source"] != ties["target"]).to_numpy())[0]
-        fig.add_trace(_tie_midpoints(xs, ys, tie_hover(data, lang)[rows], lang))
+        fig.add_trace(tie_midpoints(xs, ys, tie_hover(data, lang)[rows], lang))
     sizes = pd.Series(
         _size(orgs[centrality if centrality in CENTRALITIES else "degree"]), index=orgs.index
     )

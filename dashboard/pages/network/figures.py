@@ -17,32 +17,14 @@ import pandas as pd
 from kizuna.dashboard import components as ui
 from kizuna.dashboard.data import CENTRALITIES, SnapshotData
 from kizuna.dashboard.explorer import node_hover, short_text
-from kizuna.dashboard.i18n import label_column, t, term
-from kizuna.dashboard.pages.network import model, placement, state
+from kizuna.dashboard.i18n import label_column, t
+from kizuna.dashboard.pages.network import links, model, placement, state
 from kizuna.plots import geo
 
-#: Ties (or links) up to this many get a hover marker at their middle.
-MAX_EDGE_HOVER = 800
-#: Up to this many organizations drawn, each has its own line to the closed groups it has
-#: ties with; above, those ties are one line per (expanded group, closed group).
-MAX_ORG_LINKS = 300
 #: At most this many drawn search matches are named.
 MAX_MATCH_LABELS = 15
 #: Up to this many organizations drawn, their hover tells kind, cluster, region and metrics.
 MAX_FULL_HOVER = 600
-
-
-EDGE_COLOUR = "rgba(120,120,120,0.35)"
-LINK_COLOUR = "rgba(90,90,160,0.35)"
-
-
-def _segments(x: np.ndarray, y: np.ndarray, a: np.ndarray, b: np.ndarray) -> tuple[Any, Any]:
-    """x and y of line segments from point ``a[i]`` to ``b[i]``, NaN-separated
-    (``a0, b0, nan, a1, b1, nan, …``), for a single lines trace."""
-    gap = np.full(len(a), np.nan)
-    xs = np.column_stack([x[a], x[b], gap]).ravel()
-    ys = np.column_stack([y[a], y[b], gap]).ravel()
-    return xs, ys
 
 
 def _size(values: pd.Series | np.ndarray, top: float | None = None) -> np.ndarray:
@@ -51,36 +33,6 @@ def _size(values: pd.Series | np.ndarray, top: float | None = None) -> np.ndarra
     if top <= 0:
         return np.full(len(v), 9.0)
     return np.round(7 + 16 * np.sqrt(np.clip(v / top, 0, 1)), 1)
-
-
-def tie_hover(data: SnapshotData, lang: str) -> np.ndarray:
-    """Hover text of every tie (both names, kind, year, confidence, evidence, source), cached."""
-
-    def build() -> np.ndarray:
-        column = label_column(lang)
-        labels = data.orgs[column].to_dict()
-        ties = data.ties
-        return np.asarray(
-            [
-                f"{labels.get(s, s)} — {labels.get(tg, tg)}<br>{term('tie_kind', k, lang)}"
-                f"{' ' + str(int(y)) if pd.notna(y) else ''} · {term('confidence', c, lang)}<br>"
-                f"{(e or '')[:80]}<br><i>{r or ''}</i>"
-                for s, tg, k, y, c, e, r in zip(
-                    ties["source"].tolist(),
-                    ties["target"].tolist(),
-                    ties["kind"].tolist(),
-                    ties["since"].astype(object).tolist(),
-                    ties["confidence"].tolist(),
-                    ties["evidence"].tolist(),
-                    ties["source_ref"].tolist(),
-                    strict=True,
-                )
-            ],
-            dtype=object,
-        )
-
-    result: np.ndarray = model.per_snapshot(data, f"tie_hover|{lang}", build)
-    return result
 
 
 def _axes(fig: Any, title: str, layout: str = "force") -> Any:
@@ -123,12 +75,14 @@ def overview_figure(
     if layout == "geo":
         _geo_backdrop(fig, data, ov, v, lang)
     cx, cy = centres["x"].to_numpy(), centres["y"].to_numpy()
-    if len(v.orgs) <= MAX_ORG_LINKS:
-        _group_links(fig, data, ov, v.group_links, cx, cy, lang)
-        _org_links(fig, v, xy, cx, cy)
+    if len(v.orgs) <= links.MAX_ORG_LINKS:
+        links.group_links(fig, data, ov, v.group_links, cx, cy, lang)
+        links.org_links(fig, v, xy, cx, cy)
     else:  # many organizations: their ties to a closed group as one line from their group
-        _group_links(fig, data, ov, pd.concat([v.group_links, _open_links(ov, v)]), cx, cy, lang)
-    _org_ties(fig, data, ov, v, xy, lang)
+        links.group_links(
+            fig, data, ov, pd.concat([v.group_links, links.open_links(ov, v)]), cx, cy, lang
+        )
+    links.org_ties(fig, data, ov, v, xy, lang)
     for code in v.expanded:  # a dashed ring around each expanded group
         r = float(centres["radius"].iloc[code])
         fig.add_shape(
@@ -195,131 +149,6 @@ def _outline() -> tuple[list[float | None], list[float | None]]:
     return (
         [None if x is None else round(x * scale, 3) for x in xs],
         [None if y is None else round(y, 3) for y in ys],
-    )
-
-
-def _open_links(ov: model.Overview, v: model.View) -> pd.DataFrame:
-    """The organization–super-node links summed per (expanded group, closed group)."""
-    links = v.org_links
-    if links.empty:
-        return pd.DataFrame({"a": [], "b": [], "ties": []}, dtype=np.int64)
-    frame = pd.DataFrame(
-        {
-            "a": ov.org_group[links["org"].to_numpy()],
-            "b": links["group"].to_numpy(),
-            "ties": links["ties"].to_numpy(),
-        }
-    )
-    summed: pd.DataFrame = frame.groupby(["a", "b"], as_index=False).agg(ties=("ties", "sum"))
-    return summed
-
-
-def _group_links(
-    fig: Any,
-    data: SnapshotData,
-    ov: model.Overview,
-    links: pd.DataFrame,
-    cx: np.ndarray,
-    cy: np.ndarray,
-    lang: str,
-) -> None:
-    """Super-node to super-node lines, width by the number of ties (one trace per width)."""
-    if links.empty:
-        return
-    a, b, n = links["a"].to_numpy(), links["b"].to_numpy(), links["ties"].to_numpy()
-    width = np.round(1 + 7 * np.sqrt(n / n.max()))
-    for w in np.unique(width):
-        part = width == w
-        xs, ys = _segments(cx, cy, a[part], b[part])
-        fig.add_trace(
-            ui.trace(
-                "scatter",
-                x=xs,
-                y=ys,
-                mode="lines",
-                hoverinfo="skip",
-                showlegend=False,
-                line={"width": float(w), "color": LINK_COLOUR},
-            )
-        )
-    if len(links) <= MAX_EDGE_HOVER:
-        names = state.names(data, ov, lang)[0]
-        fig.add_trace(
-            ui.trace(
-                "scatter",
-                x=(cx[a] + cx[b]) / 2,
-                y=(cy[a] + cy[b]) / 2,
-                mode="markers",
-                marker={"size": 8, "color": "rgba(90,90,160,0.15)"},
-                hovertext=[
-                    t("net.link_hover", lang, a=names[i], b=names[j], n=int(k))
-                    for i, j, k in zip(a, b, n, strict=True)
-                ],
-                hoverinfo="text",
-                showlegend=False,
-            )
-        )
-
-
-def _org_links(fig: Any, v: model.View, xy: np.ndarray, cx: np.ndarray, cy: np.ndarray) -> None:
-    """Lines from drawn organizations to the closed super-nodes they have ties with."""
-    if v.org_links.empty:
-        return
-    row = np.full(int(v.orgs.max()) + 1, -1, dtype=np.int64)
-    row[v.orgs] = np.arange(len(v.orgs))
-    at = row[v.org_links["org"].to_numpy()]
-    group = v.org_links["group"].to_numpy()
-    gap = np.full(len(at), np.nan)
-    fig.add_trace(
-        ui.trace(
-            "scattergl",
-            x=np.column_stack([xy[at, 0], cx[group], gap]).ravel(),
-            y=np.column_stack([xy[at, 1], cy[group], gap]).ravel(),
-            mode="lines",
-            hoverinfo="skip",
-            showlegend=False,
-            line={"color": "rgba(90,90,160,0.22)", "width": 1},
-        )
-    )
-
-
-def _org_ties(
-    fig: Any, data: SnapshotData, ov: model.Overview, v: model.View, xy: np.ndarray, lang: str
-) -> None:
-    """Ties between drawn organizations (hover with the evidence when there are few)."""
-    if not len(v.org_ties):
-        return
-    row = np.full(len(ov.org_ids), -1, dtype=np.int64)
-    row[v.orgs] = np.arange(len(v.orgs))
-    a = row[ov.tie_a[v.org_ties]]
-    b = row[ov.tie_b[v.org_ties]]
-    xs, ys = _segments(xy[:, 0], xy[:, 1], a, b)
-    fig.add_trace(
-        ui.trace(
-            "scattergl",
-            x=xs,
-            y=ys,
-            mode="lines",
-            hoverinfo="skip",
-            showlegend=False,
-            line={"color": EDGE_COLOUR, "width": 1},
-        )
-    )
-    if len(a) <= MAX_EDGE_HOVER:
-        fig.add_trace(_tie_midpoints(xs, ys, tie_hover(data, lang)[ov.tie_rows[v.org_ties]], lang))
-
-
-def _tie_midpoints(xs: np.ndarray, ys: np.ndarray, hover: Any, lang: str) -> Any:
-    return ui.trace(
-        "scattergl",
-        x=(xs[0::3] + xs[1::3]) / 2,
-        y=(ys[0::3] + ys[1::3]) / 2,
-        mode="markers",
-        marker={"size": 6, "color": "rgba(120,120,120,0.25)"},
-        showlegend=False,
-        hovertext=hover,
-        hoverinfo="text",
-        name=t("net.ties", lang),
     )
 
 
