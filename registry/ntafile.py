@@ -26,16 +26,19 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-import numpy as np
-
-from kizuna.graph.errors import BundleError, KizunaError
-from kizuna.loaders.resolve import name_key
+from kizuna.graph.errors import BundleError
 from kizuna.loaders.zipread import ZipLimits, check_archive
 from kizuna.registry import spec
+from kizuna.registry.rowcheck import (
+    ReadStats,
+    RegistryFileError,
+    check_digits,
+    checked_row,
+)
 
 log = logging.getLogger(__name__)
 
@@ -44,33 +47,12 @@ BATCH_ROWS = 50_000
 #: Bytes read to detect the encoding.
 SNIFF_BYTES = 1 << 20
 _BOM = b"\xef\xbb\xbf"
-_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NAME_DATE_RE = re.compile(r"(?<!\d)(\d{8})(?!\d)")
-#: Weights of the 12 base digits, written left to right (see loaders.corporate).
-_WEIGHTS = np.array([2 if n % 2 == 0 else 1 for n in range(12, 0, -1)], dtype=np.int64)
-
 _I_NUMBER = spec.INDEX["corporate_number"]
-_I_NAME = spec.INDEX["name"]
-_I_UPDATE = spec.INDEX["update_date"]
-_I_SUCCESSOR = spec.INDEX["successor"]
-_CODED = tuple((spec.INDEX[c], codes) for c, codes in spec.CODES.items())
-_REQUIRED = tuple(spec.INDEX[c] for c in spec.REQUIRED)
-_DATES = tuple(spec.INDEX[c] for c in spec.DATES)
-_SEQUENCE = spec.INDEX["sequence"]
 #: Caps on what an NTA zip may unpack to (the loaders' zip-bomb limits): the national
 #: file unpacks to ~1.5 GB from ~220 MB (about 7 times); a CSV of real rows never
 #: compresses 100 times.
 REGISTRY_ZIP_LIMITS = ZipLimits(max_total_bytes=8 << 30, max_ratio=100.0, ratio_after=8 << 20)
-
-
-class RegistryFileError(KizunaError):
-    """An NTA file that cannot be read: says which file, which row and what to do."""
-
-    def __init__(self, label: str, row: int | None, message: str, hint: str):
-        where = label if row is None else f"{label}, row {row}"
-        super().__init__(f"{where}: {message} — {hint}. Nothing was added.")
-        self.label = label
-        self.row = row
 
 
 @dataclass
@@ -124,17 +106,6 @@ def _name_date(stem: str) -> str | None:
         except ValueError:
             continue
     return None
-
-
-@dataclass
-class ReadStats:
-    """What reading a file found: filled in as the batches are consumed."""
-
-    encoding: str = ""
-    rows: int = 0
-    max_update: str | None = None
-    min_update: str | None = None
-    processes: dict[str, int] = field(default_factory=dict)
 
 
 @contextmanager
@@ -288,11 +259,11 @@ def read_exact(
                 line = reader.line_num
                 if not row:
                     continue
-                batch.append(_checked(row, nta.label, line, stats))
+                batch.append(checked_row(row, nta.label, line, stats))
                 lines.append(line)
                 numbers.append(row[_I_NUMBER])
                 if len(batch) >= batch_rows:
-                    _check_digits(numbers, lines, nta.label)
+                    check_digits(numbers, lines, nta.label)
                     yield batch
                     batch, lines, numbers = [], [], []
         except UnicodeDecodeError:
@@ -314,7 +285,7 @@ def read_exact(
                 "download it again from the NTA corporate-number site",
             ) from None
         if batch:
-            _check_digits(numbers, lines, nta.label)
+            check_digits(numbers, lines, nta.label)
             yield batch
     if stats.rows == 0:
         raise RegistryFileError(
@@ -336,122 +307,3 @@ def _undecodable_line(nta: NtaFile, encoding: str) -> int | None:
 
 
 _ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "cp932": "Shift_JIS (CP932)"}
-
-
-def _checked(row: list[str], label: str, line: int, stats: ReadStats) -> tuple:
-    """One CSV row as a registry tuple, or a RegistryFileError for the first problem."""
-    _check_shape(row, label, line)
-    _check_cells(row, label, line)
-    _count(row, stats)
-    values: list[object] = [v or None for v in row]
-    values[_SEQUENCE] = int(row[_SEQUENCE])
-    number = row[_I_NUMBER]
-    values[_I_NUMBER] = int(number) if number.isdigit() and len(number) == 13 else number
-    values.append(name_key(row[_I_NAME]))
-    return tuple(values)
-
-
-def _check_shape(row: list[str], label: str, line: int) -> None:
-    """The row has the NTA file's columns and its required cells."""
-    if len(row) != spec.N_COLUMNS:
-        raise RegistryFileError(
-            label,
-            line,
-            f"{len(row)} columns, an NTA file has {spec.N_COLUMNS}",
-            "give an NTA 基本3情報 CSV file as downloaded (no header row, 30 columns)",
-        )
-    for i in _REQUIRED:
-        if not row[i]:
-            raise RegistryFileError(
-                label,
-                line,
-                f"column {i + 1} ({spec.COLUMNS[i].name_ja}) is empty",
-                "the file may be damaged: download it again",
-            )
-
-
-def _check_cells(row: list[str], label: str, line: int) -> None:
-    """Codes, dates, the sequence number and the successor's corporate number."""
-    for i, codes in _CODED:
-        value = row[i]
-        if value and value not in codes:
-            raise RegistryFileError(
-                label,
-                line,
-                f"unknown {spec.COLUMNS[i].name_ja} code '{value}' "
-                f"(column {i + 1}; known: {', '.join(codes)})",
-                "the file may be damaged, or the NTA has published a new code "
-                "(see docs/registry.md)",
-            )
-    for i in _DATES:
-        value = row[i]
-        if value and not _DATE_RE.fullmatch(value):
-            raise RegistryFileError(
-                label,
-                line,
-                f"'{value}' in column {i + 1} ({spec.COLUMNS[i].name_ja}) is not a date YYYY-MM-DD",
-                "the file may be damaged: download it again",
-            )
-    if not row[_SEQUENCE].isdigit():
-        raise RegistryFileError(
-            label,
-            line,
-            f"the 一連番号 '{row[_SEQUENCE]}' (column 1) is not a number",
-            "give an NTA 基本3情報 CSV file as downloaded (no header row)",
-        )
-    successor = row[_I_SUCCESSOR]
-    if successor and not _valid_number(successor):
-        raise RegistryFileError(
-            label,
-            line,
-            f"the 承継先法人番号 '{successor}' (column 21) is not a valid corporate number",
-            "the file may be damaged: download it again",
-        )
-
-
-def _count(row: list[str], stats: ReadStats) -> None:
-    """Count the row in ``stats``: rows, update dates, process codes."""
-    stats.rows += 1
-    update = row[_I_UPDATE]
-    if stats.max_update is None or update > stats.max_update:
-        stats.max_update = update
-    if stats.min_update is None or update < stats.min_update:
-        stats.min_update = update
-    process = row[spec.INDEX["process"]]
-    stats.processes[process] = stats.processes.get(process, 0) + 1
-
-
-def _valid_number(number: str) -> bool:
-    if len(number) != 13 or not number.isdigit():
-        return False
-    base = np.frombuffer(number[1:].encode("ascii"), dtype=np.uint8).astype(np.int64) - 48
-    return int(number[0]) == 9 - int(base @ _WEIGHTS) % 9
-
-
-def _check_digits(numbers: list[str], lines: list[int], label: str) -> None:
-    """Every number 13 digits with a right check digit, else an error at the first bad row."""
-    joined = "".join(numbers)
-    good: np.ndarray | None = None
-    if len(joined) == 13 * len(numbers) and joined.isdigit():
-        digits = np.frombuffer(joined.encode("ascii"), dtype=np.uint8).astype(np.int64) - 48
-        digits = digits.reshape(-1, 13)
-        good = digits[:, 0] == 9 - (digits[:, 1:] @ _WEIGHTS) % 9
-        if bool(good.all()):
-            return
-    for i, number in enumerate(numbers):
-        if good is not None and good[i]:
-            continue
-        if len(number) != 13 or not number.isdigit():
-            raise RegistryFileError(
-                label,
-                lines[i],
-                f"the 法人番号 '{number}' (column 2) is not 13 digits",
-                "give an NTA 基本3情報 CSV file as downloaded",
-            )
-        if not _valid_number(number):
-            raise RegistryFileError(
-                label,
-                lines[i],
-                f"the 法人番号 {number} (column 2) has a wrong check digit",
-                "the file may be damaged: download it again",
-            )
