@@ -30,7 +30,7 @@ from typing import Any
 
 from kizuna.graph.errors import KizunaError
 from kizuna.loaders.zipread import ZipLimits
-from kizuna.registry import spec
+from kizuna.registry import spec, sql
 from kizuna.registry.ntafile import NtaFile, ReadStats, read_batches
 from kizuna.registry.prefetch import prefetched
 
@@ -44,81 +44,6 @@ SCHEMA_VERSION = "1"
 BULK_BYTES = 20 << 20
 #: SQLite page cache during `add` (KiB, negative = size).
 CACHE_KIB = 262_144
-
-_COLS = ", ".join(spec.NAMES)
-_N = spec.N_COLUMNS
-#: Positional parameters of a registry tuple (30 columns, name_key, file_id).
-_P = {name: f"?{i + 1}" for i, name in enumerate((*spec.NAMES, "name_key", "file_id"))}
-_SINCE = f"coalesce({_P['change_date']}, {_P['update_date']})"
-_UPSERT = (
-    f"INSERT INTO corporations ({_COLS}, name_key, file_id, name_since) "
-    f"VALUES ({', '.join(f'?{i}' for i in range(1, _N + 3))}, {_SINCE}) "
-    "ON CONFLICT(corporate_number) DO UPDATE SET "
-    + ", ".join(
-        f"{c} = excluded.{c}"
-        for c in (*spec.NAMES, "name_key", "file_id")
-        if c != "corporate_number"
-    )
-    + ", name_since = CASE WHEN corporations.name IS excluded.name"
-    " THEN corporations.name_since ELSE excluded.name_since END"
-    " WHERE (excluded.update_date, excluded.file_id, excluded.sequence)"
-    " > (corporations.update_date, corporations.file_id, corporations.sequence)"
-)
-#: A row older than the one held (or a past-history row, 最新履歴 0) does not replace
-#: it; its name, when not the held one, is kept as a former name (until the held name
-#: was taken), so separate adds in any order keep the same former names.
-_OLDER = (
-    "AND (c.update_date, c.file_id, c.sequence)"
-    f" > ({_P['update_date']}, {_P['file_id']}, {_P['sequence']})"
-)
-_KEEP_FORMER = (
-    "INSERT INTO former_names (corporate_number, name, name_key, prefecture, until)"
-    f" SELECT c.corporate_number, {_P['name']}, {_P['name_key']}, {_P['prefecture']},"
-    f" c.name_since FROM corporations c WHERE c.corporate_number = {_P['corporate_number']}"
-    f" AND {_P['name']} IS NOT NULL AND c.name IS NOT {_P['name']} {{older}}"
-    " AND NOT EXISTS (SELECT 1 FROM former_names f WHERE f.corporate_number ="
-    f" c.corporate_number AND f.name = {_P['name']})"
-)
-#: An older row with the held name: the name was held since the older row's date.
-_NAME_SINCE = (
-    f"UPDATE corporations AS c SET name_since = min(c.name_since, {_SINCE})"
-    f" WHERE c.corporate_number = {_P['corporate_number']} AND c.name IS {_P['name']}"
-    f" AND c.name_since > {_SINCE} {{older}}"
-)
-#: For past-history rows, whatever their date (the file id is only named so that every
-#: parameter of the tuple is used).
-_ANY_DATE = f"AND {_P['file_id']} IS NOT NULL"
-_LATEST = spec.INDEX["latest"]
-_PAST = "0"
-_TYPES = {"sequence": "INTEGER", "corporate_number": "INTEGER PRIMARY KEY"}
-_VIEW_JA = ", ".join(
-    (
-        f"printf('%013d', {c.name}) AS \"{c.name_ja}\""
-        if c.name == "corporate_number"
-        else f'{c.name} AS "{c.name_ja}"'
-    )
-    for c in spec.COLUMNS
-)
-_SCHEMA = [
-    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
-    "CREATE TABLE IF NOT EXISTS files (id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-    " sha256 TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, as_of TEXT, rows INTEGER,"
-    " changed INTEGER, encoding TEXT, first_update TEXT, last_update TEXT, added_at TEXT)",
-    "CREATE TABLE IF NOT EXISTS corporations ("
-    + ", ".join(f"{c} {_TYPES.get(c, 'TEXT')}" for c in spec.NAMES)
-    + ", name_key TEXT, name_since TEXT, file_id INTEGER)",
-    "CREATE TABLE IF NOT EXISTS former_names (corporate_number INTEGER NOT NULL,"
-    " name TEXT, name_key TEXT, prefecture TEXT, until TEXT)",
-    "CREATE INDEX IF NOT EXISTS former_names_key ON former_names (name_key, prefecture)",
-    "CREATE INDEX IF NOT EXISTS former_names_number ON former_names (corporate_number)",
-    "CREATE TRIGGER IF NOT EXISTS keep_former_name AFTER UPDATE OF name ON corporations"
-    " WHEN old.name IS NOT new.name BEGIN"
-    " INSERT INTO former_names (corporate_number, name, name_key, prefecture, until)"
-    " VALUES (old.corporate_number, old.name, old.name_key, old.prefecture,"
-    " coalesce(new.change_date, new.update_date)); END",
-    f'CREATE VIEW IF NOT EXISTS "法人" AS SELECT {_VIEW_JA} FROM corporations',
-]
-_NAME_INDEX = "CREATE INDEX IF NOT EXISTS corporations_name ON corporations (name_key, prefecture)"
 
 
 class RegistryMissing(KizunaError):
@@ -178,7 +103,7 @@ class Registry:
         conn.execute("PRAGMA busy_timeout=60000")
         if create:
             conn.execute("BEGIN IMMEDIATE")
-            for statement in [*_SCHEMA, _NAME_INDEX]:
+            for statement in [*sql.SCHEMA, sql.NAME_INDEX]:
                 conn.execute(statement)
             conn.execute(
                 "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?)", (SCHEMA_VERSION,)
@@ -241,7 +166,7 @@ class Registry:
             for nta in files:
                 results.append(self._add_one(nta, seen, progress))
             if bulk:
-                conn.execute(_NAME_INDEX)
+                conn.execute(sql.NAME_INDEX)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
@@ -298,18 +223,20 @@ class Registry:
         changed = 0
         for batch in prefetched(read_batches(nta, stats)):
             rows = [row + tail for row in batch]
-            current = [r for r in rows if r[_LATEST] != _PAST]
-            past = [r for r in rows if r[_LATEST] == _PAST] if len(current) < len(rows) else []
+            current = [r for r in rows if r[sql.LATEST] != sql.PAST]
+            past = (
+                [r for r in rows if r[sql.LATEST] == sql.PAST] if len(current) < len(rows) else []
+            )
             before = conn.total_changes - self._former_count()
-            conn.executemany(_UPSERT, current)
+            conn.executemany(sql.UPSERT, current)
             changed += conn.total_changes - self._former_count() - before
             # rows that did not replace the held one: their names are history
             formers = self._former_count()
             if held_before or len(current) < len(rows):
-                conn.executemany(_KEEP_FORMER.format(older=_OLDER), current)
-                conn.executemany(_NAME_SINCE.format(older=_OLDER), current)
+                conn.executemany(sql.KEEP_FORMER.format(older=sql.OLDER), current)
+                conn.executemany(sql.NAME_SINCE.format(older=sql.OLDER), current)
             if past:
-                conn.executemany(_KEEP_FORMER.format(older=_ANY_DATE), past)
+                conn.executemany(sql.KEEP_FORMER.format(older=sql.ANY_DATE), past)
             changed += self._former_count() - formers
             if progress is not None:
                 progress(nta.label, stats.rows)
