@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from kizuna.dashboard.i18n import term
 from kizuna.dashboard.pages import network as net
-from kizuna.dashboard.pages.network import model, state
+from kizuna.dashboard.pages.network import model, state, views
 from kizuna.dashboard.store_source import DataSource
 from kizuna.graph.bundle import Bundle, empty_frame
 
@@ -162,7 +162,7 @@ def ids_of(ov: model.Overview, codes: np.ndarray) -> set[str]:
 
 def test_expanding_one_cluster(small):
     ov = model.overview(small, "kind")
-    v = model.view(ov, ["A"])
+    v = views.view(ov, ["A"])
     assert ids_of(ov, v.orgs) == {"a1", "a2", "a3"}
     assert [ov.keys[c] for c in v.collapsed] == ["B", AGENCY, UNI]
     pairs = {frozenset((ov.org_ids[ov.tie_a[i]], ov.org_ids[ov.tie_b[i]])) for i in v.org_ties}
@@ -182,12 +182,12 @@ def test_expanding_one_cluster(small):
 
 def test_expanding_two_clusters_and_unknown_keys(small):
     ov = model.overview(small, "kind")
-    v = model.view(ov, ["A", "B", "nope"])
+    v = views.view(ov, ["A", "B", "nope"])
     assert ids_of(ov, v.orgs) == {"a1", "a2", "a3", "b1", "b2"}
     assert len(v.org_ties) == 5
     assert len(v.org_links) == 2 and set(v.org_links["ties"]) == {1}
     assert links_by_key(ov, v.group_links) == {frozenset((AGENCY, UNI)): 1}
-    nothing = model.view(ov, [])
+    nothing = views.view(ov, [])
     assert len(nothing.orgs) == 0 and len(nothing.group_links) == len(ov.links)
 
 
@@ -195,16 +195,16 @@ def test_minimum_degree_hides_organizations(small):
     ov = model.overview(small, "kind")
     degree = dict(zip(ov.org_ids, ov.degree, strict=True))
     assert (degree["a1"], degree["a2"], degree["a3"]) == (2, 3, 2)
-    v = model.view(ov, ["A"], min_degree=3)
+    v = views.view(ov, ["A"], min_degree=3)
     assert ids_of(ov, v.orgs) == {"a2"} and v.hidden == 2
     assert len(v.org_ties) == 0  # its neighbours in A are hidden, not redrawn as a group
     assert v.org_links[["ties"]].to_numpy().ravel().tolist() == [1]  # a2 — B
 
 
 def test_drawing_is_capped_highest_degree_first(small, monkeypatch):
-    monkeypatch.setattr(model, "MAX_DRAWN", 1)
+    monkeypatch.setattr(views, "MAX_DRAWN", 1)
     ov = model.overview(small, "kind")
-    v = model.view(ov, ["A"])
+    v = views.view(ov, ["A"])
     assert ids_of(ov, v.orgs) == {"a2"} and v.capped == 2
 
 
@@ -250,7 +250,7 @@ def graphs(draw: Any) -> tuple[model.Overview, list[str]]:
 @given(graphs())
 def test_every_tie_is_counted_once_whatever_is_expanded(case):
     ov, opened = case
-    v = model.view(ov, opened)
+    v = views.view(ov, opened)
     closed = set(v.collapsed.tolist())
     inside_closed = sum(int(ov.internal[g]) for g in closed)
     counted = (
@@ -366,8 +366,8 @@ def small_clustered():  # type: ignore[no-untyped-def]
 
 def test_geographic_positions_keep_discs_apart(small):
     ov = model.overview(small, "kind")
-    v = model.view(ov, ["A", "B"])
-    centres, xy = model.positions(ov, v, "geo")
+    v = views.view(ov, ["A", "B"])
+    centres, xy = views.positions(ov, v, "geo")
     room = np.where(
         np.isin(np.arange(len(ov.keys)), v.expanded), centres["radius"], centres["mark"]
     )
@@ -414,8 +414,8 @@ def test_ego_colours_match_the_overview(small):
 
 def test_a_search_names_drawn_matches_and_rings_closed_groups(small):
     ov = model.overview(small, "kind")
-    assert {str(ov.org_ids[c]) for c in model.matches(small, ov, "org a")} == {"a1", "a2", "a3"}
-    assert len(model.matches(small, ov, "  ")) == 0
+    assert {str(ov.org_ids[c]) for c in views.matches(small, ov, "org a")} == {"a1", "a2", "a3"}
+    assert len(views.matches(small, ov, "  ")) == 0
     # A open: its three matches are named; nothing else matches
     out = net.render(small, None, net.Choices(expanded=("A",), search="org a"), "en")
     named = [str(a["text"]) for a in out.figure.layout.annotations or []]

@@ -7,9 +7,10 @@ expanded groups, grouping, layout (force-directed or geographic), labels and min
 live in the URL query.  Searching or clicking an organization shows its ego network.
 
 ``layout.py`` draws the page, ``callbacks.py`` holds its callbacks (thin wrappers over
-:func:`callbacks.render`), ``model.py`` the super-node aggregation and the views (computed
-once per snapshot), ``placement.py`` where super-nodes sit, ``state.py`` their names and the
-URL, ``figures.py`` the overview figure and ``ego.py`` the ego networks.
+:func:`callbacks.render`), ``model.py`` the super-node aggregation (computed once per
+snapshot), ``views.py`` one view of it (what is open, drawn and where), ``placement.py``
+where super-nodes sit, ``state.py`` their names and the URL, ``figures.py`` the overview
+figure and ``ego.py`` the ego networks.
 """
 
 from __future__ import annotations

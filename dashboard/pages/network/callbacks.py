@@ -16,7 +16,7 @@ from kizuna.dashboard.data import CENTRALITIES, SnapshotData
 from kizuna.dashboard.explorer import VIEW_COLUMNS, org_info, search_options, view_table
 from kizuna.dashboard.explorer import ego as ego_of
 from kizuna.dashboard.i18n import t
-from kizuna.dashboard.pages.network import ego, figures, model, state
+from kizuna.dashboard.pages.network import ego, figures, model, state, views
 from kizuna.dashboard.pages.network.layout import degree_options, group_by_options, label_options
 from kizuna.dashboard.store_source import DataSource
 
@@ -91,8 +91,8 @@ def render(data: SnapshotData, selection: Any, choices: Choices, lang: Any) -> R
         shown, is_ego = True, True
     else:
         ov = model.overview(data, choices.group_by)
-        v = model.view(ov, list(choices.expanded), choices.min_degree)
-        found = model.matches(data, ov, choices.search)
+        v = views.view(ov, list(choices.expanded), choices.min_degree)
+        found = views.matches(data, ov, choices.search)
         fig = figures.overview_figure(
             data,
             ov,
@@ -114,7 +114,7 @@ def render(data: SnapshotData, selection: Any, choices: Choices, lang: Any) -> R
     return Rendered(fig, panel, ties, note, is_ego, shown, loose)
 
 
-def _view_notes(v: model.View, choices: Choices, lang: str) -> list[str]:
+def _view_notes(v: views.View, choices: Choices, lang: str) -> list[str]:
     """Why a control does nothing right now, and what the figure leaves out."""
     notes = []
     if not len(v.expanded):
@@ -122,12 +122,12 @@ def _view_notes(v: model.View, choices: Choices, lang: str) -> list[str]:
     if v.hidden:
         notes.append(t("net.hidden", lang, n=v.hidden, d=choices.min_degree))
     if v.capped:
-        notes.append(t("net.capped", lang, n=v.capped, limit=model.MAX_DRAWN))
+        notes.append(t("net.capped", lang, n=v.capped, limit=views.MAX_DRAWN))
     return notes
 
 
 def _search_note(
-    ov: model.Overview, v: model.View, found: np.ndarray, query: str, lang: str
+    ov: model.Overview, v: views.View, found: np.ndarray, query: str, lang: str
 ) -> str:
     """How many organizations match the search, how many are drawn, in how many closed groups."""
     drawn = int(np.isin(found, v.orgs).sum())
@@ -299,7 +299,7 @@ def view_csv(data: SnapshotData, selection: Any, choices: Choices, lang: str) ->
     if selection.get("kind") == "org" and selection.get("id") in data.orgs.index:
         return view_table(data, selection, choices.depth)
     ov = model.overview(data, choices.group_by)
-    v = model.view(ov, list(choices.expanded), choices.min_degree)
+    v = views.view(ov, list(choices.expanded), choices.min_degree)
     full = state.names(data, ov, lang)[0]
     groups = pd.DataFrame(
         {

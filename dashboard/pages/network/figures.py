@@ -18,7 +18,7 @@ from kizuna.dashboard import components as ui
 from kizuna.dashboard.data import CENTRALITIES, SnapshotData
 from kizuna.dashboard.explorer import node_hover, short_text
 from kizuna.dashboard.i18n import label_column, t
-from kizuna.dashboard.pages.network import links, model, placement, state
+from kizuna.dashboard.pages.network import links, model, placement, state, views
 from kizuna.plots import geo
 
 #: At most this many drawn search matches are named.
@@ -59,7 +59,7 @@ def _axes(fig: Any, title: str, layout: str = "force") -> Any:
 def overview_figure(
     data: SnapshotData,
     ov: model.Overview,
-    v: model.View,
+    v: views.View,
     *,
     layout: str = "force",
     labels: str = "groups",
@@ -70,7 +70,7 @@ def overview_figure(
     """Super-nodes for the closed groups, organizations for the expanded ones, and the ties
     between whatever is drawn (counted, with the counts in the hover); the organizations
     matching a search are named, the closed groups holding matches ringed."""
-    centres, xy = model.positions(ov, v, layout)
+    centres, xy = views.positions(ov, v, layout)
     fig = ui.Figure()
     if layout == "geo":
         _geo_backdrop(fig, data, ov, v, lang)
@@ -111,7 +111,7 @@ def overview_figure(
 
 
 def _geo_backdrop(
-    fig: Any, data: SnapshotData, ov: model.Overview, v: model.View, lang: str
+    fig: Any, data: SnapshotData, ov: model.Overview, v: views.View, lang: str
 ) -> None:
     xs, ys = _outline()
     fig.add_trace(
@@ -156,7 +156,7 @@ def _supernodes(
     fig: Any,
     data: SnapshotData,
     ov: model.Overview,
-    v: model.View,
+    v: views.View,
     cx: np.ndarray,
     cy: np.ndarray,
     labels: str,
@@ -201,7 +201,7 @@ def _organizations(
     fig: Any,
     data: SnapshotData,
     ov: model.Overview,
-    v: model.View,
+    v: views.View,
     xy: np.ndarray,
     centrality: str,
     lang: str,
@@ -246,7 +246,7 @@ def _handles(
     fig: Any,
     data: SnapshotData,
     ov: model.Overview,
-    v: model.View,
+    v: views.View,
     centres: pd.DataFrame,
     labels: str,
     lang: str,
@@ -286,7 +286,7 @@ def _matches(
     fig: Any,
     data: SnapshotData,
     ov: model.Overview,
-    v: model.View,
+    v: views.View,
     found: np.ndarray,
     xy: np.ndarray,
     cx: np.ndarray,

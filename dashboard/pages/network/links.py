@@ -15,7 +15,7 @@ import pandas as pd
 from kizuna.dashboard import components as ui
 from kizuna.dashboard.data import SnapshotData
 from kizuna.dashboard.i18n import label_column, t, term
-from kizuna.dashboard.pages.network import model, state
+from kizuna.dashboard.pages.network import model, state, views
 
 #: Ties (or links) up to this many get a hover marker at their middle.
 MAX_EDGE_HOVER = 800
@@ -66,7 +66,7 @@ def tie_hover(data: SnapshotData, lang: str) -> np.ndarray:
     return result
 
 
-def open_links(ov: model.Overview, v: model.View) -> pd.DataFrame:
+def open_links(ov: model.Overview, v: views.View) -> pd.DataFrame:
     """The organization–super-node links summed per (expanded group, closed group)."""
     links = v.org_links
     if links.empty:
@@ -129,7 +129,7 @@ def group_links(
         )
 
 
-def org_links(fig: Any, v: model.View, xy: np.ndarray, cx: np.ndarray, cy: np.ndarray) -> None:
+def org_links(fig: Any, v: views.View, xy: np.ndarray, cx: np.ndarray, cy: np.ndarray) -> None:
     """Lines from drawn organizations to the closed super-nodes they have ties with."""
     if v.org_links.empty:
         return
@@ -152,7 +152,7 @@ def org_links(fig: Any, v: model.View, xy: np.ndarray, cx: np.ndarray, cy: np.nd
 
 
 def org_ties(
-    fig: Any, data: SnapshotData, ov: model.Overview, v: model.View, xy: np.ndarray, lang: str
+    fig: Any, data: SnapshotData, ov: model.Overview, v: views.View, xy: np.ndarray, lang: str
 ) -> None:
     """Ties between drawn organizations (hover with the evidence when there are few)."""
     if not len(v.org_ties):
