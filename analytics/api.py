@@ -161,7 +161,7 @@ def analyze(
     pairs = (
         run("cluster_pairs", lambda: gaps.cluster_pairs(snap))
         if "cluster_pairs" in wanted
-        else node_table.no_pairs()
+        else gaps.no_pairs()
     )
     brg = (
         run("bridges", lambda: connectivity.bridges(snap))

@@ -7,7 +7,7 @@ import pandas as pd
 
 from kizuna.analytics.snapshot import Snapshot, unique_counts
 
-__all__ = ["cluster_pairs"]
+__all__ = ["cluster_pairs", "no_pairs"]
 
 
 def cluster_pairs(snap: Snapshot) -> pd.DataFrame:
@@ -44,15 +44,7 @@ def cluster_pairs(snap: Snapshot) -> pd.DataFrame:
     labels[rank] = snap.module_labels[:n_cl]
     K = len(labels)
     if K < 2:
-        return pd.DataFrame(
-            {
-                "cluster_a": pd.Series(dtype=object),
-                "cluster_b": pd.Series(dtype=object),
-                "observed": pd.Series(dtype=np.int64),
-                "expected": pd.Series(dtype=float),
-                "ratio": pd.Series(dtype=float),
-            }
-        )
+        return no_pairs()
     mod = snap.module
     code = np.where(mod < n_cl, rank[np.minimum(mod, max(n_cl - 1, 0))], -1).astype(np.int64)
     d = np.bincount(code[code >= 0], weights=snap.degree[code >= 0], minlength=K)
@@ -77,5 +69,18 @@ def cluster_pairs(snap: Snapshot) -> pd.DataFrame:
             "observed": observed,
             "expected": expected.astype(float),
             "ratio": ratio,
+        }
+    )
+
+
+def no_pairs() -> pd.DataFrame:
+    """Return the cluster-pair table with no row (fewer than two clusters, or not asked for)."""
+    return pd.DataFrame(
+        {
+            "cluster_a": pd.Series(dtype=object),
+            "cluster_b": pd.Series(dtype=object),
+            "observed": pd.Series(dtype=np.int64),
+            "expected": pd.Series(dtype=float),
+            "ratio": pd.Series(dtype=float),
         }
     )

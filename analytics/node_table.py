@@ -121,19 +121,6 @@ def contract_nodes(run: Steps, snap: Snapshot, wanted: frozenset[str]) -> pd.Dat
     return nodes
 
 
-def no_pairs() -> pd.DataFrame:
-    """Return the cluster-pair table with no row (cluster pairs not asked for)."""
-    return pd.DataFrame(
-        {
-            "cluster_a": pd.Series(dtype=object),
-            "cluster_b": pd.Series(dtype=object),
-            "observed": pd.Series(dtype=np.int64),
-            "expected": pd.Series(dtype=float),
-            "ratio": pd.Series(dtype=float),
-        }
-    )
-
-
 def no_bridges() -> pd.DataFrame:
     """Return the bridge table with no row (bridges not asked for)."""
     return pd.DataFrame({"source": pd.Series(dtype=object), "target": pd.Series(dtype=object)})
